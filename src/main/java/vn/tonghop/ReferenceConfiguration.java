@@ -1,0 +1,90 @@
+package vn.tonghop;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.tonghop.catalogue.IndicatorCatalogue;
+import vn.tonghop.normalise.IndustryResolver;
+import vn.tonghop.normalise.ProvinceResolver;
+import vn.tonghop.normalise.SectorResolver;
+import vn.tonghop.read.FormLocator;
+import vn.tonghop.read.WorkbookReader;
+import vn.tonghop.report.CsvReports;
+import vn.tonghop.rollup.IndicatorColumns;
+import vn.tonghop.rollup.Rollups;
+import vn.tonghop.store.ReturnStore;
+import vn.tonghop.validate.Messages;
+import vn.tonghop.validate.ReturnJudge;
+import vn.tonghop.validate.RuleBook;
+
+/**
+ * The reference data and rules, parsed once at start-up (a broken data file stops
+ * start-up with its name and line), and the plain objects built on them.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReferenceConfiguration {
+
+	@Bean
+	IndicatorCatalogue indicatorCatalogue() {
+		return IndicatorCatalogue.load();
+	}
+
+	@Bean
+	RuleBook ruleBook(IndicatorCatalogue catalogue, TonghopProperties properties) {
+		return RuleBook.load(RuleBook.RESOURCE, catalogue, properties.validation().factors());
+	}
+
+	@Bean
+	Messages messages() {
+		return Messages.vietnamese();
+	}
+
+	@Bean
+	ProvinceResolver provinceResolver() {
+		return ProvinceResolver.load();
+	}
+
+	@Bean
+	SectorResolver sectorResolver() {
+		return SectorResolver.load();
+	}
+
+	@Bean
+	IndustryResolver industryResolver() {
+		return IndustryResolver.load();
+	}
+
+	@Bean
+	WorkbookReader workbookReader() {
+		return new WorkbookReader();
+	}
+
+	@Bean
+	FormLocator formLocator(IndicatorCatalogue catalogue) {
+		return new FormLocator(catalogue);
+	}
+
+	@Bean
+	ReturnJudge returnJudge(IndicatorCatalogue catalogue, RuleBook rules, Messages messages, ProvinceResolver provinces,
+			SectorResolver sectors, IndustryResolver industries) {
+		return new ReturnJudge(catalogue, rules, messages, provinces, sectors, industries);
+	}
+
+	@Bean
+	ReturnStore returnStore(JdbcTemplate jdbc, RuleBook rules, Messages messages) {
+		return new ReturnStore(jdbc, rules, messages);
+	}
+
+	@Bean
+	Rollups rollups(JdbcTemplate jdbc, IndicatorCatalogue catalogue) {
+		return new Rollups(jdbc, new IndicatorColumns(catalogue));
+	}
+
+	@Bean
+	CsvReports csvReports(Rollups rollups, JdbcTemplate jdbc, ProvinceResolver provinces, SectorResolver sectors,
+			IndustryResolver industries) {
+		return new CsvReports(rollups, jdbc, provinces, sectors, industries);
+	}
+
+}

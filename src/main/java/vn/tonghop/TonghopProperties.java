@@ -1,0 +1,34 @@
+package vn.tonghop;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every setting of the tool, under {@code tonghop.*} in {@code application.yml}; each can
+ * be overridden by an environment variable ({@code TONGHOP_CHUNK_SIZE=50}).
+ *
+ * @param chunkSize files stored per transaction of the ingest step
+ * @param progressSeconds how often a long run logs its progress
+ * @param validation validation settings
+ */
+@ConfigurationProperties("tonghop")
+public record TonghopProperties(@DefaultValue("20") int chunkSize, @DefaultValue("5") int progressSeconds,
+		@DefaultValue Validation validation) {
+
+	/**
+	 * @param factors the factor of comparison rules by rule code, replacing the one in
+	 * {@code validation/rules.csv}; {@code W01: 0.15} is the legal cap of Chiến sĩ thi
+	 * đua cơ sở against Lao động tiên tiến
+	 */
+	public record Validation(Map<String, BigDecimal> factors) {
+
+		public Validation {
+			factors = (factors != null) ? Map.copyOf(factors) : Map.of();
+		}
+
+	}
+
+}

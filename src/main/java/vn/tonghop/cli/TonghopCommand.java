@@ -1,0 +1,11 @@
+package vn.tonghop.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code tonghop}: the command and its subcommands. */
+@Command(name = "tonghop", mixinStandardHelpOptions = true, versionProvider = Version.class,
+		description = "Tổng hợp báo cáo thi đua của công đoàn cơ sở (consolidates grassroots unions' emulation returns).",
+		subcommands = { RunCommand.class, IngestCommand.class, ConsolidateCommand.class })
+class TonghopCommand {
+
+}

@@ -1,0 +1,33 @@
+package vn.tonghop.intake;
+
+import java.time.Instant;
+
+import vn.tonghop.validate.JudgedReturn;
+
+/**
+ * A file after it was read and judged, ready to be stored.
+ *
+ * @param file where it was
+ * @param sha256 checksum of its bytes (null only when the file could not be opened)
+ * @param bytes its size
+ * @param lastModified its last-modified time: orders resubmissions
+ * @param outcome what became of it
+ * @param reason why it was skipped or could not be read, for people; null otherwise
+ * @param judged the return it holds, when {@link Outcome#READ}
+ */
+public record ReceivedFile(InputFile file, String sha256, long bytes, Instant lastModified, Outcome outcome,
+		String reason, JudgedReturn judged) {
+
+	/** What the reader made of a file. */
+	public enum Outcome {
+
+		/** A return was read from it (accepted or rejected by its findings). */
+		READ,
+		/** Not a return the tool can read; set aside with a reason. */
+		UNREADABLE,
+		/** Not meant to be read (lock files, other documents). */
+		SKIPPED
+
+	}
+
+}

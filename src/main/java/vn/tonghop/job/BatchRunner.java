@@ -1,0 +1,96 @@
+package vn.tonghop.job;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Objects;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the jobs for the command line. When the last run of a job with the same input
+ * failed or was stopped, that execution is restarted (Spring Batch goes on from the last
+ * committed chunk) instead of starting afresh.
+ */
+@Component
+public class BatchRunner {
+
+	private static final Log logger = LogFactory.getLog(BatchRunner.class);
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Job ingestReturnsJob;
+
+	private final Job consolidateYearJob;
+
+	BatchRunner(JobOperator jobOperator, JobRepository jobRepository,
+			@Qualifier(IngestJobConfiguration.JOB) Job ingestReturnsJob,
+			@Qualifier(ConsolidateJobConfiguration.JOB) Job consolidateYearJob) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.ingestReturnsJob = ingestReturnsJob;
+		this.consolidateYearJob = consolidateYearJob;
+	}
+
+	public JobExecution ingest(Path input, int year) throws Exception {
+		JobParameters parameters = new JobParametersBuilder()
+			.addString("input", input.toAbsolutePath().normalize().toString())
+			.addLong("year", (long) year)
+			.addLocalDateTime("startedAt", LocalDateTime.now())
+			.toJobParameters();
+		return launch(this.ingestReturnsJob, parameters, "input", "year");
+	}
+
+	public JobExecution consolidate(int year, Path output) throws Exception {
+		JobParameters parameters = new JobParametersBuilder().addLong("year", (long) year)
+			.addString("output", output.toAbsolutePath().normalize().toString())
+			.addLocalDateTime("startedAt", LocalDateTime.now())
+			.toJobParameters();
+		return launch(this.consolidateYearJob, parameters, "year", "output");
+	}
+
+	private JobExecution launch(Job job, JobParameters parameters, String... sameRunKeys) throws Exception {
+		JobExecution unfinished = unfinished(job.getName(), parameters, sameRunKeys);
+		if (unfinished != null) {
+			logger.info("Lần chạy " + unfinished.getId() + " trước đó chưa xong (" + unfinished.getStatus()
+					+ "): chạy tiếp từ chỗ đã dừng.");
+			return this.jobOperator.restart(unfinished);
+		}
+		return this.jobOperator.start(job, parameters);
+	}
+
+	/** The last execution of the job, when it failed or stopped for the same input. */
+	private JobExecution unfinished(String jobName, JobParameters parameters, String... keys) {
+		JobInstance last = this.jobRepository.getLastJobInstance(jobName);
+		if (last == null) {
+			return null;
+		}
+		JobExecution execution = this.jobRepository.getLastJobExecution(last);
+		if (execution == null
+				|| !(execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED)) {
+			return null;
+		}
+		JobParameters previous = execution.getJobParameters();
+		for (String key : keys) {
+			Object before = (previous.getParameter(key) != null) ? previous.getParameter(key).value() : null;
+			Object now = (parameters.getParameter(key) != null) ? parameters.getParameter(key).value() : null;
+			if (!Objects.equals(before, now)) {
+				return null;
+			}
+		}
+		return execution;
+	}
+
+}

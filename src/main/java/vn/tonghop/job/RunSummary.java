@@ -1,0 +1,142 @@
+package vn.tonghop.job;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The summary people read at the end of a run: files read and what became of them,
+ * returns accepted / rejected / superseded, findings by rule, time taken. Counted from
+ * the database, over every execution of the job instance (so a restarted run counts all
+ * its files).
+ */
+@Component
+public class RunSummary {
+
+	private final JdbcTemplate jdbc;
+
+	RunSummary(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Counts of one ingest run. */
+	public record IngestCounts(Map<String, Long> files, long accepted, long rejected, long superseded,
+			Map<String, Long> findingsByRule, List<String[]> unreadable) {
+
+		public long files(String outcome) {
+			return this.files.getOrDefault(outcome, 0L);
+		}
+
+		public long totalFiles() {
+			return this.files.values().stream().mapToLong(Long::longValue).sum();
+		}
+
+	}
+
+	public IngestCounts ingestCounts(JobExecution execution) {
+		String run = "SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ?";
+		long instance = execution.getJobInstance().getInstanceId();
+		Map<String, Long> files = new LinkedHashMap<>();
+		this.jdbc.query(
+				"SELECT outcome, COUNT(*) FROM intake_log WHERE job_execution IN (" + run + ") GROUP BY outcome",
+				(rs) -> {
+					files.put(rs.getString(1), rs.getLong(2));
+				}, instance);
+		String runReturns = "SELECT r.id FROM return_record r JOIN submission s ON s.id = r.submission_id"
+				+ " WHERE s.job_execution IN (" + run + ")";
+		long accepted = count("SELECT COUNT(*) FROM return_record WHERE accepted AND id IN (" + runReturns + ")",
+				instance);
+		long rejected = count("SELECT COUNT(*) FROM return_record WHERE NOT accepted AND id IN (" + runReturns + ")",
+				instance);
+		long superseded = count("SELECT COUNT(*) FROM return_record WHERE superseded_by IS NOT NULL AND (id IN ("
+				+ runReturns + ") OR superseded_by IN (" + runReturns + "))", instance, instance);
+		Map<String, Long> byRule = new TreeMap<>();
+		this.jdbc.query("SELECT f.rule, COUNT(*) FROM finding f JOIN submission s ON s.id = f.submission_id"
+				+ " WHERE s.job_execution IN (" + run + ") GROUP BY f.rule", (rs) -> {
+					byRule.put(rs.getString(1).strip(), rs.getLong(2));
+				}, instance);
+		List<String[]> unreadable = this.jdbc.query(
+				"SELECT source_file, reason FROM intake_log WHERE outcome = 'UNREADABLE' AND job_execution IN (" + run
+						+ ") ORDER BY source_file",
+				(rs, n) -> new String[] { rs.getString(1), rs.getString(2) }, instance);
+		return new IngestCounts(files, accepted, rejected, superseded, byRule, unreadable);
+	}
+
+	private long count(String sql, Object... args) {
+		Long value = this.jdbc.queryForObject(sql, Long.class, args);
+		return (value != null) ? value : 0;
+	}
+
+	public void printIngest(JobExecution execution, int year, PrintStream out) {
+		IngestCounts c = ingestCounts(execution);
+		out.println();
+		out.println("== Nhận báo cáo năm " + year + " (" + execution.getStatus() + ") ==");
+		out.printf("Tệp đã đọc: %d (mới %d, trùng %d, không đọc được %d, bỏ qua %d)%n", c.totalFiles(), c.files("NEW"),
+				c.files("DUPLICATE"), c.files("UNREADABLE"), c.files("SKIPPED"));
+		out.printf("Báo cáo: chấp nhận %d, bị từ chối %d, bị thay thế %d%n", c.accepted(), c.rejected(),
+				c.superseded());
+		if (c.findingsByRule().isEmpty()) {
+			out.println("Phát hiện theo quy tắc: không có");
+		}
+		else {
+			StringBuilder line = new StringBuilder("Phát hiện theo quy tắc:");
+			c.findingsByRule().forEach((rule, n) -> line.append(' ').append(rule).append('×').append(n));
+			out.println(line);
+		}
+		for (String[] file : c.unreadable().subList(0, Math.min(20, c.unreadable().size()))) {
+			out.println("  Không đọc được " + file[0] + ": " + file[1]);
+		}
+		if (c.unreadable().size() > 20) {
+			out.println("  … và " + (c.unreadable().size() - 20) + " tệp khác không đọc được.");
+		}
+		printTime(execution, c.files("NEW") + c.files("DUPLICATE"), out);
+	}
+
+	public void printConsolidate(JobExecution execution, int year, java.nio.file.Path folder, PrintStream out) {
+		long returns = execution.getStepExecutions()
+			.stream()
+			.filter((s) -> s.getStepName().equals("writeReturnsCsvStep"))
+			.mapToLong((s) -> s.getWriteCount())
+			.sum();
+		long findings = execution.getStepExecutions()
+			.stream()
+			.filter((s) -> s.getStepName().equals("writeIssuesCsvStep"))
+			.mapToLong((s) -> s.getWriteCount())
+			.sum();
+		out.println();
+		out.println("== Tổng hợp năm " + year + " (" + execution.getStatus() + ") ==");
+		out.printf("Báo cáo được tổng hợp: %d; phát hiện trong issues.csv: %d%n", returns, findings);
+		out.println("Kết quả: " + folder.toAbsolutePath().normalize());
+		printTime(execution, returns, out);
+	}
+
+	private static void printTime(JobExecution execution, long returns, PrintStream out) {
+		Duration took = (execution.getStartTime() != null && execution.getEndTime() != null)
+				? Duration.between(execution.getStartTime(), execution.getEndTime()) : Duration.ZERO;
+		double seconds = Math.max(took.toMillis(), 1) / 1000.0;
+		out.printf("Thời gian: %.1f s (%.1f báo cáo/giây); bộ nhớ heap tối đa: %d MB%n", seconds, returns / seconds,
+				peakHeapBytes() / (1024 * 1024));
+	}
+
+	/** The sum of the heap pools' peaks: an upper bound of the heap the run used. */
+	public static long peakHeapBytes() {
+		long peak = 0;
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+				peak += pool.getPeakUsage().getUsed();
+			}
+		}
+		return peak;
+	}
+
+}

@@ -1,0 +1,100 @@
+package vn.tonghop.normalise;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * Cleans text typed in returns and folds it for label matching.
+ */
+public final class TextFold {
+
+	private TextFold() {
+	}
+
+	/**
+	 * Null becomes "", the text is put in NFC, trimmed of every kind of Unicode space
+	 * (no-break space included) and inner runs of spaces become one space. The soft
+	 * hyphen U+00AD is kept: it is a letter in legacy TCVN3 text.
+	 */
+	public static String clean(String s) {
+		if (s == null || s.isEmpty()) {
+			return "";
+		}
+		String nfc = Normalizer.normalize(s, Normalizer.Form.NFC);
+		StringBuilder out = new StringBuilder(nfc.length());
+		boolean pendingSpace = false;
+		for (int i = 0; i < nfc.length(); i++) {
+			char c = nfc.charAt(i);
+			if (isSpace(c)) {
+				pendingSpace = out.length() > 0;
+			}
+			else {
+				if (pendingSpace) {
+					out.append(' ');
+					pendingSpace = false;
+				}
+				out.append(c);
+			}
+		}
+		return out.toString();
+	}
+
+	/**
+	 * The key two labels are compared by: {@link #clean(String) cleaned}, without accents
+	 * ({@code đ} becomes {@code d}), lower case, every character that is not a letter or
+	 * a digit made a space, spaces collapsed and trimmed. {@code "Mã CĐCS:"} folds to
+	 * {@code "ma cdcs"}; {@code "Thanh Hoá"} and {@code "Thanh Hóa"} both fold to
+	 * {@code "thanh hoa"}.
+	 */
+	public static String fold(String s) {
+		String plain = plain(s);
+		StringBuilder out = new StringBuilder(plain.length());
+		boolean pendingSpace = false;
+		for (int i = 0; i < plain.length();) {
+			int cp = plain.codePointAt(i);
+			i += Character.charCount(cp);
+			if (Character.isLetterOrDigit(cp)) {
+				if (pendingSpace) {
+					out.append(' ');
+					pendingSpace = false;
+				}
+				out.appendCodePoint(cp);
+			}
+			else {
+				pendingSpace = out.length() > 0;
+			}
+		}
+		return out.toString();
+	}
+
+	/**
+	 * {@link #clean(String) Cleaned}, lower case and without accents, but punctuation
+	 * kept: what number and unit words are matched on.
+	 */
+	static String plain(String s) {
+		String lower = clean(s).toLowerCase(Locale.ROOT);
+		String nfd = Normalizer.normalize(lower, Normalizer.Form.NFD);
+		StringBuilder out = new StringBuilder(nfd.length());
+		for (int i = 0; i < nfd.length();) {
+			int cp = nfd.codePointAt(i);
+			i += Character.charCount(cp);
+			int type = Character.getType(cp);
+			if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+					|| type == Character.ENCLOSING_MARK) {
+				continue;
+			}
+			if (cp == 'đ' || cp == 'Đ') {
+				out.append('d');
+			}
+			else {
+				out.appendCodePoint(cp);
+			}
+		}
+		return out.toString();
+	}
+
+	private static boolean isSpace(char c) {
+		return Character.isWhitespace(c) || Character.isSpaceChar(c);
+	}
+
+}

@@ -1,0 +1,23 @@
+package vn.tonghop.read;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the locator found on a form sheet: header values by field, and the indicator rows.
+ *
+ * @param sheet the sheet's name
+ * @param header the value cell of each header field found (a field absent from the map
+ * was not on the form, or had no value)
+ * @param headerLabels where each header field's label was, to point at when its value is
+ * missing
+ * @param rows indicator table rows, top to bottom
+ * @param tableHeader the cell holding "Mã số", or null when the form has no indicator
+ * table
+ * @param codeColumn zero-based column of codes, -1 without a table
+ * @param totalColumn zero-based column of totals ("Tổng số"), -1 without a table
+ */
+public record FormCells(String sheet, Map<HeaderField, RawCell> header, Map<HeaderField, CellRef> headerLabels,
+		List<IndicatorRow> rows, CellRef tableHeader, int codeColumn, int totalColumn) {
+
+}

@@ -1,0 +1,84 @@
+package vn.tonghop.read;
+
+import java.util.List;
+
+import vn.tonghop.normalise.TextFold;
+
+/**
+ * The header fields of a return form and the labels a union may write them under (spec
+ * section 1). Labels are compared folded: accents, case, spacing and a trailing colon do
+ * not matter.
+ */
+public enum HeaderField {
+
+	UNION_CODE("union_code", true, "Mã công đoàn cơ sở", "Mã CĐCS", "Mã đơn vị"),
+	UNION_NAME("union_name", true, "Tên công đoàn cơ sở", "Tên CĐCS", "Tên đơn vị"),
+	PROVINCE("province", true, "Tỉnh/thành phố", "Tỉnh, thành phố", "Tỉnh", "Thành phố"),
+	SECTOR("sector", true, "Khu vực", "Loại hình"), INDUSTRY("industry", false, "Ngành", "Ngành nghề"),
+	PARENT_UNION("parent_union", false, "Công đoàn cấp trên trực tiếp", "Công đoàn cấp trên"),
+	YEAR("year", true, "Năm báo cáo", "Năm"), PREPARER("preparer", false, "Người lập biểu"),
+	PREPARED_ON("prepared_on", false, "Ngày lập"), PHONE("phone", false, "Điện thoại"), EMAIL("email", false, "Email");
+
+	private final String key;
+
+	private final boolean required;
+
+	private final List<String> labels;
+
+	private final List<String> folded;
+
+	HeaderField(String key, boolean required, String... labels) {
+		this.key = key;
+		this.required = required;
+		this.labels = List.of(labels);
+		this.folded = this.labels.stream().map(TextFold::fold).toList();
+	}
+
+	/**
+	 * The field name used in table layouts and CSV outputs, such as {@code union_code}.
+	 */
+	public String key() {
+		return this.key;
+	}
+
+	public boolean required() {
+		return this.required;
+	}
+
+	/** The labels, the first being the one the blank form prints. */
+	public List<String> labels() {
+		return this.labels;
+	}
+
+	/** The field whose label this cell text is, or null. */
+	public static HeaderField forLabel(String text) {
+		String folded = TextFold.fold(text);
+		if (folded.isEmpty()) {
+			return null;
+		}
+		for (HeaderField field : values()) {
+			if (field.folded.contains(folded)) {
+				return field;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * For a cell holding label and value together ("Mã CĐCS: CD001"), the field and the
+	 * text after the colon; null when the cell is not of that shape.
+	 */
+	static LabelledValue splitLabelled(String text) {
+		int colon = text.indexOf(':');
+		if (colon <= 0 || colon == text.length() - 1) {
+			return null;
+		}
+		HeaderField field = forLabel(text.substring(0, colon));
+		String value = text.substring(colon + 1).strip();
+		return (field != null && !value.isEmpty()) ? new LabelledValue(field, value) : null;
+	}
+
+	record LabelledValue(HeaderField field, String value) {
+	}
+
+}

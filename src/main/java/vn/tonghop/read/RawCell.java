@@ -1,0 +1,61 @@
+package vn.tonghop.read;
+
+import java.math.BigDecimal;
+
+/**
+ * One non-empty cell as the workbook holds it, before any normalisation.
+ *
+ * @param ref where it is
+ * @param kind what the workbook stores
+ * @param text the text for {@link Kind#TEXT}, the error code for {@link Kind#ERROR}, the
+ * formula for {@link Kind#UNCALCULATED}; for numbers, the number written plainly
+ * @param number the value for {@link Kind#NUMBER} (and 1 or 0 for booleans)
+ */
+public record RawCell(CellRef ref, Kind kind, String text, double number) {
+
+	/** What a cell holds. */
+	public enum Kind {
+
+		TEXT, NUMBER, BOOLEAN, ERROR,
+		/** A formula without a cached value that could not be calculated either. */
+		UNCALCULATED
+
+	}
+
+	public static RawCell text(CellRef ref, String text) {
+		return new RawCell(ref, Kind.TEXT, text, Double.NaN);
+	}
+
+	public static RawCell number(CellRef ref, double number) {
+		return new RawCell(ref, Kind.NUMBER, plain(number), number);
+	}
+
+	public static RawCell bool(CellRef ref, boolean value) {
+		return new RawCell(ref, Kind.BOOLEAN, value ? "TRUE" : "FALSE", value ? 1 : 0);
+	}
+
+	public static RawCell error(CellRef ref, String errorCode) {
+		return new RawCell(ref, Kind.ERROR, errorCode, Double.NaN);
+	}
+
+	public static RawCell uncalculated(CellRef ref, String formula) {
+		return new RawCell(ref, Kind.UNCALCULATED, "=" + formula, Double.NaN);
+	}
+
+	/** Text as a person would see it in the cell; used in messages. */
+	public String shown() {
+		return this.text;
+	}
+
+	public boolean isNumber() {
+		return this.kind == Kind.NUMBER;
+	}
+
+	private static String plain(double number) {
+		if (Double.isNaN(number) || Double.isInfinite(number)) {
+			return Double.toString(number);
+		}
+		return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+	}
+
+}

@@ -1,0 +1,73 @@
+package vn.tonghop.read;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * The non-empty cells of one sheet, by row and column. A return form is a few hundred
+ * cells, so the reader keeps the chosen sheet's cells (and nothing else of the workbook).
+ */
+public final class SheetCells {
+
+	private final String name;
+
+	private final NavigableMap<Integer, NavigableMap<Integer, RawCell>> rows = new TreeMap<>();
+
+	private int cellCount;
+
+	public SheetCells(String name) {
+		this.name = name;
+	}
+
+	public String name() {
+		return this.name;
+	}
+
+	void add(RawCell cell) {
+		NavigableMap<Integer, RawCell> row = this.rows.computeIfAbsent(cell.ref().row(), (r) -> new TreeMap<>());
+		if (row.put(cell.ref().column(), cell) == null) {
+			this.cellCount++;
+		}
+	}
+
+	public RawCell get(int row, int column) {
+		NavigableMap<Integer, RawCell> cells = this.rows.get(row);
+		return (cells != null) ? cells.get(column) : null;
+	}
+
+	/** The cells of a row, left to right; empty for a blank row. */
+	public Collection<RawCell> row(int row) {
+		NavigableMap<Integer, RawCell> cells = this.rows.get(row);
+		return (cells != null) ? Collections.unmodifiableCollection(cells.values()) : List.of();
+	}
+
+	/**
+	 * The first non-empty cell to the right of {@code column} on {@code row}, or null.
+	 */
+	public RawCell firstRightOf(int row, int column) {
+		NavigableMap<Integer, RawCell> cells = this.rows.get(row);
+		if (cells == null) {
+			return null;
+		}
+		Map.Entry<Integer, RawCell> next = cells.higherEntry(column);
+		return (next != null) ? next.getValue() : null;
+	}
+
+	/** Row numbers that hold at least one cell, top to bottom. */
+	public Collection<Integer> rowNumbers() {
+		return Collections.unmodifiableSet(this.rows.navigableKeySet());
+	}
+
+	public int cellCount() {
+		return this.cellCount;
+	}
+
+	public boolean isEmpty() {
+		return this.cellCount == 0;
+	}
+
+}

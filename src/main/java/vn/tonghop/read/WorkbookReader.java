@@ -1,0 +1,298 @@
+package vn.tonghop.read;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.github.pjfanning.xlsx.StreamingReader;
+import com.github.pjfanning.xlsx.exceptions.ExcelRuntimeException;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.CellValue;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import vn.tonghop.normalise.TextFold;
+
+/**
+ * Reads the return sheet of a workbook into {@link SheetCells}. {@code .xlsx} and
+ * {@code .xlsm} are read by streaming the sheet XML (macros are never run, the workbook
+ * model is never built); legacy {@code .xls} is read with HSSF. The file is only ever
+ * opened for reading. The format is told by the file's first bytes, not by its name.
+ */
+public final class WorkbookReader {
+
+	private static final byte[] ZIP = { 'P', 'K', 3, 4 };
+
+	private static final byte[] OLE2 = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+			(byte) 0xE1 };
+
+	/** What the file's first bytes say it is. */
+	public enum Format {
+
+		OOXML, OLE2, OTHER
+
+	}
+
+	/** Reads the sheet that holds the return: spec section 1, "Sheet". */
+	public SheetCells readReturnSheet(Path file) throws UnreadableFileException {
+		Format format = detect(file);
+		try {
+			return switch (format) {
+				case OOXML -> readOoxml(file);
+				case OLE2 -> readOle2(file);
+				case OTHER -> throw new UnreadableFileException(
+						"Tệp không phải là bảng tính Excel (.xlsx, .xlsm, .xls): nội dung tệp không đúng định dạng.");
+			};
+		}
+		catch (EncryptedDocumentException ex) {
+			throw new UnreadableFileException("Tệp được đặt mật khẩu hoặc mã hóa; hãy gửi lại tệp không đặt mật khẩu.",
+					ex);
+		}
+		catch (IOException | POIXMLException | ExcelRuntimeException | IllegalArgumentException | IllegalStateException
+				| org.apache.poi.util.RecordFormatException ex) {
+			throw new UnreadableFileException("Tệp bị hỏng hoặc không đọc được: " + describe(ex), ex);
+		}
+	}
+
+	static Format detect(Path file) throws UnreadableFileException {
+		byte[] head = new byte[8];
+		int read;
+		try (InputStream in = Files.newInputStream(file)) {
+			read = in.readNBytes(head, 0, head.length);
+		}
+		catch (IOException ex) {
+			throw new UnreadableFileException("Không mở được tệp: " + describe(ex), ex);
+		}
+		if (read == 0) {
+			throw new UnreadableFileException("Tệp rỗng (0 byte).");
+		}
+		if (startsWith(head, read, ZIP)) {
+			return Format.OOXML;
+		}
+		if (startsWith(head, read, OLE2)) {
+			return Format.OLE2;
+		}
+		return Format.OTHER;
+	}
+
+	private static boolean startsWith(byte[] head, int read, byte[] magic) {
+		if (read < magic.length) {
+			return false;
+		}
+		for (int i = 0; i < magic.length; i++) {
+			if (head[i] != magic[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private SheetCells readOoxml(Path file) throws IOException, UnreadableFileException {
+		List<CellRef> needEvaluation = new ArrayList<>();
+		SheetCells cells;
+		int sheetIndex;
+		try (Workbook workbook = StreamingReader.builder()
+			.rowCacheSize(200)
+			.bufferSize(8192)
+			.setReadComments(false)
+			.setReadHyperlinks(false)
+			.setReadShapes(false)
+			.setReadCoreProperties(false)
+			.open(file.toFile())) {
+			sheetIndex = chooseSheet(workbook);
+			Sheet sheet = workbook.getSheetAt(sheetIndex);
+			cells = new SheetCells(sheet.getSheetName());
+			for (Row row : sheet) {
+				for (Cell cell : row) {
+					RawCell raw = convert(cell, needEvaluation);
+					if (raw != null) {
+						cells.add(raw);
+					}
+				}
+			}
+		}
+		if (!needEvaluation.isEmpty()) {
+			evaluate(file, sheetIndex, needEvaluation, cells);
+		}
+		return cells;
+	}
+
+	/**
+	 * Formulas saved without a cached value (files written by programs that do not
+	 * calculate) are calculated here, from a read-only full load of the workbook, which
+	 * happens only for such files. What cannot be calculated is kept as
+	 * {@link RawCell.Kind#UNCALCULATED} and reported by the validator.
+	 */
+	private void evaluate(Path file, int sheetIndex, List<CellRef> refs, SheetCells cells) throws IOException {
+		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+				XSSFWorkbook workbook = new XSSFWorkbook(pkg)) {
+			FormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+			Sheet sheet = workbook.getSheetAt(sheetIndex);
+			for (CellRef ref : refs) {
+				Row row = sheet.getRow(ref.row());
+				Cell cell = (row != null) ? row.getCell(ref.column()) : null;
+				if (cell == null) {
+					continue;
+				}
+				RawCell value;
+				try {
+					CellValue result = evaluator.evaluate(cell);
+					value = fromEvaluated(ref, result);
+				}
+				catch (RuntimeException ex) {
+					value = RawCell.uncalculated(ref, cell.getCellFormula());
+				}
+				if (value != null) {
+					cells.add(value);
+				}
+			}
+		}
+		catch (InvalidFormatException ex) {
+			throw new IOException(ex.getMessage(), ex);
+		}
+	}
+
+	private static RawCell fromEvaluated(CellRef ref, CellValue result) {
+		if (result == null) {
+			return null;
+		}
+		return switch (result.getCellType()) {
+			case NUMERIC -> RawCell.number(ref, result.getNumberValue());
+			case STRING -> result.getStringValue().isBlank() ? null : RawCell.text(ref, result.getStringValue());
+			case BOOLEAN -> RawCell.bool(ref, result.getBooleanValue());
+			case ERROR -> RawCell.error(ref, FormulaError.forInt(result.getErrorValue()).getString());
+			default -> null;
+		};
+	}
+
+	private SheetCells readOle2(Path file) throws IOException {
+		try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true);
+				HSSFWorkbook workbook = new HSSFWorkbook(fs.getRoot(), true)) {
+			int index = chooseSheet(workbook);
+			Sheet sheet = workbook.getSheetAt(index);
+			SheetCells cells = new SheetCells(sheet.getSheetName());
+			FormulaEvaluator evaluator = null;
+			List<CellRef> pending = new ArrayList<>();
+			for (Row row : sheet) {
+				for (Cell cell : row) {
+					RawCell raw = convert(cell, pending);
+					if (raw != null) {
+						cells.add(raw);
+					}
+				}
+			}
+			for (CellRef ref : pending) {
+				if (evaluator == null) {
+					evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+				}
+				Cell cell = sheet.getRow(ref.row()).getCell(ref.column());
+				try {
+					RawCell value = fromEvaluated(ref, evaluator.evaluate(cell));
+					if (value != null) {
+						cells.add(value);
+					}
+				}
+				catch (RuntimeException ex) {
+					cells.add(RawCell.uncalculated(ref, cell.getCellFormula()));
+				}
+			}
+			return cells;
+		}
+	}
+
+	/**
+	 * The first visible sheet whose name, accents and case folded, is {@code baocao};
+	 * else the first visible sheet.
+	 */
+	static int chooseSheet(Workbook workbook) {
+		int firstVisible = -1;
+		for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+			if (workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i)) {
+				continue;
+			}
+			if (firstVisible < 0) {
+				firstVisible = i;
+			}
+			if (TextFold.fold(workbook.getSheetName(i)).replace(" ", "").equals("baocao")) {
+				return i;
+			}
+		}
+		return Math.max(firstVisible, 0);
+	}
+
+	private static RawCell convert(Cell cell, List<CellRef> needEvaluation) {
+		CellRef ref = new CellRef(cell.getRowIndex(), cell.getColumnIndex());
+		CellType type = cell.getCellType();
+		if (type == CellType.FORMULA) {
+			type = cell.getCachedFormulaResultType();
+			if (type == CellType.STRING || type == CellType.BLANK || type == CellType._NONE) {
+				String cached = (type == CellType.STRING) ? cell.getStringCellValue() : "";
+				if (cached == null || cached.isEmpty()) {
+					needEvaluation.add(ref);
+					return null;
+				}
+			}
+		}
+		return switch (type) {
+			case NUMERIC -> numeric(cell, ref);
+			case STRING -> {
+				String text = cell.getStringCellValue();
+				yield (text == null || text.isBlank()) ? null : RawCell.text(ref, text);
+			}
+			case BOOLEAN -> RawCell.bool(ref, cell.getBooleanCellValue());
+			case ERROR -> RawCell.error(ref, errorText(cell));
+			default -> null;
+		};
+	}
+
+	private static RawCell numeric(Cell cell, CellRef ref) {
+		double value = cell.getNumericCellValue();
+		try {
+			if (DateUtil.isCellDateFormatted(cell) && DateUtil.isValidExcelDate(value)) {
+				LocalDate date = DateUtil.getLocalDateTime(value).toLocalDate();
+				return new RawCell(ref, RawCell.Kind.TEXT, date.toString(), value);
+			}
+		}
+		catch (RuntimeException ex) {
+			// no style information: keep the number
+		}
+		return RawCell.number(ref, value);
+	}
+
+	private static String errorText(Cell cell) {
+		try {
+			return FormulaError.forInt(cell.getErrorCellValue()).getString();
+		}
+		catch (RuntimeException ex) {
+			try {
+				return cell.getStringCellValue();
+			}
+			catch (RuntimeException ignored) {
+				return "#ERROR";
+			}
+		}
+	}
+
+	private static String describe(Throwable ex) {
+		String message = ex.getMessage();
+		return (message != null && !message.isBlank()) ? message : ex.getClass().getSimpleName();
+	}
+
+}

@@ -1,0 +1,167 @@
+package vn.tonghop.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.tonghop.normalise.Industry;
+import vn.tonghop.normalise.IndustryResolver;
+import vn.tonghop.normalise.Province;
+import vn.tonghop.normalise.ProvinceResolver;
+import vn.tonghop.normalise.Sector;
+import vn.tonghop.normalise.SectorResolver;
+import vn.tonghop.rollup.Rollups;
+
+/**
+ * Writes the machine-readable outputs of a consolidation under {@code OUTPUT/Y/} (spec
+ * section 5): {@code returns.csv}, {@code by-province.csv}, {@code by-sector.csv},
+ * {@code by-province-sector.csv}, {@code by-industry.csv} and {@code issues.csv}.
+ */
+public class CsvReports {
+
+	static final String TOTAL = "TOTAL";
+
+	private final Rollups rollups;
+
+	private final JdbcTemplate jdbc;
+
+	private final ProvinceResolver provinces;
+
+	private final SectorResolver sectors;
+
+	private final IndustryResolver industries;
+
+	public CsvReports(Rollups rollups, JdbcTemplate jdbc, ProvinceResolver provinces, SectorResolver sectors,
+			IndustryResolver industries) {
+		this.rollups = rollups;
+		this.jdbc = jdbc;
+		this.provinces = provinces;
+		this.sectors = sectors;
+		this.industries = industries;
+	}
+
+	/** The folder of year {@code year}'s outputs. */
+	public static Path yearFolder(Path output, int year) {
+		return output.resolve(Integer.toString(year));
+	}
+
+	/** {@code returns.csv}: one row per return that counts. Returns how many. */
+	public long writeReturns(Path output, int year) {
+		List<String> header = new ArrayList<>(List.of("union_code", "union_name", "province_code", "sector_code",
+				"industry_code", "year", "source_file"));
+		header.addAll(this.rollups.columns().names());
+		long[] count = { 0 };
+		try (CsvOutput csv = CsvOutput.open(yearFolder(output, year).resolve("returns.csv"), header)) {
+			this.rollups.returns(year, (row) -> {
+				List<String> line = new ArrayList<>(row.identity());
+				line.addAll(row.values());
+				csv.row(line);
+				count[0]++;
+			});
+			csv.commit();
+		}
+		return count[0];
+	}
+
+	/** The four roll-up files. */
+	public void writeRollups(Path output, int year) {
+		Path folder = yearFolder(output, year);
+		Rollups.Group total = this.rollups.groups(year, Rollups.By.TOTAL).values().iterator().next();
+
+		Map<List<String>, Rollups.Group> byProvince = this.rollups.groups(year, Rollups.By.PROVINCE);
+		try (CsvOutput csv = CsvOutput.open(folder.resolve("by-province.csv"),
+				header("province_code", "province_name"))) {
+			for (Province province : this.provinces.all()) {
+				csv.row(line(List.of(province.code(), province.name()), byProvince.get(List.of(province.code()))));
+			}
+			csv.row(line(List.of(TOTAL, "Tổng cộng"), total));
+			csv.commit();
+		}
+
+		Map<List<String>, Rollups.Group> bySector = this.rollups.groups(year, Rollups.By.SECTOR);
+		try (CsvOutput csv = CsvOutput.open(folder.resolve("by-sector.csv"), header("sector_code", "sector_name"))) {
+			for (Sector sector : this.sectors.all()) {
+				csv.row(line(List.of(sector.code(), sector.name()), bySector.get(List.of(sector.code()))));
+			}
+			csv.row(line(List.of(TOTAL, "Tổng cộng"), total));
+			csv.commit();
+		}
+
+		Map<List<String>, Rollups.Group> byBoth = this.rollups.groups(year, Rollups.By.PROVINCE_SECTOR);
+		try (CsvOutput csv = CsvOutput.open(folder.resolve("by-province-sector.csv"),
+				header("province_code", "sector_code"))) {
+			for (Province province : this.provinces.all()) {
+				for (Sector sector : this.sectors.all()) {
+					Rollups.Group group = byBoth.get(List.of(province.code(), sector.code()));
+					if (group != null) {
+						csv.row(line(List.of(province.code(), sector.code()), group));
+					}
+				}
+			}
+			csv.commit();
+		}
+
+		Map<List<String>, Rollups.Group> byIndustry = this.rollups.groups(year, Rollups.By.INDUSTRY);
+		try (CsvOutput csv = CsvOutput.open(folder.resolve("by-industry.csv"),
+				header("industry_code", "industry_name"))) {
+			for (Industry industry : this.industries.all()) {
+				csv.row(line(List.of(industry.code(), industry.name()), byIndustry.get(List.of(industry.code()))));
+			}
+			Rollups.Group notGiven = byIndustry.get(List.of(""));
+			if (notGiven != null) {
+				csv.row(line(List.of("", "Không ghi ngành"), notGiven));
+			}
+			csv.row(line(List.of(TOTAL, "Tổng cộng"), total));
+			csv.commit();
+		}
+	}
+
+	/**
+	 * {@code issues.csv}: every finding of the year's returns that are not superseded.
+	 */
+	public long writeIssues(Path output, int year) {
+		long[] count = { 0 };
+		try (CsvOutput csv = CsvOutput.open(yearFolder(output, year).resolve("issues.csv"),
+				List.of("source_file", "sheet", "cell", "union_code", "rule", "severity", "message"))) {
+			this.jdbc.query("SELECT s.source_file, f.sheet, f.cell, f.union_code, f.rule, f.severity, f.message"
+					+ " FROM finding f JOIN submission s ON s.id = f.submission_id"
+					+ " LEFT JOIN return_record r ON r.id = f.return_id"
+					+ " WHERE s.report_year = ? AND (r.id IS NULL OR r.superseded_by IS NULL) ORDER BY s.source_file, f.id",
+					(rs) -> {
+						List<String> row = new ArrayList<>(7);
+						for (int i = 1; i <= 7; i++) {
+							String value = rs.getString(i);
+							row.add((value != null) ? value.strip() : "");
+						}
+						csv.row(row);
+						count[0]++;
+					}, year);
+			csv.commit();
+		}
+		return count[0];
+	}
+
+	private List<String> header(String... keys) {
+		List<String> header = new ArrayList<>(List.of(keys));
+		header.add("returns");
+		header.addAll(this.rollups.columns().names());
+		return header;
+	}
+
+	private List<String> line(List<String> keys, Rollups.Group group) {
+		List<String> line = new ArrayList<>(keys);
+		if (group == null) {
+			line.add("0");
+			this.rollups.columns().names().forEach((name) -> line.add(""));
+		}
+		else {
+			line.add(Long.toString(group.returns()));
+			line.addAll(group.values());
+		}
+		return line;
+	}
+
+}

@@ -1,0 +1,118 @@
+package vn.tonghop.rollup;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Rolls up the returns that count for a year: accepted and not superseded. Every sum is
+ * done by the database over whole numbers.
+ */
+public class Rollups {
+
+	/** The returns that count for year {@code ?}. */
+	static final String CURRENT = "r.report_year = ? AND r.accepted AND r.superseded_by IS NULL";
+
+	/** A group's key values, its number of returns and its indicator columns as text. */
+	public record Group(List<String> keys, long returns, List<String> values) {
+	}
+
+	/** One return, as in {@code returns.csv}. */
+	public record ReturnRow(List<String> identity, List<String> values) {
+	}
+
+	/** What a group is made by. */
+	public enum By {
+
+		PROVINCE("r.province_code"), SECTOR("r.sector_code"), PROVINCE_SECTOR("r.province_code", "r.sector_code"),
+		INDUSTRY("COALESCE(r.industry_code, '')"), TOTAL();
+
+		private final List<String> keys;
+
+		By(String... keys) {
+			this.keys = List.of(keys);
+		}
+
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final IndicatorColumns columns;
+
+	public Rollups(JdbcTemplate jdbc, IndicatorColumns columns) {
+		this.jdbc = jdbc;
+		this.columns = columns;
+	}
+
+	public IndicatorColumns columns() {
+		return this.columns;
+	}
+
+	/**
+	 * Groups by key, in no particular order (callers order by their reference tables).
+	 */
+	public Map<List<String>, Group> groups(int year, By by) {
+		StringBuilder sql = new StringBuilder("SELECT ");
+		for (int i = 0; i < by.keys.size(); i++) {
+			sql.append(by.keys.get(i)).append(" AS k").append(i).append(", ");
+		}
+		sql.append("COUNT(DISTINCT r.id) AS returns, ").append(this.columns.selectList());
+		sql.append(" FROM return_record r LEFT JOIN return_value v ON v.return_id = r.id WHERE ").append(CURRENT);
+		if (!by.keys.isEmpty()) {
+			sql.append(" GROUP BY ").append(String.join(", ", by.keys));
+		}
+		Map<List<String>, Group> groups = new LinkedHashMap<>();
+		this.jdbc.query(sql.toString(), (rs) -> {
+			List<String> keys = new ArrayList<>();
+			for (int i = 0; i < by.keys.size(); i++) {
+				String key = rs.getString("k" + i);
+				keys.add((key != null) ? key.strip() : "");
+			}
+			long returns = rs.getLong("returns");
+			if (returns > 0 || by.keys.isEmpty()) {
+				groups.put(keys, new Group(keys, returns, values(rs)));
+			}
+		}, year);
+		return groups;
+	}
+
+	/** Streams the returns that count, ordered by province, union code. */
+	public void returns(int year, Consumer<ReturnRow> consumer) {
+		String sql = "SELECT r.union_code, r.union_name, r.province_code, r.sector_code, r.industry_code, r.report_year,"
+				+ " s.source_file, " + this.columns.selectList()
+				+ " FROM return_record r JOIN submission s ON s.id = r.submission_id"
+				+ " LEFT JOIN return_value v ON v.return_id = r.id WHERE " + CURRENT
+				+ " GROUP BY r.id, r.union_code, r.union_name, r.province_code, r.sector_code, r.industry_code, r.report_year,"
+				+ " s.source_file ORDER BY r.province_code, r.union_code, r.id";
+		this.jdbc.query((connection) -> {
+			var ps = connection.prepareStatement(sql);
+			ps.setFetchSize(500);
+			ps.setInt(1, year);
+			return ps;
+		}, (rs) -> {
+			List<String> identity = new ArrayList<>();
+			for (int i = 1; i <= 7; i++) {
+				String value = rs.getString(i);
+				identity.add((value != null) ? value.strip() : "");
+			}
+			consumer.accept(new ReturnRow(identity, values(rs)));
+		});
+	}
+
+	private List<String> values(ResultSet rs) throws SQLException {
+		List<String> values = new ArrayList<>(this.columns.all().size());
+		for (int i = 0; i < this.columns.all().size(); i++) {
+			BigDecimal value = rs.getBigDecimal("c" + i);
+			values.add((value != null) ? value.toBigIntegerExact().toString() : "");
+		}
+		return values;
+	}
+
+}

@@ -1,0 +1,68 @@
+package vn.tonghop.cli;
+
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs {@code tonghop run} over every fixture folder of
+ * {@code src/test/resources/fixtures} and checks every output against the expected CSVs
+ * beside the input.
+ */
+class ConsolidationIntegrationTests {
+
+	@TempDir
+	Path work;
+
+	static Stream<Path> fixtures() throws Exception {
+		Path root = Path.of(ConsolidationIntegrationTests.class.getResource("/fixtures").toURI());
+		try (Stream<Path> folders = Files.list(root)) {
+			return folders.filter(Files::isDirectory).sorted().toList().stream();
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("fixtures")
+	void writesTheExpectedOutputs(Path fixture) throws Exception {
+		Properties properties = new Properties();
+		try (InputStream in = Files.newInputStream(fixture.resolve("fixture.properties"))) {
+			properties.load(in);
+		}
+		String year = properties.getProperty("year");
+		Path output = this.work.resolve("output");
+		Runs.Result result = Runs.tonghop("run", "--input", fixture.resolve("input").toString(), "--year", year,
+				"--output", output.toString(), "--data-dir", this.work.resolve("data").toString());
+		assertThat(result.status()).as(result.err()).isZero();
+
+		List<Path> expected;
+		try (Stream<Path> files = Files.list(fixture.resolve("expected"))) {
+			expected = files.sorted().toList();
+		}
+		assertThat(expected).isNotEmpty();
+		for (Path file : expected) {
+			Path actual = output.resolve(year).resolve(file.getFileName().toString());
+			assertThat(actual).as(file.getFileName().toString()).exists();
+			List<String[]> want = Runs.csv(file);
+			List<String[]> got = Runs.csv(actual);
+			assertThat(got).as(file.getFileName().toString()).hasSameSizeAs(want);
+			for (int i = 0; i < want.size(); i++) {
+				assertThat(got.get(i)).as("%s row %d", file.getFileName(), i + 1).containsExactly(want.get(i));
+			}
+		}
+	}
+
+	static Path resource(String path) throws URISyntaxException {
+		return Path.of(ConsolidationIntegrationTests.class.getResource(path).toURI());
+	}
+
+}

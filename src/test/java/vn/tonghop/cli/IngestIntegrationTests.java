@@ -1,0 +1,249 @@
+package vn.tonghop.cli;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.tonghop.catalogue.IndicatorCatalogue;
+import vn.tonghop.intake.Checksums;
+import vn.tonghop.read.FormCells;
+import vn.tonghop.read.FormLocator;
+import vn.tonghop.read.IndicatorRow;
+import vn.tonghop.read.WorkbookReader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Ingest as the command line runs it: re-runs, resubmissions, bad files, exit status. */
+class IngestIntegrationTests {
+
+	@TempDir
+	Path work;
+
+	Path input;
+
+	Path data;
+
+	Path output;
+
+	@BeforeEach
+	void folders() throws Exception {
+		this.input = Files.createDirectories(this.work.resolve("hộp thư đến"));
+		this.data = this.work.resolve("data");
+		this.output = this.work.resolve("output");
+		for (String name : List.of("form-libreoffice.xls", "form-formulas-libreoffice.xlsx", "form-edited.xlsx")) {
+			Files.copy(ConsolidationIntegrationTests.resource("/samples/" + name), this.input.resolve(name));
+		}
+	}
+
+	Runs.Result run() {
+		return Runs.tonghop("run", "--input", this.input.toString(), "--year", "2026", "--output",
+				this.output.toString(), "--data-dir", this.data.toString());
+	}
+
+	long count(String sql) throws Exception {
+		return Runs.count(this.data, sql);
+	}
+
+	@Test
+	void reRunOnTheSameFilesChangesNothing() throws Exception {
+		assertThat(run().status()).isZero();
+		String[] tables = { "submission", "return_record", "return_value", "finding" };
+		long[] before = new long[tables.length];
+		for (int i = 0; i < tables.length; i++) {
+			before[i] = count("SELECT COUNT(*) FROM " + tables[i]);
+		}
+		byte[] returnsBefore = Files.readAllBytes(this.output.resolve("2026/returns.csv"));
+		byte[] provincesBefore = Files.readAllBytes(this.output.resolve("2026/by-province.csv"));
+
+		Runs.Result again = run();
+
+		assertThat(again.status()).isZero();
+		assertThat(again.out()).contains("mới 0, trùng 3");
+		for (int i = 0; i < tables.length; i++) {
+			assertThat(count("SELECT COUNT(*) FROM " + tables[i])).as(tables[i]).isEqualTo(before[i]);
+		}
+		assertThat(Files.readAllBytes(this.output.resolve("2026/returns.csv"))).isEqualTo(returnsBefore);
+		assertThat(Files.readAllBytes(this.output.resolve("2026/by-province.csv"))).isEqualTo(provincesBefore);
+	}
+
+	@Test
+	void sameBytesUnderAnotherNameAreOneSubmission() throws Exception {
+		Path copies = Files.createDirectories(this.input.resolve("gửi lại"));
+		Files.copy(this.input.resolve("form-edited.xlsx"), copies.resolve("form-edited (1).xlsx"));
+		Runs.Result result = run();
+		assertThat(result.out()).contains("mới 3, trùng 1");
+		assertThat(count("SELECT COUNT(*) FROM return_record")).isEqualTo(3);
+		assertThat(Runs.csv(this.output.resolve("2026/returns.csv"))).hasSize(4);
+	}
+
+	@Test
+	void neverModifiesMovesOrDeletesInputFiles() throws Exception {
+		Path file = this.input.resolve("form-edited.xlsx");
+		String sha = Checksums.sha256(file);
+		FileTime modified = Files.getLastModifiedTime(file);
+		run();
+		assertThat(Checksums.sha256(file)).isEqualTo(sha);
+		assertThat(Files.getLastModifiedTime(file)).isEqualTo(modified);
+		try (var files = Files.list(this.input)) {
+			assertThat(files.count()).isEqualTo(3);
+		}
+	}
+
+	@Test
+	void goesOnPastUnreadableFilesAndNamesThem() throws Exception {
+		Files.writeString(this.input.resolve("b-portal-export.xls"), "<html><table><tr><td>x</td></tr></table></html>");
+		Files.write(this.input.resolve("c-empty.xlsx"), new byte[0]);
+		Files.writeString(this.input.resolve("~$form-edited.xlsx"), "lock");
+		Runs.Result result = run();
+		assertThat(result.status()).isZero();
+		assertThat(result.out()).contains("không đọc được 2", "bỏ qua 1", "chấp nhận 3")
+			.contains("b-portal-export.xls", "c-empty.xlsx");
+		assertThat(Runs.csv(this.output.resolve("2026/returns.csv"))).hasSize(4);
+	}
+
+	@Nested
+	class Resubmissions {
+
+		/**
+		 * A copy of form-edited.xlsx with A02 set to {@code members}, as a union re-sends
+		 * it.
+		 */
+		Path resend(String relative, long members, Instant modified) throws Exception {
+			Path original = IngestIntegrationTests.this.input.resolve("form-edited.xlsx");
+			FormCells form = new FormLocator(IndicatorCatalogue.load())
+				.locate(new WorkbookReader().readReturnSheet(original));
+			IndicatorRow a02 = form.rows().stream().filter((row) -> "A02".equals(row.code())).findFirst().orElseThrow();
+			Path copy = IngestIntegrationTests.this.work.resolve("resent").resolve(relative);
+			Files.createDirectories(copy.getParent());
+			try (InputStream in = Files.newInputStream(original); Workbook workbook = WorkbookFactory.create(in)) {
+				var sheet = workbook.getSheet(form.sheet());
+				Cell cell = sheet.getRow(a02.total().ref().row()).getCell(a02.total().ref().column());
+				cell.setCellValue(members);
+				try (OutputStream out = Files.newOutputStream(copy)) {
+					workbook.write(out);
+				}
+			}
+			Files.setLastModifiedTime(copy, FileTime.from(modified));
+			return copy;
+		}
+
+		Runs.Result ingest(Path path) {
+			return Runs.tonghop("ingest", "--input", path.toString(), "--year", "2026", "--data-dir",
+					IngestIntegrationTests.this.data.toString());
+		}
+
+		List<String[]> consolidate() throws Exception {
+			Runs.tonghop("consolidate", "--year", "2026", "--output", IngestIntegrationTests.this.output.toString(),
+					"--data-dir", IngestIntegrationTests.this.data.toString());
+			return Runs.csv(IngestIntegrationTests.this.output.resolve("2026/returns.csv"));
+		}
+
+		@Test
+		void laterFileSupersedesEarlierReturnAndKeepsHistory() throws Exception {
+			Files.setLastModifiedTime(IngestIntegrationTests.this.input.resolve("form-edited.xlsx"),
+					FileTime.from(Instant.parse("2026-11-01T08:00:00Z")));
+			assertThat(ingest(IngestIntegrationTests.this.input).status()).isZero();
+			Path resent = resend("form-edited-lan-2.xlsx", 30, Instant.parse("2026-11-10T08:00:00Z"));
+
+			Runs.Result result = ingest(resent);
+
+			assertThat(result.out()).contains("bị thay thế 1");
+			List<String[]> returns = consolidate();
+			assertThat(returns).hasSize(4);
+			int a02 = List.of(returns.get(0)).indexOf("A02");
+			assertThat(returns).filteredOn((row) -> row[0].equals("CD51010003"))
+				.singleElement()
+				.satisfies((row) -> assertThat(row[a02]).isEqualTo("30"));
+			assertThat(count("SELECT COUNT(*) FROM return_record WHERE union_code = 'CD51010003'")).isEqualTo(2);
+			assertThat(count("SELECT COUNT(*) FROM return_record WHERE superseded_by IS NOT NULL")).isEqualTo(1);
+			List<String[]> issues = Runs.csv(IngestIntegrationTests.this.output.resolve("2026/issues.csv"));
+			assertThat(issues).anySatisfy((row) -> {
+				assertThat(row[4]).isEqualTo("W06");
+				assertThat(row[0]).isEqualTo("form-edited-lan-2.xlsx");
+				assertThat(row[6]).contains("form-edited.xlsx");
+			});
+		}
+
+		@Test
+		void olderFileArrivingLaterDoesNotSupersede() throws Exception {
+			Files.setLastModifiedTime(IngestIntegrationTests.this.input.resolve("form-edited.xlsx"),
+					FileTime.from(Instant.parse("2026-11-10T08:00:00Z")));
+			ingest(IngestIntegrationTests.this.input);
+			ingest(resend("form-edited-cu.xlsx", 30, Instant.parse("2026-11-01T08:00:00Z")));
+
+			List<String[]> returns = consolidate();
+			int a02 = List.of(returns.get(0)).indexOf("A02");
+			assertThat(returns).filteredOn((row) -> row[0].equals("CD51010003"))
+				.singleElement()
+				.satisfies((row) -> assertThat(row[a02]).isEqualTo("27"));
+		}
+
+		@Test
+		void rejectedResubmissionNeverSupersedesAnAcceptedReturn() throws Exception {
+			ingest(IngestIntegrationTests.this.input);
+			// 300 members in a unit of 41 workers breaks R09: the resubmission is
+			// rejected
+			Runs.Result result = ingest(resend("form-edited-sai.xlsx", 300, Instant.now().plusSeconds(60)));
+			assertThat(result.out()).contains("bị từ chối 1", "bị thay thế 0");
+
+			List<String[]> returns = consolidate();
+			int a02 = List.of(returns.get(0)).indexOf("A02");
+			assertThat(returns).filteredOn((row) -> row[0].equals("CD51010003"))
+				.singleElement()
+				.satisfies((row) -> assertThat(row[a02]).isEqualTo("27"));
+			assertThat(Runs.csv(IngestIntegrationTests.this.output.resolve("2026/issues.csv")))
+				.anySatisfy((row) -> assertThat(row[4]).isEqualTo("R09"));
+		}
+
+	}
+
+	@Nested
+	class ExitStatus {
+
+		@Test
+		void missingRequiredOptionIsTwoWithOneLine() {
+			Runs.Result result = Runs.tonghop("run", "--year", "2026");
+			assertThat(result.status()).isEqualTo(2);
+			assertThat(result.err().strip()).doesNotContain("\n").contains("--input");
+		}
+
+		@Test
+		void inputThatDoesNotExistIsTwo() {
+			Runs.Result result = Runs.tonghop("ingest", "--input", "/no/such/folder", "--year", "2026");
+			assertThat(result.status()).isEqualTo(2);
+			assertThat(result.err()).contains("/no/such/folder");
+		}
+
+		@Test
+		void yearOutOfRangeIsTwo() {
+			assertThat(Runs.tonghop("consolidate", "--year", "26").status()).isEqualTo(2);
+		}
+
+		@Test
+		void helpIsZero() {
+			Runs.Result result = Runs.tonghop("--help");
+			assertThat(result.status()).isZero();
+			assertThat(result.out()).contains("run", "ingest", "consolidate");
+		}
+
+		@Test
+		void rejectedReturnsAreFindingsNotFailures() throws Exception {
+			Files.writeString(IngestIntegrationTests.this.input.resolve("broken.xlsx"), "not a workbook");
+			assertThat(run().status()).isZero();
+		}
+
+	}
+
+}

@@ -1,0 +1,75 @@
+package vn.tonghop.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.opencsv.CSVReader;
+
+/** Runs the command line as a user would, and reads back what it wrote. */
+final class Runs {
+
+	private Runs() {
+	}
+
+	/** What a command printed and its exit status. */
+	record Result(int status, String out, String err) {
+	}
+
+	static synchronized Result tonghop(String... args) {
+		PrintStream out = System.out;
+		PrintStream err = System.err;
+		ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+		ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+		try {
+			System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+			System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+			int status = TonghopMain.execute(args);
+			return new Result(status, outBytes.toString(StandardCharsets.UTF_8),
+					errBytes.toString(StandardCharsets.UTF_8));
+		}
+		finally {
+			System.setOut(out);
+			System.setErr(err);
+		}
+	}
+
+	static List<String[]> csv(Path file) throws Exception {
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+				CSVReader csv = new CSVReader(reader)) {
+			return csv.readAll();
+		}
+	}
+
+	/**
+	 * The value of a single-value query against the embedded database under
+	 * {@code dataDir}.
+	 */
+	static long count(Path dataDir, String sql) throws Exception {
+		try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("tonghop"));
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(sql)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	static List<String> column(List<String[]> rows, String name) {
+		int index = List.of(rows.get(0)).indexOf(name);
+		List<String> values = new ArrayList<>();
+		for (String[] row : rows.subList(1, rows.size())) {
+			values.add(row[index]);
+		}
+		return values;
+	}
+
+}

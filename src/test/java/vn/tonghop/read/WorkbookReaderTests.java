@@ -1,0 +1,149 @@
+package vn.tonghop.read;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.tonghop.intake.Checksums;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WorkbookReaderTests {
+
+	final WorkbookReader reader = new WorkbookReader();
+
+	@TempDir
+	Path dir;
+
+	static Path sample(String name) {
+		try {
+			return Path.of(WorkbookReaderTests.class.getResource("/samples/" + name).toURI());
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
+	void readsLegacyXlsSavedByLibreOffice() throws Exception {
+		SheetCells cells = this.reader.readReturnSheet(sample("form-libreoffice.xls"));
+		assertThat(cells.name()).isEqualTo("BaoCao");
+		assertThat(cells.cellCount()).isGreaterThan(100);
+	}
+
+	@Test
+	void skipsHiddenFirstSheet() throws Exception {
+		SheetCells cells = this.reader.readReturnSheet(sample("form-edited.xlsx"));
+		assertThat(cells.name()).isNotEqualToIgnoringCase("Hướng dẫn").isEqualTo("BaoCao");
+	}
+
+	@Test
+	void prefersTheSheetNamedBaoCaoOverAnEarlierVisibleSheet() throws Exception {
+		Path file = this.dir.resolve("two-sheets.xlsx");
+		try (Workbook workbook = new XSSFWorkbook()) {
+			workbook.createSheet("Ghi chú").createRow(0).createCell(0).setCellValue("ghi chú");
+			workbook.createSheet("Báo cáo").createRow(0).createCell(0).setCellValue("báo cáo");
+			write(workbook, file);
+		}
+		assertThat(this.reader.readReturnSheet(file).name()).isEqualTo("Báo cáo");
+	}
+
+	@Test
+	void takesCachedValuesOfFormulas() throws Exception {
+		SheetCells cells = this.reader.readReturnSheet(sample("form-formulas-libreoffice.xlsx"));
+		assertThat(cells.rowNumbers()).isNotEmpty();
+		boolean found47 = cells.rowNumbers()
+			.stream()
+			.flatMap((r) -> cells.row(r).stream())
+			.anyMatch((c) -> c.isNumber() && c.number() == 47);
+		assertThat(found47).as("A01 = 47 from its cached formula value").isTrue();
+	}
+
+	@Test
+	void calculatesFormulaWithoutCachedValue() throws Exception {
+		Path file = this.dir.resolve("uncached.xlsx");
+		try (Workbook workbook = new XSSFWorkbook()) {
+			Row row = workbook.createSheet("BaoCao").createRow(0);
+			row.createCell(0).setCellValue(20);
+			row.createCell(1).setCellValue(22);
+			row.createCell(2).setCellFormula("A1+B1");
+			write(workbook, file);
+		}
+		RawCell cell = this.reader.readReturnSheet(file).get(0, 2);
+		assertThat(cell.kind()).isEqualTo(RawCell.Kind.NUMBER);
+		assertThat(cell.number()).isEqualTo(42);
+	}
+
+	@Test
+	void keepsFormulaThatCannotBeCalculatedAsUncalculated() throws Exception {
+		Path file = this.dir.resolve("external.xlsx");
+		try (Workbook workbook = new XSSFWorkbook()) {
+			Sheet sheet = workbook.createSheet("BaoCao");
+			sheet.createRow(0).createCell(0).setCellFormula("FORECAST.ETS(1,2,3)");
+			write(workbook, file);
+		}
+		RawCell cell = this.reader.readReturnSheet(file).get(0, 0);
+		assertThat(cell.kind()).isIn(RawCell.Kind.UNCALCULATED, RawCell.Kind.ERROR);
+	}
+
+	@Test
+	void neverModifiesTheInputFile() throws Exception {
+		Path copy = this.dir.resolve("copy.xlsx");
+		Files.copy(sample("form-edited.xlsx"), copy);
+		String before = Checksums.sha256(copy);
+		var modified = Files.getLastModifiedTime(copy);
+		this.reader.readReturnSheet(copy);
+		assertThat(Checksums.sha256(copy)).isEqualTo(before);
+		assertThat(Files.getLastModifiedTime(copy)).isEqualTo(modified);
+	}
+
+	@Nested
+	class UnreadableFiles {
+
+		@Test
+		void rejectsEmptyFile() throws IOException {
+			Path file = Files.createFile(WorkbookReaderTests.this.dir.resolve("empty.xlsx"));
+			assertThatThrownBy(() -> WorkbookReaderTests.this.reader.readReturnSheet(file))
+				.isInstanceOf(UnreadableFileException.class)
+				.hasMessageContaining("rỗng");
+		}
+
+		@Test
+		void rejectsHtmlNamedXls() throws IOException {
+			Path file = WorkbookReaderTests.this.dir.resolve("portal-export.xls");
+			Files.writeString(file, "<html><body><table><tr><td>1</td></tr></table></body></html>");
+			assertThatThrownBy(() -> WorkbookReaderTests.this.reader.readReturnSheet(file))
+				.isInstanceOf(UnreadableFileException.class)
+				.hasMessageContaining("không phải là bảng tính Excel");
+		}
+
+		@Test
+		void rejectsTruncatedWorkbook() throws Exception {
+			byte[] whole = Files.readAllBytes(sample("form-edited.xlsx"));
+			Path file = WorkbookReaderTests.this.dir.resolve("truncated.xlsx");
+			Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+			assertThatThrownBy(() -> WorkbookReaderTests.this.reader.readReturnSheet(file))
+				.isInstanceOf(UnreadableFileException.class)
+				.hasMessageContaining("hỏng");
+		}
+
+	}
+
+	private static void write(Workbook workbook, Path file) throws IOException {
+		try (OutputStream out = Files.newOutputStream(file)) {
+			workbook.write(out);
+		}
+	}
+
+}

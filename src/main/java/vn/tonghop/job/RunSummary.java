@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -126,6 +127,12 @@ public class RunSummary {
 		double seconds = Math.max(took.toMillis(), 1) / 1000.0;
 		out.printf("Thời gian: %.1f s (%.1f báo cáo/giây); bộ nhớ heap tối đa: %d MB%n", seconds, returns / seconds,
 				peakHeapBytes() / (1024 * 1024));
+		for (StepExecution step : execution.getStepExecutions()) {
+			Duration stepTook = (step.getStartTime() != null && step.getEndTime() != null)
+					? Duration.between(step.getStartTime(), step.getEndTime()) : Duration.ZERO;
+			out.printf("  bước %s: %.1f s (đọc %d, ghi %d)%n", step.getStepName(), stepTook.toMillis() / 1000.0,
+					step.getReadCount(), step.getWriteCount());
+		}
 	}
 
 	/** The sum of the heap pools' peaks: an upper bound of the heap the run used. */

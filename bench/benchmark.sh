@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Benchmark of the nightly job, end to end: generates N synthetic returns, then times
+# `tonghop run` on them from a fresh database, JVM start included.
+#
+#   bench/benchmark.sh [N ...]          default: 2000
+#   HEAP=256m bench/benchmark.sh 20000  maximum heap of the measured run (default 512m)
+#
+# Prints, for each N: wall time, returns per second, the JVM's peak heap, the split by step,
+# and the process's peak resident memory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+counts=("$@")
+[[ ${#counts[@]} -gt 0 ]] || counts=(2000)
+heap=${HEAP:-512m}
+jar=target/tonghop.jar
+if [[ ! -f $jar ]]; then
+  ./mvnw -B -q package -DskipTests
+fi
+work=$(mktemp -d "${TMPDIR:-/tmp}/tonghop-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+for n in "${counts[@]}"; do
+  input="$work/input-$n"
+  java -jar "$jar" generate --count "$n" --year 2026 --output "$input" >/dev/null
+  bytes=$(du -sk "$input" | cut -f1)
+  data="$work/data-$n"
+  out="$work/output-$n"
+  log="$work/run-$n.log"
+  start=$(date +%s%N)
+  if command -v /usr/bin/time >/dev/null 2>&1; then
+    /usr/bin/time -f 'rss_kb=%M' -o "$work/time-$n" \
+      java "-Xmx$heap" -jar "$jar" run --input "$input" --year 2026 \
+      --output "$out" --data-dir "$data" >"$log" 2>&1
+  else
+    java "-Xmx$heap" -jar "$jar" run --input "$input" --year 2026 \
+      --output "$out" --data-dir "$data" >"$log" 2>&1
+  fi
+  end=$(date +%s%N)
+  seconds=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", (e - s) / 1e9 }')
+  rate=$(awk -v n="$n" -v s="$start" -v e="$end" 'BEGIN { printf "%.0f", n / ((e - s) / 1e9) }')
+  accepted=$(grep -o 'chấp nhận [0-9]*' "$log" | head -1 | grep -o '[0-9]*')
+  peak=$(grep -o 'heap tối đa: [0-9]* MB' "$log" | tail -1 | grep -o '[0-9]*')
+  rss=$( [[ -f "$work/time-$n" ]] && grep -o 'rss_kb=[0-9]*' "$work/time-$n" | cut -d= -f2 || echo "")
+  echo "N=$n returns ($((bytes / 1024)) MB of .xlsx, -Xmx$heap): ${seconds} s end to end, ${rate} returns/s," \
+    "accepted ${accepted:-?}, peak heap ${peak:-?} MB${rss:+, peak RSS $((rss / 1024)) MB}"
+  grep -E "^  bước " "$log" || true
+  if ! grep -q 'COMPLETED' "$log"; then
+    echo "the run did not complete; its output:" >&2
+    cat "$log" >&2
+    exit 1
+  fi
+done

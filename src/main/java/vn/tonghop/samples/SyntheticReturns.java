@@ -1,0 +1,172 @@
+package vn.tonghop.samples;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import vn.tonghop.catalogue.IndicatorCatalogue;
+import vn.tonghop.catalogue.ReferenceCsv;
+import vn.tonghop.template.FormContent;
+import vn.tonghop.template.FormStyle;
+import vn.tonghop.template.ReturnFormWriter;
+
+/**
+ * Clean, realistic return forms in bulk, for the benchmark: distinct union codes, the 34
+ * provinces of 2025 and the seven sectors mixed, the standard form or a light variation
+ * of it. File {@code i} depends only on the seed and {@code i}, so a run is repeatable
+ * and the files are written in parallel.
+ */
+public final class SyntheticReturns {
+
+	/** At most this many files in one sub-folder. */
+	static final int FILES_PER_FOLDER = 1000;
+
+	private static final Set<String> CITIES = Set.of("01", "31", "46", "48", "79", "92");
+
+	private static final Map<String, String[]> INDUSTRIES = Map.of("HCSN", new String[] { "P", "Q", "M", "O" }, "DNNN",
+			new String[] { "D", "E", "H", "B", "K" }, "NNN", new String[] { "C", "F", "G", "I", "C" }, "FDI",
+			new String[] { "C", "C", "C", "J" }, "HTX", new String[] { "A", "G" }, "XP", new String[] { "O" }, "KHAC",
+			new String[] { "H", "A", "S" });
+
+	private SyntheticReturns() {
+	}
+
+	/** A province of 2025: code and name. */
+	record Province(String code, String name) {
+	}
+
+	/** A sector: code and Vietnamese label. */
+	record Sector(String code, String label) {
+	}
+
+	/**
+	 * Writes {@code count} forms for {@code year} under {@code dir}, in sub-folders
+	 * {@code lo-000}, {@code lo-001}, … of at most {@value #FILES_PER_FOLDER} files each.
+	 * @return the number of files written
+	 */
+	public static int write(Path dir, int count, int year, long seed) throws IOException {
+		if (count < 0) {
+			throw new IllegalArgumentException("count must not be negative: " + count);
+		}
+		Generator generator = new Generator(year, seed);
+		for (int folder = 0; folder * FILES_PER_FOLDER < count; folder++) {
+			Files.createDirectories(dir.resolve(folderName(folder)));
+		}
+		try {
+			IntStream.range(0, count).parallel().forEach((index) -> {
+				try {
+					generator.write(dir, index);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		return count;
+	}
+
+	static String folderName(int folder) {
+		return String.format("lo-%03d", folder);
+	}
+
+	/** The path of file {@code index} under {@code dir}. */
+	static Path path(Path dir, int index, String unionCode) {
+		return dir.resolve(folderName(index / FILES_PER_FOLDER))
+			.resolve(String.format("%06d-%s.xlsx", index + 1, unionCode.toLowerCase(Locale.ROOT)));
+	}
+
+	/** Reference data read once, then one form per index. */
+	static final class Generator {
+
+		private final int year;
+
+		private final long seed;
+
+		private final ReturnFormWriter writer;
+
+		private final List<Province> provinces = new ArrayList<>();
+
+		private final List<Sector> sectors = new ArrayList<>();
+
+		private final Map<String, String> industryLabels = new LinkedHashMap<>();
+
+		Generator(int year, long seed) {
+			this.year = year;
+			this.seed = seed;
+			this.writer = new ReturnFormWriter(IndicatorCatalogue.load());
+			for (ReferenceCsv.Row row : ReferenceCsv.read("reference/provinces-2025.csv", "code", "name")) {
+				this.provinces.add(new Province(row.required("code"), row.required("name")));
+			}
+			for (ReferenceCsv.Row row : ReferenceCsv.read("reference/sectors.csv", "code", "label_vi")) {
+				this.sectors.add(new Sector(row.required("code"), row.required("label_vi")));
+			}
+			for (ReferenceCsv.Row row : ReferenceCsv.read("reference/industries.csv", "code", "label_vi")) {
+				this.industryLabels.put(row.required("code"), row.required("label_vi"));
+			}
+		}
+
+		/** The union code and content of form {@code index}, and its layout. */
+		record Form(String unionCode, FormContent content, FormStyle style) {
+		}
+
+		Form form(int index) {
+			Random random = new Random(mix(this.seed, index));
+			Province province = this.provinces.get(random.nextInt(this.provinces.size()));
+			Sector sector = this.sectors.get(random.nextInt(this.sectors.size()));
+			String unionCode = String.format("CD%s%06d", province.code(), index + 1);
+			String[] industries = INDUSTRIES.getOrDefault(sector.code(), new String[] { "S" });
+			String industry = Names.pick(random, industries);
+			Map<String, String> header = new LinkedHashMap<>();
+			header.put("union_code", unionCode);
+			header.put("union_name", Names.union(random, sector.code()));
+			header.put("province", province.name());
+			header.put("sector", random.nextBoolean() ? sector.code() : sector.label());
+			header.put("industry", (random.nextInt(10) < 7) ? industry : this.industryLabels.get(industry));
+			header.put("parent_union", "Liên đoàn Lao động "
+					+ (CITIES.contains(province.code()) ? "thành phố " : "tỉnh ") + province.name());
+			header.put("year", Integer.toString(this.year));
+			header.put("preparer", Names.person(random));
+			header.put("prepared_on", String.format("%02d/01/%d", 5 + random.nextInt(20), this.year + 1));
+			header.put("phone", Names.phone(random));
+			header.put("email", "congdoan." + unionCode.toLowerCase(Locale.ROOT) + "@gmail.com");
+			Map<String, FormContent.Entry> values = Figures.generate(random, sector.code(), 0);
+			int roll = random.nextInt(10);
+			FormStyle style = switch (roll) {
+				case 0 -> FormStyle.standard().withMergedCells(true);
+				case 1 -> FormStyle.standard().withFemaleHeading(FormStyle.NU);
+				case 2 -> FormStyle.standard().withPaddingRows(1);
+				default -> FormStyle.standard();
+			};
+			return new Form(unionCode, new FormContent(header, values), style);
+		}
+
+		Path write(Path dir, int index) throws IOException {
+			Form form = form(index);
+			Path file = path(dir, index, form.unionCode());
+			this.writer.write(form.content(), form.style(), file);
+			return file;
+		}
+
+		/** A well-spread seed for file {@code index} (MurmurHash3's finaliser). */
+		private static long mix(long seed, int index) {
+			long z = seed * 0x9E3779B97F4A7C15L + index;
+			z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
+			z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
+			return z ^ (z >>> 33);
+		}
+
+	}
+
+}

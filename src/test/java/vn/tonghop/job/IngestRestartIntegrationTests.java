@@ -1,0 +1,87 @@
+package vn.tonghop.job;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+import vn.tonghop.TonghopApplication;
+import vn.tonghop.store.ReturnStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.doAnswer;
+
+/**
+ * A failure in the middle of an ingest (here: the database refusing a write on the third
+ * file, once) fails the job; running the same ingest again restarts that execution from
+ * the last committed chunk and ends with every return stored exactly once.
+ */
+@SpringBootTest(classes = TonghopApplication.class,
+		properties = { "spring.datasource.url=jdbc:h2:mem:restart;DB_CLOSE_DELAY=-1", "tonghop.chunk-size=2" })
+class IngestRestartIntegrationTests {
+
+	@Autowired
+	BatchRunner runner;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@MockitoSpyBean
+	ReturnStore store;
+
+	@TempDir
+	Path input;
+
+	@Test
+	void restartsFailedIngestWithoutLosingOrDuplicatingReturns() throws Exception {
+		for (String name : List.of("form-libreoffice.xls", "form-formulas-libreoffice.xlsx", "form-edited.xlsx")) {
+			Files.copy(sample(name), this.input.resolve(name));
+		}
+		AtomicInteger calls = new AtomicInteger();
+		doAnswer((invocation) -> {
+			if (calls.incrementAndGet() == 3) {
+				throw new DataAccessResourceFailureException("disk full (simulated)");
+			}
+			return invocation.callRealMethod();
+		}).when(this.store).store(any(), anyInt(), anyLong());
+
+		JobExecution failed = this.runner.ingest(this.input, 2026);
+
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(count("submission")).as("the first chunk of two files is committed").isEqualTo(2);
+
+		JobExecution restarted = this.runner.ingest(this.input, 2026);
+
+		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
+		assertThat(count("submission")).isEqualTo(3);
+		assertThat(count("return_record")).isEqualTo(3);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(DISTINCT union_code) FROM return_record", Long.class))
+			.isEqualTo(3);
+		assertThat(count("intake_log")).as("each file logged once over both executions").isEqualTo(3);
+		assertThat(calls.get()).as("the restart read only the file that had failed").isEqualTo(4);
+	}
+
+	long count(String table) {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+	}
+
+	static Path sample(String name) throws URISyntaxException {
+		return Path.of(IngestRestartIntegrationTests.class.getResource("/samples/" + name).toURI());
+	}
+
+}

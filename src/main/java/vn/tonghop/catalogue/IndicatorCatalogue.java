@@ -50,8 +50,8 @@ public final class IndicatorCatalogue {
 			if (earlier != null) {
 				throw row.fail("code " + code + " is already defined on line " + earlier);
 			}
-			Indicator.Kind kind = parse(row, "kind", Indicator.Kind.class);
-			Indicator.Female female = parse(row, "female", Indicator.Female.class);
+			Indicator.Kind kind = row.enumValue("kind", Indicator.Kind.class);
+			Indicator.Female female = row.enumValue("female", Indicator.Female.class);
 			if (female != Indicator.Female.NO && !kind.numeric()) {
 				throw row.fail("only count and money indicators can have a female value");
 			}
@@ -66,17 +66,6 @@ public final class IndicatorCatalogue {
 			throw new ReferenceDataException(resource, 2, "the catalogue has no indicators");
 		}
 		return new IndicatorCatalogue(indicators);
-	}
-
-	private static <E extends Enum<E>> E parse(ReferenceCsv.Row row, String column, Class<E> type) {
-		String value = row.required(column);
-		try {
-			return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw row.fail(column + " '" + value + "' is not one of "
-					+ List.of(type.getEnumConstants()).toString().toLowerCase(Locale.ROOT));
-		}
 	}
 
 	/** Every indicator, in catalogue order. */

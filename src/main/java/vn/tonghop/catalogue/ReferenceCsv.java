@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.opencsv.CSVReader;
@@ -36,6 +37,18 @@ public final class ReferenceCsv {
 		public String optional(String column) {
 			String value = this.values.get(column);
 			return (value != null) ? value.strip() : "";
+		}
+
+		/** The value of a required column as a constant of {@code type}, case folded. */
+		public <E extends Enum<E>> E enumValue(String column, Class<E> type) {
+			String value = required(column);
+			try {
+				return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				throw fail(column + " '" + value + "' is not one of "
+						+ List.of(type.getEnumConstants()).toString().toLowerCase(Locale.ROOT));
+			}
 		}
 
 		public ReferenceDataException fail(String problem) {

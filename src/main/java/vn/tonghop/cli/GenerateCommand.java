@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,8 +22,8 @@ class GenerateCommand implements Callable<Integer> {
 	@Option(names = "--count", required = true, paramLabel = "N", description = "Số báo cáo.")
 	int count;
 
-	@Option(names = "--year", required = true, paramLabel = "Y", description = "Năm báo cáo.")
-	int year;
+	@Mixin
+	JobOptions.Year year;
 
 	@Option(names = "--output", required = true, paramLabel = "DIR", description = "Thư mục ghi.")
 	Path output;
@@ -35,9 +36,9 @@ class GenerateCommand implements Callable<Integer> {
 		if (this.count < 1) {
 			throw new CommandLine.ParameterException(this.spec.commandLine(), "--count phải lớn hơn 0");
 		}
-		Arguments.requireYear(this.spec, this.year);
+		Arguments.requireYear(this.spec, this.year.year);
 		long started = System.nanoTime();
-		int written = SyntheticReturns.write(this.output, this.count, this.year, this.seed);
+		int written = SyntheticReturns.write(this.output, this.count, this.year.year, this.seed);
 		double seconds = (System.nanoTime() - started) / 1e9;
 		System.out.printf("Đã ghi %d báo cáo vào %s trong %.1f s%n", written, this.output.toAbsolutePath().normalize(),
 				seconds);

@@ -1,19 +1,13 @@
 package vn.tonghop.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import vn.tonghop.job.BatchRunner;
-import vn.tonghop.job.RunSummary;
 import vn.tonghop.report.CsvReports;
 
 /** {@code tonghop run}: ingest a folder, then consolidate the year. The nightly job. */
@@ -24,35 +18,33 @@ class RunCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Option(names = "--input", required = true, paramLabel = "DIR", description = "Thư mục chứa các tệp báo cáo.")
-	Path input;
+	@Mixin
+	JobOptions.Input input;
 
-	@Option(names = "--year", required = true, paramLabel = "Y", description = "Năm tổng hợp.")
-	int year;
+	@Mixin
+	JobOptions.Year year;
 
-	@Option(names = "--output", paramLabel = "DIR", defaultValue = "output",
-			description = "Thư mục kết quả; các tệp nằm trong DIR/Y/ (mặc định: ${DEFAULT-VALUE}).")
-	Path output;
+	@Mixin
+	JobOptions.Output output;
 
 	@Mixin
 	DatabaseOptions database;
 
 	@Override
 	public Integer call() throws Exception {
-		Arguments.requireExisting(this.spec, this.input, "--input");
-		Arguments.requireYear(this.spec, this.year);
-		try (ConfigurableApplicationContext context = Spring.start(this.database)) {
-			BatchRunner runner = context.getBean(BatchRunner.class);
-			RunSummary summary = context.getBean(RunSummary.class);
-			JobExecution ingest = runner.ingest(this.input, this.year);
-			summary.printIngest(ingest, this.year, System.out);
-			if (ingest.getStatus() != BatchStatus.COMPLETED) {
+		Arguments.requireExisting(this.spec, this.input.input, "--input");
+		Arguments.requireYear(this.spec, this.year.year);
+		int year = this.year.year;
+		return Spring.run(this.database, (runner, summary) -> {
+			JobExecution ingest = runner.ingest(this.input.input, year);
+			summary.printIngest(ingest, year, System.out);
+			if (Spring.status(ingest) != 0) {
 				return 1;
 			}
-			JobExecution consolidate = runner.consolidate(this.year, this.output);
-			summary.printConsolidate(consolidate, this.year, CsvReports.yearFolder(this.output, this.year), System.out);
-			return (consolidate.getStatus() == BatchStatus.COMPLETED) ? 0 : 1;
-		}
+			JobExecution consolidate = runner.consolidate(year, this.output.output);
+			summary.printConsolidate(consolidate, year, CsvReports.yearFolder(this.output.output, year), System.out);
+			return Spring.status(consolidate);
+		});
 	}
 
 }

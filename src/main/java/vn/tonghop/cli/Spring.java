@@ -2,27 +2,51 @@ package vn.tonghop.cli;
 
 import java.util.Map;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.tonghop.TonghopApplication;
+import vn.tonghop.job.BatchRunner;
+import vn.tonghop.job.RunSummary;
 
-/** Starts the Spring application for a command; the command line is not passed on. */
+/** Starts the Spring application for a job command; the command line is not passed on. */
 final class Spring {
 
 	private Spring() {
 	}
 
-	static ConfigurableApplicationContext start(DatabaseOptions database) {
+	/** What a job command does once the application is up; returns its exit status. */
+	@FunctionalInterface
+	interface Work {
+
+		int run(BatchRunner runner, RunSummary summary) throws Exception;
+
+	}
+
+	static int run(DatabaseOptions database, Work work) throws Exception {
+		try (ConfigurableApplicationContext context = start(database)) {
+			return work.run(context.getBean(BatchRunner.class), context.getBean(RunSummary.class));
+		}
+	}
+
+	/** 0 when the job completed, 1 when it failed. */
+	static int status(JobExecution execution) {
+		return (execution.getStatus() == BatchStatus.COMPLETED) ? 0 : 1;
+	}
+
+	private static ConfigurableApplicationContext start(DatabaseOptions database) {
 		SpringApplication application = new SpringApplication(TonghopApplication.class);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		Map<String, Object> properties = database.springProperties();
 		application.setDefaultProperties(properties);
-		// command-line values win over application.yml: pass them as the highest source
+		// the database chosen on the command line wins over application.yml and the
+		// environment
 		return application.run("--spring.datasource.url=" + properties.get("spring.datasource.url"));
 	}
 

@@ -8,7 +8,6 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,48 +37,40 @@ class ConsolidateJobConfiguration {
 	@Bean
 	Step writeReturnsCsvStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			CsvReports reports) {
-		return step("writeReturnsCsvStep", jobRepository, transactionManager, (contribution, chunk) -> {
-			JobParameters parameters = chunk.getStepContext().getStepExecution().getJobParameters();
-			long written = reports.writeReturns(output(parameters), year(parameters));
-			contribution.incrementWriteCount(written);
-			return RepeatStatus.FINISHED;
-		});
+		return reportStep("writeReturnsCsvStep", jobRepository, transactionManager, reports::writeReturns);
 	}
 
 	@Bean
 	Step writeRollupsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			CsvReports reports) {
-		return step("writeRollupsStep", jobRepository, transactionManager, (contribution, chunk) -> {
-			JobParameters parameters = chunk.getStepContext().getStepExecution().getJobParameters();
-			reports.writeRollups(output(parameters), year(parameters));
-			return RepeatStatus.FINISHED;
+		return reportStep("writeRollupsStep", jobRepository, transactionManager, (output, year) -> {
+			reports.writeRollups(output, year);
+			return 0;
 		});
 	}
 
 	@Bean
 	Step writeIssuesCsvStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			CsvReports reports) {
-		return step("writeIssuesCsvStep", jobRepository, transactionManager, (contribution, chunk) -> {
+		return reportStep("writeIssuesCsvStep", jobRepository, transactionManager, reports::writeIssues);
+	}
+
+	/** Writes files for the job's year and output folder; returns the rows written. */
+	@FunctionalInterface
+	interface Report {
+
+		long write(Path output, int year);
+
+	}
+
+	private static Step reportStep(String name, JobRepository jobRepository,
+			PlatformTransactionManager transactionManager, Report report) {
+		return new StepBuilder(name, jobRepository).tasklet((contribution, chunk) -> {
 			JobParameters parameters = chunk.getStepContext().getStepExecution().getJobParameters();
-			long written = reports.writeIssues(output(parameters), year(parameters));
-			contribution.incrementWriteCount(written);
+			long rows = report.write(Path.of(parameters.getString("output")), parameters.getLong("year").intValue());
+			contribution.incrementWriteCount(rows);
 			return RepeatStatus.FINISHED;
-		});
-	}
-
-	private static Step step(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			Tasklet tasklet) {
-		return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager)
-			.allowStartIfComplete(true)
-			.build();
-	}
-
-	private static int year(JobParameters parameters) {
-		return parameters.getLong("year").intValue();
-	}
-
-	private static Path output(JobParameters parameters) {
-		return Path.of(parameters.getString("output"));
+		}, transactionManager).allowStartIfComplete(true).build();
 	}
 
 }

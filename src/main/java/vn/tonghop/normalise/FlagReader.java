@@ -20,13 +20,13 @@ public final class FlagReader {
 	}
 
 	/**
-	 * Yes or no as written in the cell ({@code 1.0} and {@code 0.0} included); blank is
-	 * {@link FlagReading.Status#MISSING}, anything else
-	 * {@link FlagReading.Status#INVALID}.
+	 * Yes or no as written in the cell ({@code 1.0} and {@code 0.0} included); blank or a
+	 * dash (no answer, as in a numeric cell) is {@link FlagReading.Status#MISSING},
+	 * anything else {@link FlagReading.Status#INVALID}.
 	 */
 	public static FlagReading read(String text) {
 		String cleaned = TextFold.clean(text);
-		if (cleaned.isEmpty()) {
+		if (cleaned.isEmpty() || cleaned.matches("[-–—]+")) {
 			return FlagReading.MISSING;
 		}
 		Matcher number = ONE_OR_ZERO.matcher(cleaned);

@@ -61,7 +61,7 @@ public final class RuleBook {
 			if (!CODE.matcher(code).matches()) {
 				throw row.fail("rule code '" + code + "' is not R or W and two digits");
 			}
-			Severity severity = enumOf(row, "severity", Severity.class);
+			Severity severity = row.enumValue("severity", Severity.class);
 			if ((code.charAt(0) == 'R') != (severity == Severity.ERROR)) {
 				throw row.fail("rule " + code + ": R rules are errors and W rules are warnings");
 			}
@@ -70,7 +70,7 @@ public final class RuleBook {
 				throw row.fail("rule " + code + " is " + earlier.csv() + " on an earlier line");
 			}
 			summaries.putIfAbsent(code, row.optional("summary"));
-			Rule.Check check = enumOf(row, "check", Rule.Check.class);
+			Rule.Check check = row.enumValue("check", Rule.Check.class);
 			if (check == Rule.Check.BUILTIN) {
 				Long before = builtinLines.put(code, row.line());
 				if (before != null) {
@@ -86,7 +86,7 @@ public final class RuleBook {
 			}
 			BigDecimal factor = factorOverrides.getOrDefault(code, factor(row));
 			Rule.MissingPolicy missing = row.optional("missing").isEmpty() ? Rule.MissingPolicy.SKIP_IF_ANY_MISSING
-					: enumOf(row, "missing", Rule.MissingPolicy.class);
+					: row.enumValue("missing", Rule.MissingPolicy.class);
 			comparisons.add(new Rule(code, severity, check, left, operator, right, factor, missing,
 					row.optional("summary"), row.line()));
 		}
@@ -128,17 +128,6 @@ public final class RuleBook {
 			throw row.fail(column + " " + code + " has no female value");
 		}
 		return new Rule.Operand(code, female);
-	}
-
-	private static <E extends Enum<E>> E enumOf(ReferenceCsv.Row row, String column, Class<E> type) {
-		String value = row.required(column);
-		try {
-			return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw row.fail(column + " '" + value + "' is not one of "
-					+ List.of(type.getEnumConstants()).toString().toLowerCase(Locale.ROOT));
-		}
 	}
 
 	public Severity severity(String code) {

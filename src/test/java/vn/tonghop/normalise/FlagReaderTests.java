@@ -25,8 +25,8 @@ class FlagReaderTests {
 
 	@ParameterizedTest
 	@NullAndEmptySource
-	@ValueSource(strings = { "  ", "\u00A0" })
-	void readsBlankAsMissing(String text) {
+	@ValueSource(strings = { "  ", "\u00A0", "-", "–", "--" })
+	void readsBlankOrDashAsMissing(String text) {
 		assertThat(FlagReader.read(text).status()).isEqualTo(FlagReading.Status.MISSING);
 	}
 
@@ -34,7 +34,7 @@ class FlagReaderTests {
 	class Failures {
 
 		@ParameterizedTest
-		@ValueSource(strings = { "Chưa", "2", "có lẽ", "-", "?", "Đạt 1 phần", "10", "xx" })
+		@ValueSource(strings = { "Chưa", "2", "có lẽ", "?", "Đạt 1 phần", "10", "xx" })
 		void readsAnythingElseAsInvalidNotAsMissing(String text) {
 			assertThat(FlagReader.read(text).status()).isEqualTo(FlagReading.Status.INVALID);
 		}

@@ -1,0 +1,39 @@
+package vn.tonghop.cli;
+
+import java.nio.file.Path;
+
+import picocli.CommandLine.Option;
+
+/** Options the job commands share; each command mixes in those it takes. */
+final class JobOptions {
+
+	private JobOptions() {
+	}
+
+	/** {@code --input}: the folder (or file) of returns; it must exist. */
+	static class Input {
+
+		@Option(names = "--input", required = true, paramLabel = "DIR|FILE",
+				description = "Thư mục (kể cả thư mục con) hoặc tệp báo cáo.")
+		Path input;
+
+	}
+
+	/** {@code --year}: the year consolidated, 2000–2100. */
+	static class Year {
+
+		@Option(names = "--year", required = true, paramLabel = "Y", description = "Năm tổng hợp.")
+		int year;
+
+	}
+
+	/** {@code --output}: where {@code Y/} with the outputs goes. */
+	static class Output {
+
+		@Option(names = "--output", paramLabel = "DIR", defaultValue = "output",
+				description = "Thư mục kết quả; các tệp nằm trong DIR/Y/ (mặc định: ${DEFAULT-VALUE}).")
+		Path output;
+
+	}
+
+}

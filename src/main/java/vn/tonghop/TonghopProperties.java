@@ -1,6 +1,9 @@
 package vn.tonghop;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,7 +29,13 @@ public record TonghopProperties(@DefaultValue("20") int chunkSize, @DefaultValue
 	public record Validation(Map<String, BigDecimal> factors) {
 
 		public Validation {
-			factors = (factors != null) ? Map.copyOf(factors) : Map.of();
+			// rule codes are upper case; an environment variable binds its key in lower
+			// case
+			Map<String, BigDecimal> byCode = new LinkedHashMap<>();
+			if (factors != null) {
+				factors.forEach((code, factor) -> byCode.put(code.toUpperCase(Locale.ROOT), factor));
+			}
+			factors = Collections.unmodifiableMap(byCode);
 		}
 
 	}

@@ -3,6 +3,7 @@ package vn.tonghop.cli;
 import java.io.PrintWriter;
 
 import picocli.CommandLine;
+import vn.tonghop.job.HeapWatch;
 
 /** Entry point of {@code tonghop.jar}: parses the command line and runs the command. */
 public final class TonghopMain {
@@ -11,6 +12,7 @@ public final class TonghopMain {
 	}
 
 	public static void main(String[] args) {
+		HeapWatch.start();
 		System.exit(execute(args));
 	}
 

@@ -1,9 +1,6 @@
 package vn.tonghop.job;
 
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,24 +123,13 @@ public class RunSummary {
 				? Duration.between(execution.getStartTime(), execution.getEndTime()) : Duration.ZERO;
 		double seconds = Math.max(took.toMillis(), 1) / 1000.0;
 		out.printf("Thời gian: %.1f s (%.1f báo cáo/giây); bộ nhớ heap tối đa: %d MB%n", seconds, returns / seconds,
-				peakHeapBytes() / (1024 * 1024));
+				HeapWatch.peakBytes() / (1024 * 1024));
 		for (StepExecution step : execution.getStepExecutions()) {
 			Duration stepTook = (step.getStartTime() != null && step.getEndTime() != null)
 					? Duration.between(step.getStartTime(), step.getEndTime()) : Duration.ZERO;
 			out.printf("  bước %s: %.1f s (đọc %d, ghi %d)%n", step.getStepName(), stepTook.toMillis() / 1000.0,
 					step.getReadCount(), step.getWriteCount());
 		}
-	}
-
-	/** The sum of the heap pools' peaks: an upper bound of the heap the run used. */
-	public static long peakHeapBytes() {
-		long peak = 0;
-		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-			if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-				peak += pool.getPeakUsage().getUsed();
-			}
-		}
-		return peak;
 	}
 
 }

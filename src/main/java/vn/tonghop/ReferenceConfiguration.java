@@ -12,7 +12,12 @@ import vn.tonghop.read.FormLocator;
 import vn.tonghop.read.WorkbookReader;
 import vn.tonghop.report.CsvReports;
 import vn.tonghop.rollup.IndicatorColumns;
+import vn.tonghop.registry.RegistryReader;
+import vn.tonghop.registry.RegistryStore;
+import vn.tonghop.rollup.Completeness;
+import vn.tonghop.rollup.CrossChecks;
 import vn.tonghop.rollup.Rollups;
+import vn.tonghop.rollup.Trace;
 import vn.tonghop.store.ReturnStore;
 import vn.tonghop.validate.Messages;
 import vn.tonghop.validate.ReturnJudge;
@@ -82,9 +87,35 @@ class ReferenceConfiguration {
 	}
 
 	@Bean
-	CsvReports csvReports(Rollups rollups, JdbcTemplate jdbc, ProvinceResolver provinces, SectorResolver sectors,
-			IndustryResolver industries) {
-		return new CsvReports(rollups, jdbc, provinces, sectors, industries);
+	Completeness completeness(JdbcTemplate jdbc, ProvinceResolver provinces, SectorResolver sectors) {
+		return new Completeness(jdbc, provinces, sectors);
+	}
+
+	@Bean
+	CsvReports csvReports(Rollups rollups, Completeness completeness, JdbcTemplate jdbc, ProvinceResolver provinces,
+			SectorResolver sectors, IndustryResolver industries) {
+		return new CsvReports(rollups, completeness, jdbc, provinces, sectors, industries);
+	}
+
+	@Bean
+	CrossChecks crossChecks(JdbcTemplate jdbc, RuleBook rules, Messages messages, ProvinceResolver provinces,
+			SectorResolver sectors) {
+		return new CrossChecks(jdbc, rules, messages, provinces, sectors);
+	}
+
+	@Bean
+	RegistryStore registryStore(JdbcTemplate jdbc) {
+		return new RegistryStore(jdbc);
+	}
+
+	@Bean
+	RegistryReader registryReader(ProvinceResolver provinces, SectorResolver sectors, IndustryResolver industries) {
+		return new RegistryReader(provinces, sectors, industries);
+	}
+
+	@Bean
+	Trace trace(JdbcTemplate jdbc, IndicatorCatalogue catalogue) {
+		return new Trace(jdbc, catalogue);
 	}
 
 }

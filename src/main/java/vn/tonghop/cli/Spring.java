@@ -28,8 +28,24 @@ final class Spring {
 	}
 
 	static int run(DatabaseOptions database, Work work) throws Exception {
+		return inContext(database,
+				(context) -> work.run(context.getBean(BatchRunner.class), context.getBean(RunSummary.class)));
+	}
+
+	/**
+	 * What a command that needs the database but runs no job does; returns its exit
+	 * status.
+	 */
+	@FunctionalInterface
+	interface ContextWork {
+
+		int run(ConfigurableApplicationContext context) throws Exception;
+
+	}
+
+	static int inContext(DatabaseOptions database, ContextWork work) throws Exception {
 		try (ConfigurableApplicationContext context = start(database)) {
-			return work.run(context.getBean(BatchRunner.class), context.getBean(RunSummary.class));
+			return work.run(context);
 		}
 	}
 

@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 /** {@code tonghop}: the command and its subcommands. */
 @Command(name = "tonghop", mixinStandardHelpOptions = true, versionProvider = Version.class,
 		description = "Tổng hợp báo cáo thi đua của công đoàn cơ sở (consolidates grassroots unions' emulation returns).",
-		subcommands = { RunCommand.class, IngestCommand.class, ConsolidateCommand.class, SamplesCommand.class,
-				GenerateCommand.class })
+		subcommands = { RunCommand.class, IngestCommand.class, ConsolidateCommand.class, RegistryCommand.class,
+				TraceCommand.class, SamplesCommand.class, GenerateCommand.class })
 class TonghopCommand {
 
 }

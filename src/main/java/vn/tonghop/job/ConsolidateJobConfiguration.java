@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.tonghop.report.CsvReports;
+import vn.tonghop.rollup.CrossChecks;
 
 /**
  * {@code consolidateYearJob}: rolls up what is stored for a year and writes the outputs.
@@ -26,12 +27,30 @@ class ConsolidateJobConfiguration {
 	static final String JOB = "consolidateYearJob";
 
 	@Bean
-	Job consolidateYearJob(JobRepository jobRepository, Step writeReturnsCsvStep, Step writeRollupsStep,
-			Step writeIssuesCsvStep) {
-		return new JobBuilder(JOB, jobRepository).start(writeReturnsCsvStep)
+	Job consolidateYearJob(JobRepository jobRepository, Step crossCheckReturnsStep, Step writeReturnsCsvStep,
+			Step writeRollupsStep, Step writeCompletenessStep, Step writeIssuesCsvStep) {
+		return new JobBuilder(JOB, jobRepository).start(crossCheckReturnsStep)
+			.next(writeReturnsCsvStep)
 			.next(writeRollupsStep)
+			.next(writeCompletenessStep)
 			.next(writeIssuesCsvStep)
 			.build();
+	}
+
+	/**
+	 * W03, W05, W08: findings against the registry and last year, made anew for the year.
+	 */
+	@Bean
+	Step crossCheckReturnsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			CrossChecks crossChecks) {
+		return reportStep("crossCheckReturnsStep", jobRepository, transactionManager,
+				(output, year) -> crossChecks.recompute(year));
+	}
+
+	@Bean
+	Step writeCompletenessStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			CsvReports reports) {
+		return reportStep("writeCompletenessStep", jobRepository, transactionManager, reports::writeCompleteness);
 	}
 
 	@Bean

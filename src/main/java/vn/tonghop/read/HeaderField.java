@@ -17,7 +17,9 @@ public enum HeaderField {
 	SECTOR("sector", true, "Khu vực", "Loại hình"), INDUSTRY("industry", false, "Ngành", "Ngành nghề"),
 	PARENT_UNION("parent_union", false, "Công đoàn cấp trên trực tiếp", "Công đoàn cấp trên"),
 	YEAR("year", true, "Năm báo cáo", "Năm"), PREPARER("preparer", false, "Người lập biểu"),
-	PREPARED_ON("prepared_on", false, "Ngày lập"), PHONE("phone", false, "Điện thoại"), EMAIL("email", false, "Email");
+	PREPARED_ON("prepared_on", false, "Ngày lập"), PHONE("phone", false, "Điện thoại"), EMAIL("email", false, "Email"),
+	/** Stamped on the blank form by {@code tonghop template}. */
+	TEMPLATE_VERSION("template_version", false, "Phiên bản biểu mẫu");
 
 	private final String key;
 

@@ -13,12 +13,14 @@ import vn.tonghop.normalise.Province;
 import vn.tonghop.normalise.ProvinceResolver;
 import vn.tonghop.normalise.Sector;
 import vn.tonghop.normalise.SectorResolver;
+import vn.tonghop.rollup.Completeness;
 import vn.tonghop.rollup.Rollups;
 
 /**
  * Writes the machine-readable outputs of a consolidation under {@code OUTPUT/Y/} (spec
  * section 5): {@code returns.csv}, {@code by-province.csv}, {@code by-sector.csv},
- * {@code by-province-sector.csv}, {@code by-industry.csv} and {@code issues.csv}.
+ * {@code by-province-sector.csv}, {@code by-industry.csv}, {@code completeness.csv} and
+ * {@code issues.csv}.
  */
 public class CsvReports {
 
@@ -34,9 +36,12 @@ public class CsvReports {
 
 	private final IndustryResolver industries;
 
-	public CsvReports(Rollups rollups, JdbcTemplate jdbc, ProvinceResolver provinces, SectorResolver sectors,
-			IndustryResolver industries) {
+	private final Completeness completeness;
+
+	public CsvReports(Rollups rollups, Completeness completeness, JdbcTemplate jdbc, ProvinceResolver provinces,
+			SectorResolver sectors, IndustryResolver industries) {
 		this.rollups = rollups;
+		this.completeness = completeness;
 		this.jdbc = jdbc;
 		this.provinces = provinces;
 		this.sectors = sectors;
@@ -117,6 +122,30 @@ public class CsvReports {
 			csv.row(line(List.of(TOTAL, "Tổng cộng"), total));
 			csv.commit();
 		}
+	}
+
+	/**
+	 * {@code completeness.csv}: per province, then TOTAL, who was expected and who
+	 * reported; expected and missing are empty without a registry. Returns how many
+	 * unions are missing.
+	 */
+	public long writeCompleteness(Path output, int year) {
+		Completeness.Report report = this.completeness.report(year);
+		try (CsvOutput csv = CsvOutput.open(yearFolder(output, year).resolve("completeness.csv"),
+				List.of("province_code", "expected", "received", "accepted", "rejected", "missing"))) {
+			for (Completeness.Line line : report.byProvince()) {
+				csv.row(completeness(line));
+			}
+			csv.row(completeness(report.total()));
+			csv.commit();
+		}
+		return report.missing().size();
+	}
+
+	private static List<String> completeness(Completeness.Line line) {
+		return List.of(line.code(), (line.expected() != null) ? line.expected().toString() : "",
+				Long.toString(line.received()), Long.toString(line.accepted()), Long.toString(line.rejected()),
+				(line.missing() != null) ? line.missing().toString() : "");
 	}
 
 	/**

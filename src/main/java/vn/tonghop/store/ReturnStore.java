@@ -103,8 +103,9 @@ public class ReturnStore {
 			PreparedStatement ps = connection
 				.prepareStatement("INSERT INTO return_record (submission_id, report_year, sheet,"
 						+ " union_code, union_name, province_written, province_code, sector_written, sector_code,"
-						+ " industry_written, industry_code, parent_union, declared_year, accepted, last_modified)"
-						+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] { "id" });
+						+ " industry_written, industry_code, parent_union, declared_year, accepted, last_modified,"
+						+ " header_cells, template_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+						new String[] { "id" });
 			ps.setLong(1, submission);
 			ps.setInt(2, year);
 			ps.setString(3, truncate(r.sheet(), 200));
@@ -125,6 +126,8 @@ public class ReturnStore {
 			}
 			ps.setBoolean(14, judged.accepted());
 			ps.setTimestamp(15, Timestamp.from(lastModified));
+			ps.setString(16, truncate(HeaderCells.format(r.headerCells()), 400));
+			ps.setString(17, truncate(r.templateVersion(), 100));
 			return ps;
 		}, key);
 		return key.getKey().longValue();

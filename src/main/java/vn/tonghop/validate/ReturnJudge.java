@@ -26,6 +26,7 @@ import vn.tonghop.normalise.Rating;
 import vn.tonghop.normalise.Sector;
 import vn.tonghop.normalise.SectorResolver;
 import vn.tonghop.normalise.TextFold;
+import vn.tonghop.normalise.UnionCode;
 import vn.tonghop.read.CellRef;
 import vn.tonghop.read.FormCells;
 import vn.tonghop.read.HeaderField;
@@ -68,7 +69,7 @@ public final class ReturnJudge {
 	 */
 	public JudgedReturn judge(FormCells form, int year) {
 		Findings findings = new Findings(this.rules, this.messages, form.sheet());
-		String unionCode = code(text(form, HeaderField.UNION_CODE));
+		String unionCode = UnionCode.normalise(text(form, HeaderField.UNION_CODE));
 		String unionName = TextFold.clean(text(form, HeaderField.UNION_NAME));
 		requireHeaderFields(form, findings);
 
@@ -101,9 +102,12 @@ public final class ReturnJudge {
 				contact.put(field.key(), value);
 			}
 		}
+		Map<String, CellRef> headerCells = new LinkedHashMap<>();
+		form.header().forEach((field, cell) -> headerCells.put(field.key(), cell.ref()));
 		NormalisedReturn value = new NormalisedReturn(form.sheet(), unionCode, unionName, provinceWritten, provinceCode,
 				sectorWritten, sectorCode, industryWritten, industryCode,
-				TextFold.clean(text(form, HeaderField.PARENT_UNION)), declaredYear, contact, values);
+				TextFold.clean(text(form, HeaderField.PARENT_UNION)), declaredYear,
+				TextFold.clean(text(form, HeaderField.TEMPLATE_VERSION)), contact, headerCells, values);
 		return new JudgedReturn(value, findings.list(unionCode));
 	}
 
@@ -115,11 +119,6 @@ public final class ReturnJudge {
 	private static CellRef cellOf(FormCells form, HeaderField field) {
 		RawCell cell = form.header().get(field);
 		return (cell != null) ? cell.ref() : form.headerLabels().get(field);
-	}
-
-	/** Union codes are compared upper-case without spaces. */
-	static String code(String text) {
-		return TextFold.clean(text).replace(" ", "").toUpperCase(Locale.ROOT);
 	}
 
 	private void requireHeaderFields(FormCells form, Findings findings) {

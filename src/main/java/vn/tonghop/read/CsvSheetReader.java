@@ -1,0 +1,97 @@
+package vn.tonghop.read;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.opencsv.CSVParserBuilder;
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.exceptions.CsvException;
+
+/**
+ * Reads a CSV table (a registry, a list exported from another system) into
+ * {@link SheetCells}, so it is located like a sheet. The encoding is detected, not
+ * configured: UTF-8 with or without BOM, UTF-16 with BOM (Excel's "Unicode text"), else
+ * Windows-1258 (Excel on Vietnamese Windows); the delimiter is {@code ,}, {@code ;} or
+ * tab, whichever the first line uses most.
+ */
+public final class CsvSheetReader {
+
+	static final Charset WINDOWS_1258 = Charset.forName("windows-1258");
+
+	public SheetCells read(Path file) throws UnreadableFileException {
+		byte[] bytes;
+		try {
+			bytes = Files.readAllBytes(file);
+		}
+		catch (IOException ex) {
+			throw new UnreadableFileException("Không mở được tệp: " + ex.getMessage(), ex);
+		}
+		if (bytes.length == 0) {
+			throw new UnreadableFileException("Tệp rỗng (0 byte).");
+		}
+		String text = decode(bytes);
+		char delimiter = delimiter(text);
+		SheetCells cells = new SheetCells(file.getFileName().toString());
+		try (CSVReader csv = new CSVReaderBuilder(new StringReader(text))
+			.withCSVParser(new CSVParserBuilder().withSeparator(delimiter).build())
+			.build()) {
+			String[] row;
+			int r = 0;
+			while ((row = csv.readNext()) != null) {
+				for (int c = 0; c < row.length; c++) {
+					if (row[c] != null && !row[c].isBlank()) {
+						cells.add(RawCell.text(new CellRef(r, c), row[c]));
+					}
+				}
+				r++;
+			}
+		}
+		catch (IOException | CsvException ex) {
+			throw new UnreadableFileException("Tệp CSV không đọc được: " + ex.getMessage(), ex);
+		}
+		return cells;
+	}
+
+	static String decode(byte[] bytes) {
+		if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+			return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+		}
+		if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+			return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
+		}
+		if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+			return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
+		}
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			return new String(bytes, WINDOWS_1258);
+		}
+	}
+
+	static char delimiter(String text) {
+		int end = text.indexOf('\n');
+		String first = (end >= 0) ? text.substring(0, end) : text;
+		long commas = first.chars().filter((c) -> c == ',').count();
+		long semicolons = first.chars().filter((c) -> c == ';').count();
+		long tabs = first.chars().filter((c) -> c == '\t').count();
+		if (tabs >= commas && tabs >= semicolons && tabs > 0) {
+			return '\t';
+		}
+		return (semicolons > commas) ? ';' : ',';
+	}
+
+}

@@ -1,0 +1,63 @@
+package vn.tonghop.registry;
+
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The registry in the database. Loading a list for a year replaces the year's list;
+ * earlier loads stay (history), the latest one is the registry.
+ */
+public class RegistryStore {
+
+	/** The entries of the registry in force for {@code ?}: its latest load. */
+	public static final String CURRENT = "SELECT e.* FROM registry_entry e WHERE e.load_id ="
+			+ " (SELECT MAX(id) FROM registry_load WHERE report_year = ?)";
+
+	private final JdbcTemplate jdbc;
+
+	public RegistryStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** How many unions the year's registry lists, or -1 when none was loaded. */
+	public int size(int year) {
+		Integer count = this.jdbc.queryForObject(
+				"SELECT MAX(entries) FROM registry_load WHERE id = (SELECT MAX(id) FROM registry_load WHERE report_year = ?)",
+				Integer.class, year);
+		return (count != null) ? count : -1;
+	}
+
+	@Transactional
+	public long replace(int year, String sourceFile, String sha256, List<RegistryEntry> entries) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.update((connection) -> {
+			PreparedStatement ps = connection.prepareStatement(
+					"INSERT INTO registry_load (report_year, source_file, sha256, entries, loaded_at) VALUES (?, ?, ?, ?, ?)",
+					new String[] { "id" });
+			ps.setInt(1, year);
+			ps.setString(2, sourceFile);
+			ps.setString(3, sha256);
+			ps.setInt(4, entries.size());
+			ps.setTimestamp(5, Timestamp.from(Instant.now()));
+			return ps;
+		}, key);
+		long load = key.getKey().longValue();
+		List<Object[]> rows = new ArrayList<>();
+		for (RegistryEntry e : entries) {
+			rows.add(new Object[] { load, e.unionCode(), e.unionName(), e.provinceWritten(), e.provinceCode(),
+					e.sectorWritten(), e.sectorCode(), e.industryCode(), e.row() });
+		}
+		this.jdbc.batchUpdate("INSERT INTO registry_entry (load_id, union_code, union_name, province_written,"
+				+ " province_code, sector_written, sector_code, industry_code, source_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				rows);
+		return load;
+	}
+
+}

@@ -1,0 +1,98 @@
+package vn.tonghop.rollup;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.tonghop.catalogue.Indicator;
+import vn.tonghop.catalogue.IndicatorCatalogue;
+import vn.tonghop.normalise.Rating;
+
+/**
+ * Lineage of a consolidated number: every return that counts behind it, with the file,
+ * sheet and cell each value was read from.
+ */
+public class Trace {
+
+	/** One value behind the number. */
+	public record Line(String sourceFile, String sheet, String cell, String unionCode, long value) {
+	}
+
+	/** Which returns: a province (2025 code), and optionally a sector and an industry. */
+	public record Filter(String provinceCode, String sectorCode, String industryCode) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final IndicatorCatalogue catalogue;
+
+	public Trace(JdbcTemplate jdbc, IndicatorCatalogue catalogue) {
+		this.jdbc = jdbc;
+		this.catalogue = catalogue;
+	}
+
+	/**
+	 * @param column an output column: {@code A02}, {@code A02_nu}, {@code F03_HTXSNV},
+	 * {@code F04}
+	 */
+	public List<Line> lines(int year, Filter filter, String column) {
+		String name = column.strip().toUpperCase(Locale.ROOT);
+		String code = name.substring(0, Math.min(3, name.length()));
+		Indicator indicator = this.catalogue.find(code)
+			.orElseThrow(() -> new IllegalArgumentException("không có chỉ tiêu " + column + " trong danh mục"));
+		String value;
+		String cell;
+		String condition;
+		switch (indicator.kind()) {
+			case COUNT, MONEY -> {
+				boolean female = name.equals(code + "_NU");
+				if (!female && !name.equals(code)) {
+					throw new IllegalArgumentException(
+							"cột " + column + " không có; dùng " + code + " hoặc " + code + "_nu");
+				}
+				if (female && !indicator.hasFemaleColumn()) {
+					throw new IllegalArgumentException("chỉ tiêu " + code + " không có số nữ");
+				}
+				value = female ? "v.female" : "v.total";
+				cell = female ? "v.female_cell" : "v.total_cell";
+				condition = value + " IS NOT NULL";
+			}
+			case CATEGORY -> {
+				String rating = name.startsWith(code + "_") ? name.substring(code.length() + 1) : "";
+				Rating.valueOf(rating.isEmpty() ? "?" : rating);
+				value = "1";
+				cell = "v.total_cell";
+				condition = "v.category = '" + rating + "'";
+			}
+			default -> {
+				value = "1";
+				cell = "v.total_cell";
+				condition = "v.flag";
+			}
+		}
+		StringBuilder sql = new StringBuilder("SELECT s.source_file, r.sheet, " + cell + ", r.union_code, " + value
+				+ " FROM return_record r JOIN submission s ON s.id = r.submission_id"
+				+ " JOIN return_value v ON v.return_id = r.id AND v.code = ? WHERE " + Rollups.CURRENT + " AND "
+				+ condition);
+		List<Object> args = new ArrayList<>(List.of(code, year));
+		if (filter.provinceCode() != null) {
+			sql.append(" AND r.province_code = ?");
+			args.add(filter.provinceCode());
+		}
+		if (filter.sectorCode() != null) {
+			sql.append(" AND r.sector_code = ?");
+			args.add(filter.sectorCode());
+		}
+		if (filter.industryCode() != null) {
+			sql.append(" AND COALESCE(r.industry_code, '') = ?");
+			args.add(filter.industryCode());
+		}
+		sql.append(" ORDER BY s.source_file, r.id");
+		return this.jdbc.query(sql.toString(),
+				(rs, n) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)),
+				args.toArray());
+	}
+
+}

@@ -11,6 +11,8 @@ import vn.tonghop.normalise.SectorResolver;
 import vn.tonghop.read.FormLocator;
 import vn.tonghop.read.WorkbookReader;
 import vn.tonghop.report.CsvReports;
+import vn.tonghop.report.FeedbackReports;
+import vn.tonghop.report.WorkbookReports;
 import vn.tonghop.rollup.IndicatorColumns;
 import vn.tonghop.registry.RegistryReader;
 import vn.tonghop.registry.RegistryStore;
@@ -111,6 +113,20 @@ class ReferenceConfiguration {
 	@Bean
 	RegistryReader registryReader(ProvinceResolver provinces, SectorResolver sectors, IndustryResolver industries) {
 		return new RegistryReader(provinces, sectors, industries);
+	}
+
+	@Bean
+	WorkbookReports workbookReports(Rollups rollups, Completeness completeness, JdbcTemplate jdbc,
+			ProvinceResolver provinces, SectorResolver sectors, IndustryResolver industries,
+			IndicatorCatalogue catalogue) {
+		String version = TonghopApplication.class.getPackage().getImplementationVersion();
+		return new WorkbookReports(rollups, completeness, jdbc, provinces, sectors, industries, catalogue,
+				(version != null) ? version : "development");
+	}
+
+	@Bean
+	FeedbackReports feedbackReports(JdbcTemplate jdbc) {
+		return new FeedbackReports(jdbc);
 	}
 
 	@Bean

@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.tonghop.report.CsvReports;
+import vn.tonghop.report.FeedbackReports;
+import vn.tonghop.report.WorkbookReports;
 import vn.tonghop.rollup.CrossChecks;
 
 /**
@@ -28,13 +30,30 @@ class ConsolidateJobConfiguration {
 
 	@Bean
 	Job consolidateYearJob(JobRepository jobRepository, Step crossCheckReturnsStep, Step writeReturnsCsvStep,
-			Step writeRollupsStep, Step writeCompletenessStep, Step writeIssuesCsvStep) {
+			Step writeRollupsStep, Step writeCompletenessStep, Step writeIssuesCsvStep, Step writeFeedbackStep,
+			Step writeWorkbookStep) {
 		return new JobBuilder(JOB, jobRepository).start(crossCheckReturnsStep)
 			.next(writeReturnsCsvStep)
 			.next(writeRollupsStep)
 			.next(writeCompletenessStep)
 			.next(writeIssuesCsvStep)
+			.next(writeFeedbackStep)
+			.next(writeWorkbookStep)
 			.build();
+	}
+
+	/** The union's own workbook with its findings marked, under phan-hoi/. */
+	@Bean
+	Step writeFeedbackStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			FeedbackReports feedback) {
+		return reportStep("writeFeedbackStep", jobRepository, transactionManager, feedback::write);
+	}
+
+	/** The analysts' workbook tong-hop-thi-dua-Y.xlsx. */
+	@Bean
+	Step writeWorkbookStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			WorkbookReports workbook) {
+		return reportStep("writeWorkbookStep", jobRepository, transactionManager, workbook::write);
 	}
 
 	/**

@@ -29,7 +29,7 @@ public class RunSummary {
 
 	/** Counts of one ingest run. */
 	public record IngestCounts(Map<String, Long> files, long accepted, long rejected, long superseded,
-			Map<String, Long> findingsByRule, List<String[]> unreadable) {
+			Map<String, Long> findingsByRule, List<String[]> unreadable, Map<String, Long> templateVersions) {
 
 		public long files(String outcome) {
 			return this.files.getOrDefault(outcome, 0L);
@@ -67,7 +67,12 @@ public class RunSummary {
 				"SELECT source_file, reason FROM intake_log WHERE outcome = 'UNREADABLE' AND job_execution IN (" + run
 						+ ") ORDER BY source_file",
 				(rs, n) -> new String[] { rs.getString(1), rs.getString(2) }, instance);
-		return new IngestCounts(files, accepted, rejected, superseded, byRule, unreadable);
+		Map<String, Long> versions = new TreeMap<>();
+		this.jdbc.query("SELECT COALESCE(template_version, ''), COUNT(*) FROM return_record WHERE id IN (" + runReturns
+				+ ") GROUP BY COALESCE(template_version, '')", (rs) -> {
+					versions.put(rs.getString(1), rs.getLong(2));
+				}, instance);
+		return new IngestCounts(files, accepted, rejected, superseded, byRule, unreadable, versions);
 	}
 
 	private long count(String sql, Object... args) {
@@ -89,6 +94,15 @@ public class RunSummary {
 		else {
 			StringBuilder line = new StringBuilder("Phát hiện theo quy tắc:");
 			c.findingsByRule().forEach((rule, n) -> line.append(' ').append(rule).append('×').append(n));
+			out.println(line);
+		}
+		if (c.templateVersions().keySet().stream().anyMatch((version) -> !version.isEmpty())) {
+			StringBuilder line = new StringBuilder("Phiên bản biểu mẫu:");
+			c.templateVersions()
+				.forEach((version, n) -> line.append(' ')
+					.append(version.isEmpty() ? "(không ghi)" : version)
+					.append('×')
+					.append(n));
 			out.println(line);
 		}
 		for (String[] file : c.unreadable().subList(0, Math.min(20, c.unreadable().size()))) {

@@ -71,7 +71,10 @@ public final class WorkbookReader {
 		}
 	}
 
-	static Format detect(Path file) throws UnreadableFileException {
+	/**
+	 * What a file is, told by its first bytes; an empty or unopenable file is unreadable.
+	 */
+	public static Format detect(Path file) throws UnreadableFileException {
 		byte[] head = new byte[8];
 		int read;
 		try (InputStream in = Files.newInputStream(file)) {
@@ -219,12 +222,14 @@ public final class WorkbookReader {
 
 	/**
 	 * The first visible sheet whose name, accents and case folded, is {@code baocao};
-	 * else the first visible sheet.
+	 * else the first visible sheet. The "Phản hồi" sheet tonghop puts first in its
+	 * feedback copy is never the return: a union may send that copy back corrected.
 	 */
 	static int chooseSheet(Workbook workbook) {
 		int firstVisible = -1;
 		for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-			if (workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i)) {
+			if (workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i)
+					|| TextFold.fold(workbook.getSheetName(i)).equals("phan hoi")) {
 				continue;
 			}
 			if (firstVisible < 0) {

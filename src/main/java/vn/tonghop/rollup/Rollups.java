@@ -85,25 +85,48 @@ public class Rollups {
 
 	/** Streams the returns that count, ordered by province, union code. */
 	public void returns(int year, Consumer<ReturnRow> consumer) {
-		String sql = "SELECT r.union_code, r.union_name, r.province_code, r.sector_code, r.industry_code, r.report_year,"
-				+ " s.source_file, " + this.columns.selectList()
-				+ " FROM return_record r JOIN submission s ON s.id = r.submission_id"
-				+ " LEFT JOIN return_value v ON v.return_id = r.id WHERE " + CURRENT
-				+ " GROUP BY r.id, r.union_code, r.union_name, r.province_code, r.sector_code, r.industry_code, r.report_year,"
-				+ " s.source_file ORDER BY r.province_code, r.union_code, r.id";
+		String sql = returnsQuery("") + " ORDER BY r.province_code, r.union_code, r.id";
 		this.jdbc.query((connection) -> {
 			var ps = connection.prepareStatement(sql);
 			ps.setFetchSize(500);
 			ps.setInt(1, year);
 			return ps;
 		}, (rs) -> {
-			List<String> identity = new ArrayList<>();
-			for (int i = 1; i <= 7; i++) {
-				String value = rs.getString(i);
-				identity.add((value != null) ? value.strip() : "");
-			}
-			consumer.accept(new ReturnRow(identity, values(rs)));
+			consumer.accept(returnRow(rs));
 		});
+	}
+
+	/**
+	 * A page of the returns that count, by id after {@code afterId}: for readers that
+	 * must not hold every return at once. The last column of each identity is the
+	 * return's id.
+	 */
+	public List<ReturnRow> returnsAfter(int year, long afterId, int limit) {
+		return this.jdbc.query(returnsQuery(" AND r.id > ?") + " ORDER BY r.id FETCH FIRST " + limit + " ROWS ONLY",
+				(rs, n) -> {
+					ReturnRow row = returnRow(rs);
+					List<String> identity = new ArrayList<>(row.identity());
+					identity.add(Long.toString(rs.getLong("id")));
+					return new ReturnRow(identity, row.values());
+				}, year, afterId);
+	}
+
+	private String returnsQuery(String condition) {
+		return "SELECT r.union_code, r.union_name, r.province_code, r.sector_code, r.industry_code, r.report_year,"
+				+ " s.source_file, r.id, " + this.columns.selectList()
+				+ " FROM return_record r JOIN submission s ON s.id = r.submission_id"
+				+ " LEFT JOIN return_value v ON v.return_id = r.id WHERE " + CURRENT + condition
+				+ " GROUP BY r.id, r.union_code, r.union_name, r.province_code, r.sector_code, r.industry_code,"
+				+ " r.report_year, s.source_file";
+	}
+
+	private ReturnRow returnRow(ResultSet rs) throws SQLException {
+		List<String> identity = new ArrayList<>();
+		for (int i = 1; i <= 7; i++) {
+			String value = rs.getString(i);
+			identity.add((value != null) ? value.strip() : "");
+		}
+		return new ReturnRow(identity, values(rs));
 	}
 
 	private List<String> values(ResultSet rs) throws SQLException {

@@ -79,8 +79,8 @@ public class ReturnStore {
 		KeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.update((connection) -> {
 			PreparedStatement ps = connection.prepareStatement(
-					"INSERT INTO submission (report_year, sha256, source_file, bytes, last_modified, status, reason, job_execution, ingested_at)"
-							+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					"INSERT INTO submission (report_year, sha256, source_file, bytes, last_modified, status, reason, job_execution, ingested_at,"
+							+ " source_path)" + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					new String[] { "id" });
 			ps.setInt(1, year);
 			ps.setString(2, file.sha256());
@@ -91,6 +91,7 @@ public class ReturnStore {
 			ps.setString(7, truncate(file.reason(), 2000));
 			ps.setLong(8, jobExecution);
 			ps.setTimestamp(9, Timestamp.from(Instant.now()));
+			ps.setString(10, truncate(file.file().path().toAbsolutePath().toString(), 2000));
 			return ps;
 		}, key);
 		return key.getKey().longValue();

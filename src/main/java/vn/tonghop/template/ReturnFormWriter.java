@@ -11,7 +11,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -134,6 +136,18 @@ public final class ReturnFormWriter {
 
 	private final IndicatorCatalogue catalogue;
 
+	/**
+	 * The label the standard form prints for a header key of
+	 * {@link FormContent#HEADER_KEYS}.
+	 */
+	static String headerLabel(String key) {
+		String[] labels = HEADER_LABELS.get(key);
+		if (labels == null) {
+			throw new IllegalArgumentException("no header field '" + key + "'");
+		}
+		return labels[0];
+	}
+
 	public ReturnFormWriter(IndicatorCatalogue catalogue) {
 		this.catalogue = catalogue;
 	}
@@ -145,6 +159,14 @@ public final class ReturnFormWriter {
 	 * is neither in the catalogue nor the unknown row's {@value #UNKNOWN_CODE}
 	 */
 	public void write(FormContent content, FormStyle style, Path file) throws IOException {
+		write(content, style, file, Extension.NONE);
+	}
+
+	/**
+	 * Writes the form as {@link #write(FormContent, FormStyle, Path)} does, with what
+	 * {@code extension} adds: the blank template's validations, protection and sheets.
+	 */
+	void write(FormContent content, FormStyle style, Path file, Extension extension) throws IOException {
 		Format format = Format.of(file);
 		for (String code : content.values().keySet()) {
 			if (!this.catalogue.contains(code) && !(style.unknownRow() && UNKNOWN_CODE.equals(code))) {
@@ -154,7 +176,7 @@ public final class ReturnFormWriter {
 		LocalDateTime created = createdOn(content);
 		byte[] bytes;
 		try (Workbook workbook = format.create()) {
-			new FormBuilder(workbook, content, style).build();
+			new FormBuilder(workbook, content, style, extension).build();
 			ByteArrayOutputStream buffer = new ByteArrayOutputStream(16 * 1024);
 			if (workbook instanceof XSSFWorkbook xssf) {
 				CoreProperties properties = xssf.getProperties().getCoreProperties();
@@ -283,6 +305,89 @@ public final class ReturnFormWriter {
 		bytes[offset + 1] = (byte) (value >>> 8);
 	}
 
+	/**
+	 * What a caller adds to a written form (the blank template of
+	 * {@link TemplateWriter}): extra header fields, and whatever it does to the workbook
+	 * once the form sheet is complete.
+	 */
+	interface Extension {
+
+		/** Adds nothing: the form as the writer alone makes it. */
+		Extension NONE = new Extension() {
+		};
+
+		/**
+		 * Header fields written below the standard ones, label then value, as an ordinary
+		 * header field.
+		 */
+		default List<HeaderLine> extraHeader() {
+			return List.of();
+		}
+
+		/**
+		 * Whether the writer offers its own lenient drop-down lists on {@code F03} and
+		 * {@code F04}; false when the extension validates those cells itself.
+		 */
+		default boolean suggestsChoices() {
+			return true;
+		}
+
+		/** Called once the form sheet is written, before the workbook is saved. */
+		default void finish(Workbook workbook, Layout layout) {
+		}
+
+	}
+
+	/**
+	 * A header field an {@link Extension} adds.
+	 *
+	 * @param label the label cell's text
+	 * @param value the value written to its right
+	 */
+	record HeaderLine(String label, String value) {
+	}
+
+	/**
+	 * Where the writer put things on the form sheet, for an {@link Extension}.
+	 *
+	 * @param sheet the form sheet
+	 * @param headerValues the value cell of every header field by key (top fields, footer
+	 * fields, and the {@link Extension#extraHeader() extra} ones by label)
+	 * @param headerLabels the label cell of every header field, keyed as
+	 * {@code headerValues}
+	 * @param tableHeaderRow the row of {@code Mã số} and {@code Tổng số}
+	 * @param rowOfCode the row of each indicator
+	 * @param firstColumn the first column of the form ({@code STT})
+	 * @param labelColumn the {@code Chỉ tiêu} column
+	 * @param codeColumn the {@code Mã số} column
+	 * @param unitColumn the {@code Đơn vị tính} column
+	 * @param totalColumn the {@code Tổng số} column
+	 * @param femaleColumn the female column, also the last column of the form
+	 */
+	record Layout(Sheet sheet, Map<String, CellAddress> headerValues, Map<String, CellAddress> headerLabels,
+			int tableHeaderRow, Map<String, Integer> rowOfCode, int firstColumn, int labelColumn, int codeColumn,
+			int unitColumn, int totalColumn, int femaleColumn) {
+
+		/** The {@code Tổng số} cell of an indicator. */
+		CellAddress total(String code) {
+			return new CellAddress(row(code), this.totalColumn);
+		}
+
+		/** The female cell of an indicator. */
+		CellAddress female(String code) {
+			return new CellAddress(row(code), this.femaleColumn);
+		}
+
+		private int row(String code) {
+			Integer row = this.rowOfCode.get(code);
+			if (row == null) {
+				throw new IllegalArgumentException("no row for " + code + " on the form");
+			}
+			return row;
+		}
+
+	}
+
 	/** The file formats the writer produces. */
 	enum Format {
 
@@ -349,7 +454,15 @@ public final class ReturnFormWriter {
 
 		private final Styles styles;
 
+		private final Extension extension;
+
 		private final Map<String, Integer> rowOfCode = new HashMap<>();
+
+		private final Map<String, CellAddress> headerValues = new LinkedHashMap<>();
+
+		private final Map<String, CellAddress> headerLabels = new LinkedHashMap<>();
+
+		private int tableHeaderRow = -1;
 
 		private final List<Cell> cachedFormulas = new ArrayList<>();
 
@@ -359,8 +472,9 @@ public final class ReturnFormWriter {
 
 		private int row;
 
-		FormBuilder(Workbook workbook, FormContent content, FormStyle style) {
+		FormBuilder(Workbook workbook, FormContent content, FormStyle style, Extension extension) {
 			this.workbook = workbook;
+			this.extension = extension;
 			this.content = content;
 			this.style = style;
 			this.columns = Columns.of(style);
@@ -381,6 +495,12 @@ public final class ReturnFormWriter {
 			writeTable();
 			this.row++;
 			writeFooter();
+			Columns c = this.columns;
+			this.extension.finish(this.workbook,
+					new Layout(this.sheet, Collections.unmodifiableMap(this.headerValues),
+							Collections.unmodifiableMap(this.headerLabels), this.tableHeaderRow,
+							Collections.unmodifiableMap(this.rowOfCode), c.stt(), c.label(), c.code(), c.unit(),
+							c.total(), c.female()));
 			if (this.style.hiddenFirstSheet()) {
 				this.workbook.setSheetHidden(0, true);
 				this.workbook.setActiveSheet(1);
@@ -460,6 +580,7 @@ public final class ReturnFormWriter {
 				for (String key : TOP_FIELDS) {
 					writeFieldRow(List.of(key), i++);
 				}
+				writeExtraHeader();
 				return;
 			}
 			int i = 0;
@@ -473,6 +594,22 @@ public final class ReturnFormWriter {
 				else {
 					writeFieldRow(fields, i++);
 				}
+			}
+			writeExtraHeader();
+		}
+
+		private void writeExtraHeader() {
+			Columns c = this.columns;
+			for (HeaderLine line : this.extension.extraHeader()) {
+				Row target = this.sheet.createRow(this.row++);
+				Cell label = target.createCell(c.label());
+				label.setCellValue(line.label());
+				label.setCellStyle(this.styles.headerLabel);
+				Cell value = target.createCell(c.label() + c.labelSpan());
+				value.setCellValue(line.value());
+				value.setCellStyle(this.styles.headerValue);
+				this.headerLabels.put(line.label(), new CellAddress(label));
+				this.headerValues.put(line.label(), new CellAddress(value));
 			}
 		}
 
@@ -505,6 +642,8 @@ public final class ReturnFormWriter {
 			}
 			String value = this.content.headerValue(key);
 			Cell cell = target.createCell(valueColumn);
+			this.headerLabels.put(key, new CellAddress(label));
+			this.headerValues.put(key, new CellAddress(cell));
 			if ("year".equals(key) && value.strip().matches("[0-9]{4}")) {
 				cell.setCellValue(Integer.parseInt(value.strip()));
 				cell.setCellStyle(this.styles.headerYear);
@@ -529,6 +668,7 @@ public final class ReturnFormWriter {
 
 		private void writeTable() {
 			Columns c = this.columns;
+			this.tableHeaderRow = this.row;
 			Row head = this.sheet.createRow(this.row++);
 			head.setHeightInPoints(30);
 			tableCell(head, c.stt(), HEAD_STT, this.styles.tableHead);
@@ -605,6 +745,9 @@ public final class ReturnFormWriter {
 			}
 			else {
 				female.setCellStyle(this.styles.greyed);
+			}
+			if (!this.extension.suggestsChoices()) {
+				return;
 			}
 			if (indicator.kind() == Indicator.Kind.CATEGORY) {
 				dropDown(total, RATINGS.toArray(new String[0]));
@@ -704,6 +847,8 @@ public final class ReturnFormWriter {
 				label.setCellValue(HEADER_LABELS.get(key)[this.style.headerLabelVariant() ? 1 : 0]);
 				label.setCellStyle(this.styles.footerLabel);
 				Cell value = target.createCell(c.total());
+				this.headerLabels.put(key, new CellAddress(label));
+				this.headerValues.put(key, new CellAddress(value));
 				String text = this.content.headerValue(key);
 				if (!text.isEmpty()) {
 					value.setCellValue(text);

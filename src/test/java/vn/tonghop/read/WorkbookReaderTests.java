@@ -60,6 +60,17 @@ class WorkbookReaderTests {
 	}
 
 	@Test
+	void neverTakesTheFeedbackSheetOfACopySentBackAsTheReturn() throws Exception {
+		Path file = this.dir.resolve("sent-back.xlsx");
+		try (Workbook workbook = new XSSFWorkbook()) {
+			workbook.createSheet("Phản hồi").createRow(0).createCell(0).setCellValue("R08");
+			workbook.createSheet("Sheet1").createRow(0).createCell(0).setCellValue("biểu");
+			write(workbook, file);
+		}
+		assertThat(this.reader.readReturnSheet(file).name()).isEqualTo("Sheet1");
+	}
+
+	@Test
 	void takesCachedValuesOfFormulas() throws Exception {
 		SheetCells cells = this.reader.readReturnSheet(sample("form-formulas-libreoffice.xlsx"));
 		assertThat(cells.rowNumbers()).isNotEmpty();

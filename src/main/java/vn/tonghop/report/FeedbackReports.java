@@ -1,0 +1,107 @@
+package vn.tonghop.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.tonghop.report.feedback.FeedbackException;
+import vn.tonghop.report.feedback.FeedbackItem;
+import vn.tonghop.report.feedback.FeedbackWorkbook;
+
+/**
+ * For every return of the year with findings, a copy of the union's own workbook in
+ * {@code OUTPUT/Y/phan-hoi/} with each finding's cell marked and explained, and a first
+ * sheet listing them. The union's original file is only read. A file that is no longer
+ * where it was ingested from is skipped with a warning; the folder is made anew on each
+ * run.
+ */
+public class FeedbackReports {
+
+	private static final Log logger = LogFactory.getLog(FeedbackReports.class);
+
+	public static final String FOLDER = "phan-hoi";
+
+	private final JdbcTemplate jdbc;
+
+	private final FeedbackWorkbook workbook = new FeedbackWorkbook();
+
+	public FeedbackReports(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	private record Submission(long id, String sourceFile, String sourcePath, String unionCode, String unionName) {
+	}
+
+	/** Writes the feedback copies; returns how many. */
+	public long write(Path output, int year) {
+		Path folder = CsvReports.yearFolder(output, year).resolve(FOLDER);
+		clear(folder);
+		List<Submission> submissions = this.jdbc.query(
+				"SELECT DISTINCT s.id, s.source_file, s.source_path, r.union_code, r.union_name FROM finding f"
+						+ " JOIN submission s ON s.id = f.submission_id JOIN return_record r ON r.submission_id = s.id"
+						+ " WHERE s.report_year = ? AND r.superseded_by IS NULL ORDER BY s.source_file",
+				(rs, n) -> new Submission(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5)),
+				year);
+		long written = 0;
+		for (Submission submission : submissions) {
+			if (submission.sourcePath() == null || !Files.isRegularFile(Path.of(submission.sourcePath()))) {
+				logger.warn("Không tạo được phản hồi cho " + submission.sourceFile() + ": tệp không còn ở nơi đã nhận ("
+						+ submission.sourcePath() + ").");
+				continue;
+			}
+			List<FeedbackItem> items = this.jdbc.query(
+					"SELECT sheet, cell, rule, severity, message FROM finding WHERE submission_id = ? ORDER BY id",
+					(rs, n) -> new FeedbackItem(rs.getString(1), rs.getString(2), rs.getString(3).strip(),
+							rs.getString(4), rs.getString(5)),
+					submission.id());
+			Path target = unique(folder, FeedbackWorkbook.targetName(submission.sourceFile()));
+			try {
+				Files.createDirectories(folder);
+				this.workbook.write(Path.of(submission.sourcePath()), submission.unionCode(), submission.unionName(),
+						new ArrayList<>(items), target);
+				written++;
+			}
+			catch (FeedbackException ex) {
+				logger.warn("Không tạo được phản hồi cho " + submission.sourceFile() + ": " + ex.reason());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("cannot write " + target + ": " + ex.getMessage(), ex);
+			}
+		}
+		return written;
+	}
+
+	/** Two source paths can flatten to one name: the later one gets a number. */
+	private static Path unique(Path folder, String name) {
+		Path target = folder.resolve(name);
+		int dot = name.lastIndexOf('.');
+		for (int n = 2; Files.exists(target); n++) {
+			target = folder.resolve(name.substring(0, dot) + " (" + n + ")" + name.substring(dot));
+		}
+		return target;
+	}
+
+	private static void clear(Path folder) {
+		if (!Files.isDirectory(folder)) {
+			return;
+		}
+		try (Stream<Path> files = Files.list(folder)) {
+			for (Path file : files.toList()) {
+				Files.deleteIfExists(file);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot clear " + folder + ": " + ex.getMessage(), ex);
+		}
+	}
+
+}

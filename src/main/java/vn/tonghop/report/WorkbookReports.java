@@ -1,0 +1,305 @@
+package vn.tonghop.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.function.Function;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.tonghop.catalogue.IndicatorCatalogue;
+import vn.tonghop.normalise.Industry;
+import vn.tonghop.normalise.IndustryResolver;
+import vn.tonghop.normalise.Province;
+import vn.tonghop.normalise.ProvinceResolver;
+import vn.tonghop.normalise.Sector;
+import vn.tonghop.normalise.SectorResolver;
+import vn.tonghop.report.workbook.CompletenessRow;
+import vn.tonghop.report.workbook.ConsolidatedWorkbook;
+import vn.tonghop.report.workbook.FindingRow;
+import vn.tonghop.report.workbook.Group;
+import vn.tonghop.report.workbook.MissingUnion;
+import vn.tonghop.report.workbook.ReturnRow;
+import vn.tonghop.report.workbook.RunInfo;
+import vn.tonghop.report.workbook.Table;
+import vn.tonghop.report.workbook.WorkbookInput;
+import vn.tonghop.rollup.Completeness;
+import vn.tonghop.rollup.Rollups;
+
+/**
+ * Fills the analysts' workbook {@code tong-hop-thi-dua-Y.xlsx} from the database: the
+ * same roll-ups as the CSVs, the previous year when it is stored, completeness, and the
+ * findings and returns read page by page so that memory stays flat however many there
+ * are.
+ */
+public class WorkbookReports {
+
+	private static final int PAGE = 1000;
+
+	private final Rollups rollups;
+
+	private final Completeness completeness;
+
+	private final JdbcTemplate jdbc;
+
+	private final ProvinceResolver provinces;
+
+	private final SectorResolver sectors;
+
+	private final IndustryResolver industries;
+
+	private final ConsolidatedWorkbook workbook;
+
+	private final String toolVersion;
+
+	public WorkbookReports(Rollups rollups, Completeness completeness, JdbcTemplate jdbc, ProvinceResolver provinces,
+			SectorResolver sectors, IndustryResolver industries, IndicatorCatalogue catalogue, String toolVersion) {
+		this.rollups = rollups;
+		this.completeness = completeness;
+		this.jdbc = jdbc;
+		this.provinces = provinces;
+		this.sectors = sectors;
+		this.industries = industries;
+		this.workbook = new ConsolidatedWorkbook(catalogue);
+		this.toolVersion = toolVersion;
+	}
+
+	public static String fileName(int year) {
+		return "tong-hop-thi-dua-" + year + ".xlsx";
+	}
+
+	/**
+	 * Writes {@code OUTPUT/Y/tong-hop-thi-dua-Y.xlsx}; returns the number of returns in
+	 * it.
+	 */
+	public long write(Path output, int year) {
+		boolean previous = returnsOf(year - 1) > 0;
+		Completeness.Report report = this.completeness.report(year);
+		WorkbookInput input = new WorkbookInput(year, previous ? year - 1 : null, runInfo(year),
+				this.rollups.columns().names(), byProvince(year), bySector(year), byProvinceSector(year),
+				byIndustry(year), previous ? byProvince(year - 1) : null, previous ? bySector(year - 1) : null,
+				previous ? byIndustry(year - 1) : null, completeness(report), missing(report), findings(year),
+				returns(year));
+		try {
+			this.workbook.write(input, CsvReports.yearFolder(output, year).resolve(fileName(year)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write " + fileName(year) + ": " + ex.getMessage(), ex);
+		}
+		return returnsOf(year);
+	}
+
+	private long returnsOf(int year) {
+		Long count = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM return_record r WHERE r.report_year = ? AND r.accepted AND r.superseded_by IS NULL",
+				Long.class, year);
+		return (count != null) ? count : 0;
+	}
+
+	private RunInfo runInfo(int year) {
+		long files = this.jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE report_year = ?", Long.class,
+				year);
+		long accepted = returnsOf(year);
+		long rejected = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM return_record WHERE report_year = ? AND NOT accepted", Long.class, year);
+		String database = this.jdbc.execute((java.sql.Connection connection) -> {
+			var meta = connection.getMetaData();
+			return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + " — " + meta.getURL();
+		});
+		return new RunInfo(LocalDateTime.now(), files, accepted, rejected, this.toolVersion, database);
+	}
+
+	private Table byProvince(int year) {
+		Map<List<String>, Rollups.Group> groups = this.rollups.groups(year, Rollups.By.PROVINCE);
+		List<Group> rows = new ArrayList<>();
+		for (Province province : this.provinces.all()) {
+			rows.add(group(List.of(province.code()), List.of(province.name()), groups.get(List.of(province.code()))));
+		}
+		return new Table(rows, total(year));
+	}
+
+	private Table bySector(int year) {
+		Map<List<String>, Rollups.Group> groups = this.rollups.groups(year, Rollups.By.SECTOR);
+		List<Group> rows = new ArrayList<>();
+		for (Sector sector : this.sectors.all()) {
+			rows.add(group(List.of(sector.code()), List.of(sector.name()), groups.get(List.of(sector.code()))));
+		}
+		return new Table(rows, total(year));
+	}
+
+	private Table byProvinceSector(int year) {
+		Map<List<String>, Rollups.Group> groups = this.rollups.groups(year, Rollups.By.PROVINCE_SECTOR);
+		List<Group> rows = new ArrayList<>();
+		for (Province province : this.provinces.all()) {
+			for (Sector sector : this.sectors.all()) {
+				Rollups.Group found = groups.get(List.of(province.code(), sector.code()));
+				if (found != null) {
+					rows.add(group(List.of(province.code(), sector.code()), List.of(province.name(), sector.name()),
+							found));
+				}
+			}
+		}
+		return new Table(rows, null);
+	}
+
+	private Table byIndustry(int year) {
+		Map<List<String>, Rollups.Group> groups = this.rollups.groups(year, Rollups.By.INDUSTRY);
+		List<Group> rows = new ArrayList<>();
+		for (Industry industry : this.industries.all()) {
+			rows.add(group(List.of(industry.code()), List.of(industry.name()), groups.get(List.of(industry.code()))));
+		}
+		Rollups.Group notGiven = groups.get(List.of(""));
+		if (notGiven != null) {
+			rows.add(group(List.of(""), List.of("Không ghi ngành"), notGiven));
+		}
+		return new Table(rows, total(year));
+	}
+
+	private Group total(int year) {
+		return group(List.of(CsvReports.TOTAL), List.of("Tổng cộng"),
+				this.rollups.groups(year, Rollups.By.TOTAL).values().iterator().next());
+	}
+
+	private Group group(List<String> keys, List<String> names, Rollups.Group found) {
+		int size = this.rollups.columns().names().size();
+		List<Long> values = new ArrayList<>(size);
+		if (found == null) {
+			for (int i = 0; i < size; i++) {
+				values.add(null);
+			}
+			return new Group(keys, names, 0, values);
+		}
+		for (String value : found.values()) {
+			values.add(value.isEmpty() ? null : Long.valueOf(value));
+		}
+		return new Group(keys, names, found.returns(), values);
+	}
+
+	private static vn.tonghop.report.workbook.Completeness completeness(Completeness.Report report) {
+		Function<Completeness.Line, CompletenessRow> row = (line) -> new CompletenessRow(line.code(), line.name(),
+				line.expected(), line.received(), line.accepted(), line.rejected(), line.missing());
+		return new vn.tonghop.report.workbook.Completeness(report.byProvince().stream().map(row).toList(),
+				report.bySector().stream().map(row).toList(), row.apply(report.total()), report.registryLoaded());
+	}
+
+	private List<MissingUnion> missing(Completeness.Report report) {
+		return report.missing()
+			.stream()
+			.map((union) -> new MissingUnion(union.unionCode(), union.unionName(), provinceName(union.provinceCode()),
+					sectorName(union.sectorCode())))
+			.toList();
+	}
+
+	private String provinceName(String code) {
+		return (code != null) ? this.provinces.byCode(code).map(Province::name).orElse(code) : "";
+	}
+
+	private String sectorName(String code) {
+		return (code != null) ? this.sectors.byCode(code).map(Sector::name).orElse(code) : "";
+	}
+
+	private String industryName(String code) {
+		return (code != null && !code.isEmpty()) ? this.industries.byCode(code).map(Industry::name).orElse(code) : "";
+	}
+
+	/** The findings of issues.csv, page by page. */
+	private Iterable<FindingRow> findings(int year) {
+		return () -> new Pages<FindingRow, long[]>(new long[] { 0 }) {
+			@Override
+			List<FindingRow> next(long[] after) {
+				List<long[]> ids = new ArrayList<>();
+				List<FindingRow> rows = WorkbookReports.this.jdbc
+					.query("SELECT f.id, s.source_file, f.sheet, f.cell, f.union_code, f.rule, f.severity, f.message"
+							+ " FROM finding f JOIN submission s ON s.id = f.submission_id"
+							+ " LEFT JOIN return_record r ON r.id = f.return_id"
+							+ " WHERE s.report_year = ? AND (r.id IS NULL OR r.superseded_by IS NULL) AND f.id > ?"
+							+ " ORDER BY f.id FETCH FIRST " + PAGE + " ROWS ONLY", (rs, n) -> {
+								ids.add(new long[] { rs.getLong(1) });
+								return new FindingRow(rs.getString(2), rs.getString(3), rs.getString(4),
+										rs.getString(5), rs.getString(6).strip(), rs.getString(7), rs.getString(8));
+							}, year, after[0]);
+				if (!ids.isEmpty()) {
+					after[0] = ids.get(ids.size() - 1)[0];
+				}
+				return rows;
+			}
+		};
+	}
+
+	/** The returns of returns.csv, page by page. */
+	private Iterable<ReturnRow> returns(int year) {
+		return () -> new Pages<ReturnRow, long[]>(new long[] { 0 }) {
+			@Override
+			List<ReturnRow> next(long[] after) {
+				List<Rollups.ReturnRow> page = WorkbookReports.this.rollups.returnsAfter(year, after[0], PAGE);
+				List<ReturnRow> rows = new ArrayList<>(page.size());
+				List<String> names = WorkbookReports.this.rollups.columns().names();
+				for (Rollups.ReturnRow row : page) {
+					List<String> id = row.identity();
+					List<Long> values = new ArrayList<>(row.values().size());
+					String rating = null;
+					for (int i = 0; i < row.values().size(); i++) {
+						String value = row.values().get(i);
+						values.add(value.isEmpty() ? null : Long.valueOf(value));
+						if (names.get(i).startsWith("F03_") && "1".equals(value)) {
+							rating = names.get(i).substring(4);
+						}
+					}
+					rows.add(new ReturnRow(id.get(0), id.get(1), provinceName(emptyToNull(id.get(2))),
+							sectorName(emptyToNull(id.get(3))), industryName(id.get(4)), id.get(6), values, rating));
+					after[0] = Long.parseLong(id.get(7));
+				}
+				return rows;
+			}
+		};
+	}
+
+	private static String emptyToNull(String text) {
+		return (text == null || text.isEmpty()) ? null : text;
+	}
+
+	/**
+	 * An iterator over pages fetched on demand; {@code next(state)} returns [] at the
+	 * end.
+	 */
+	private abstract static class Pages<T, S> implements Iterator<T> {
+
+		private final S state;
+
+		private Iterator<T> page = List.<T>of().iterator();
+
+		private boolean done;
+
+		Pages(S state) {
+			this.state = state;
+		}
+
+		abstract List<T> next(S state);
+
+		@Override
+		public boolean hasNext() {
+			while (!this.page.hasNext() && !this.done) {
+				List<T> rows = next(this.state);
+				this.done = rows.isEmpty();
+				this.page = rows.iterator();
+			}
+			return this.page.hasNext();
+		}
+
+		@Override
+		public T next() {
+			if (!hasNext()) {
+				throw new NoSuchElementException();
+			}
+			return this.page.next();
+		}
+
+	}
+
+}

@@ -1,0 +1,292 @@
+package vn.tonghop.report.feedback;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CreationHelper;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Hyperlink;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PageMargin;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+
+/**
+ * The "Phản hồi" sheet put first in the feedback copy: who and which file, the verdict,
+ * then one row per finding with a link to its cell and what to do. Errors come first;
+ * within a severity, findings about the whole return, then by sheet and position.
+ */
+final class FeedbackSheet {
+
+	static final String NAME = "Phản hồi";
+
+	static final String REJECTED = "Báo cáo bị từ chối: cần sửa các lỗi và gửi lại";
+
+	static final String ACCEPTED = "Báo cáo được chấp nhận; xin xem các cảnh báo";
+
+	static final String[] HEADINGS = { "STT", "Quy tắc", "Mức độ", "Trang tính", "Ô", "Nội dung", "Cách sửa" };
+
+	/** Column widths, in characters. */
+	private static final int[] WIDTHS = { 6, 9, 10, 16, 9, 70, 55 };
+
+	private static final int MESSAGE_COLUMN = 5;
+
+	private static final int INSTRUCTION_COLUMN = 6;
+
+	/** Row (0-based) of the column headings; the findings start below it. */
+	static final int HEADING_ROW = 5;
+
+	private final Workbook workbook;
+
+	private final Instructions instructions;
+
+	private final CreationHelper helper;
+
+	FeedbackSheet(Workbook workbook, Instructions instructions) {
+		this.workbook = workbook;
+		this.instructions = instructions;
+		this.helper = workbook.getCreationHelper();
+	}
+
+	/**
+	 * A name for the sheet that no sheet of the workbook has. A "Phản hồi" sheet left
+	 * from an earlier round of feedback (the union sent our copy back) is removed first,
+	 * unless a finding is about it.
+	 */
+	static String claimName(Workbook workbook, List<FeedbackItem> items) {
+		Sheet earlier = workbook.getSheet(NAME);
+		if (earlier != null && items.stream().noneMatch((item) -> item.sheet().equalsIgnoreCase(NAME))
+				&& workbook.getNumberOfSheets() > 1) {
+			workbook.removeSheetAt(workbook.getSheetIndex(earlier));
+		}
+		String name = NAME;
+		for (int n = 2; workbook.getSheet(name) != null; n++) {
+			name = NAME + " (" + n + ")";
+		}
+		return name;
+	}
+
+	/** Adds the sheet as the first and active sheet of the workbook. */
+	Sheet add(String name, String unionCode, String unionName, String fileName, List<Finding> findings) {
+		Sheet sheet = this.workbook.createSheet(name);
+		this.workbook.setSheetOrder(name, 0);
+		for (Sheet other : this.workbook) {
+			other.setSelected(false);
+		}
+		this.workbook.setActiveSheet(0);
+		this.workbook.setFirstVisibleTab(0);
+		sheet.setSelected(true);
+
+		Styles styles = new Styles();
+		long errors = findings.stream().filter((finding) -> finding.item().isError()).count();
+		long warnings = findings.size() - errors;
+		title(sheet, 0, styles.title, "Phản hồi báo cáo thi đua: " + union(unionCode, unionName));
+		title(sheet, 1, styles.text, "Tệp: " + fileName);
+		title(sheet, 2, (errors > 0) ? styles.rejected : styles.accepted, (errors > 0) ? REJECTED : ACCEPTED);
+		title(sheet, 3, styles.text, summary(errors, warnings));
+		sheet.getRow(3).setHeightInPoints(2 * sheet.getDefaultRowHeightInPoints() + 2);
+
+		Row headings = sheet.createRow(HEADING_ROW);
+		for (int i = 0; i < HEADINGS.length; i++) {
+			text(headings, i, styles.heading, HEADINGS[i]);
+		}
+		int rowIndex = HEADING_ROW + 1;
+		for (Finding finding : sorted(findings)) {
+			row(sheet.createRow(rowIndex), rowIndex - HEADING_ROW, finding, styles);
+			rowIndex++;
+		}
+		layout(sheet, rowIndex - 1);
+		return sheet;
+	}
+
+	private static String union(String code, String name) {
+		String shownName = (name != null && !name.isBlank()) ? name.strip() : "(chưa ghi tên công đoàn cơ sở)";
+		return (code != null && !code.isBlank()) ? shownName + " (mã " + code.strip() + ")" : shownName;
+	}
+
+	private static String summary(long errors, long warnings) {
+		String what = errors + " lỗi, " + warnings + " cảnh báo. Bấm vào ô ở cột \"Ô\" để đến ô cần xem: ô có lỗi được"
+				+ " tô đỏ, ô có cảnh báo tô vàng, ghi chú trong ô cho biết cách sửa.";
+		return (errors > 0) ? what + " Sửa các lỗi rồi gửi lại báo cáo (nếu sửa trên tệp này, hãy xóa trang \"" + NAME
+				+ "\" trước khi gửi)." : what + " Không cần gửi lại báo cáo.";
+	}
+
+	private static List<Finding> sorted(List<Finding> findings) {
+		return findings.stream()
+			.sorted(Comparator.comparing((Finding finding) -> !finding.item().isError())
+				.thenComparing(Finding::located)
+				.thenComparingInt((finding) -> finding.located()
+						? finding.sheet().getWorkbook().getSheetIndex(finding.sheet()) : -1)
+				.thenComparingInt((finding) -> finding.located() ? finding.address().getRow() : -1)
+				.thenComparingInt((finding) -> finding.located() ? finding.address().getColumn() : -1)
+				.thenComparingInt(Finding::order))
+			.toList();
+	}
+
+	private void row(Row row, int number, Finding finding, Styles styles) {
+		FeedbackItem item = finding.item();
+		Cell numberCell = row.createCell(0);
+		numberCell.setCellValue(number);
+		numberCell.setCellStyle(styles.centred);
+		text(row, 1, styles.centred, item.rule());
+		text(row, 2, item.isError() ? styles.error : styles.warning, item.severityLabel());
+		text(row, 3, styles.body, item.sheet());
+		Cell cell = text(row, 4, styles.body, item.cell());
+		if (finding.located()) {
+			Hyperlink link = this.helper.createHyperlink(HyperlinkType.DOCUMENT);
+			link.setAddress(quote(finding.sheet().getSheetName()) + "!" + finding.address().formatAsString());
+			cell.setHyperlink(link);
+			cell.setCellValue(finding.address().formatAsString());
+			cell.setCellStyle(styles.link);
+		}
+		String instruction = this.instructions.forRule(item.rule());
+		text(row, MESSAGE_COLUMN, styles.body, item.message());
+		text(row, INSTRUCTION_COLUMN, styles.body, instruction);
+		int lines = Math.max(lines(item.message(), WIDTHS[MESSAGE_COLUMN]),
+				lines(instruction, WIDTHS[INSTRUCTION_COLUMN]));
+		if (lines > 1) {
+			row.setHeightInPoints(lines * row.getSheet().getDefaultRowHeightInPoints() + 2);
+		}
+	}
+
+	static String quote(String sheetName) {
+		return "'" + sheetName.replace("'", "''") + "'";
+	}
+
+	private static int lines(String text, int width) {
+		int usable = Math.max(1, width - 2);
+		int lines = 0;
+		for (String paragraph : text.split("\n", -1)) {
+			lines += Math.max(1, (paragraph.length() + usable - 1) / usable);
+		}
+		return lines;
+	}
+
+	private void title(Sheet sheet, int rowIndex, CellStyle style, String value) {
+		Row row = sheet.createRow(rowIndex);
+		text(row, 0, style, value);
+		sheet.addMergedRegion(new CellRangeAddress(rowIndex, rowIndex, 0, HEADINGS.length - 1));
+	}
+
+	private static Cell text(Row row, int column, CellStyle style, String value) {
+		Cell cell = row.createCell(column);
+		if (value != null && !value.isEmpty()) {
+			cell.setCellValue(value);
+		}
+		cell.setCellStyle(style);
+		return cell;
+	}
+
+	/** Column widths, frozen headings, filter and A4 landscape one page wide. */
+	private static void layout(Sheet sheet, int lastRow) {
+		for (int i = 0; i < WIDTHS.length; i++) {
+			sheet.setColumnWidth(i, WIDTHS[i] * 256);
+		}
+		sheet.createFreezePane(0, HEADING_ROW + 1);
+		if (lastRow > HEADING_ROW) {
+			sheet.setAutoFilter(new CellRangeAddress(HEADING_ROW, lastRow, 0, HEADINGS.length - 1));
+		}
+		sheet.setRepeatingRows(new CellRangeAddress(HEADING_ROW, HEADING_ROW, -1, -1));
+		PrintSetup print = sheet.getPrintSetup();
+		print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+		print.setLandscape(true);
+		sheet.setFitToPage(true);
+		sheet.setAutobreaks(true);
+		print.setFitWidth((short) 1);
+		print.setFitHeight((short) 0);
+		sheet.setMargin(PageMargin.LEFT, 0.4);
+		sheet.setMargin(PageMargin.RIGHT, 0.4);
+		sheet.setMargin(PageMargin.TOP, 0.5);
+		sheet.setMargin(PageMargin.BOTTOM, 0.6);
+		sheet.setHorizontallyCenter(true);
+		sheet.getFooter().setCenter("Trang &P/&N");
+	}
+
+	/** The few styles of the sheet, made once per workbook. */
+	private final class Styles {
+
+		final CellStyle title;
+
+		final CellStyle text;
+
+		final CellStyle rejected;
+
+		final CellStyle accepted;
+
+		final CellStyle heading;
+
+		final CellStyle body;
+
+		final CellStyle centred;
+
+		final CellStyle link;
+
+		final CellStyle error;
+
+		final CellStyle warning;
+
+		Styles() {
+			Workbook wb = FeedbackSheet.this.workbook;
+			this.title = style(font(true, 14, null), false);
+			this.text = style(null, false);
+			this.text.setWrapText(true);
+			this.text.setVerticalAlignment(VerticalAlignment.TOP);
+			this.rejected = style(font(true, 12, IndexedColors.RED), false);
+			this.accepted = style(font(true, 12, IndexedColors.GREEN), false);
+			this.heading = style(font(true, 0, null), true);
+			this.heading.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+			this.heading.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+			this.heading.setAlignment(HorizontalAlignment.CENTER);
+			this.body = style(null, true);
+			this.centred = style(null, true);
+			this.centred.setAlignment(HorizontalAlignment.CENTER);
+			Font linkFont = font(false, 0, IndexedColors.BLUE);
+			linkFont.setUnderline(Font.U_SINGLE);
+			this.link = style(linkFont, true);
+			this.error = style(font(true, 0, null), true);
+			CellMarks.fill(wb, this.error, true);
+			this.warning = style(null, true);
+			CellMarks.fill(wb, this.warning, false);
+		}
+
+		private Font font(boolean bold, int points, IndexedColors color) {
+			Font font = FeedbackSheet.this.workbook.createFont();
+			font.setBold(bold);
+			if (points > 0) {
+				font.setFontHeightInPoints((short) points);
+			}
+			if (color != null) {
+				font.setColor(color.getIndex());
+			}
+			return font;
+		}
+
+		private CellStyle style(Font font, boolean boxed) {
+			CellStyle style = FeedbackSheet.this.workbook.createCellStyle();
+			if (font != null) {
+				style.setFont(font);
+			}
+			if (boxed) {
+				style.setBorderTop(BorderStyle.THIN);
+				style.setBorderBottom(BorderStyle.THIN);
+				style.setBorderLeft(BorderStyle.THIN);
+				style.setBorderRight(BorderStyle.THIN);
+				style.setWrapText(true);
+				style.setVerticalAlignment(VerticalAlignment.TOP);
+			}
+			return style;
+		}
+
+	}
+
+}

@@ -1,0 +1,301 @@
+package vn.tonghop.report.feedback;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import vn.tonghop.read.UnreadableFileException;
+import vn.tonghop.read.WorkbookReader;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hssf.OldExcelFormatException;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Writes the feedback a union can act on: a copy of its own workbook, in the format it
+ * sent ({@code .xlsx}, {@code .xlsm} with its macros, {@code .xls}), with each finding's
+ * cell filled (red-ish for an error, yellow for a warning) and commented with the rule,
+ * the message and what to do, and a first sheet "Phản hồi" listing every finding with a
+ * link to its cell and the verdict.
+ * <p>
+ * The union's file is only ever read: {@code .xlsx}/{@code .xlsm} through a read-only
+ * stream into an in-memory package, {@code .xls} through a read-only
+ * {@link POIFSFileSystem}. The copy is written beside the target and moved into place, so
+ * a failed write leaves no half file. A source that cannot be opened (damaged, encrypted,
+ * not a workbook) is a {@link FeedbackException}; a failure to write the target is an
+ * {@link IOException}. A plain class, safe to share: it holds only the instruction texts.
+ */
+public final class FeedbackWorkbook {
+
+	/**
+	 * Longest file name {@link #targetName} makes, in UTF-8 bytes (file systems allow
+	 * 255).
+	 */
+	static final int MAX_NAME_BYTES = 200;
+
+	private static final String SEPARATOR = "__";
+
+	private static final Set<String> WINDOWS_RESERVED = Set.of("CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3",
+			"COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7",
+			"LPT8", "LPT9");
+
+	private final Instructions instructions;
+
+	public FeedbackWorkbook() {
+		this.instructions = Instructions.vietnamese();
+	}
+
+	/**
+	 * Writes the feedback copy of {@code source} to {@code target} (replaced if present;
+	 * its folder is created). {@code items} may be empty: the copy then only says the
+	 * return was accepted.
+	 * @throws FeedbackException when {@code source} cannot be opened as a workbook
+	 * @throws IOException when {@code target} cannot be written
+	 */
+	public void write(Path source, String unionCode, String unionName, List<FeedbackItem> items, Path target)
+			throws IOException, FeedbackException {
+		Objects.requireNonNull(source, "source");
+		Objects.requireNonNull(target, "target");
+		List<FeedbackItem> findings = List.copyOf(Objects.requireNonNull(items, "items"));
+		if (source.toAbsolutePath().normalize().equals(target.toAbsolutePath().normalize())
+				|| (Files.exists(target) && Files.isSameFile(source, target))) {
+			throw new IllegalArgumentException("feedback must not overwrite the union's file " + source);
+		}
+		try (Opened opened = open(source)) {
+			Workbook workbook = opened.workbook();
+			String sheetName = FeedbackSheet.claimName(workbook, findings);
+			CellMarks marks = new CellMarks(workbook, this.instructions);
+			List<Finding> located = marks.locate(findings);
+			marks.mark(located);
+			new FeedbackSheet(workbook, this.instructions).add(sheetName, unionCode, unionName,
+					source.getFileName().toString(), located);
+			save(workbook, target);
+		}
+	}
+
+	private static void save(Workbook workbook, Path target) throws IOException {
+		Path folder = target.toAbsolutePath().getParent();
+		Files.createDirectories(folder);
+		Path part = Files.createTempFile(folder, ".feedback-", ".part");
+		try {
+			try (OutputStream out = Files.newOutputStream(part)) {
+				workbook.write(out);
+			}
+			try {
+				Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (AtomicMoveNotSupportedException ex) {
+				Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		finally {
+			Files.deleteIfExists(part);
+		}
+	}
+
+	/** The workbook opened from the union's file, and how to let go of it unsaved. */
+	private record Opened(Workbook workbook, AutoCloseable resource) implements AutoCloseable {
+
+		@Override
+		public void close() throws IOException {
+			try {
+				this.resource.close();
+			}
+			catch (IOException | RuntimeException ex) {
+				throw ex;
+			}
+			catch (Exception ex) {
+				throw new IOException(ex);
+			}
+		}
+
+	}
+
+	/**
+	 * Opens the source read-only. The format is told by the first bytes, as the reader
+	 * does, so the copy is in the format the file really is in.
+	 */
+	private static Opened open(Path source) throws FeedbackException {
+		WorkbookReader.Format format;
+		try {
+			format = WorkbookReader.detect(source);
+		}
+		catch (UnreadableFileException ex) {
+			throw new FeedbackException(source, ex.reason(), ex);
+		}
+		try {
+			if (format == WorkbookReader.Format.OOXML) {
+				return openOoxml(source);
+			}
+			if (format == WorkbookReader.Format.OLE2) {
+				return openOle2(source);
+			}
+		}
+		catch (EncryptedDocumentException ex) {
+			throw encrypted(source, ex);
+		}
+		catch (OldExcelFormatException ex) {
+			throw new FeedbackException(source,
+					"Tệp ở định dạng Excel 5.0/95 quá cũ; hãy lưu lại thành .xlsx hoặc .xls (Excel 97-2003).", ex);
+		}
+		catch (IOException | RuntimeException ex) {
+			// POI reports a damaged file with many unchecked exceptions
+			// (POIXMLException, RecordFormatException, IllegalArgumentException...)
+			throw new FeedbackException(source, "Tệp bị hỏng hoặc không đọc được: " + describe(ex), ex);
+		}
+		throw new FeedbackException(source,
+				"Tệp không phải là bảng tính Excel (.xlsx, .xlsm, .xls): nội dung tệp không đúng định dạng.");
+	}
+
+	private static Opened openOoxml(Path source) throws IOException {
+		OPCPackage pkg;
+		try (InputStream in = Files.newInputStream(source)) {
+			pkg = OPCPackage.open(in);
+		}
+		catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException ex) {
+			throw new IOException(ex.getMessage(), ex);
+		}
+		try {
+			return new Opened(new XSSFWorkbook(pkg), pkg::revert);
+		}
+		catch (IOException | RuntimeException ex) {
+			pkg.revert();
+			throw ex;
+		}
+	}
+
+	private static Opened openOle2(Path source) throws IOException, FeedbackException {
+		POIFSFileSystem fs = new POIFSFileSystem(source.toFile(), true);
+		try {
+			if (fs.getRoot().hasEntryCaseInsensitive("EncryptedPackage")) {
+				throw encrypted(source, null);
+			}
+			// preserveNodes keeps what POI does not model (macros, other streams)
+			HSSFWorkbook workbook = new HSSFWorkbook(fs.getRoot(), true);
+			return new Opened(workbook, () -> {
+				try (fs) {
+					workbook.close();
+				}
+			});
+		}
+		catch (IOException | RuntimeException | FeedbackException ex) {
+			fs.close();
+			throw ex;
+		}
+	}
+
+	private static FeedbackException encrypted(Path source, Exception cause) {
+		return new FeedbackException(source, "Tệp được đặt mật khẩu hoặc mã hóa; không tạo được bản phản hồi.", cause);
+	}
+
+	private static String describe(Exception ex) {
+		String message = ex.getMessage();
+		return (message != null && !message.isBlank()) ? message : ex.getClass().getSimpleName();
+	}
+
+	/**
+	 * The flat file name, under {@code phan-hoi/}, of the feedback for the file at
+	 * {@code sourceRelativePath} (relative to the input folder, {@code /} or {@code \}
+	 * separated): the path's parts joined by {@code __}, keeping Vietnamese letters (as
+	 * NFC) and the extension, with characters Windows forbids replaced by {@code _}. So
+	 * {@code ldld-ha-noi/cd-x.xlsx} becomes {@code ldld-ha-noi__cd-x.xlsx}. Empty,
+	 * {@code .} and {@code ..} parts are dropped; a very long name is shortened with a
+	 * hash of the whole path to stay unique.
+	 */
+	public static String targetName(String sourceRelativePath) {
+		if (sourceRelativePath == null || sourceRelativePath.isBlank()) {
+			throw new IllegalArgumentException("no source path");
+		}
+		String path = Normalizer.normalize(sourceRelativePath, Normalizer.Form.NFC);
+		List<String> parts = new ArrayList<>();
+		for (String part : path.split("[/\\\\]+")) {
+			String clean = cleanPart(part);
+			if (!clean.isEmpty()) {
+				parts.add(clean);
+			}
+		}
+		if (parts.isEmpty()) {
+			throw new IllegalArgumentException("no file name in '" + sourceRelativePath + "'");
+		}
+		String name = String.join(SEPARATOR, parts);
+		String last = parts.get(parts.size() - 1);
+		int dot = last.lastIndexOf('.');
+		String extension = (dot > 0) ? last.substring(dot) : "";
+		String base = name.substring(0, name.length() - extension.length());
+		int firstDot = base.indexOf('.');
+		String stem = (firstDot >= 0) ? base.substring(0, firstDot) : base;
+		if (WINDOWS_RESERVED.contains(stem.strip().toUpperCase(Locale.ROOT))) {
+			base = "_" + base;
+		}
+		if (utf8Length(base + extension) > MAX_NAME_BYTES) {
+			String suffix = "~" + shortHash(path);
+			base = truncate(base, MAX_NAME_BYTES - utf8Length(suffix + extension)) + suffix;
+		}
+		return base + extension;
+	}
+
+	private static String cleanPart(String part) {
+		StringBuilder clean = new StringBuilder(part.length());
+		part.codePoints().forEach((c) -> {
+			boolean illegal = c < 0x20 || c == 0x7F || "<>:\"|?*".indexOf(c) >= 0;
+			clean.appendCodePoint(illegal ? '_' : c);
+		});
+		// Windows drops trailing dots and spaces; "." and ".." become empty and are
+		// dropped
+		String text = clean.toString().strip();
+		int end = text.length();
+		while (end > 0 && (text.charAt(end - 1) == '.' || Character.isWhitespace(text.charAt(end - 1)))) {
+			end--;
+		}
+		return text.substring(0, end);
+	}
+
+	private static int utf8Length(String text) {
+		return text.getBytes(StandardCharsets.UTF_8).length;
+	}
+
+	private static String truncate(String text, int maxBytes) {
+		StringBuilder kept = new StringBuilder();
+		int bytes = 0;
+		for (int i = 0; i < text.length();) {
+			int c = text.codePointAt(i);
+			int size = new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8).length;
+			if (bytes + size > maxBytes) {
+				break;
+			}
+			kept.appendCodePoint(c);
+			bytes += size;
+			i += Character.charCount(c);
+		}
+		return kept.toString().strip();
+	}
+
+	private static String shortHash(String text) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 4);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,245 @@
+package vn.tonghop.report.workbook;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Workbook;
+
+import vn.tonghop.normalise.Rating;
+
+/**
+ * The list sheets: completeness, the unions that have not reported, the findings, the
+ * accepted returns and the run information. Findings and returns are streamed: each is
+ * read once and written row by row.
+ */
+final class ListSheets {
+
+	static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+
+	static final String NO_REGISTRY = "Chưa nạp danh sách công đoàn cơ sở phải báo cáo: "
+			+ "không có số dự kiến và số chưa báo cáo.";
+
+	private final Workbook workbook;
+
+	private final Styles styles;
+
+	private final Figures figures;
+
+	private final WorkbookInput input;
+
+	private long findings;
+
+	private long errors;
+
+	private long returns;
+
+	ListSheets(Workbook workbook, Styles styles, Figures figures, WorkbookInput input) {
+		this.workbook = workbook;
+		this.styles = styles;
+		this.figures = figures;
+		this.input = input;
+	}
+
+	/** "Mức độ đầy đủ": per province, then per sector, each with its total. */
+	void writeCompleteness() {
+		Completeness completeness = this.input.completeness();
+		List<Layout.Column> columns = List.of(new Layout.Column("by", "Phân theo", 16),
+				new Layout.Column("code", "Mã", Layout.CODE_WIDTH),
+				new Layout.Column("name", "Tỉnh, thành phố / khu vực", Layout.NAME_WIDTH),
+				new Layout.Column("expected", "Số CĐCS phải báo cáo (theo danh sách)", Layout.NUMBER_WIDTH),
+				new Layout.Column("received", "Số CĐCS đã gửi báo cáo", Layout.NUMBER_WIDTH),
+				new Layout.Column("accepted", "Số CĐCS có báo cáo được chấp nhận", Layout.NUMBER_WIDTH),
+				new Layout.Column("rejected", "Số CĐCS có báo cáo bị loại", Layout.NUMBER_WIDTH),
+				new Layout.Column("missing", "Số CĐCS chưa báo cáo", Layout.NUMBER_WIDTH),
+				new Layout.Column("reported_share", "Tỷ lệ đã báo cáo", Layout.NUMBER_WIDTH));
+		String note = completeness.registryLoaded() ? "Đã báo cáo: CĐCS trong danh sách có báo cáo được chấp nhận."
+				: NO_REGISTRY;
+		TableSheet sheet = TableSheet.open(this.workbook, this.styles, this.input.year(), "Mức độ đầy đủ",
+				"Mức độ đầy đủ của báo cáo năm " + this.input.year(), note, columns);
+		for (CompletenessRow row : completeness.byProvince()) {
+			writeCompleteness(sheet.row(), "Tỉnh, thành phố", row, false);
+		}
+		writeCompleteness(sheet.row(), "Tỉnh, thành phố", completeness.total(), true);
+		if (completeness.bySector() != null && !completeness.bySector().isEmpty()) {
+			for (CompletenessRow row : completeness.bySector()) {
+				writeCompleteness(sheet.row(), "Khu vực", row, false);
+			}
+			writeCompleteness(sheet.row(), "Khu vực", completeness.total(), true);
+		}
+		sheet.finish(3);
+	}
+
+	private void writeCompleteness(Row row, String by, CompletenessRow line, boolean total) {
+		if (line == null) {
+			return;
+		}
+		int c = 0;
+		Cells.text(row, c++, by, this.styles.text(total));
+		Cells.text(row, c++, total ? RollupSheets.TOTAL_CODE : line.code(), this.styles.text(total));
+		Cells.text(row, c++, total ? RollupSheets.TOTAL_NAME : line.name(), this.styles.text(total));
+		Cells.number(row, c++, line.expected(), this.styles.count(total));
+		Cells.number(row, c++, line.received(), this.styles.count(total));
+		Cells.number(row, c++, line.accepted(), this.styles.count(total));
+		Cells.number(row, c++, line.rejected(), this.styles.count(total));
+		Cells.number(row, c++, line.missing(), this.styles.count(total));
+		Cells.number(row, c++, reportedShare(line), this.styles.percent(total));
+	}
+
+	/** Registered unions that reported, over registered unions. */
+	static Double reportedShare(CompletenessRow row) {
+		if (row == null || row.expected() == null || row.missing() == null) {
+			return null;
+		}
+		return Figures.ratio(row.expected() - row.missing(), row.expected());
+	}
+
+	/** "Chưa báo cáo": the registered unions without an accepted return. */
+	void writeMissing() {
+		List<Layout.Column> columns = List.of(new Layout.Column("no", "STT", 6),
+				new Layout.Column("union_code", "Mã CĐCS", 14), new Layout.Column("union_name", "Tên CĐCS", 48),
+				new Layout.Column("province_name", "Tỉnh, thành phố", Layout.NAME_WIDTH),
+				new Layout.Column("sector_name", "Khu vực", Layout.NAME_WIDTH));
+		String note = this.input.completeness().registryLoaded()
+				? "CĐCS trong danh sách phải báo cáo chưa có báo cáo được chấp nhận: " + this.input.missing().size()
+				: NO_REGISTRY;
+		TableSheet sheet = TableSheet.open(this.workbook, this.styles, this.input.year(), "Chưa báo cáo",
+				"Công đoàn cơ sở chưa báo cáo năm " + this.input.year(), note, columns);
+		long no = 0;
+		for (MissingUnion union : this.input.missing()) {
+			Row row = sheet.row();
+			Cells.number(row, 0, ++no, this.styles.count);
+			Cells.text(row, 1, union.unionCode(), this.styles.text);
+			Cells.text(row, 2, union.unionName(), this.styles.text);
+			Cells.text(row, 3, union.provinceName(), this.styles.text);
+			Cells.text(row, 4, union.sectorName(), this.styles.text);
+		}
+		sheet.finish(3);
+	}
+
+	/** "Phát hiện": every finding, errors and warnings, as in issues.csv. */
+	void writeFindings() {
+		List<Layout.Column> columns = List.of(new Layout.Column("source_file", "Tệp", 36),
+				new Layout.Column("sheet", "Trang tính", 14), new Layout.Column("cell", "Ô", 8),
+				new Layout.Column("union_code", "Mã CĐCS", 14), new Layout.Column("rule", "Quy tắc", 9),
+				new Layout.Column("severity", "Mức độ", 11), new Layout.Column("message", "Nội dung", 80));
+		TableSheet sheet = TableSheet.open(this.workbook, this.styles, this.input.year(), "Phát hiện",
+				"Lỗi và cảnh báo khi đọc báo cáo năm " + this.input.year(),
+				"Lỗi: báo cáo bị loại, không cộng vào tổng hợp. Cảnh báo: báo cáo vẫn được chấp nhận.", columns);
+		for (FindingRow finding : this.input.findings()) {
+			Row row = sheet.row();
+			Cells.text(row, 0, finding.sourceFile(), this.styles.wrapped);
+			Cells.text(row, 1, finding.sheet(), this.styles.text);
+			Cells.text(row, 2, finding.cell(), this.styles.text);
+			Cells.text(row, 3, finding.unionCode(), this.styles.text);
+			Cells.text(row, 4, finding.rule(), this.styles.text);
+			Cells.text(row, 5, severity(finding.severity()), this.styles.text);
+			Cells.text(row, 6, finding.message(), this.styles.wrapped);
+			this.findings++;
+			if ("error".equalsIgnoreCase(finding.severity())) {
+				this.errors++;
+			}
+		}
+		sheet.finish(1);
+	}
+
+	static String severity(String severity) {
+		if ("error".equalsIgnoreCase(severity)) {
+			return "Lỗi";
+		}
+		if ("warning".equalsIgnoreCase(severity)) {
+			return "Cảnh báo";
+		}
+		return severity;
+	}
+
+	/** "Báo cáo": every accepted return with its figures. */
+	void writeReturns() {
+		List<Layout.Column> columns = new ArrayList<>(List.of(new Layout.Column("union_code", "Mã CĐCS", 14),
+				new Layout.Column("union_name", "Tên CĐCS", 36),
+				new Layout.Column("province_name", "Tỉnh, thành phố", 18),
+				new Layout.Column("sector_name", "Khu vực", 18), new Layout.Column("industry_name", "Ngành", 18),
+				new Layout.Column("source_file", "Tệp", 30), new Layout.Column("F03", "Xếp loại", 18)));
+		for (String column : this.figures.columns()) {
+			columns.add(new Layout.Column(column, this.figures.heading(column), this.figures.width(column)));
+		}
+		TableSheet sheet = TableSheet.open(this.workbook, this.styles, this.input.year(), "Báo cáo",
+				"Các báo cáo được chấp nhận năm " + this.input.year(),
+				"Mỗi dòng một công đoàn cơ sở; ô trống: báo cáo không có số liệu.", columns);
+		int width = this.figures.columns().size();
+		for (ReturnRow line : this.input.returns()) {
+			Row row = sheet.row();
+			Cells.text(row, 0, line.unionCode(), this.styles.text);
+			Cells.text(row, 1, line.unionName(), this.styles.text);
+			Cells.text(row, 2, line.provinceName(), this.styles.text);
+			Cells.text(row, 3, line.sectorName(), this.styles.text);
+			Cells.text(row, 4, line.industryName(), this.styles.text);
+			Cells.text(row, 5, line.sourceFile(), this.styles.text);
+			Cells.text(row, 6, rating(line.rating()), this.styles.text);
+			for (int i = 0; i < width; i++) {
+				Long value = (line.values() != null && i < line.values().size()) ? line.values().get(i) : null;
+				Cells.number(row, 7 + i, value, this.styles.count);
+			}
+			this.returns++;
+		}
+		sheet.finish(2);
+	}
+
+	static String rating(String code) {
+		if (code == null) {
+			return null;
+		}
+		for (Rating rating : Rating.values()) {
+			if (rating.name().equals(code)) {
+				return rating.label();
+			}
+		}
+		return code;
+	}
+
+	/**
+	 * "Thông tin": how the run went. Written last, it counts what the other sheets held.
+	 */
+	void writeInfo() {
+		RunInfo run = this.input.run();
+		List<Layout.Column> columns = List.of(new Layout.Column("item", "Thông tin", 44),
+				new Layout.Column("value", "Giá trị", 60));
+		TableSheet sheet = TableSheet.open(this.workbook, this.styles, this.input.year(), "Thông tin",
+				"Thông tin về lần tổng hợp năm " + this.input.year(), null, columns);
+		info(sheet, "Năm tổng hợp", Integer.toString(this.input.year()));
+		info(sheet, "Năm so sánh",
+				this.input.hasPreviousYear() ? this.input.previousYear().toString() : "Không có số liệu năm trước");
+		if (run != null) {
+			info(sheet, "Thời điểm lập", (run.generatedAt() != null) ? DATE_TIME.format(run.generatedAt()) : null);
+			info(sheet, "Số tệp đã đọc", run.filesRead());
+			info(sheet, "Số báo cáo được chấp nhận", run.returnsAccepted());
+			info(sheet, "Số báo cáo bị loại", run.returnsRejected());
+		}
+		info(sheet, "Số dòng trên trang Báo cáo", this.returns);
+		info(sheet, "Số phát hiện (lỗi và cảnh báo)", this.findings);
+		info(sheet, "Trong đó lỗi", this.errors);
+		info(sheet, "Danh sách CĐCS phải báo cáo", this.input.completeness().registryLoaded() ? "Đã nạp" : "Chưa nạp");
+		if (this.input.completeness().registryLoaded()) {
+			info(sheet, "Số CĐCS chưa báo cáo", this.input.missing().size());
+		}
+		if (run != null) {
+			info(sheet, "Phiên bản công cụ", run.toolVersion());
+			info(sheet, "Cơ sở dữ liệu", run.database());
+		}
+		sheet.finish(1);
+	}
+
+	private void info(TableSheet sheet, String item, String value) {
+		Row row = sheet.row();
+		Cells.text(row, 0, item, this.styles.text);
+		Cells.text(row, 1, value, this.styles.text);
+	}
+
+	private void info(TableSheet sheet, String item, long value) {
+		Row row = sheet.row();
+		Cells.text(row, 0, item, this.styles.text);
+		Cells.number(row, 1, value, this.styles.count);
+	}
+
+}

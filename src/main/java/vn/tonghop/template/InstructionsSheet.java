@@ -1,0 +1,272 @@
+package vn.tonghop.template;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+
+import vn.tonghop.catalogue.Indicator;
+import vn.tonghop.catalogue.IndicatorCatalogue;
+import vn.tonghop.normalise.Rating;
+import vn.tonghop.read.HeaderField;
+import vn.tonghop.validate.Rule;
+import vn.tonghop.validate.RuleBook;
+
+/**
+ * The {@code Hướng dẫn} sheet of the blank form, in Vietnamese: how to fill the form in,
+ * every indicator and every rule (generated from the catalogue and {@code rules.csv}),
+ * what not to change and how to send the return.
+ */
+final class InstructionsSheet {
+
+	/** Column widths in characters: number or code, text, then the indicator table's. */
+	private static final int[] WIDTHS = { 8, 62, 14, 30, 14, 10 };
+
+	private static final int LAST_COLUMN = WIDTHS.length - 1;
+
+	private static final int TEXT_WIDTH = 130;
+
+	private final IndicatorCatalogue catalogue;
+
+	private final RuleBook rules;
+
+	private final TemplateTexts texts;
+
+	private Sheet sheet;
+
+	private CellStyle title;
+
+	private CellStyle heading;
+
+	private CellStyle text;
+
+	private CellStyle tableHead;
+
+	private CellStyle tableCell;
+
+	private int row;
+
+	InstructionsSheet(IndicatorCatalogue catalogue, RuleBook rules, TemplateTexts texts) {
+		this.catalogue = catalogue;
+		this.rules = rules;
+		this.texts = texts;
+	}
+
+	/**
+	 * Writes the sheet, named {@link ReturnFormWriter#INSTRUCTIONS_SHEET}, after the
+	 * workbook's last sheet.
+	 * @param formSheet the name of the form's sheet
+	 * @param femaleHeading the heading of the form's female column
+	 * @param version the template version stamp
+	 */
+	Sheet write(Workbook workbook, int year, String formSheet, String femaleHeading, String version) {
+		this.sheet = workbook.createSheet(ReturnFormWriter.INSTRUCTIONS_SHEET);
+		createStyles(workbook);
+		for (int i = 0; i < WIDTHS.length; i++) {
+			this.sheet.setColumnWidth(i, WIDTHS[i] * 256);
+		}
+		this.row = 0;
+		line(null, this.texts.format("guide.title", year), this.title);
+		line(null, this.texts.format("guide.version", version), this.text);
+		this.row++;
+
+		line(null, this.texts.format("guide.fill"), this.heading);
+		List<String> fields = new ArrayList<>();
+		for (String key : FormContent.HEADER_KEYS) {
+			fields.add(ReturnFormWriter.headerLabel(key) + (required(key) ? this.texts.format("guide.required") : ""));
+		}
+		List<String> ratings = ratings();
+		numbered("guide.fill.1", formSheet);
+		numbered("guide.fill.2", String.join("; ", fields));
+		numbered("guide.fill.3");
+		numbered("guide.fill.4", ReturnFormWriter.HEAD_TOTAL, femaleHeading);
+		numbered("guide.fill.5");
+		numbered("guide.fill.6");
+		numbered("guide.fill.7", String.join("; ", ratings));
+		numbered("guide.fill.8");
+		numbered("guide.fill.9");
+		this.row++;
+
+		line(null, this.texts.format("guide.indicators"), this.heading);
+		tableRow(this.tableHead, this.texts.format("guide.indicators.head").split("\\|"));
+		for (Indicator indicator : this.catalogue.all()) {
+			tableRow(this.tableCell, indicator.code(), indicator.labelVi(), indicator.unit(), kind(indicator, ratings),
+					this.texts.format("guide.female." + indicator.female().name()),
+					this.texts.format(indicator.required() ? "guide.yes" : "guide.no"));
+		}
+		this.row++;
+
+		line(null, this.texts.format("guide.rules"), this.heading);
+		line(null, this.texts.format("guide.rules.intro"), this.text);
+		tableRow(this.tableHead, this.texts.format("guide.rules.head").split("\\|"));
+		Set<String> inForm = FormValidations.cellRuleCodes(this.rules);
+		Object[] ruleArguments = { String.join(", ", requiredHeaderLabels()), year, String.join("; ", ratings),
+				String.join("; ", requiredIndicators()), String.join("; ", sectors()) };
+		for (String code : this.rules.codes()) {
+			List<String> meanings = new ArrayList<>();
+			for (Rule rule : this.rules.comparisons()) {
+				if (rule.code().equals(code)) {
+					meanings.add(this.texts.rule(rule, this.catalogue));
+				}
+			}
+			if (meanings.isEmpty()) {
+				meanings.add(this.texts.has("rule." + code) ? this.texts.format("rule." + code, ruleArguments)
+						: this.rules.summary(code));
+			}
+			String meaning = String.join(" ", meanings);
+			if (inForm.contains(code)) {
+				meaning = meaning + " " + this.texts.format("guide.rules.inform");
+			}
+			tableRow(this.tableCell, code, meaning,
+					this.texts.format("guide.severity." + this.rules.severity(code).name()));
+		}
+		this.row++;
+
+		line(null, this.texts.format("guide.keep"), this.heading);
+		numbered("guide.keep.1", ReturnFormWriter.HEAD_CODE);
+		numbered("guide.keep.2", formSheet);
+		numbered("guide.keep.3", TemplateWriter.VERSION_LABEL, version);
+		numbered("guide.keep.4");
+		this.row++;
+
+		line(null, this.texts.format("guide.send"), this.heading);
+		numbered("guide.send.1", year);
+		numbered("guide.send.2", year, year + 1);
+		numbered("guide.send.3");
+		return this.sheet;
+	}
+
+	private static boolean required(String key) {
+		for (HeaderField field : HeaderField.values()) {
+			if (field.key().equals(key)) {
+				return field.required();
+			}
+		}
+		return false;
+	}
+
+	private static List<String> requiredHeaderLabels() {
+		return FormContent.HEADER_KEYS.stream()
+			.filter(InstructionsSheet::required)
+			.map(ReturnFormWriter::headerLabel)
+			.toList();
+	}
+
+	private List<String> requiredIndicators() {
+		return this.catalogue.all()
+			.stream()
+			.filter(Indicator::required)
+			.map((indicator) -> indicator.code() + " " + indicator.labelVi())
+			.toList();
+	}
+
+	private static List<String> sectors() {
+		return ChoiceLists.contents().get(ChoiceLists.SECTORS);
+	}
+
+	private static List<String> ratings() {
+		List<String> ratings = new ArrayList<>();
+		for (Rating rating : Rating.values()) {
+			ratings.add(rating.label());
+		}
+		return ratings;
+	}
+
+	private String kind(Indicator indicator, List<String> ratings) {
+		return this.texts.format("guide.kind." + indicator.kind().name(), String.join("; ", ratings));
+	}
+
+	private void numbered(String key, Object... args) {
+		String number = key.substring(key.lastIndexOf('.') + 1) + ".";
+		line(number, this.texts.format(key, args), this.text);
+	}
+
+	/** A paragraph: an optional number in the first column, the text across the rest. */
+	private void line(String number, String content, CellStyle style) {
+		Row target = this.sheet.createRow(this.row++);
+		if (number != null) {
+			Cell cell = target.createCell(0);
+			cell.setCellValue(number);
+			cell.setCellStyle(this.text);
+		}
+		int first = (number != null) ? 1 : 0;
+		Cell cell = target.createCell(first);
+		cell.setCellValue(content);
+		cell.setCellStyle(style);
+		for (int col = first + 1; col <= LAST_COLUMN; col++) {
+			target.createCell(col).setCellStyle(style);
+		}
+		this.sheet.addMergedRegion(new CellRangeAddress(target.getRowNum(), target.getRowNum(), first, LAST_COLUMN));
+		int lines = Math.max(1, (content.length() + TEXT_WIDTH - 1) / TEXT_WIDTH);
+		target.setHeightInPoints(Math.max(16, lines * 15.5f + ((style == this.title) ? 6 : 0)));
+	}
+
+	/**
+	 * A row of a table: the first value in the first column, the second across the text
+	 * column (and, for a two- or three-column table, the columns it would leave empty).
+	 */
+	private void tableRow(CellStyle style, String... values) {
+		Row target = this.sheet.createRow(this.row++);
+		int lastOfSecond = (values.length <= 3) ? LAST_COLUMN - (values.length - 2) : 1;
+		int col = 0;
+		int lines = 1;
+		for (int i = 0; i < values.length; i++) {
+			int last = (i == 1) ? lastOfSecond : col;
+			int width = 0;
+			for (int c = col; c <= last; c++) {
+				Cell cell = target.createCell(c);
+				cell.setCellStyle(style);
+				width += WIDTHS[c];
+			}
+			target.getCell(col).setCellValue(values[i]);
+			if (last > col) {
+				this.sheet.addMergedRegion(new CellRangeAddress(target.getRowNum(), target.getRowNum(), col, last));
+			}
+			lines = Math.max(lines, (int) Math.ceil(values[i].length() * 1.1 / Math.max(1, width)));
+			col = last + 1;
+		}
+		target.setHeightInPoints(Math.max(16, lines * 15.5f));
+	}
+
+	private void createStyles(Workbook workbook) {
+		Font bold = workbook.createFont();
+		bold.setFontName("Times New Roman");
+		bold.setFontHeightInPoints((short) 12);
+		bold.setBold(true);
+		Font big = workbook.createFont();
+		big.setFontName("Times New Roman");
+		big.setFontHeightInPoints((short) 14);
+		big.setBold(true);
+		this.title = workbook.createCellStyle();
+		this.title.setFont(big);
+		this.title.setVerticalAlignment(VerticalAlignment.CENTER);
+		this.heading = workbook.createCellStyle();
+		this.heading.setFont(bold);
+		this.text = workbook.createCellStyle();
+		this.text.setWrapText(true);
+		this.text.setVerticalAlignment(VerticalAlignment.TOP);
+		this.tableCell = workbook.createCellStyle();
+		this.tableCell.cloneStyleFrom(this.text);
+		this.tableCell.setBorderTop(BorderStyle.THIN);
+		this.tableCell.setBorderBottom(BorderStyle.THIN);
+		this.tableCell.setBorderLeft(BorderStyle.THIN);
+		this.tableCell.setBorderRight(BorderStyle.THIN);
+		this.tableHead = workbook.createCellStyle();
+		this.tableHead.cloneStyleFrom(this.tableCell);
+		this.tableHead.setFont(bold);
+		this.tableHead.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+		this.tableHead.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+	}
+
+}

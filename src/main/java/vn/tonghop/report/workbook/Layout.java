@@ -108,7 +108,11 @@ final class Layout {
 		return text.replace("&", "&&");
 	}
 
-	private static int lines(String text, int width) {
+	/** Lines a text takes when wrapped in a column {@code width} characters wide. */
+	static int lines(String text, int width) {
+		if (text == null) {
+			return 1;
+		}
 		int usable = Math.max(width - 2, 1);
 		int lines = 0;
 		for (String word : text.split("\n")) {

@@ -136,6 +136,12 @@ final class ListSheets {
 			Cells.text(row, 4, finding.rule(), this.styles.text);
 			Cells.text(row, 5, severity(finding.severity()), this.styles.text);
 			Cells.text(row, 6, finding.message(), this.styles.wrapped);
+			// readers do not all fit rows to wrapped text (LibreOffice does not on
+			// import)
+			int lines = Math.max(Layout.lines(finding.sourceFile(), 36), Layout.lines(finding.message(), 80));
+			if (lines > 1) {
+				row.setHeightInPoints(lines * 13f + 2f);
+			}
 			this.findings++;
 			if ("error".equalsIgnoreCase(finding.severity())) {
 				this.errors++;

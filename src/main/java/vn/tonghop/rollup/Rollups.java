@@ -102,13 +102,19 @@ public class Rollups {
 	 * return's id.
 	 */
 	public List<ReturnRow> returnsAfter(int year, long afterId, int limit) {
-		return this.jdbc.query(returnsQuery(" AND r.id > ?") + " ORDER BY r.id FETCH FIRST " + limit + " ROWS ONLY",
-				(rs, n) -> {
-					ReturnRow row = returnRow(rs);
-					List<String> identity = new ArrayList<>(row.identity());
-					identity.add(Long.toString(rs.getLong("id")));
-					return new ReturnRow(identity, row.values());
-				}, year, afterId);
+		// the page's ids first, then the pivot over that id range only: grouping every
+		// return of the year for each page would make the whole read quadratic
+		List<Long> ids = this.jdbc.queryForList("SELECT r.id FROM return_record r WHERE " + CURRENT
+				+ " AND r.id > ? ORDER BY r.id FETCH FIRST " + limit + " ROWS ONLY", Long.class, year, afterId);
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.query(returnsQuery(" AND r.id > ? AND r.id <= ?") + " ORDER BY r.id", (rs, n) -> {
+			ReturnRow row = returnRow(rs);
+			List<String> identity = new ArrayList<>(row.identity());
+			identity.add(Long.toString(rs.getLong("id")));
+			return new ReturnRow(identity, row.values());
+		}, year, afterId, ids.get(ids.size() - 1));
 	}
 
 	private String returnsQuery(String condition) {

@@ -20,6 +20,8 @@ import org.apache.poi.ss.util.CellReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import vn.tonghop.read.HeaderField;
 
@@ -74,29 +76,67 @@ class ConsolidationOutputsIntegrationTests {
 		}
 	}
 
-	@Test
-	void provinceSheetHoldsTheNumbersOfByProvinceCsv() throws Exception {
-		List<String[]> csv = Runs.csv(out.resolve("2026/by-province.csv"));
+	@ParameterizedTest(name = "{0} = {1}")
+	@CsvSource({ "Theo tỉnh, by-province.csv, province_code", "Theo khu vực, by-sector.csv, sector_code",
+			"Theo ngành, by-industry.csv, industry_code" })
+	void rollupSheetHoldsEveryNumberOfItsCsv(String sheetName, String csvName, String keyColumn) throws Exception {
+		List<String[]> csv = Runs.csv(out.resolve("2026").resolve(csvName));
 		List<String> header = List.of(csv.get(0));
 		try (Workbook workbook = workbook()) {
-			Sheet sheet = workbook.getSheet("Theo tỉnh");
-			Row codes = rowWith(sheet, "province_code");
+			Sheet sheet = workbook.getSheet(sheetName);
+			Row codes = rowWith(sheet, keyColumn);
 			int checked = 0;
 			for (String[] line : csv.subList(1, csv.size())) {
-				Row row = rowWith(sheet, line[0].equals("TOTAL") ? "Tổng cộng" : line[0]);
-				for (String column : List.of("returns", "A01", "A02", "A02_nu", "B02", "B03", "E06", "F03_HTXSNV",
-						"F04")) {
-					String expected = line[header.indexOf(column)];
+				// the row of a group: its code in the key column (industry "not given" by
+				// its name)
+				Row row = line[0].equals("TOTAL") ? rowWith(sheet, "Tổng cộng")
+						: line[0].isEmpty() ? rowWith(sheet, line[1]) : rowWith(sheet, line[0]);
+				for (String column : header.subList(header.indexOf("returns"), header.size())) {
 					Cell cell = row.getCell(columnOf(codes, column));
 					String actual = (cell == null || cell.getCellType() == CellType.BLANK) ? ""
 							: Long.toString((long) cell.getNumericCellValue());
-					assertThat(actual).as("%s %s", line[0], column)
-						.isEqualTo(expected.equals("0") && actual.isEmpty() ? "" : expected);
+					assertThat(actual).as("%s %s %s", sheetName, line[0], column)
+						.isEqualTo(line[header.indexOf(column)]);
 					checked++;
 				}
 			}
-			assertThat(checked).isEqualTo(35 * 9);
+			assertThat(checked).isEqualTo((csv.size() - 1) * (header.size() - header.indexOf("returns")));
 		}
+	}
+
+	@Test
+	void listSheetsHoldEveryReturnAndEveryFinding() throws Exception {
+		List<String[]> returns = Runs.csv(out.resolve("2026/returns.csv"));
+		List<String[]> issues = Runs.csv(out.resolve("2026/issues.csv"));
+		try (Workbook workbook = workbook()) {
+			for (String[] line : returns.subList(1, returns.size())) {
+				assertThat(rowWith(workbook.getSheet("Báo cáo"), line[0])).as(line[0]).isNotNull();
+			}
+			assertThat(texts(workbook.getSheet("Phát hiện")).filter((text) -> text.matches("[RW][0-9]{2}")).count())
+				.isEqualTo(issues.size() - 1);
+			List<String[]> completeness = Runs.csv(out.resolve("2026/completeness.csv"));
+			String[] total = RegistryIntegrationTests.row(completeness, "TOTAL");
+			Row row = rowWith(workbook.getSheet("Mức độ đầy đủ"), "Tổng cộng");
+			List<String> numbers = Stream.iterate(0, (i) -> i + 1)
+				.limit(row.getLastCellNum())
+				.map(row::getCell)
+				.filter((cell) -> cell != null && cell.getCellType() == CellType.NUMERIC)
+				.map((cell) -> Long.toString((long) cell.getNumericCellValue()))
+				.toList();
+			assertThat(numbers).as("expected, received, accepted, rejected, missing")
+				.startsWith(total[1], total[2], total[3], total[4], total[5]);
+		}
+	}
+
+	static Stream<String> texts(Sheet sheet) {
+		return Stream.iterate(0, (i) -> i + 1)
+			.limit(sheet.getLastRowNum() + 1)
+			.map(sheet::getRow)
+			.filter((row) -> row != null)
+			.flatMap(
+					(row) -> Stream.iterate(0, (i) -> i + 1).limit(Math.max(row.getLastCellNum(), 0)).map(row::getCell))
+			.filter((cell) -> cell != null && cell.getCellType() == CellType.STRING)
+			.map(Cell::getStringCellValue);
 	}
 
 	@Test

@@ -8,7 +8,9 @@ import vn.tonghop.catalogue.IndicatorCatalogue;
 import vn.tonghop.normalise.IndustryResolver;
 import vn.tonghop.normalise.ProvinceResolver;
 import vn.tonghop.normalise.SectorResolver;
+import vn.tonghop.read.CsvSheetReader;
 import vn.tonghop.read.FormLocator;
+import vn.tonghop.read.ListLocator;
 import vn.tonghop.read.WorkbookReader;
 import vn.tonghop.report.CsvReports;
 import vn.tonghop.report.FeedbackReports;
@@ -70,6 +72,16 @@ class ReferenceConfiguration {
 	@Bean
 	FormLocator formLocator(IndicatorCatalogue catalogue) {
 		return new FormLocator(catalogue);
+	}
+
+	@Bean
+	ListLocator listLocator(IndicatorCatalogue catalogue) {
+		return new ListLocator(catalogue);
+	}
+
+	@Bean
+	CsvSheetReader csvSheetReader() {
+		return new CsvSheetReader();
 	}
 
 	@Bean

@@ -44,6 +44,12 @@ public final class InputFiles {
 		return root.relativize(path).toString().replace('\\', '/');
 	}
 
+	/** A list saved as text (CSV, Excel's "Unicode text"), read as a table. */
+	public static boolean isText(InputFile file) {
+		String lower = file.path().getFileName().toString().toLowerCase(Locale.ROOT);
+		return lower.endsWith(".csv") || lower.endsWith(".txt") || lower.endsWith(".tsv");
+	}
+
 	/**
 	 * Why a file is not read as a return, or null when it should be: Office lock and temp
 	 * files, and files that are not workbooks.
@@ -54,11 +60,8 @@ public final class InputFiles {
 		if (name.startsWith("~$") || name.startsWith(".~lock.")) {
 			return "Tệp khóa/tạm của Excel hoặc LibreOffice, không phải báo cáo.";
 		}
-		if (lower.endsWith(".csv") || lower.endsWith(".txt") || lower.endsWith(".tsv")) {
-			return "Danh sách dạng bảng (CSV/văn bản) chưa được hỗ trợ ở phiên bản này; hãy gửi biểu mẫu Excel.";
-		}
-		if (!(lower.endsWith(".xlsx") || lower.endsWith(".xlsm") || lower.endsWith(".xls"))) {
-			return "Không phải tệp bảng tính Excel (.xlsx, .xlsm, .xls).";
+		if (!(lower.endsWith(".xlsx") || lower.endsWith(".xlsm") || lower.endsWith(".xls") || isText(file))) {
+			return "Không phải tệp bảng tính Excel (.xlsx, .xlsm, .xls) hay danh sách CSV (.csv, .txt).";
 		}
 		return null;
 	}

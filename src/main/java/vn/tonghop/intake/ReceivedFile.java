@@ -1,6 +1,7 @@
 package vn.tonghop.intake;
 
 import java.time.Instant;
+import java.util.List;
 
 import vn.tonghop.validate.JudgedReturn;
 
@@ -13,15 +14,16 @@ import vn.tonghop.validate.JudgedReturn;
  * @param lastModified its last-modified time: orders resubmissions
  * @param outcome what became of it
  * @param reason why it was skipped or could not be read, for people; null otherwise
- * @param judged the return it holds, when {@link Outcome#READ}
+ * @param returns the returns it holds, when {@link Outcome#READ}: one for a form, one per
+ * row for a list
  */
 public record ReceivedFile(InputFile file, String sha256, long bytes, Instant lastModified, Outcome outcome,
-		String reason, JudgedReturn judged) {
+		String reason, List<JudgedReturn> returns) {
 
 	/** What the reader made of a file. */
 	public enum Outcome {
 
-		/** A return was read from it (accepted or rejected by its findings). */
+		/** Returns were read from it (each accepted or rejected by its findings). */
 		READ,
 		/** Not a return the tool can read; set aside with a reason. */
 		UNREADABLE,

@@ -16,7 +16,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import vn.tonghop.TonghopProperties;
 import vn.tonghop.intake.InputFile;
 import vn.tonghop.intake.ReceivedFile;
+import vn.tonghop.read.CsvSheetReader;
 import vn.tonghop.read.FormLocator;
+import vn.tonghop.read.ListLocator;
 import vn.tonghop.read.WorkbookReader;
 import vn.tonghop.store.ReturnStore;
 import vn.tonghop.validate.ReturnJudge;
@@ -58,8 +60,8 @@ class IngestJobConfiguration {
 	@Bean
 	@StepScope
 	ReturnFileProcessor returnFileProcessor(@Value("#{jobParameters['year']}") Integer year, WorkbookReader reader,
-			FormLocator locator, ReturnJudge judge) {
-		return new ReturnFileProcessor(reader, locator, judge, year);
+			CsvSheetReader csvReader, FormLocator locator, ListLocator lists, ReturnJudge judge) {
+		return new ReturnFileProcessor(reader, csvReader, locator, lists, judge, year);
 	}
 
 	@Bean

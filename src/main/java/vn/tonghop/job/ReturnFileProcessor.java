@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -13,7 +14,9 @@ import vn.tonghop.intake.Checksums;
 import vn.tonghop.intake.InputFile;
 import vn.tonghop.intake.InputFiles;
 import vn.tonghop.intake.ReceivedFile;
+import vn.tonghop.read.CsvSheetReader;
 import vn.tonghop.read.FormCells;
+import vn.tonghop.read.ListLocator;
 import vn.tonghop.read.FormLocator;
 import vn.tonghop.read.SheetCells;
 import vn.tonghop.read.UnreadableFileException;
@@ -22,7 +25,8 @@ import vn.tonghop.validate.JudgedReturn;
 import vn.tonghop.validate.ReturnJudge;
 
 /**
- * Reads one file and judges the return in it. Never throws for bad input: a file that
+ * Reads one file and judges the returns in it: one for a form, one per row for a list (a
+ * workbook sheet or a CSV file in table layout). Never throws for bad input: a file that
  * cannot be read comes out {@link ReceivedFile.Outcome#UNREADABLE} with the reason, so
  * one bad file never stops the others.
  */
@@ -34,13 +38,20 @@ class ReturnFileProcessor implements ItemProcessor<InputFile, ReceivedFile> {
 
 	private final FormLocator locator;
 
+	private final ListLocator lists;
+
+	private final CsvSheetReader csvReader;
+
 	private final ReturnJudge judge;
 
 	private final int year;
 
-	ReturnFileProcessor(WorkbookReader reader, FormLocator locator, ReturnJudge judge, int year) {
+	ReturnFileProcessor(WorkbookReader reader, CsvSheetReader csvReader, FormLocator locator, ListLocator lists,
+			ReturnJudge judge, int year) {
 		this.reader = reader;
+		this.csvReader = csvReader;
 		this.locator = locator;
+		this.lists = lists;
 		this.judge = judge;
 		this.year = year;
 	}
@@ -65,9 +76,16 @@ class ReturnFileProcessor implements ItemProcessor<InputFile, ReceivedFile> {
 			return new ReceivedFile(file, sha256, bytes, lastModified, ReceivedFile.Outcome.SKIPPED, skip, null);
 		}
 		try {
-			SheetCells sheet = this.reader.readReturnSheet(path);
-			FormCells form = this.locator.locate(sheet);
-			JudgedReturn judged = this.judge.judge(form, this.year);
+			SheetCells sheet = InputFiles.isText(file) ? this.csvReader.read(path) : this.reader.readReturnSheet(path);
+			List<FormCells> forms = this.lists.locate(sheet).orElse(null);
+			if (forms == null) {
+				forms = List.of(this.locator.locate(sheet));
+			}
+			else if (forms.isEmpty()) {
+				throw new UnreadableFileException("Danh sách trong trang '" + sheet.name()
+						+ "' có dòng tiêu đề nhưng không có dòng nào có mã công đoàn cơ sở.");
+			}
+			List<JudgedReturn> judged = forms.stream().map((form) -> this.judge.judge(form, this.year)).toList();
 			return new ReceivedFile(file, sha256, bytes, lastModified, ReceivedFile.Outcome.READ, null, judged);
 		}
 		catch (UnreadableFileException ex) {

@@ -39,7 +39,8 @@ public final class CsvSheetReader {
 		}
 		String text = decode(bytes);
 		char delimiter = delimiter(text);
-		SheetCells cells = new SheetCells(file.getFileName().toString());
+		// a CSV file has no sheet: findings name the file and the cell only
+		SheetCells cells = new SheetCells("");
 		try (CSVReader csv = new CSVReaderBuilder(new StringReader(text))
 			.withCSVParser(new CSVParserBuilder().withSeparator(delimiter).build())
 			.build()) {

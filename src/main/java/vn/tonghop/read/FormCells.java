@@ -16,8 +16,12 @@ import java.util.Map;
  * table
  * @param codeColumn zero-based column of codes, -1 without a table
  * @param totalColumn zero-based column of totals ("Tổng số"), -1 without a table
+ * @param listRow true for one row of a list (table layout), where a blank yes/no cell
+ * means no
+ * @param legacy the return's cells whose text was converted from a legacy encoding (W09)
  */
 public record FormCells(String sheet, Map<HeaderField, RawCell> header, Map<HeaderField, CellRef> headerLabels,
-		List<IndicatorRow> rows, CellRef tableHeader, int codeColumn, int totalColumn) {
+		List<IndicatorRow> rows, CellRef tableHeader, int codeColumn, int totalColumn, boolean listRow,
+		List<RawCell> legacy) {
 
 }

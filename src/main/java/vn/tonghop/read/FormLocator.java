@@ -47,7 +47,8 @@ public final class FormLocator {
 		}
 		List<IndicatorRow> rows = (table != null) ? findRows(sheet, table) : List.of();
 		return new FormCells(sheet.name(), header, labels, rows, (table != null) ? table.codeHeader : null,
-				(table != null) ? table.codeColumn : -1, (table != null) ? table.totalColumn : -1);
+				(table != null) ? table.codeColumn : -1, (table != null) ? table.totalColumn : -1, false,
+				sheet.legacy());
 	}
 
 	private record TableHeader(int row, int codeColumn, int totalColumn, int femaleColumn, CellRef codeHeader) {
@@ -146,11 +147,13 @@ public final class FormLocator {
 			String written = (codeCell != null && codeCell.kind() == RawCell.Kind.TEXT)
 					? TextFold.clean(codeCell.text()).toUpperCase(Locale.ROOT) : "";
 			if (!written.isEmpty() && this.catalogue.contains(written)) {
-				rows.add(new IndicatorRow(r, written, written, label, IndicatorRow.Match.CODE, total, female));
+				rows.add(new IndicatorRow(r, written, written, label, IndicatorRow.Match.CODE, total, female,
+						new CellRef(r, table.totalColumn)));
 				continue;
 			}
 			if (!written.isEmpty() && CODE_SHAPE.matcher(written).matches()) {
-				rows.add(new IndicatorRow(r, null, written, label, IndicatorRow.Match.UNKNOWN_CODE, total, female));
+				rows.add(new IndicatorRow(r, null, written, label, IndicatorRow.Match.UNKNOWN_CODE, total, female,
+						new CellRef(r, table.totalColumn)));
 				continue;
 			}
 			if (label.isEmpty() || HeaderField.forLabel(label) != null) {
@@ -158,10 +161,12 @@ public final class FormLocator {
 			}
 			String byLabel = codeForLabel(label);
 			if (byLabel != null) {
-				rows.add(new IndicatorRow(r, byLabel, written, label, IndicatorRow.Match.LABEL, total, female));
+				rows.add(new IndicatorRow(r, byLabel, written, label, IndicatorRow.Match.LABEL, total, female,
+						new CellRef(r, table.totalColumn)));
 			}
 			else if (total != null) {
-				rows.add(new IndicatorRow(r, null, written, label, IndicatorRow.Match.UNKNOWN_LABEL, total, female));
+				rows.add(new IndicatorRow(r, null, written, label, IndicatorRow.Match.UNKNOWN_LABEL, total, female,
+						new CellRef(r, table.totalColumn)));
 			}
 		}
 		return rows;

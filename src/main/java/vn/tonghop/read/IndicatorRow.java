@@ -10,9 +10,10 @@ package vn.tonghop.read;
  * @param match how the row was recognised
  * @param total the "Tổng số" cell, or null when blank
  * @param female the female cell, or null when blank or when the form has no female column
+ * @param totalAt where the total belongs, even when it is blank
  */
 public record IndicatorRow(int row, String code, String writtenCode, String label, Match match, RawCell total,
-		RawCell female) {
+		RawCell female, CellRef totalAt) {
 
 	/** How a row was tied to the catalogue. */
 	public enum Match {
@@ -28,15 +29,9 @@ public record IndicatorRow(int row, String code, String writtenCode, String labe
 
 	}
 
-	/**
-	 * The cell a finding about this row points at: the value, else the code, else column
-	 * A.
-	 */
-	public CellRef anchor(int codeColumn) {
-		if (this.total != null) {
-			return this.total.ref();
-		}
-		return new CellRef(this.row, Math.max(codeColumn, 0));
+	/** The cell a finding about this row points at: the value, else where it belongs. */
+	public CellRef anchor() {
+		return (this.total != null) ? this.total.ref() : this.totalAt;
 	}
 
 }

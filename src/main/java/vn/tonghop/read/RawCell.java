@@ -10,8 +10,14 @@ import java.math.BigDecimal;
  * @param text the text for {@link Kind#TEXT}, the error code for {@link Kind#ERROR}, the
  * formula for {@link Kind#UNCALCULATED}; for numbers, the number written plainly
  * @param number the value for {@link Kind#NUMBER} (and 1 or 0 for booleans)
+ * @param legacy the legacy encoding the text was converted from ("TCVN3", "VNI"), or null
+ * @param original the text as stored before that conversion, or null
  */
-public record RawCell(CellRef ref, Kind kind, String text, double number) {
+public record RawCell(CellRef ref, Kind kind, String text, double number, String legacy, String original) {
+
+	public RawCell(CellRef ref, Kind kind, String text, double number) {
+		this(ref, kind, text, number, null, null);
+	}
 
 	/** What a cell holds. */
 	public enum Kind {
@@ -24,6 +30,11 @@ public record RawCell(CellRef ref, Kind kind, String text, double number) {
 
 	public static RawCell text(CellRef ref, String text) {
 		return new RawCell(ref, Kind.TEXT, text, Double.NaN);
+	}
+
+	/** Text converted from a legacy Vietnamese encoding. */
+	public static RawCell converted(CellRef ref, String text, String legacy, String original) {
+		return new RawCell(ref, Kind.TEXT, text, Double.NaN, legacy, original);
 	}
 
 	public static RawCell number(CellRef ref, double number) {

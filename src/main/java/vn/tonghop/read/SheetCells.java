@@ -1,5 +1,6 @@
 package vn.tonghop.read;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -19,6 +20,8 @@ public final class SheetCells {
 
 	private int cellCount;
 
+	private final List<RawCell> legacy = new ArrayList<>();
+
 	public SheetCells(String name) {
 		this.name = name;
 	}
@@ -29,9 +32,21 @@ public final class SheetCells {
 
 	void add(RawCell cell) {
 		NavigableMap<Integer, RawCell> row = this.rows.computeIfAbsent(cell.ref().row(), (r) -> new TreeMap<>());
-		if (row.put(cell.ref().column(), cell) == null) {
+		RawCell before = row.put(cell.ref().column(), cell);
+		if (before == null) {
 			this.cellCount++;
 		}
+		else if (before.legacy() != null) {
+			this.legacy.remove(before);
+		}
+		if (cell.legacy() != null) {
+			this.legacy.add(cell);
+		}
+	}
+
+	/** The cells whose text was converted from a legacy encoding, in reading order. */
+	public List<RawCell> legacy() {
+		return Collections.unmodifiableList(this.legacy);
 	}
 
 	public RawCell get(int row, int column) {

@@ -62,7 +62,7 @@ public final class TableLocator {
 		return records;
 	}
 
-	private static HeaderField field(RawCell cell) {
+	static HeaderField field(RawCell cell) {
 		if (cell.kind() != RawCell.Kind.TEXT) {
 			return null;
 		}

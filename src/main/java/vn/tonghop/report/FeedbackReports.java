@@ -44,13 +44,22 @@ public class FeedbackReports {
 	public long write(Path output, int year) {
 		Path folder = CsvReports.yearFolder(output, year).resolve(FOLDER);
 		clear(folder);
-		List<Submission> submissions = this.jdbc.query(
-				"SELECT DISTINCT s.id, s.source_file, s.source_path, r.union_code, r.union_name FROM finding f"
-						+ " JOIN submission s ON s.id = f.submission_id JOIN return_record r ON r.submission_id = s.id"
-						+ " WHERE s.report_year = ? AND r.superseded_by IS NULL ORDER BY s.source_file",
-				(rs, n) -> new Submission(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						rs.getString(5)),
-				year);
+		// one copy per workbook: a list's rows share theirs; CSV lists get none (no cells
+		// to mark)
+		List<Submission> submissions = this.jdbc
+			.query("SELECT s.id, s.source_file, s.source_path, COUNT(DISTINCT r.id), MIN(r.union_code), MIN(r.union_name)"
+					+ " FROM finding f JOIN submission s ON s.id = f.submission_id"
+					+ " JOIN return_record r ON r.submission_id = s.id WHERE s.report_year = ?"
+					+ " AND r.superseded_by IS NULL GROUP BY s.id, s.source_file, s.source_path ORDER BY s.source_file",
+					(rs, n) -> (rs.getLong(4) == 1)
+							? new Submission(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(5),
+									rs.getString(6))
+							: new Submission(rs.getLong(1), rs.getString(2), rs.getString(3), "",
+									"Danh sách " + rs.getLong(4) + " công đoàn cơ sở"),
+					year)
+			.stream()
+			.filter((submission) -> !isText(submission.sourceFile()))
+			.toList();
 		long written = 0;
 		for (Submission submission : submissions) {
 			if (submission.sourcePath() == null || !Files.isRegularFile(Path.of(submission.sourcePath()))) {
@@ -78,6 +87,11 @@ public class FeedbackReports {
 			}
 		}
 		return written;
+	}
+
+	private static boolean isText(String file) {
+		String lower = file.toLowerCase(java.util.Locale.ROOT);
+		return lower.endsWith(".csv") || lower.endsWith(".txt") || lower.endsWith(".tsv");
 	}
 
 	/** Two source paths can flatten to one name: the later one gets a number. */

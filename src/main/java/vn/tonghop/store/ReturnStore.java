@@ -58,21 +58,33 @@ public class ReturnStore {
 			return Outcome.DUPLICATE;
 		}
 		boolean unreadable = file.outcome() == ReceivedFile.Outcome.UNREADABLE;
-		String status = unreadable ? "UNREADABLE" : (file.judged().accepted() ? "ACCEPTED" : "REJECTED");
+		String status = unreadable ? "UNREADABLE" : status(file.returns());
 		long submission = insertSubmission(file, year, status, jobExecution);
 		if (unreadable) {
 			log(jobExecution, year, file, Outcome.UNREADABLE, file.reason(), submission);
 			return Outcome.UNREADABLE;
 		}
-		JudgedReturn judged = file.judged();
-		long returnId = insertReturn(submission, year, judged, file.lastModified());
-		insertValues(returnId, judged.value());
-		insertFindings(submission, returnId, judged.findings());
-		if (judged.accepted() && !judged.value().unionCode().isEmpty()) {
-			supersede(returnId, submission, year, judged.value(), file);
+		for (JudgedReturn judged : file.returns()) {
+			long returnId = insertReturn(submission, year, judged, file.lastModified());
+			insertValues(returnId, judged.value());
+			insertFindings(submission, returnId, judged.findings());
+			if (judged.accepted() && !judged.value().unionCode().isEmpty()) {
+				supersede(returnId, submission, year, judged.value(), file);
+			}
 		}
 		log(jobExecution, year, file, Outcome.NEW, null, submission);
 		return Outcome.NEW;
+	}
+
+	/**
+	 * ACCEPTED or REJECTED when all of a file's returns are; PARTIAL for a list of both.
+	 */
+	private static String status(List<JudgedReturn> returns) {
+		long accepted = returns.stream().filter(JudgedReturn::accepted).count();
+		if (accepted == returns.size()) {
+			return "ACCEPTED";
+		}
+		return (accepted == 0) ? "REJECTED" : "PARTIAL";
 	}
 
 	private long insertSubmission(ReceivedFile file, int year, String status, long jobExecution) {

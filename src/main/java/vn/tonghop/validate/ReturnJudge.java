@@ -89,6 +89,7 @@ public final class ReturnJudge {
 			}
 		}
 
+		reportLegacyText(form, findings);
 		Map<String, IndicatorValue> values = readValues(form, findings);
 		checkRequiredIndicators(form, values, findings);
 		checkFemaleNotAboveTotal(values, findings);
@@ -181,11 +182,20 @@ public final class ReturnJudge {
 		return code;
 	}
 
+	/** W09: one finding naming how many cells were converted from a legacy encoding. */
+	private static void reportLegacyText(FormCells form, Findings findings) {
+		if (!form.legacy().isEmpty()) {
+			RawCell first = form.legacy().get(0);
+			findings.add("W09", first.ref(), "W09", first.legacy(), form.legacy().size(), first.ref().a1(),
+					first.original(), first.text());
+		}
+	}
+
 	private Map<String, IndicatorValue> readValues(FormCells form, Findings findings) {
 		Map<String, IndicatorValue> byCode = new HashMap<>();
 		Map<String, CellRef> firstRow = new HashMap<>();
 		for (IndicatorRow row : form.rows()) {
-			CellRef anchor = row.anchor(form.codeColumn());
+			CellRef anchor = row.anchor();
 			switch (row.match()) {
 				case UNKNOWN_CODE -> {
 					findings.add("W07", anchor, "W07.code", row.writtenCode());
@@ -207,7 +217,7 @@ public final class ReturnJudge {
 			IndicatorValue value = switch (indicator.kind()) {
 				case COUNT, MONEY -> readNumbers(indicator, row, findings);
 				case CATEGORY -> readRating(indicator, row, findings);
-				case FLAG -> readFlag(indicator, row, findings);
+				case FLAG -> readFlag(indicator, row, findings, form.listRow());
 			};
 			byCode.put(row.code(), value);
 		}
@@ -294,10 +304,14 @@ public final class ReturnJudge {
 				cell.ref(), null);
 	}
 
-	private IndicatorValue readFlag(Indicator indicator, IndicatorRow row, Findings findings) {
+	/**
+	 * In a list, a blank yes/no cell is "no" (lists mark yes with x and leave no blank).
+	 */
+	private IndicatorValue readFlag(Indicator indicator, IndicatorRow row, Findings findings, boolean listRow) {
 		RawCell cell = row.total();
 		if (cell == null) {
-			return new IndicatorValue(indicator.code(), null, null, null, null, null, null);
+			return new IndicatorValue(indicator.code(), null, null, null, listRow ? Boolean.FALSE : null,
+					listRow ? row.totalAt() : null, null);
 		}
 		FlagReading reading = FlagReader.read(cell.text());
 		Boolean flag = null;
@@ -315,7 +329,7 @@ public final class ReturnJudge {
 		Map<String, CellRef> rowCells = new HashMap<>();
 		for (IndicatorRow row : form.rows()) {
 			if (row.code() != null) {
-				rowCells.putIfAbsent(row.code(), new CellRef(row.row(), form.totalColumn()));
+				rowCells.putIfAbsent(row.code(), row.totalAt());
 				boolean attempted = row.total() != null || row.female() != null;
 				if (attempted) {
 					reported.add(row.code());

@@ -25,7 +25,7 @@ public final class RuleBook {
 
 	/** Rule codes that the code evaluates itself; each must be declared in the file. */
 	static final Set<String> BUILTINS = Set.of("R01", "R02", "R03", "R04", "R05", "R06", "R07", "R08", "R15", "R17",
-			"W02", "W04", "W06", "W07", "W10");
+			"W02", "W04", "W06", "W07", "W09", "W10");
 
 	private static final Pattern CODE = Pattern.compile("[RW][0-9]{2}");
 

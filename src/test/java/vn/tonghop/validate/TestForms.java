@@ -117,15 +117,15 @@ final class TestForms {
 			int r = rowOf(entry.getKey());
 			rows.add(new IndicatorRow(r, entry.getKey(), entry.getKey(), "", IndicatorRow.Match.CODE,
 					cell(new CellRef(r, TOTAL_COLUMN), entry.getValue()[0]),
-					cell(new CellRef(r, FEMALE_COLUMN), entry.getValue()[1])));
+					cell(new CellRef(r, FEMALE_COLUMN), entry.getValue()[1]), new CellRef(r, TOTAL_COLUMN)));
 		}
 		int r = 60;
 		for (String code : this.unknownCodes) {
 			rows.add(new IndicatorRow(r, null, code, "", IndicatorRow.Match.UNKNOWN_CODE,
-					RawCell.number(new CellRef(r, TOTAL_COLUMN), 3), null));
+					RawCell.number(new CellRef(r, TOTAL_COLUMN), 3), null, new CellRef(r, TOTAL_COLUMN)));
 			r++;
 		}
-		return new FormCells("BaoCao", cells, labels, rows, new CellRef(19, 2), 2, TOTAL_COLUMN);
+		return new FormCells("BaoCao", cells, labels, rows, new CellRef(19, 2), 2, TOTAL_COLUMN, false, List.of());
 	}
 
 	private static RawCell cell(CellRef ref, Object value) {

@@ -15,6 +15,8 @@ import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.exceptions.CsvException;
 
+import vn.tonghop.normalise.LegacyText;
+
 /**
  * Reads a CSV table (a registry, a list exported from another system) into
  * {@link SheetCells}, so it is located like a sheet. The encoding is detected, not
@@ -25,6 +27,16 @@ import com.opencsv.exceptions.CsvException;
 public final class CsvSheetReader {
 
 	static final Charset WINDOWS_1258 = Charset.forName("windows-1258");
+
+	private final LegacyText legacy;
+
+	public CsvSheetReader() {
+		this(LegacyText.load());
+	}
+
+	public CsvSheetReader(LegacyText legacy) {
+		this.legacy = legacy;
+	}
 
 	public SheetCells read(Path file) throws UnreadableFileException {
 		byte[] bytes;
@@ -49,7 +61,7 @@ public final class CsvSheetReader {
 			while ((row = csv.readNext()) != null) {
 				for (int c = 0; c < row.length; c++) {
 					if (row[c] != null && !row[c].isBlank()) {
-						cells.add(RawCell.text(new CellRef(r, c), row[c]));
+						cells.add(cell(new CellRef(r, c), row[c]));
 					}
 				}
 				r++;
@@ -59,6 +71,15 @@ public final class CsvSheetReader {
 			throw new UnreadableFileException("Tệp CSV không đọc được: " + ex.getMessage(), ex);
 		}
 		return cells;
+	}
+
+	/**
+	 * A CSV has no fonts: legacy-encoded text is recognised by how Vietnamese it reads.
+	 */
+	private RawCell cell(CellRef ref, String text) {
+		LegacyText.Decoded decoded = this.legacy.decodeGuessing(text);
+		return (decoded.encoding() != null) ? RawCell.converted(ref, decoded.text(), decoded.encoding().name(), text)
+				: RawCell.text(ref, text);
 	}
 
 	static String decode(byte[] bytes) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,16 +19,23 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.CellValue;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.FormulaEvaluator;
+import org.apache.poi.ss.usermodel.RichTextString;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.hssf.usermodel.HSSFRichTextString;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import vn.tonghop.normalise.LegacyText;
 import vn.tonghop.normalise.TextFold;
 
 /**
@@ -42,6 +50,17 @@ public final class WorkbookReader {
 
 	private static final byte[] OLE2 = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
 			(byte) 0xE1 };
+
+	private final LegacyText legacy;
+
+	/** A reader converting legacy-encoded text with the shipped tables. */
+	public WorkbookReader() {
+		this(LegacyText.load());
+	}
+
+	public WorkbookReader(LegacyText legacy) {
+		this.legacy = legacy;
+	}
 
 	/** What the file's first bytes say it is. */
 	public enum Format {
@@ -118,6 +137,7 @@ public final class WorkbookReader {
 			.setReadHyperlinks(false)
 			.setReadShapes(false)
 			.setReadCoreProperties(false)
+			.setFullFormatRichText(true)
 			.open(file.toFile())) {
 			sheetIndex = chooseSheet(workbook);
 			Sheet sheet = workbook.getSheetAt(sheetIndex);
@@ -242,7 +262,7 @@ public final class WorkbookReader {
 		return Math.max(firstVisible, 0);
 	}
 
-	private static RawCell convert(Cell cell, List<CellRef> needEvaluation) {
+	private RawCell convert(Cell cell, List<CellRef> needEvaluation) {
 		CellRef ref = new CellRef(cell.getRowIndex(), cell.getColumnIndex());
 		CellType type = cell.getCellType();
 		if (type == CellType.FORMULA) {
@@ -259,12 +279,109 @@ public final class WorkbookReader {
 			case NUMERIC -> numeric(cell, ref);
 			case STRING -> {
 				String text = cell.getStringCellValue();
-				yield (text == null || text.isBlank()) ? null : RawCell.text(ref, text);
+				yield (text == null || text.isBlank()) ? null : text(cell, ref, text);
 			}
 			case BOOLEAN -> RawCell.bool(ref, cell.getBooleanCellValue());
 			case ERROR -> RawCell.error(ref, errorText(cell));
 			default -> null;
 		};
+	}
+
+	/**
+	 * Text typed in a legacy Vietnamese font (TCVN3 {@code .VnTime}, VNI) is stored as
+	 * Western characters: the cell's font says how to read it back as Unicode.
+	 */
+	private RawCell text(Cell cell, CellRef ref, String text) {
+		String font = fontName(cell);
+		RichTextString rich = richText(cell);
+		if (rich != null && rich.numFormattingRuns() > 0) {
+			return runs(cell, ref, text, font, rich);
+		}
+		if (font == null || LegacyText.encodingOfFont(font) == null) {
+			return RawCell.text(ref, text);
+		}
+		LegacyText.Decoded decoded = this.legacy.decodeWithFont(text, font);
+		return (decoded.encoding() != null) ? RawCell.converted(ref, decoded.text(), decoded.encoding().name(), text)
+				: RawCell.text(ref, text);
+	}
+
+	/**
+	 * A cell whose text mixes fonts (rich text): each run is read in its own font, so a
+	 * Unicode word beside a {@code .VnTime} word stays as it is.
+	 */
+	private RawCell runs(Cell cell, CellRef ref, String text, String cellFont, RichTextString rich) {
+		StringBuilder result = new StringBuilder();
+		String encoding = null;
+		int runs = rich.numFormattingRuns();
+		int first = rich.getIndexOfFormattingRun(0);
+		if (first > 0) {
+			encoding = append(result, text.substring(0, Math.min(first, text.length())), cellFont, encoding);
+		}
+		for (int i = 0; i < runs; i++) {
+			int start = rich.getIndexOfFormattingRun(i);
+			int end = (i + 1 < runs) ? rich.getIndexOfFormattingRun(i + 1) : text.length();
+			if (start >= end || start >= text.length()) {
+				continue;
+			}
+			encoding = append(result, text.substring(start, Math.min(end, text.length())),
+					runFont(cell, rich, i, cellFont), encoding);
+		}
+		String decoded = Normalizer.normalize(result.toString(), Normalizer.Form.NFC);
+		return (encoding != null) ? RawCell.converted(ref, decoded, encoding, text) : RawCell.text(ref, text);
+	}
+
+	private String append(StringBuilder result, String part, String font, String encoding) {
+		if (font != null && LegacyText.encodingOfFont(font) != null) {
+			LegacyText.Decoded decoded = this.legacy.decodeWithFont(part, font);
+			if (decoded.encoding() != null) {
+				result.append(decoded.text());
+				return decoded.encoding().name();
+			}
+		}
+		result.append(part);
+		return encoding;
+	}
+
+	private static RichTextString richText(Cell cell) {
+		try {
+			return cell.getRichStringCellValue();
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static String runFont(Cell cell, RichTextString rich, int run, String cellFont) {
+		try {
+			if (rich instanceof XSSFRichTextString xssf) {
+				XSSFFont font = xssf.getFontOfFormattingRun(run);
+				return (font != null && font.getFontName() != null) ? font.getFontName() : cellFont;
+			}
+			if (rich instanceof HSSFRichTextString hssf) {
+				short index = hssf.getFontOfFormattingRun(run);
+				return cell.getSheet().getWorkbook().getFontAt(index).getFontName();
+			}
+		}
+		catch (RuntimeException ex) {
+			// no font information for this run: the cell's font
+		}
+		return cellFont;
+	}
+
+	private static String fontName(Cell cell) {
+		try {
+			CellStyle style = cell.getCellStyle();
+			if (style == null) {
+				return null;
+			}
+			if (style instanceof XSSFCellStyle xssf) {
+				return xssf.getFont().getFontName();
+			}
+			return cell.getSheet().getWorkbook().getFontAt(style.getFontIndex()).getFontName();
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	private static RawCell numeric(Cell cell, CellRef ref) {

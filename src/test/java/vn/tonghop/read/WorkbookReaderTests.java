@@ -71,6 +71,34 @@ class WorkbookReaderTests {
 	}
 
 	@Test
+	void readsEachRichTextRunInItsOwnFont() throws Exception {
+		Path file = this.dir.resolve("mixed-fonts.xls");
+		try (org.apache.poi.hssf.usermodel.HSSFWorkbook workbook = new org.apache.poi.hssf.usermodel.HSSFWorkbook()) {
+			org.apache.poi.ss.usermodel.Font tcvn3 = workbook.createFont();
+			tcvn3.setFontName(".VnTime");
+			org.apache.poi.ss.usermodel.Font unicode = workbook.createFont();
+			unicode.setFontName("Times New Roman");
+			String legacy = "Li\u00AAn \u00AEo\u00B5n ";
+			org.apache.poi.hssf.usermodel.HSSFRichTextString text = new org.apache.poi.hssf.usermodel.HSSFRichTextString(
+					legacy + "Hà Nội");
+			text.applyFont(0, legacy.length(), tcvn3);
+			text.applyFont(legacy.length(), text.length(), unicode);
+			workbook.createSheet("BaoCao").createRow(0).createCell(0).setCellValue(text);
+			write(workbook, file);
+		}
+		RawCell cell = this.reader.readReturnSheet(file).get(0, 0);
+		assertThat(cell.text()).isEqualTo("Liên đoàn Hà Nội");
+		assertThat(cell.legacy()).isEqualTo("TCVN3");
+		assertThat(cell.original()).isEqualTo("Li\u00AAn \u00AEo\u00B5n Hà Nội");
+	}
+
+	@Test
+	void leavesUnicodeTextInAUnicodeFontAlone() throws Exception {
+		SheetCells cells = this.reader.readReturnSheet(sample("form-edited.xlsx"));
+		assertThat(cells.legacy()).isEmpty();
+	}
+
+	@Test
 	void takesCachedValuesOfFormulas() throws Exception {
 		SheetCells cells = this.reader.readReturnSheet(sample("form-formulas-libreoffice.xlsx"));
 		assertThat(cells.rowNumbers()).isNotEmpty();

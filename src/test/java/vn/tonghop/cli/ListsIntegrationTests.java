@@ -7,6 +7,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +51,50 @@ class ListsIntegrationTests {
 		assertThat(returns).hasSize(13);
 		assertThat(Runs.column(returns, "province_code")).doesNotContain("30", "02", "84", "06", "")
 			.contains("31", "08", "86", "19");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "xlsx", "xls" })
+	void readsAListSavedAsAWorkbookWithATitleAboveTheTable(String extension) throws Exception {
+		Path file = Files.createDirectories(this.work.resolve("lists")).resolve("danh-sach." + extension);
+		try (Workbook workbook = extension.equals("xls") ? new HSSFWorkbook() : new XSSFWorkbook()) {
+			Sheet sheet = workbook.createSheet("DanhSach");
+			sheet.createRow(0).createCell(0).setCellValue("TỔNG HỢP THI ĐUA CÁC CĐCS NĂM 2025");
+			String[] header = { "STT", "Mã CĐCS", "Tên CĐCS", "Tỉnh/thành phố", "Khu vực", "Năm", "A01", "A01 Nữ",
+					"Tổng số đoàn viên công đoàn", "A02_NU", "B02", "B03", "F03" };
+			Object[][] rows = { { 1, "CD01", "Công đoàn A", "Hà Nội", "HCSN", 2025, 100, 60, 80, 50, 70, 9, "HTTNV" },
+					{ 2, "CD02", "Công đoàn B", "Bình Dương", "FDI", 2025, 50, 30, 40, 45, 30, 4, "Khá" } };
+			Row row = sheet.createRow(2);
+			for (int c = 0; c < header.length; c++) {
+				row.createCell(c).setCellValue(header[c]);
+			}
+			for (int r = 0; r < rows.length; r++) {
+				row = sheet.createRow(3 + r);
+				for (int c = 0; c < rows[r].length; c++) {
+					if (rows[r][c] instanceof Integer number) {
+						row.createCell(c).setCellValue(number);
+					}
+					else {
+						row.createCell(c).setCellValue(rows[r][c].toString());
+					}
+				}
+			}
+			try (var out = Files.newOutputStream(file)) {
+				workbook.write(out);
+			}
+		}
+		Runs.Result result = ingest(file, "2025");
+		assertThat(result.out()).as(result.err()).contains("chấp nhận 1, bị từ chối 1");
+		List<String[]> returns = consolidate("2025");
+		assertThat(returns).hasSize(2);
+		assertThat(returns.get(1)).startsWith("CD01", "Công đoàn A", "01", "HCSN");
+		assertThat(returns.get(1)[List.of(returns.get(0)).indexOf("A02")]).isEqualTo("80");
+		// CD02: 45 women among 40 members, in the row's A02_NU cell (J5)
+		assertThat(Runs.csv(this.work.resolve("output/2025/issues.csv"))).anySatisfy((issue) -> {
+			assertThat(issue[3]).isEqualTo("CD02");
+			assertThat(issue[4]).isEqualTo("R08");
+			assertThat(issue[2]).isEqualTo("J5");
+		});
 	}
 
 	@Test

@@ -15,6 +15,8 @@ import java.util.List;
 
 import com.opencsv.CSVReader;
 
+import vn.tonghop.TestDatabase;
+
 /** Runs the command line as a user would, and reads back what it wrote. */
 final class Runs {
 
@@ -25,7 +27,20 @@ final class Runs {
 	record Result(int status, String out, String err) {
 	}
 
-	static synchronized Result tonghop(String... args) {
+	/**
+	 * Runs the command line in this JVM. In the PostgreSQL run of the integration tests,
+	 * {@code --data-dir X} becomes {@code --db} with the PostgreSQL database made for X.
+	 */
+	static synchronized Result tonghop(String... given) {
+		String[] args = given.clone();
+		if (TestDatabase.postgresql()) {
+			for (int i = 0; i < args.length - 1; i++) {
+				if (args[i].equals("--data-dir")) {
+					args[i] = "--db";
+					args[i + 1] = TestDatabase.url(Path.of(args[i + 1]));
+				}
+			}
+		}
 		PrintStream out = System.out;
 		PrintStream err = System.err;
 		ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
@@ -55,7 +70,7 @@ final class Runs {
 	 * {@code dataDir}.
 	 */
 	static long count(Path dataDir, String sql) throws Exception {
-		try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("tonghop"));
+		try (Connection connection = TestDatabase.connect(dataDir);
 				Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery(sql)) {
 			rs.next();

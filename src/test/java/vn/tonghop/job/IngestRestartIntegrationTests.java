@@ -16,7 +16,10 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
+import vn.tonghop.TestDatabase;
 import vn.tonghop.TonghopApplication;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import vn.tonghop.store.ReturnStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +36,15 @@ import static org.mockito.Mockito.doAnswer;
 @SpringBootTest(classes = TonghopApplication.class,
 		properties = { "spring.datasource.url=jdbc:h2:mem:restart;DB_CLOSE_DELAY=-1", "tonghop.chunk-size=2" })
 class IngestRestartIntegrationTests {
+
+	/** On the PostgreSQL run, a database of its own instead of the in-memory H2. */
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		if (TestDatabase.postgresql() && TestDatabase.unreachable() == null) {
+			registry.add("spring.datasource.url", () -> TestDatabase.freshPostgresql("restart"));
+			registry.add("spring.datasource.username", () -> "postgres");
+		}
+	}
 
 	@Autowired
 	BatchRunner runner;

@@ -16,10 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param chunkSize files stored per transaction of the ingest step
  * @param progressSeconds how often a long run logs its progress
  * @param validation validation settings
+ * @param history settings of the run history ({@code tonghop history})
  */
 @ConfigurationProperties("tonghop")
 public record TonghopProperties(@DefaultValue("20") int chunkSize, @DefaultValue("5") int progressSeconds,
-		@DefaultValue Validation validation) {
+		@DefaultValue Validation validation, @DefaultValue History history) {
 
 	/**
 	 * @param factors the factor of comparison rules by rule code, replacing the one in
@@ -37,6 +38,14 @@ public record TonghopProperties(@DefaultValue("20") int chunkSize, @DefaultValue
 			}
 			factors = Collections.unmodifiableMap(byCode);
 		}
+
+	}
+
+	/**
+	 * @param keepDays days the job metadata of a run is kept after it ended;
+	 * {@code tonghop history --purge} removes older runs (never the returns)
+	 */
+	public record History(@DefaultValue("365") int keepDays) {
 
 	}
 

@@ -2,6 +2,8 @@ package vn.tonghop.cli;
 
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.Banner;
@@ -11,6 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.tonghop.TonghopApplication;
 import vn.tonghop.job.BatchRunner;
+import vn.tonghop.job.RunLock;
 import vn.tonghop.job.RunSummary;
 
 /** Starts the Spring application for a job command; the command line is not passed on. */
@@ -27,9 +30,16 @@ final class Spring {
 
 	}
 
+	/**
+	 * Runs a job command holding the {@link RunLock} of the database: when another run
+	 * holds it, fails with {@link RunLock.Busy} before any job starts.
+	 */
 	static int run(DatabaseOptions database, Work work) throws Exception {
-		return inContext(database,
-				(context) -> work.run(context.getBean(BatchRunner.class), context.getBean(RunSummary.class)));
+		return inContext(database, (context) -> {
+			try (RunLock lock = RunLock.acquire(context.getBean(DataSource.class), where(database))) {
+				return work.run(context.getBean(BatchRunner.class), context.getBean(RunSummary.class));
+			}
+		});
 	}
 
 	/**
@@ -63,7 +73,27 @@ final class Spring {
 		application.setDefaultProperties(properties);
 		// the database chosen on the command line wins over application.yml and the
 		// environment
-		return application.run("--spring.datasource.url=" + properties.get("spring.datasource.url"));
+		try {
+			return application.run("--spring.datasource.url=" + properties.get("spring.datasource.url"));
+		}
+		catch (RuntimeException ex) {
+			// another process has the embedded H2 file open
+			if (RunLock.databaseInUse(ex)) {
+				throw new RunLock.Busy(RunLock.busyMessage(where(database)), ex);
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * The database as people know it: the data folder, or the JDBC URL without options.
+	 */
+	static String where(DatabaseOptions database) {
+		if (database.jdbcUrl != null) {
+			int options = database.jdbcUrl.indexOf('?');
+			return (options < 0) ? database.jdbcUrl : database.jdbcUrl.substring(0, options);
+		}
+		return database.dataDir.toAbsolutePath().normalize().toString();
 	}
 
 }

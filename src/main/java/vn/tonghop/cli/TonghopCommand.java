@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tonghop", mixinStandardHelpOptions = true, versionProvider = Version.class,
 		description = "Tổng hợp báo cáo thi đua của công đoàn cơ sở (consolidates grassroots unions' emulation returns).",
 		subcommands = { RunCommand.class, IngestCommand.class, ConsolidateCommand.class, RegistryCommand.class,
-				TraceCommand.class, TemplateCommand.class, SamplesCommand.class, GenerateCommand.class })
+				TraceCommand.class, TemplateCommand.class, HistoryCommand.class, SamplesCommand.class,
+				GenerateCommand.class })
 class TonghopCommand {
 
 }

@@ -1,9 +1,13 @@
 package vn.tonghop.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import picocli.CommandLine;
 import vn.tonghop.job.HeapWatch;
+import vn.tonghop.job.RunLock;
 
 /** Entry point of {@code tonghop.jar}: parses the command line and runs the command. */
 public final class TonghopMain {
@@ -18,16 +22,44 @@ public final class TonghopMain {
 
 	/**
 	 * Runs a command and returns its exit status: 0 when the job ran (rejected returns
-	 * are findings, not failures), 2 for bad arguments, 1 when the job itself failed.
+	 * are findings, not failures), 2 for bad arguments, 1 when the job itself failed, 3
+	 * ({@link RunLock#BUSY_STATUS}) when another run is using the database.
 	 */
 	public static int execute(String... args) {
 		CommandLine commandLine = new CommandLine(new TonghopCommand());
 		commandLine.setParameterExceptionHandler(TonghopMain::badArguments);
 		commandLine.setExecutionExceptionHandler((ex, line, parsed) -> {
+			RunLock.Busy busy = busy(ex);
+			if (busy != null) {
+				line.getErr().println(busy.getMessage());
+				return RunLock.BUSY_STATUS;
+			}
 			line.getErr().println("Lỗi: " + rootMessage(ex));
 			return 1;
 		});
+		Map<String, String> exitCodes = new LinkedHashMap<>();
+		exitCodes.put("0", "Đã chạy xong (báo cáo bị từ chối là phát hiện, không phải lỗi).");
+		exitCodes.put("1", "Lần chạy thất bại.");
+		exitCodes.put("2", "Tham số không hợp lệ.");
+		exitCodes.put("3", "Một lần chạy khác đang dùng cơ sở dữ liệu; không thay đổi gì, hãy chạy lại sau.");
+		for (String job : List.of("run", "ingest", "consolidate")) {
+			commandLine.getSubcommands()
+				.get(job)
+				.getCommandSpec()
+				.usageMessage()
+				.exitCodeListHeading("%nMã thoát:%n")
+				.exitCodeList(exitCodes);
+		}
 		return commandLine.execute(args);
+	}
+
+	private static RunLock.Busy busy(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof RunLock.Busy busy) {
+				return busy;
+			}
+		}
+		return null;
 	}
 
 	private static int badArguments(CommandLine.ParameterException ex, String[] args) {

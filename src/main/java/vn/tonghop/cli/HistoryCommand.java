@@ -1,0 +1,170 @@
+package vn.tonghop.cli;
+
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import vn.tonghop.TonghopProperties;
+import vn.tonghop.job.RunHistory;
+
+/**
+ * {@code tonghop history}: the past runs, newest first, with their counts and outcome;
+ * with {@code --purge}, removes the job metadata of runs older than
+ * {@code tonghop.history.keep-days}.
+ */
+@Command(name = "history", mixinStandardHelpOptions = true,
+		description = "Liệt kê các lần chạy trước (mới nhất trước) với số liệu và kết quả; --purge xóa dữ liệu"
+				+ " theo dõi của các lần chạy cũ (không bao giờ xóa báo cáo).")
+class HistoryCommand implements Callable<Integer> {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	private static final String[] HEADER = { "Lần chạy", "Việc", "Năm", "Bắt đầu", "Thời gian", "Trạng thái", "Số liệu",
+			"Thư mục" };
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+			description = "Số lần chạy liệt kê (mặc định: ${DEFAULT-VALUE}).")
+	int limit;
+
+	@Option(names = "--purge",
+			description = "Xóa dữ liệu theo dõi (Spring Batch) của các lần chạy kết thúc quá tonghop.history.keep-days"
+					+ " ngày (mặc định 365); báo cáo đã nhận được giữ nguyên.")
+	boolean purge;
+
+	@Option(names = "--keep-days", paramLabel = "D",
+			description = "Với --purge: số ngày giữ lại, thay cho tonghop.history.keep-days.")
+	Integer keepDays;
+
+	@Mixin
+	DatabaseOptions database;
+
+	@Override
+	public Integer call() throws Exception {
+		if (this.limit < 1) {
+			throw bad("--limit " + this.limit + ": phải từ 1 trở lên");
+		}
+		if (this.keepDays != null && this.keepDays < 0) {
+			throw bad("--keep-days " + this.keepDays + ": không được âm");
+		}
+		if (this.keepDays != null && !this.purge) {
+			throw bad("--keep-days chỉ dùng cùng --purge");
+		}
+		return Spring.inContext(this.database, (context) -> {
+			RunHistory history = new RunHistory(context.getBean(JdbcTemplate.class));
+			if (this.purge) {
+				int days = (this.keepDays != null) ? this.keepDays
+						: context.getBean(TonghopProperties.class).history().keepDays();
+				if (days < 0) {
+					throw bad("tonghop.history.keep-days " + days + ": không được âm");
+				}
+				int removed = history.purge(days);
+				System.out.printf("Đã xóa dữ liệu theo dõi của %d lần chạy kết thúc trước ngày %s (giữ %d ngày);"
+						+ " báo cáo đã nhận được giữ nguyên.%n", removed, RunHistory.purgeBefore(days), days);
+				return 0;
+			}
+			print(history.lines(this.limit));
+			return 0;
+		});
+	}
+
+	private static void print(List<RunHistory.Line> lines) {
+		if (lines.isEmpty()) {
+			System.out.println("Chưa có lần chạy nào.");
+			return;
+		}
+		List<String[]> rows = new ArrayList<>();
+		rows.add(HEADER);
+		for (RunHistory.Line line : lines) {
+			rows.add(new String[] { Long.toString(line.executionId()), line.job(),
+					(line.year() != null) ? line.year().toString() : "",
+					(line.startTime() != null) ? TIME.format(line.startTime()) : "", duration(line), line.status(),
+					counts(line), (line.folder() != null) ? line.folder() : "" });
+		}
+		int[] widths = new int[HEADER.length];
+		for (String[] row : rows) {
+			for (int i = 0; i < row.length; i++) {
+				widths[i] = Math.max(widths[i], width(row[i]));
+			}
+		}
+		for (int r = 0; r < rows.size(); r++) {
+			String[] row = rows.get(r);
+			StringBuilder text = new StringBuilder();
+			for (int i = 0; i < row.length; i++) {
+				if (i > 0) {
+					text.append("  ");
+				}
+				boolean number = i == 0 || i == 2;
+				String pad = " ".repeat(widths[i] - width(row[i]));
+				if (number && r > 0) {
+					text.append(pad).append(row[i]);
+				}
+				else if (i < row.length - 1) {
+					text.append(row[i]).append(pad);
+				}
+				else {
+					text.append(row[i]);
+				}
+			}
+			System.out.println(text.toString().stripTrailing());
+			if (r > 0) {
+				String failure = lines.get(r - 1).failure();
+				if (failure != null) {
+					System.out.println(" ".repeat(widths[0] + 2) + "↳ " + failure);
+				}
+			}
+		}
+	}
+
+	private static String counts(RunHistory.Line line) {
+		if (line.ingest()) {
+			return String.format(Locale.ROOT,
+					"tệp: mới %d, trùng %d, không đọc được %d, bỏ qua %d; báo cáo: chấp nhận %d, từ chối %d",
+					line.files("NEW"), line.files("DUPLICATE"), line.files("UNREADABLE"), line.files("SKIPPED"),
+					line.accepted(), line.rejected());
+		}
+		if (line.consolidation()) {
+			return String.format(Locale.ROOT, "báo cáo tổng hợp %d, phát hiện %d", line.returnsWritten(),
+					line.findings());
+		}
+		return "";
+	}
+
+	private static String duration(RunHistory.Line line) {
+		Duration took = line.duration();
+		if (took == null) {
+			return (line.endTime() == null && line.startTime() != null) ? "đang chạy" : "";
+		}
+		long seconds = took.toSeconds();
+		if (seconds < 60) {
+			return String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0);
+		}
+		if (seconds < 3600) {
+			return String.format(Locale.ROOT, "%d ph %02d s", seconds / 60, seconds % 60);
+		}
+		return String.format(Locale.ROOT, "%d g %02d ph", seconds / 3600, (seconds % 3600) / 60);
+	}
+
+	/** Width on a terminal: code points, not counting combining marks. */
+	private static int width(String text) {
+		return (int) text.codePoints().filter((c) -> Character.getType(c) != Character.NON_SPACING_MARK).count();
+	}
+
+	private CommandLine.ParameterException bad(String message) {
+		return new CommandLine.ParameterException(this.spec.commandLine(), message);
+	}
+
+}

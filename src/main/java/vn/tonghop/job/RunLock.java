@@ -1,0 +1,320 @@
+package vn.tonghop.job;
+
+import java.net.InetAddress;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * One run at a time per database: a job command ({@code run}, {@code ingest},
+ * {@code consolidate}) holds this lock from before it launches a job until it ends, and a
+ * second command meanwhile fails at once with {@link Busy}, before it has changed
+ * anything.
+ * <p>
+ * Two mechanisms, because neither alone is both portable and safe after a crash:
+ * <ul>
+ * <li><b>PostgreSQL</b>: a session-level advisory lock ({@code pg_try_advisory_lock})
+ * held on a connection of its own for the whole command. The server releases it when the
+ * session ends, so a process killed with {@code kill -9} (or a lost machine) leaves no
+ * stale lock. It is the lock that decides on PostgreSQL.</li>
+ * <li><b>Any database</b> (H2, and PostgreSQL for the record of who runs): the single row
+ * of table {@code run_lock}, inserted at start (its primary key makes the insert fail
+ * when another run holds it) and deleted at the end, naming the holder's host, process id
+ * and start time. A row is stale, and taken over with a log line, when on PostgreSQL the
+ * advisory lock was free (its holder's session is gone), or when its holder ran on this
+ * host and that process no longer runs ({@link ProcessHandle#of}) or is a later process
+ * that reuses the id. A row left by another host on H2 cannot be checked and counts as
+ * held; the message says how to clear it.</li>
+ * </ul>
+ * A second process cannot open an embedded H2 file at all (H2 locks the file), so with
+ * the default database the row matters only to runs in one JVM (tests) or to H2 opened in
+ * server mode; the start failure of such a second process is recognised by
+ * {@link #databaseInUse(Throwable)} and reported with the same message.
+ */
+public final class RunLock implements AutoCloseable {
+
+	/** The exit status of a command that found the database in use by another run. */
+	public static final int BUSY_STATUS = 3;
+
+	/** The key of the PostgreSQL advisory lock: "tonghop" in ASCII. */
+	static final long ADVISORY_KEY = 0x746f6e67686f70L;
+
+	private static final String ID = "tonghop";
+
+	/** H2's "Database may be already in use" (ErrorCode.DATABASE_ALREADY_OPEN_1). */
+	private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy");
+
+	private static final Log logger = LogFactory.getLog(RunLock.class);
+
+	private static volatile String host;
+
+	private final DataSource dataSource;
+
+	private final Connection advisory;
+
+	private final String token;
+
+	private RunLock(DataSource dataSource, Connection advisory, String token) {
+		this.dataSource = dataSource;
+		this.advisory = advisory;
+		this.token = token;
+	}
+
+	/**
+	 * Takes the lock of the database behind {@code dataSource}, described to people as
+	 * {@code database}.
+	 * @throws Busy when another run holds it
+	 */
+	public static RunLock acquire(DataSource dataSource, String database) throws SQLException {
+		Connection advisory = advisoryLock(dataSource, database);
+		try {
+			return new RunLock(dataSource, advisory, claimRow(dataSource, database, advisory != null));
+		}
+		catch (RuntimeException | SQLException ex) {
+			releaseAdvisory(advisory);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Releases the lock; never fails (a row left behind is stale once this process ends).
+	 */
+	@Override
+	public void close() {
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement delete = connection
+					.prepareStatement("DELETE FROM run_lock WHERE id = ? AND token = ?")) {
+			autoCommit(connection);
+			delete.setString(1, ID);
+			delete.setString(2, this.token);
+			delete.executeUpdate();
+		}
+		catch (SQLException ex) {
+			logger.warn("Không xoá được khoá chạy trong bảng run_lock: " + ex.getMessage());
+		}
+		finally {
+			releaseAdvisory(this.advisory);
+		}
+	}
+
+	/** The one line for a command that found the database in use. */
+	public static String busyMessage(String database) {
+		return busyMessage(database, null);
+	}
+
+	/**
+	 * Whether {@code ex} (a failed start, say) comes from H2 refusing a database file
+	 * that another process has open.
+	 */
+	public static boolean databaseInUse(Throwable ex) {
+		int depth = 0;
+		for (Throwable cause = ex; cause != null && depth < 50; cause = cause.getCause(), depth++) {
+			if (cause instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+				return true;
+			}
+			if (cause.getMessage() != null && cause.getMessage().contains("Database may be already in use")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The connection holding the advisory lock on PostgreSQL; {@code null} on other
+	 * databases.
+	 */
+	private static Connection advisoryLock(DataSource dataSource, String database) throws SQLException {
+		Connection connection = dataSource.getConnection();
+		boolean held = false;
+		try {
+			if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+				return null;
+			}
+			autoCommit(connection);
+			try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+				lock.setLong(1, ADVISORY_KEY);
+				try (ResultSet rs = lock.executeQuery()) {
+					held = rs.next() && rs.getBoolean(1);
+				}
+			}
+			if (!held) {
+				throw new Busy(busyMessage(database, holder(connection)));
+			}
+			return connection;
+		}
+		finally {
+			if (!held) {
+				connection.close();
+			}
+		}
+	}
+
+	private static void releaseAdvisory(Connection advisory) {
+		if (advisory == null) {
+			return;
+		}
+		try (advisory; Statement unlock = advisory.createStatement()) {
+			unlock.execute("SELECT pg_advisory_unlock(" + ADVISORY_KEY + ")");
+		}
+		catch (SQLException ex) {
+			// closing the session releases it anyway
+			logger.warn("Không trả được khoá PostgreSQL: " + ex.getMessage());
+		}
+	}
+
+	/** Inserts this run's row, taking over a stale one; returns the row's token. */
+	private static String claimRow(DataSource dataSource, String database, boolean advisoryHeld) throws SQLException {
+		String token = UUID.randomUUID().toString();
+		try (Connection connection = dataSource.getConnection()) {
+			autoCommit(connection);
+			for (int attempt = 0; attempt < 5; attempt++) {
+				if (insert(connection, token)) {
+					return token;
+				}
+				Holder holder = holder(connection);
+				if (holder == null) {
+					continue;
+				}
+				String stale = holder.staleBecause(advisoryHeld);
+				if (stale == null) {
+					throw new Busy(busyMessage(database, holder));
+				}
+				logger.warn("Khoá chạy cũ của " + holder + " bị bỏ lại (" + stale + "): lần chạy này tiếp quản.");
+				try (PreparedStatement delete = connection
+					.prepareStatement("DELETE FROM run_lock WHERE id = ? AND token = ?")) {
+					delete.setString(1, ID);
+					delete.setString(2, holder.token());
+					delete.executeUpdate();
+				}
+			}
+		}
+		throw new Busy(busyMessage(database, null));
+	}
+
+	private static boolean insert(Connection connection, String token) throws SQLException {
+		try (PreparedStatement insert = connection
+			.prepareStatement("INSERT INTO run_lock (id, token, host, pid, started_at) VALUES (?, ?, ?, ?, ?)")) {
+			insert.setString(1, ID);
+			insert.setString(2, token);
+			insert.setString(3, host());
+			insert.setLong(4, ProcessHandle.current().pid());
+			insert.setObject(5, LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS));
+			insert.executeUpdate();
+			return true;
+		}
+		catch (SQLException ex) {
+			if (ex.getSQLState() != null && ex.getSQLState().startsWith("23")) {
+				// integrity constraint violation: the row is there
+				return false;
+			}
+			throw ex;
+		}
+	}
+
+	private static Holder holder(Connection connection) throws SQLException {
+		try (PreparedStatement select = connection
+			.prepareStatement("SELECT token, host, pid, started_at FROM run_lock WHERE id = ?")) {
+			select.setString(1, ID);
+			try (ResultSet rs = select.executeQuery()) {
+				if (!rs.next()) {
+					return null;
+				}
+				return new Holder(rs.getString(1), rs.getString(2), rs.getLong(3),
+						rs.getObject(4, LocalDateTime.class));
+			}
+		}
+	}
+
+	private static void autoCommit(Connection connection) throws SQLException {
+		if (!connection.getAutoCommit()) {
+			connection.setAutoCommit(true);
+		}
+	}
+
+	private static String busyMessage(String database, Holder holder) {
+		StringBuilder message = new StringBuilder("Một lần chạy khác đang dùng cơ sở dữ liệu ").append(database);
+		if (holder != null) {
+			message.append(" (").append(holder).append(")");
+		}
+		message.append("; hãy chờ nó kết thúc.");
+		if (holder != null && !holder.host().equals(host())) {
+			message.append(" Nếu chắc chắn lần chạy đó đã dừng hẳn, xoá khoá bằng: DELETE FROM run_lock;");
+		}
+		return message.toString();
+	}
+
+	public static String host() {
+		String name = host;
+		if (name == null) {
+			try {
+				name = InetAddress.getLocalHost().getHostName();
+			}
+			catch (Exception ex) {
+				name = Optional.ofNullable(System.getenv("HOSTNAME"))
+					.or(() -> Optional.ofNullable(System.getenv("COMPUTERNAME")))
+					.orElse("localhost");
+			}
+			host = name;
+		}
+		return name;
+	}
+
+	/** Who holds the lock, as its row says. */
+	private record Holder(String token, String host, long pid, LocalDateTime startedAt) {
+
+		/** Why the row is stale; {@code null} when its run may still be going. */
+		String staleBecause(boolean advisoryHeld) {
+			if (advisoryHeld) {
+				return "khoá PostgreSQL của nó đã được trả";
+			}
+			if (!this.host.equals(RunLock.host())) {
+				return null;
+			}
+			Optional<ProcessHandle> process = ProcessHandle.of(this.pid).filter(ProcessHandle::isAlive);
+			if (process.isEmpty()) {
+				return "tiến trình " + this.pid + " không còn chạy";
+			}
+			boolean later = process.get()
+				.info()
+				.startInstant()
+				.map((start) -> start.isAfter(this.startedAt.atZone(ZoneId.systemDefault()).toInstant()))
+				.orElse(false);
+			return later ? "tiến trình " + this.pid + " bây giờ là một chương trình khác" : null;
+		}
+
+		@Override
+		public String toString() {
+			return "máy " + this.host + ", tiến trình " + this.pid + ", từ " + TIME.format(this.startedAt);
+		}
+
+	}
+
+	/** Another run holds the database; the message is the one line to show. */
+	public static final class Busy extends RuntimeException {
+
+		public Busy(String message) {
+			super(message);
+		}
+
+		public Busy(String message, Throwable cause) {
+			super(message, cause);
+		}
+
+	}
+
+}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.apache.commons.logging.Log;
@@ -65,7 +66,10 @@ class ReturnFileProcessor implements ItemProcessor<InputFile, ReceivedFile> {
 		try {
 			sha256 = Checksums.sha256(path);
 			bytes = Files.size(path);
-			lastModified = Files.getLastModifiedTime(path).toInstant();
+			// milliseconds: databases round finer times (H2 and PostgreSQL keep
+			// microseconds,
+			// rounding up), which made a file look newer than itself on a tie
+			lastModified = Files.getLastModifiedTime(path).toInstant().truncatedTo(ChronoUnit.MILLIS);
 		}
 		catch (IOException ex) {
 			return new ReceivedFile(file, null, 0, Instant.EPOCH, ReceivedFile.Outcome.UNREADABLE,

@@ -176,6 +176,49 @@ class IngestIntegrationTests {
 			});
 		}
 
+		/**
+		 * Regression: two files with the same last-modified time down to the nanosecond
+		 * (as a fresh git checkout leaves them) went to the file ingested first, because
+		 * the database rounded the stored time up to the microsecond. Ties go to ingest
+		 * order.
+		 */
+		@Test
+		void sameTimeToTheNanosecondGoesToTheFileIngestedLater() throws Exception {
+			Instant time = Instant.parse("2026-11-21T06:46:00.103474752Z");
+			Path original = IngestIntegrationTests.this.input.resolve("form-edited.xlsx");
+			// form-edited_lan-2.xlsx sorts after form-edited.xlsx ('_' after '.'):
+			// ingested later
+			Path resent = IngestIntegrationTests.this.input.resolve("form-edited_lan-2.xlsx");
+			Files.copy(resend("form-edited_lan-2.xlsx", 30, time), resent);
+			// Java sets file times to the microsecond only; git and touch set nanoseconds
+			String stamp = "@" + time.getEpochSecond() + "." + String.format("%09d", time.getNano());
+			touch(original, stamp);
+			touch(resent, stamp);
+			assertThat(Files.getLastModifiedTime(original).toInstant()).isEqualTo(time)
+				.isEqualTo(Files.getLastModifiedTime(resent).toInstant());
+
+			ingest(IngestIntegrationTests.this.input);
+
+			List<String[]> returns = consolidate();
+			int a02 = List.of(returns.get(0)).indexOf("A02");
+			assertThat(returns).filteredOn((row) -> row[0].equals("CD51010003"))
+				.singleElement()
+				.satisfies((row) -> assertThat(row[a02]).isEqualTo("30"));
+		}
+
+		private static void touch(Path file, String time) throws Exception {
+			Process touch;
+			try {
+				touch = new ProcessBuilder("touch", "-d", time, file.toString()).redirectErrorStream(true).start();
+			}
+			catch (java.io.IOException ex) {
+				org.junit.jupiter.api.Assumptions
+					.abort("no touch command to set nanosecond file times: " + ex.getMessage());
+				return;
+			}
+			org.junit.jupiter.api.Assumptions.assumeTrue(touch.waitFor() == 0, "touch -d @seconds.nanoseconds failed");
+		}
+
 		@Test
 		void olderFileArrivingLaterDoesNotSupersede() throws Exception {
 			Files.setLastModifiedTime(IngestIntegrationTests.this.input.resolve("form-edited.xlsx"),

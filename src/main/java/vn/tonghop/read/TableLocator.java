@@ -62,6 +62,11 @@ public final class TableLocator {
 		return records;
 	}
 
+	/** Fields by their folded name ({@code union_code} → "union code"), made once. */
+	private static final Map<String, HeaderField> BY_KEY = java.util.Arrays.stream(HeaderField.values())
+		.collect(
+				java.util.stream.Collectors.toUnmodifiableMap((field) -> TextFold.fold(field.key()), (field) -> field));
+
 	static HeaderField field(RawCell cell) {
 		if (cell.kind() != RawCell.Kind.TEXT) {
 			return null;
@@ -70,13 +75,7 @@ public final class TableLocator {
 		if (byLabel != null) {
 			return byLabel;
 		}
-		String folded = TextFold.fold(cell.text());
-		for (HeaderField field : HeaderField.values()) {
-			if (TextFold.fold(field.key()).equals(folded)) {
-				return field;
-			}
-		}
-		return null;
+		return BY_KEY.get(TextFold.fold(cell.text()));
 	}
 
 }

@@ -140,11 +140,12 @@ public final class WorkbookReader {
 			.setFullFormatRichText(true)
 			.open(file.toFile())) {
 			sheetIndex = chooseSheet(workbook);
+			boolean legacyFonts = hasLegacyFont(workbook);
 			Sheet sheet = workbook.getSheetAt(sheetIndex);
 			cells = new SheetCells(sheet.getSheetName());
 			for (Row row : sheet) {
 				for (Cell cell : row) {
-					RawCell raw = convert(cell, needEvaluation);
+					RawCell raw = convert(cell, needEvaluation, legacyFonts);
 					if (raw != null) {
 						cells.add(raw);
 					}
@@ -209,13 +210,14 @@ public final class WorkbookReader {
 		try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true);
 				HSSFWorkbook workbook = new HSSFWorkbook(fs.getRoot(), true)) {
 			int index = chooseSheet(workbook);
+			boolean legacyFonts = hasLegacyFont(workbook);
 			Sheet sheet = workbook.getSheetAt(index);
 			SheetCells cells = new SheetCells(sheet.getSheetName());
 			FormulaEvaluator evaluator = null;
 			List<CellRef> pending = new ArrayList<>();
 			for (Row row : sheet) {
 				for (Cell cell : row) {
-					RawCell raw = convert(cell, pending);
+					RawCell raw = convert(cell, pending, legacyFonts);
 					if (raw != null) {
 						cells.add(raw);
 					}
@@ -262,7 +264,7 @@ public final class WorkbookReader {
 		return Math.max(firstVisible, 0);
 	}
 
-	private RawCell convert(Cell cell, List<CellRef> needEvaluation) {
+	private RawCell convert(Cell cell, List<CellRef> needEvaluation, boolean legacyFonts) {
 		CellRef ref = new CellRef(cell.getRowIndex(), cell.getColumnIndex());
 		CellType type = cell.getCellType();
 		if (type == CellType.FORMULA) {
@@ -279,7 +281,8 @@ public final class WorkbookReader {
 			case NUMERIC -> numeric(cell, ref);
 			case STRING -> {
 				String text = cell.getStringCellValue();
-				yield (text == null || text.isBlank()) ? null : text(cell, ref, text);
+				yield (text == null || text.isBlank()) ? null
+						: legacyFonts ? text(cell, ref, text) : RawCell.text(ref, text);
 			}
 			case BOOLEAN -> RawCell.bool(ref, cell.getBooleanCellValue());
 			case ERROR -> RawCell.error(ref, errorText(cell));
@@ -366,6 +369,26 @@ public final class WorkbookReader {
 			// no font information for this run: the cell's font
 		}
 		return cellFont;
+	}
+
+	/**
+	 * Whether any font of the workbook is a legacy Vietnamese one: most workbooks have
+	 * none, and then no cell's font or rich-text runs need looking at.
+	 */
+	private static boolean hasLegacyFont(Workbook workbook) {
+		try {
+			for (int i = 0; i < workbook.getNumberOfFonts(); i++) {
+				String name = workbook.getFontAt(i).getFontName();
+				if (name != null && LegacyText.encodingOfFont(name) != null) {
+					return true;
+				}
+			}
+			return false;
+		}
+		catch (RuntimeException ex) {
+			// no font table to look at: look at every cell
+			return true;
+		}
 	}
 
 	private static String fontName(Cell cell) {

@@ -14,14 +14,11 @@ import java.util.Map;
  * @param rows indicator table rows, top to bottom
  * @param tableHeader the cell holding "Mã số", or null when the form has no indicator
  * table
- * @param codeColumn zero-based column of codes, -1 without a table
- * @param totalColumn zero-based column of totals ("Tổng số"), -1 without a table
  * @param listRow true for one row of a list (table layout), where a blank yes/no cell
  * means no
  * @param legacy the return's cells whose text was converted from a legacy encoding (W09)
  */
 public record FormCells(String sheet, Map<HeaderField, RawCell> header, Map<HeaderField, CellRef> headerLabels,
-		List<IndicatorRow> rows, CellRef tableHeader, int codeColumn, int totalColumn, boolean listRow,
-		List<RawCell> legacy) {
+		List<IndicatorRow> rows, CellRef tableHeader, boolean listRow, List<RawCell> legacy) {
 
 }

@@ -46,8 +46,7 @@ public final class FormLocator {
 					+ " với cột 'Mã số' và 'Tổng số'.");
 		}
 		List<IndicatorRow> rows = (table != null) ? findRows(sheet, table) : List.of();
-		return new FormCells(sheet.name(), header, labels, rows, (table != null) ? table.codeHeader : null,
-				(table != null) ? table.codeColumn : -1, (table != null) ? table.totalColumn : -1, false,
+		return new FormCells(sheet.name(), header, labels, rows, (table != null) ? table.codeHeader : null, false,
 				sheet.legacy());
 	}
 

@@ -84,8 +84,8 @@ public final class ListLocator {
 			}
 			int row = r;
 			List<RawCell> legacy = sheet.legacy().stream().filter((cell) -> cell.ref().row() == row).toList();
-			returns.add(new FormCells(sheet.name(), header, labels, rows(sheet, r, indicators), codeHeader, -1, -1,
-					true, legacy));
+			returns
+				.add(new FormCells(sheet.name(), header, labels, rows(sheet, r, indicators), codeHeader, true, legacy));
 		}
 		return returns;
 	}

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import vn.tonghop.normalise.Industry;
 import vn.tonghop.normalise.IndustryResolver;
-import vn.tonghop.normalise.Province;
 import vn.tonghop.normalise.ProvinceResolution;
 import vn.tonghop.normalise.ProvinceResolver;
 import vn.tonghop.normalise.Sector;
@@ -88,11 +87,6 @@ public final class RegistryReader {
 	private static String where(TableLocator.Record record, HeaderField field, int row) {
 		var cell = record.fields().get(field);
 		return (cell != null) ? "Dòng " + row + " (ô " + cell.ref().a1() + ")" : "Dòng " + row;
-	}
-
-	/** The 2025 province of a code, for messages. */
-	String provinceName(String code) {
-		return this.provinces.byCode(code).map(Province::name).orElse(code);
 	}
 
 }

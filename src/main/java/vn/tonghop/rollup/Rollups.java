@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,10 +57,30 @@ public class Rollups {
 		return this.columns;
 	}
 
+	/** A year's groups, valid while its returns are as {@code fingerprint} says. */
+	private record Snapshot(List<Long> fingerprint, Map<By, Map<List<String>, Group>> groups) {
+	}
+
+	private final Map<Integer, Snapshot> snapshots = new ConcurrentHashMap<>();
+
 	/**
 	 * Groups by key, in no particular order (callers order by their reference tables).
+	 * The CSVs and the workbook of one consolidation ask for the same groups: they are
+	 * summed once and kept while the year's returns stay as they are. Returns are never
+	 * edited, only added or superseded, so their number, highest id and number superseded
+	 * tell.
 	 */
 	public Map<List<String>, Group> groups(int year, By by) {
+		List<Long> fingerprint = this.jdbc.queryForObject(
+				"SELECT COUNT(*), COALESCE(MAX(id), 0), COUNT(superseded_by) FROM return_record WHERE report_year = ?",
+				(rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)), year);
+		Snapshot snapshot = this.snapshots.compute(year,
+				(y, current) -> (current != null && current.fingerprint().equals(fingerprint)) ? current
+						: new Snapshot(fingerprint, new ConcurrentHashMap<>()));
+		return snapshot.groups().computeIfAbsent(by, (b) -> Collections.unmodifiableMap(sum(year, b)));
+	}
+
+	private Map<List<String>, Group> sum(int year, By by) {
 		StringBuilder sql = new StringBuilder("SELECT ");
 		for (int i = 0; i < by.keys.size(); i++) {
 			sql.append(by.keys.get(i)).append(" AS k").append(i).append(", ");

@@ -33,10 +33,6 @@ public final class Findings {
 				this.messages.format(messageKey, args)));
 	}
 
-	public boolean hasErrors() {
-		return this.list.stream().anyMatch((finding) -> finding.severity() == Severity.ERROR);
-	}
-
 	/** The findings, each naming {@code unionCode}. */
 	public List<Finding> list(String unionCode) {
 		String code = (unionCode != null) ? unionCode : "";

@@ -405,9 +405,4 @@ public final class ReturnJudge {
 		return factor.movePointRight(2).stripTrailingZeros().toPlainString().replace('.', ',') + "%";
 	}
 
-	/** Every rule code this judge can raise, for reports. */
-	public List<String> ruleCodes() {
-		return new ArrayList<>(this.rules.codes());
-	}
-
 }

@@ -1,8 +1,5 @@
 package vn.tonghop.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 import vn.tonghop.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;

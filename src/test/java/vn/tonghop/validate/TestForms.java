@@ -125,7 +125,7 @@ final class TestForms {
 					RawCell.number(new CellRef(r, TOTAL_COLUMN), 3), null, new CellRef(r, TOTAL_COLUMN)));
 			r++;
 		}
-		return new FormCells("BaoCao", cells, labels, rows, new CellRef(19, 2), 2, TOTAL_COLUMN, false, List.of());
+		return new FormCells("BaoCao", cells, labels, rows, new CellRef(19, 2), false, List.of());
 	}
 
 	private static RawCell cell(CellRef ref, Object value) {

@@ -19,13 +19,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts the jobs for the command line. When the last run of a job with the same input
- * failed or was stopped, that execution is restarted (Spring Batch goes on from the last
- * committed chunk) instead of starting afresh.
+ * failed, was stopped or was killed, that execution is restarted instead of starting
+ * afresh: an ingest goes on from its last committed chunk (the files it already stored
+ * are not read again), a consolidation runs all its steps again (each rewrites its
+ * outputs whole from the database).
+ *
+ * <p>
+ * The caller holds the {@link RunLock}: an execution the job repository still shows as
+ * running can then only be one whose process died (killed, power cut), and is recovered
+ * (marked failed) before it is restarted.
  */
 @Component
 public class BatchRunner {
 
 	private static final Log logger = LogFactory.getLog(BatchRunner.class);
+
+	/** What {@link JobOperator#recover} puts in the execution context it recovers. */
+	private static final String RECOVERED = "batch.recovered";
 
 	private final JobOperator jobOperator;
 
@@ -64,20 +74,34 @@ public class BatchRunner {
 	private JobExecution launch(Job job, JobParameters parameters, String... sameRunKeys) throws Exception {
 		JobExecution unfinished = unfinished(job.getName(), parameters, sameRunKeys);
 		if (unfinished != null) {
-			logger.info("Lần chạy " + unfinished.getId() + " trước đó chưa xong (" + unfinished.getStatus()
+			logger.info("Lần chạy " + unfinished.getId() + " trước đó chưa xong (" + describe(unfinished)
 					+ "): chạy tiếp từ chỗ đã dừng.");
 			return this.jobOperator.restart(unfinished);
 		}
 		return this.jobOperator.start(job, parameters);
 	}
 
-	/** The last execution of the job, when it failed or stopped for the same input. */
+	private static String describe(JobExecution execution) {
+		if (execution.getExecutionContext().containsKey(RECOVERED)) {
+			return "tiến trình đã bị dừng đột ngột";
+		}
+		return execution.getStatus().toString();
+	}
+
+	/**
+	 * The last execution of the job, when it failed, stopped or was killed for the same
+	 * input. A killed one is recovered first, whatever its input.
+	 */
 	private JobExecution unfinished(String jobName, JobParameters parameters, String... keys) {
 		JobInstance last = this.jobRepository.getLastJobInstance(jobName);
 		if (last == null) {
 			return null;
 		}
 		JobExecution execution = this.jobRepository.getLastJobExecution(last);
+		if (execution != null && execution.getStatus().isRunning()) {
+			// its process is gone: whoever holds the run lock is the only run
+			execution = this.jobOperator.recover(execution);
+		}
 		if (execution == null
 				|| !(execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED)) {
 			return null;

@@ -1,12 +1,22 @@
 package vn.tonghop.job;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +25,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.tonghop.report.CsvReports;
 import vn.tonghop.report.FeedbackReports;
+import vn.tonghop.report.Leftovers;
 import vn.tonghop.report.WorkbookReports;
 import vn.tonghop.rollup.CrossChecks;
 
@@ -26,13 +37,23 @@ import vn.tonghop.rollup.CrossChecks;
 @Configuration(proxyBeanMethods = false)
 class ConsolidateJobConfiguration {
 
+	private static final Log logger = LogFactory.getLog(ConsolidateJobConfiguration.class);
+
 	static final String JOB = "consolidateYearJob";
 
 	@Bean
 	Job consolidateYearJob(JobRepository jobRepository, Step crossCheckReturnsStep, Step writeReturnsCsvStep,
 			Step writeRollupsStep, Step writeCompletenessStep, Step writeIssuesCsvStep, Step writeFeedbackStep,
 			Step writeWorkbookStep) {
-		return new JobBuilder(JOB, jobRepository).start(crossCheckReturnsStep)
+		return new JobBuilder(JOB, jobRepository).listener(new JobExecutionListener() {
+			@Override
+			public void beforeJob(JobExecution execution) {
+				JobParameters parameters = execution.getJobParameters();
+				Leftovers.sweep(CsvReports.yearFolder(Path.of(parameters.getString("output")),
+						parameters.getLong("year").intValue()));
+			}
+		})
+			.start(crossCheckReturnsStep)
 			.next(writeReturnsCsvStep)
 			.next(writeRollupsStep)
 			.next(writeCompletenessStep)
@@ -101,9 +122,32 @@ class ConsolidateJobConfiguration {
 
 	}
 
+	/** What each step does, for the log; in the order the steps run. */
+	private static final Map<String, String> STEPS = steps();
+
+	private static Map<String, String> steps() {
+		Map<String, String> steps = new LinkedHashMap<>();
+		steps.put("crossCheckReturnsStep", "đối chiếu với danh sách đơn vị và năm trước");
+		steps.put("writeReturnsCsvStep", "ghi returns.csv");
+		steps.put("writeRollupsStep", "ghi các bảng tổng hợp CSV");
+		steps.put("writeCompletenessStep", "ghi completeness.csv");
+		steps.put("writeIssuesCsvStep", "ghi issues.csv");
+		steps.put("writeFeedbackStep", "ghi bản phản hồi cho các đơn vị (phan-hoi/)");
+		steps.put("writeWorkbookStep", "ghi sổ tổng hợp Excel");
+		return steps;
+	}
+
 	private static Step reportStep(String name, JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, Report report) {
-		return new StepBuilder(name, jobRepository).tasklet((contribution, chunk) -> {
+		int number = List.copyOf(STEPS.keySet()).indexOf(name) + 1;
+		StepExecutionListener log = new StepExecutionListener() {
+			@Override
+			public void beforeStep(StepExecution step) {
+				logger.info("Tổng hợp năm " + step.getJobParameters().getLong("year") + ", bước " + number + "/"
+						+ STEPS.size() + ": " + STEPS.get(name));
+			}
+		};
+		return new StepBuilder(name, jobRepository).listener(log).tasklet((contribution, chunk) -> {
 			JobParameters parameters = chunk.getStepContext().getStepExecution().getJobParameters();
 			long rows = report.write(Path.of(parameters.getString("output")), parameters.getLong("year").intValue());
 			contribution.incrementWriteCount(rows);

@@ -1,21 +1,30 @@
 package vn.tonghop.job;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.tonghop.TonghopProperties;
 import vn.tonghop.intake.InputFile;
 import vn.tonghop.intake.ReceivedFile;
+import vn.tonghop.normalise.ProvinceResolver;
 import vn.tonghop.read.CsvSheetReader;
 import vn.tonghop.read.FormLocator;
 import vn.tonghop.read.ListLocator;
@@ -41,20 +50,47 @@ class IngestJobConfiguration {
 	@Bean
 	Step readReturnFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ReturnFileReader returnFileReader, ReturnFileProcessor returnFileProcessor,
-			SubmissionWriter submissionWriter, TonghopProperties properties) {
+			SubmissionWriter submissionWriter, IngestProgress ingestProgress, TonghopProperties properties) {
 		return new StepBuilder("readReturnFilesStep", jobRepository)
 			.<InputFile, ReceivedFile>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(returnFileReader)
 			.processor(returnFileProcessor)
 			.writer(submissionWriter)
+			.listener((ItemWriteListener<ReceivedFile>) ingestProgress)
+			.listener((StepExecutionListener) ingestProgress)
 			.build();
 	}
 
 	@Bean
 	@StepScope
-	ReturnFileReader returnFileReader(@Value("#{jobParameters['input']}") String input, TonghopProperties properties) {
-		return new ReturnFileReader(Path.of(input), properties.progressSeconds());
+	ReturnFileReader returnFileReader(@Value("#{jobParameters['input']}") String input,
+			@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long jobInstance, JdbcTemplate jdbc,
+			IngestProgress ingestProgress) {
+		Supplier<Set<String>> alreadyStored = () -> new HashSet<>(jdbc.queryForList(
+				"SELECT source_file FROM intake_log WHERE job_execution IN"
+						+ " (SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ?)",
+				String.class, jobInstance));
+		return new ReturnFileReader(Path.of(input), alreadyStored, ingestProgress);
+	}
+
+	/**
+	 * Files done of the total and returns read per province against the registry: a bar
+	 * on a terminal, log lines otherwise.
+	 */
+	@Bean
+	@StepScope
+	IngestProgress ingestProgress(@Value("#{jobParameters['year']}") Integer year, JdbcTemplate jdbc,
+			ProvinceResolver provinces, TonghopProperties properties) {
+		Map<String, String> names = new HashMap<>();
+		provinces.all().forEach((province) -> names.put(province.code(), province.name()));
+		Map<String, Integer> expected = new HashMap<>();
+		jdbc.query("SELECT province_code, COUNT(*) FROM registry_entry WHERE province_code IS NOT NULL AND load_id ="
+				+ " (SELECT MAX(id) FROM registry_load WHERE report_year = ?) GROUP BY province_code", (rs) -> {
+					expected.put(rs.getString(1), rs.getInt(2));
+				}, year);
+		return new IngestProgress(new IngestProgress.ProgressLine(names, expected), properties.progressSeconds(),
+				IngestProgress.terminal(), System::currentTimeMillis);
 	}
 
 	@Bean

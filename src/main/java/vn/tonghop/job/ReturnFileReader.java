@@ -2,6 +2,8 @@ package vn.tonghop.job;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -11,9 +13,10 @@ import vn.tonghop.intake.InputFile;
 import vn.tonghop.intake.InputFiles;
 
 /**
- * The files under the input folder, one item each, in a stable order. Restartable: the
- * number of files already done is kept in the step's execution context, so a restarted
- * ingest goes on from where it stopped. Logs progress on long runs.
+ * The files under the input folder, one item each, in a stable order. Restartable: a
+ * restarted ingest leaves out the files an earlier execution of the same run already
+ * stored (by their path in the intake log, not by position, so files that arrived in the
+ * inbox in between are not skipped) and goes on with the rest.
  */
 class ReturnFileReader extends AbstractItemCountingItemStreamItemReader<InputFile> {
 
@@ -21,19 +24,24 @@ class ReturnFileReader extends AbstractItemCountingItemStreamItemReader<InputFil
 
 	private final Path input;
 
-	private final long progressMillis;
+	private final Supplier<Set<String>> alreadyStored;
+
+	private final IngestProgress progress;
 
 	private List<InputFile> files = List.of();
 
 	private int next;
 
-	private long lastProgress;
-
-	private long startedAt;
-
-	ReturnFileReader(Path input, int progressSeconds) {
+	/**
+	 * @param input the folder or file
+	 * @param alreadyStored the relative paths of the files earlier executions of this run
+	 * stored; asked only on a restart
+	 * @param progress told the number of files
+	 */
+	ReturnFileReader(Path input, Supplier<Set<String>> alreadyStored, IngestProgress progress) {
 		this.input = input;
-		this.progressMillis = progressSeconds * 1000L;
+		this.alreadyStored = alreadyStored;
+		this.progress = progress;
 		setName("returnFileReader");
 	}
 
@@ -41,32 +49,25 @@ class ReturnFileReader extends AbstractItemCountingItemStreamItemReader<InputFil
 	protected void doOpen() {
 		this.files = InputFiles.list(this.input);
 		this.next = 0;
-		this.startedAt = System.currentTimeMillis();
-		this.lastProgress = this.startedAt;
 		logger.info("Tìm thấy " + this.files.size() + " tệp trong " + this.input);
+		this.progress.start(this.files.size(), 0);
 	}
 
+	/** On a restart: {@code itemIndex} files were read and stored before. */
 	@Override
 	protected void jumpToItem(int itemIndex) {
-		this.next = Math.min(itemIndex, this.files.size());
-		if (itemIndex > 0) {
-			logger.info("Tiếp tục lần chạy trước từ tệp thứ " + (itemIndex + 1) + "/" + this.files.size());
-		}
+		Set<String> stored = this.alreadyStored.get();
+		int total = this.files.size();
+		this.files = this.files.stream().filter((file) -> !stored.contains(file.relative())).toList();
+		this.next = 0;
+		logger.info("Tiếp tục lần chạy trước: " + (total - this.files.size()) + " tệp đã lưu trước đó, còn "
+				+ this.files.size() + " tệp");
+		this.progress.start(total, total - this.files.size());
 	}
 
 	@Override
 	protected InputFile doRead() {
-		if (this.next >= this.files.size()) {
-			return null;
-		}
-		long now = System.currentTimeMillis();
-		if (now - this.lastProgress >= this.progressMillis) {
-			this.lastProgress = now;
-			double seconds = (now - this.startedAt) / 1000.0;
-			logger.info(String.format("Đã đọc %d/%d tệp (%d%%), %.0f tệp/giây", this.next, this.files.size(),
-					this.next * 100 / this.files.size(), (seconds > 0) ? this.next / seconds : 0));
-		}
-		return this.files.get(this.next++);
+		return (this.next < this.files.size()) ? this.files.get(this.next++) : null;
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -58,6 +59,17 @@ class IngestRestartIntegrationTests {
 	@TempDir
 	Path input;
 
+	/** Each test starts from an empty store (the job metadata may stay). */
+	@BeforeEach
+	void emptyStore() {
+		this.jdbc.update("DELETE FROM finding");
+		this.jdbc.update("DELETE FROM return_value");
+		this.jdbc.update("UPDATE return_record SET superseded_by = NULL");
+		this.jdbc.update("DELETE FROM return_record");
+		this.jdbc.update("DELETE FROM intake_log");
+		this.jdbc.update("DELETE FROM submission");
+	}
+
 	@Test
 	void restartsFailedIngestWithoutLosingOrDuplicatingReturns() throws Exception {
 		for (String name : List.of("form-libreoffice.xls", "form-formulas-libreoffice.xlsx", "form-edited.xlsx")) {
@@ -86,6 +98,34 @@ class IngestRestartIntegrationTests {
 			.isEqualTo(3);
 		assertThat(count("intake_log")).as("each file logged once over both executions").isEqualTo(3);
 		assertThat(calls.get()).as("the restart read only the file that had failed").isEqualTo(4);
+	}
+
+	@Test
+	void restartTakesFilesThatArrivedInTheInboxMeanwhile() throws Exception {
+		for (String name : List.of("form-libreoffice.xls", "form-formulas-libreoffice.xlsx", "form-edited.xlsx")) {
+			Files.copy(sample(name), this.input.resolve(name));
+		}
+		AtomicInteger calls = new AtomicInteger();
+		doAnswer((invocation) -> {
+			if (calls.incrementAndGet() == 3) {
+				throw new DataAccessResourceFailureException("disk full (simulated)");
+			}
+			return invocation.callRealMethod();
+		}).when(this.store).store(any(), anyInt(), anyLong());
+		JobExecution failed = this.runner.ingest(this.input, 2026);
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		// sorts before the two files already stored: a restart by position would skip it
+		Files.copy(sample("form-tcvn3-2024.xls"), this.input.resolve("0 nộp muộn.xls"));
+
+		JobExecution restarted = this.runner.ingest(this.input, 2026);
+
+		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
+		assertThat(this.jdbc.queryForList("SELECT source_file FROM intake_log ORDER BY source_file", String.class))
+			.as("every file logged once over both executions")
+			.containsExactly("0 nộp muộn.xls", "form-edited.xlsx", "form-formulas-libreoffice.xlsx",
+					"form-libreoffice.xls");
+		assertThat(count("submission")).isEqualTo(4);
 	}
 
 	long count(String table) {

@@ -1,0 +1,142 @@
+package vn.tonghop.job;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.Chunk;
+
+import vn.tonghop.intake.InputFile;
+import vn.tonghop.intake.ReceivedFile;
+import vn.tonghop.validate.JudgedReturn;
+import vn.tonghop.validate.NormalisedReturn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IngestProgressTests {
+
+	static final Map<String, String> NAMES = Map.of("01", "Hà Nội", "79", "Hồ Chí Minh", "46", "Huế");
+
+	@Test
+	void summarySaysFilesDoneRateAndTimeLeft() {
+		IngestProgress.ProgressLine line = new IngestProgress.ProgressLine(NAMES, Map.of());
+		line.start(2000, 0);
+		for (int i = 0; i < 900; i++) {
+			line.fileDone();
+		}
+		assertThat(line.summary(9_000)).isEqualTo("Đã đọc 900/2000 tệp (45%), 100 tệp/giây, còn khoảng 11 s");
+	}
+
+	@Test
+	void rateAfterARestartCountsOnlyTheFilesOfThisExecution() {
+		IngestProgress.ProgressLine line = new IngestProgress.ProgressLine(NAMES, Map.of());
+		line.start(20_000, 10_000);
+		for (int i = 0; i < 1000; i++) {
+			line.fileDone();
+		}
+		assertThat(line.summary(10_000))
+			.isEqualTo("Đã đọc 11000/20000 tệp (55%), 100 tệp/giây, còn khoảng 1 phút 30 s");
+	}
+
+	@Test
+	void barFillsInProportionAndNamesTheProvinceAgainstTheRegistry() {
+		IngestProgress.ProgressLine line = new IngestProgress.ProgressLine(NAMES, Map.of("01", 450));
+		line.start(10, 0);
+		for (int i = 0; i < 5; i++) {
+			line.fileDone();
+			line.returnRead("01");
+		}
+		assertThat(line.bar(1000, 10)).isEqualTo("[█████░░░░░] 50% 5/10 tệp · 5 tệp/giây · còn ~1 s · Hà Nội 5/450");
+	}
+
+	@Test
+	void provincesMostReadFirstAndCutToTheWidth() {
+		IngestProgress.ProgressLine line = new IngestProgress.ProgressLine(NAMES, Map.of("79", 900));
+		line.start(10, 0);
+		line.returnRead("01");
+		line.returnRead("79");
+		line.returnRead("79");
+		line.returnRead(null);
+		assertThat(line.provinces(200)).isEqualTo("Hồ Chí Minh 2/900, Hà Nội 1, không rõ tỉnh 1");
+		assertThat(line.provinces(30)).isEqualTo("Hồ Chí Minh 2/900, … (+2)");
+	}
+
+	@Test
+	void terminalWidthFromColumns() {
+		assertThat(IngestProgress.ProgressLine.terminalWidth("132")).isEqualTo(132);
+		assertThat(IngestProgress.ProgressLine.terminalWidth(null)).isEqualTo(100);
+		assertThat(IngestProgress.ProgressLine.terminalWidth("x")).isEqualTo(100);
+	}
+
+	@Test
+	void onATerminalTheBarIsRedrawnInPlaceAndEndsWithANewLine() {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		AtomicLong now = new AtomicLong(0);
+		IngestProgress progress = new IngestProgress(new IngestProgress.ProgressLine(NAMES, Map.of()), 5,
+				new PrintStream(bytes, true, StandardCharsets.UTF_8), now::get);
+		progress.start(4, 0);
+		now.set(1000);
+		progress.afterWrite(chunk("01", "01"));
+		now.set(2000);
+		progress.afterWrite(chunk("79", "46"));
+		progress.afterStep(null);
+
+		String drawn = bytes.toString(StandardCharsets.UTF_8);
+		assertThat(drawn).startsWith("\r\033[K[").contains("2/4 tệp").contains("4/4 tệp").endsWith("\n");
+		assertThat(drawn).as("later frames go back up over the two lines").contains("\r\033[1A");
+		assertThat(drawn.split("\r\033\\[1A")).hasSize(3);
+	}
+
+	@Test
+	void withoutATerminalALogLineEveryFewSecondsAndTheProvincesAtTheEnd() {
+		Logger logger = (Logger) LoggerFactory.getLogger(IngestProgress.class);
+		ListAppender<ILoggingEvent> logged = new ListAppender<>();
+		logged.start();
+		logger.addAppender(logged);
+		try {
+			AtomicLong now = new AtomicLong(0);
+			IngestProgress progress = new IngestProgress(new IngestProgress.ProgressLine(NAMES, Map.of()), 5, null,
+					now::get);
+			progress.start(4, 0);
+			now.set(1000);
+			progress.afterWrite(chunk("01"));
+			now.set(6000);
+			Chunk<ReceivedFile> chunk = chunk("01", "79");
+			// an unreadable file has no returns
+			chunk.add(new ReceivedFile(new InputFile(null, "hỏng.xlsx"), "", 0, Instant.EPOCH,
+					ReceivedFile.Outcome.UNREADABLE, "tệp rỗng", null));
+			progress.afterWrite(chunk);
+			progress.afterStep(null);
+
+			assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
+				.containsExactly("Đã đọc 4/4 tệp (100%), 1 tệp/giây, còn khoảng 0 s",
+						"Theo tỉnh, thành phố: Hà Nội 2, Hồ Chí Minh 1",
+						"Theo tỉnh, thành phố: Hà Nội 2, Hồ Chí Minh 1");
+		}
+		finally {
+			logger.detachAppender(logged);
+		}
+	}
+
+	private static Chunk<ReceivedFile> chunk(String... provinces) {
+		List<ReceivedFile> files = new ArrayList<>();
+		for (String province : provinces) {
+			NormalisedReturn value = new NormalisedReturn("Sheet1", "X", null, null, province, null, null, null, null,
+					null, null, null, Map.of(), Map.of(), Map.of());
+			files.add(new ReceivedFile(new InputFile(null, province + ".xlsx"), "", 0, Instant.EPOCH,
+					ReceivedFile.Outcome.READ, null, List.of(new JudgedReturn(value, List.of()))));
+		}
+		return new Chunk<>(files);
+	}
+
+}

@@ -1,6 +1,7 @@
 package vn.tonghop;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -17,10 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param progressSeconds how often a long run logs its progress
  * @param validation validation settings
  * @param history settings of the run history ({@code tonghop history})
+ * @param serve settings of the nightly mode ({@code tonghop serve})
  */
 @ConfigurationProperties("tonghop")
 public record TonghopProperties(@DefaultValue("20") int chunkSize, @DefaultValue("5") int progressSeconds,
-		@DefaultValue Validation validation, @DefaultValue History history) {
+		@DefaultValue Validation validation, @DefaultValue History history, @DefaultValue Serve serve) {
 
 	/**
 	 * @param factors the factor of comparison rules by rule code, replacing the one in
@@ -46,6 +48,25 @@ public record TonghopProperties(@DefaultValue("20") int chunkSize, @DefaultValue
 	 * {@code tonghop history --purge} removes older runs (never the returns)
 	 */
 	public record History(@DefaultValue("365") int keepDays) {
+
+	}
+
+	/**
+	 * The nightly mode: {@code tonghop serve} runs the {@code run} job on a schedule and
+	 * serves its metrics on 127.0.0.1. Its command line options win over these.
+	 *
+	 * @param input the inbox folder; required (here or {@code --input})
+	 * @param year the year consolidated; required (here or {@code --year}), never guessed
+	 * @param output the output folder; the files go to {@code output/Y/}
+	 * @param cron when to run: a Spring cron expression of six fields (second minute hour
+	 * day-of-month month day-of-week)
+	 * @param zone the time zone of {@code cron}
+	 * @param port the port of the metrics on 127.0.0.1; 0 for any free port
+	 * @param logFile the rolling log file
+	 */
+	public record Serve(Path input, Integer year, @DefaultValue("output") Path output,
+			@DefaultValue("0 0 2 * * *") String cron, @DefaultValue("Asia/Ho_Chi_Minh") String zone,
+			@DefaultValue("8719") int port, @DefaultValue("logs/tonghop.log") Path logFile) {
 
 	}
 

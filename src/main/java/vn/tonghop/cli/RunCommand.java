@@ -2,13 +2,11 @@ package vn.tonghop.cli;
 
 import java.util.concurrent.Callable;
 
-import org.springframework.batch.core.job.JobExecution;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import vn.tonghop.report.CsvReports;
+import vn.tonghop.serve.RunJob;
 
 /** {@code tonghop run}: ingest a folder, then consolidate the year. The nightly job. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -36,14 +34,8 @@ class RunCommand implements Callable<Integer> {
 		Arguments.requireYear(this.spec, this.year.year);
 		int year = this.year.year;
 		return Spring.run(this.database, (runner, summary) -> {
-			JobExecution ingest = runner.ingest(this.input.input, year);
-			summary.printIngest(ingest, year, System.out);
-			if (Spring.status(ingest) != 0) {
-				return 1;
-			}
-			JobExecution consolidate = runner.consolidate(year, this.output.output);
-			summary.printConsolidate(consolidate, year, CsvReports.yearFolder(this.output.output, year), System.out);
-			return Spring.status(consolidate);
+			RunJob.Result run = RunJob.run(runner, summary, this.input.input, year, this.output.output, System.out);
+			return run.completed() ? 0 : 1;
 		});
 	}
 

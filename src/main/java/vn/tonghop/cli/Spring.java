@@ -1,5 +1,9 @@
 package vn.tonghop.cli;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -9,15 +13,30 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.tonghop.TonghopApplication;
 import vn.tonghop.job.BatchRunner;
 import vn.tonghop.job.RunLock;
 import vn.tonghop.job.RunSummary;
+import vn.tonghop.serve.ServeConfiguration;
+import vn.tonghop.serve.ServeSettings;
 
-/** Starts the Spring application for a job command; the command line is not passed on. */
+/**
+ * Starts the Spring application for a command; the command line is not passed on. Every
+ * command but {@code serve} runs without a web server.
+ */
 final class Spring {
+
+	/** The packages of the auto-configuration modules that only {@code serve} uses. */
+	private static final List<String> SERVE_ONLY = List.of("org.springframework.boot.actuate.",
+			"org.springframework.boot.micrometer.", "org.springframework.boot.health.",
+			"org.springframework.boot.jackson.", "org.springframework.boot.http.converter.",
+			"org.springframework.boot.webmvc.", "org.springframework.boot.tomcat.",
+			"org.springframework.boot.servlet.");
 
 	private Spring() {
 	}
@@ -66,15 +85,97 @@ final class Spring {
 
 	private static ConfigurableApplicationContext start(DatabaseOptions database) {
 		SpringApplication application = new SpringApplication(TonghopApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		return start(application, database, url(database), Map.of("spring.autoconfigure.exclude", serveOnly()));
+	}
+
+	/**
+	 * The auto-configurations only {@code serve} needs: the web server, the actuator, the
+	 * metrics and what they bring along. The other commands leave them out, so that they
+	 * start as fast as they did before {@code serve} came.
+	 */
+	private static String serveOnly() {
+		List<String> excluded = new ArrayList<>();
+		for (String name : ImportCandidates.load(AutoConfiguration.class, Spring.class.getClassLoader())) {
+			if (SERVE_ONLY.stream().anyMatch(name::startsWith) || name.contains(".health.")
+					|| name.contains(".metrics.") || name.endsWith("EndpointAutoConfiguration")) {
+				excluded.add(name);
+			}
+		}
+		return String.join(",", excluded);
+	}
+
+	/**
+	 * Starts the application of {@code tonghop serve}: a web server on 127.0.0.1 with the
+	 * actuator's health, metrics and prometheus endpoints only, the log of
+	 * {@code logback-serve.xml}, and the beans of {@link ServeConfiguration}, which run
+	 * the schedule from when the application has started until it closes.
+	 */
+	static ConfigurableApplicationContext serve(DatabaseOptions database, ServeSettings settings, int port) {
+		SpringApplication application = new SpringApplication(TonghopApplication.class, ServeConfiguration.class);
+		application.setWebApplicationType(WebApplicationType.SERVLET);
+		application.addInitializers((context) -> context.getBeanFactory().registerSingleton("serveSettings", settings));
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		// a failed start is reported in one line by the command line, as for the other
+		// commands
+		defaults.put("logging.level.org.springframework.boot.web.server.servlet.context", "ERROR");
+		defaults.put("logging.level.org.springframework.boot.diagnostics", "OFF");
+		String url = url(database);
+		if (settings.embedded()) {
+			// between runs the embedded H2 file stays free for other commands (see
+			// NightlyRuns): no idle connection refills the pool, and the health check
+			// does not open the file
+			defaults.put("spring.datasource.hikari.minimum-idle", 0);
+			defaults.put("spring.datasource.hikari.idle-timeout", 10_000);
+			defaults.put("management.health.db.enabled", false);
+			if (!url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+				// H2 closes its databases as soon as the JVM begins to exit, which would
+				// fail
+				// the run that a SIGTERM lets finish; it closes with the last connection
+				// instead
+				url = url + ";DB_CLOSE_ON_EXIT=FALSE";
+			}
+		}
+		try {
+			// the actuator on the same server, never on a port of its own (which would
+			// listen on every address)
+			return start(application, database, url, defaults, "--server.address=127.0.0.1", "--server.port=" + port,
+					"--management.server.port=",
+					"--management.endpoints.web.exposure.include=health,metrics,prometheus",
+					"--logging.config=classpath:logback-serve.xml",
+					// forward slashes, which logback takes on every system
+					"--tonghop.serve.log-file=" + settings.logFile().toString().replace('\\', '/'));
+		}
+		catch (RuntimeException ex) {
+			Integer inUse = portInUse(ex);
+			if (inUse != null) {
+				// no cause: the command line shows the root cause's message
+				throw new IllegalStateException("Cổng " + inUse + " trên 127.0.0.1 đang được dùng (có thể bởi một"
+						+ " tonghop serve khác); chọn cổng khác bằng --port hoặc TONGHOP_SERVE_PORT.");
+			}
+			throw ex;
+		}
+	}
+
+	private static String url(DatabaseOptions database) {
+		return (String) database.springProperties().get("spring.datasource.url");
+	}
+
+	private static ConfigurableApplicationContext start(SpringApplication application, DatabaseOptions database,
+			String url, Map<String, Object> defaults, String... args) {
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		Map<String, Object> properties = database.springProperties();
+		Map<String, Object> properties = new LinkedHashMap<>(defaults);
+		properties.putAll(database.springProperties());
+		properties.put("spring.datasource.url", url);
 		application.setDefaultProperties(properties);
 		// the database chosen on the command line wins over application.yml and the
 		// environment
+		String[] arguments = new String[args.length + 1];
+		arguments[0] = "--spring.datasource.url=" + url;
+		System.arraycopy(args, 0, arguments, 1, args.length);
 		try {
-			return application.run("--spring.datasource.url=" + properties.get("spring.datasource.url"));
+			return application.run(arguments);
 		}
 		catch (RuntimeException ex) {
 			// another process has the embedded H2 file open
@@ -83,6 +184,15 @@ final class Spring {
 			}
 			throw ex;
 		}
+	}
+
+	private static Integer portInUse(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof PortInUseException inUse) {
+				return inUse.getPort();
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -50,6 +50,17 @@ public final class TonghopMain {
 				.exitCodeListHeading("%nMã thoát:%n")
 				.exitCodeList(exitCodes);
 		}
+		Map<String, String> serveCodes = new LinkedHashMap<>();
+		serveCodes.put("143", "Đã dừng bằng SIGTERM (130: bằng Ctrl-C), sau khi lần chạy đang dở đã xong.");
+		serveCodes.put("1", "Không khởi động được (ví dụ: cổng đang được dùng).");
+		serveCodes.put("2", "Tham số hoặc cấu hình tonghop.serve không hợp lệ.");
+		serveCodes.put("3", "Một tiến trình khác đang giữ cơ sở dữ liệu H2 nhúng.");
+		commandLine.getSubcommands()
+			.get("serve")
+			.getCommandSpec()
+			.usageMessage()
+			.exitCodeListHeading("%nMã thoát:%n")
+			.exitCodeList(serveCodes);
 		return commandLine.execute(args);
 	}
 

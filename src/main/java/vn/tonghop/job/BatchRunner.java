@@ -17,6 +17,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
+import vn.tonghop.store.ReturnStore;
+
 /**
  * Starts the jobs for the command line. When the last run of a job with the same input
  * failed, was stopped or was killed, that execution is restarted instead of starting
@@ -45,13 +47,16 @@ public class BatchRunner {
 
 	private final Job consolidateYearJob;
 
-	BatchRunner(JobOperator jobOperator, JobRepository jobRepository,
+	private final ReturnStore store;
+
+	BatchRunner(JobOperator jobOperator, JobRepository jobRepository, ReturnStore store,
 			@Qualifier(IngestJobConfiguration.JOB) Job ingestReturnsJob,
 			@Qualifier(ConsolidateJobConfiguration.JOB) Job consolidateYearJob) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.ingestReturnsJob = ingestReturnsJob;
 		this.consolidateYearJob = consolidateYearJob;
+		this.store = store;
 	}
 
 	public JobExecution ingest(Path input, int year) throws Exception {
@@ -101,6 +106,10 @@ public class BatchRunner {
 		if (execution != null && execution.getStatus().isRunning()) {
 			// its process is gone: whoever holds the run lock is the only run
 			execution = this.jobOperator.recover(execution);
+			int orphans = this.store.removeOrphans();
+			if (orphans > 0) {
+				logger.warn("Đã xoá " + orphans + " dòng dở dang của lần chạy bị dừng đột ngột; chúng được làm lại.");
+			}
 		}
 		if (execution == null
 				|| !(execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED)) {

@@ -210,6 +210,28 @@ public class ReturnStore {
 	private record Current(long id, long submission, Instant lastModified, String sourceFile) {
 	}
 
+	/**
+	 * Removes rows whose submission is missing: rows of a transaction that was rolled
+	 * back when its process was killed and that the database nevertheless kept (seen once
+	 * with the embedded H2 after a kill -9: a return without its submission). Each is
+	 * redone by the restart; left in place, a return would count twice, or a file would
+	 * be taken as stored and skipped. Returns how many rows were removed.
+	 */
+	public int removeOrphans() {
+		String orphanReturns = "SELECT r.id FROM return_record r WHERE NOT EXISTS"
+				+ " (SELECT 1 FROM submission s WHERE s.id = r.submission_id)";
+		int removed = this.jdbc.update("DELETE FROM finding WHERE return_id IN (" + orphanReturns
+				+ ") OR NOT EXISTS (SELECT 1 FROM submission s WHERE s.id = finding.submission_id)");
+		removed += this.jdbc.update("DELETE FROM return_value WHERE return_id IN (" + orphanReturns
+				+ ") OR NOT EXISTS (SELECT 1 FROM return_record r WHERE r.id = return_value.return_id)");
+		this.jdbc
+			.update("UPDATE return_record SET superseded_by = NULL WHERE superseded_by IN (" + orphanReturns + ")");
+		removed += this.jdbc.update("DELETE FROM return_record WHERE id IN (" + orphanReturns + ")");
+		removed += this.jdbc.update("DELETE FROM intake_log WHERE submission_id IS NOT NULL AND NOT EXISTS"
+				+ " (SELECT 1 FROM submission s WHERE s.id = intake_log.submission_id)");
+		return removed;
+	}
+
 	private void log(long jobExecution, int year, ReceivedFile file, Outcome outcome, String reason, Long submission) {
 		this.jdbc.update(
 				"INSERT INTO intake_log (job_execution, report_year, source_file, sha256, bytes, outcome, reason, submission_id)"

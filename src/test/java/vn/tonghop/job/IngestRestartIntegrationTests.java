@@ -34,7 +34,7 @@ import static org.mockito.Mockito.doAnswer;
  * file, once) fails the job; running the same ingest again restarts that execution from
  * the last committed chunk and ends with every return stored exactly once.
  */
-@SpringBootTest(classes = TonghopApplication.class,
+@SpringBootTest(classes = TonghopApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "spring.datasource.url=jdbc:h2:mem:restart;DB_CLOSE_DELAY=-1", "tonghop.chunk-size=2" })
 class IngestRestartIntegrationTests {
 
@@ -126,6 +126,46 @@ class IngestRestartIntegrationTests {
 			.containsExactly("0 nộp muộn.xls", "form-edited.xlsx", "form-formulas-libreoffice.xlsx",
 					"form-libreoffice.xls");
 		assertThat(count("submission")).isEqualTo(4);
+	}
+
+	/**
+	 * Rows the database kept from a transaction rolled back by a kill (seen once with
+	 * H2): the restart removes them, and nothing else.
+	 */
+	@Test
+	void rowsWithoutTheirSubmissionAreRemoved() throws Exception {
+		Files.copy(sample("form-edited.xlsx"), this.input.resolve("form-edited.xlsx"));
+		assertThat(this.runner.ingest(this.input, 2026).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		long values = count("return_value");
+		references(false);
+		try {
+			this.jdbc.update("INSERT INTO return_record (id, submission_id, report_year, sheet, union_code, accepted,"
+					+ " last_modified) VALUES (999999, 888888, 2026, 'Sheet1', 'X', TRUE, CURRENT_TIMESTAMP)");
+			this.jdbc.update("INSERT INTO return_value (return_id, code, total) VALUES (999999, 'A02', 5)");
+			this.jdbc.update("INSERT INTO intake_log (job_execution, report_year, source_file, outcome, submission_id)"
+					+ " VALUES (1, 2026, 'lost.xlsx', 'NEW', 888888)");
+		}
+		finally {
+			references(true);
+		}
+
+		assertThat(this.store.removeOrphans()).isEqualTo(3);
+
+		assertThat(count("return_record")).isEqualTo(1);
+		assertThat(count("return_value")).isEqualTo(values);
+		assertThat(this.jdbc.queryForList("SELECT source_file FROM intake_log", String.class))
+			.containsExactly("form-edited.xlsx");
+	}
+
+	private void references(boolean checked) {
+		if (TestDatabase.postgresql()) {
+			for (String table : List.of("return_record", "return_value", "intake_log")) {
+				this.jdbc.execute("ALTER TABLE " + table + (checked ? " ENABLE" : " DISABLE") + " TRIGGER ALL");
+			}
+		}
+		else {
+			this.jdbc.execute("SET REFERENTIAL_INTEGRITY " + (checked ? "TRUE" : "FALSE"));
+		}
 	}
 
 	long count(String table) {

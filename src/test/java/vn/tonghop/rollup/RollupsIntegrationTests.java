@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The groups a consolidation sums once are summed again as soon as the year's returns
  * change.
  */
-@SpringBootTest(classes = TonghopApplication.class,
+@SpringBootTest(classes = TonghopApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = "spring.datasource.url=jdbc:h2:mem:rollups;DB_CLOSE_DELAY=-1")
 class RollupsIntegrationTests {
 

@@ -15,14 +15,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * be overridden by an environment variable ({@code TONGHOP_CHUNK_SIZE=50}).
  *
  * @param chunkSize files stored per transaction of the ingest step
+ * @param ingestThreads threads reading and judging the files of a chunk at the same time;
+ * 0 for one per processor
  * @param progressSeconds how often a long run logs its progress
  * @param validation validation settings
  * @param history settings of the run history ({@code tonghop history})
  * @param serve settings of the nightly mode ({@code tonghop serve})
  */
 @ConfigurationProperties("tonghop")
-public record TonghopProperties(@DefaultValue("20") int chunkSize, @DefaultValue("5") int progressSeconds,
-		@DefaultValue Validation validation, @DefaultValue History history, @DefaultValue Serve serve) {
+public record TonghopProperties(@DefaultValue("20") int chunkSize, @DefaultValue("0") int ingestThreads,
+		@DefaultValue("5") int progressSeconds, @DefaultValue Validation validation, @DefaultValue History history,
+		@DefaultValue Serve serve) {
 
 	/**
 	 * @param factors the factor of comparison rules by rule code, replacing the one in

@@ -14,10 +14,12 @@ import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -51,15 +53,34 @@ class IngestJobConfiguration {
 	Step readReturnFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ReturnFileReader returnFileReader, ReturnFileProcessor returnFileProcessor,
 			SubmissionWriter submissionWriter, IngestProgress ingestProgress, TonghopProperties properties) {
-		return new StepBuilder("readReturnFilesStep", jobRepository)
+		ChunkOrientedStepBuilder<InputFile, ReceivedFile> step = new StepBuilder("readReturnFilesStep", jobRepository)
 			.<InputFile, ReceivedFile>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(returnFileReader)
 			.processor(returnFileProcessor)
 			.writer(submissionWriter)
 			.listener((ItemWriteListener<ReceivedFile>) ingestProgress)
-			.listener((StepExecutionListener) ingestProgress)
-			.build();
+			.listener((StepExecutionListener) ingestProgress);
+		int threads = ingestThreads(properties);
+		if (threads > 1) {
+			// the files of a chunk are read and judged at the same time, then stored in
+			// their order in the chunk's one transaction: restart and the order of
+			// resubmissions stay as with one thread
+			ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+			executor.setCorePoolSize(threads);
+			executor.setMaxPoolSize(threads);
+			executor.setQueueCapacity(Integer.MAX_VALUE);
+			executor.setThreadNamePrefix("tonghop-read-");
+			executor.setDaemon(true);
+			executor.initialize();
+			step.taskExecutor(executor);
+		}
+		return step.build();
+	}
+
+	static int ingestThreads(TonghopProperties properties) {
+		return (properties.ingestThreads() > 0) ? properties.ingestThreads()
+				: Runtime.getRuntime().availableProcessors();
 	}
 
 	@Bean

@@ -41,8 +41,10 @@ import vn.tonghop.normalise.TextFold;
 /**
  * Reads the return sheet of a workbook into {@link SheetCells}. {@code .xlsx} and
  * {@code .xlsm} are read by streaming the sheet XML (macros are never run, the workbook
- * model is never built); legacy {@code .xls} is read with HSSF. The file is only ever
- * opened for reading. The format is told by the file's first bytes, not by its name.
+ * model is never built): the common case by {@link FastXlsxReader}, anything else by
+ * excel-streaming-reader, with the same result; legacy {@code .xls} is read with HSSF.
+ * The file is only ever opened for reading. The format is told by the file's first bytes,
+ * not by its name.
  */
 public final class WorkbookReader {
 
@@ -53,13 +55,25 @@ public final class WorkbookReader {
 
 	private final LegacyText legacy;
 
+	/** The fast path for common {@code .xlsx} files; null to always stream. */
+	private final FastXlsxReader fastXlsx;
+
 	/** A reader converting legacy-encoded text with the shipped tables. */
 	public WorkbookReader() {
 		this(LegacyText.load());
 	}
 
 	public WorkbookReader(LegacyText legacy) {
+		this(legacy, true);
+	}
+
+	/**
+	 * A reader with or without the fast path for {@code .xlsx}; without it, every
+	 * {@code .xlsx} is streamed (the tests compare both).
+	 */
+	WorkbookReader(LegacyText legacy, boolean fastXlsx) {
 		this.legacy = legacy;
+		this.fastXlsx = fastXlsx ? new FastXlsxReader() : null;
 	}
 
 	/** What the file's first bytes say it is. */
@@ -126,7 +140,21 @@ public final class WorkbookReader {
 		return true;
 	}
 
+	/**
+	 * The common case is read by {@link FastXlsxReader}; whatever it does not read
+	 * exactly as below, it leaves to the streaming reader.
+	 */
 	private SheetCells readOoxml(Path file) throws IOException, UnreadableFileException {
+		if (this.fastXlsx != null) {
+			SheetCells cells = this.fastXlsx.read(file);
+			if (cells != null) {
+				return cells;
+			}
+		}
+		return streamOoxml(file);
+	}
+
+	private SheetCells streamOoxml(Path file) throws IOException, UnreadableFileException {
 		List<CellRef> needEvaluation = new ArrayList<>();
 		SheetCells cells;
 		int sheetIndex;
@@ -248,20 +276,39 @@ public final class WorkbookReader {
 	 * feedback copy is never the return: a union may send that copy back corrected.
 	 */
 	static int chooseSheet(Workbook workbook) {
-		int firstVisible = -1;
+		List<SheetEntry> sheets = new ArrayList<>();
 		for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-			if (workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i)
-					|| TextFold.fold(workbook.getSheetName(i)).equals("phan hoi")) {
+			boolean hidden = workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i);
+			sheets.add(new SheetEntry(hidden ? null : workbook.getSheetName(i), hidden));
+		}
+		return chooseSheet(sheets);
+	}
+
+	/** The same rule over the sheets' names and states, in workbook order. */
+	static int chooseSheet(List<SheetEntry> sheets) {
+		int firstVisible = -1;
+		for (int i = 0; i < sheets.size(); i++) {
+			SheetEntry sheet = sheets.get(i);
+			if (sheet.hidden() || TextFold.fold(sheet.name()).equals("phan hoi")) {
 				continue;
 			}
 			if (firstVisible < 0) {
 				firstVisible = i;
 			}
-			if (TextFold.fold(workbook.getSheetName(i)).replace(" ", "").equals("baocao")) {
+			if (TextFold.fold(sheet.name()).replace(" ", "").equals("baocao")) {
 				return i;
 			}
 		}
 		return Math.max(firstVisible, 0);
+	}
+
+	/**
+	 * A sheet as the choice of the return sheet sees it.
+	 *
+	 * @param name the sheet's name (may be null for a hidden sheet: it is not looked at)
+	 * @param hidden whether the sheet is hidden or very hidden
+	 */
+	record SheetEntry(String name, boolean hidden) {
 	}
 
 	private RawCell convert(Cell cell, List<CellRef> needEvaluation, boolean legacyFonts) {

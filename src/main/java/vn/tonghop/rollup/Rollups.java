@@ -1,6 +1,7 @@
 package vn.tonghop.rollup;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -33,13 +34,21 @@ public class Rollups {
 	/** What a group is made by. */
 	public enum By {
 
-		PROVINCE("r.province_code"), SECTOR("r.sector_code"), PROVINCE_SECTOR("r.province_code", "r.sector_code"),
-		INDUSTRY("COALESCE(r.industry_code, '')"), TOTAL();
+		PROVINCE(0), SECTOR(1), PROVINCE_SECTOR(0, 1), INDUSTRY(2), TOTAL();
 
-		private final List<String> keys;
+		/** Which of the finest group's keys (province, sector, industry) it keeps. */
+		private final int[] keys;
 
-		By(String... keys) {
-			this.keys = List.of(keys);
+		By(int... keys) {
+			this.keys = keys;
+		}
+
+		List<String> project(List<String> finest) {
+			List<String> keys = new ArrayList<>(this.keys.length);
+			for (int key : this.keys) {
+				keys.add(finest.get(key));
+			}
+			return keys;
 		}
 
 	}
@@ -57,18 +66,28 @@ public class Rollups {
 		return this.columns;
 	}
 
-	/** A year's groups, valid while its returns are as {@code fingerprint} says. */
-	private record Snapshot(List<Long> fingerprint, Map<By, Map<List<String>, Group>> groups) {
+	/**
+	 * A year's groups, valid while its returns are as {@code fingerprint} says: the
+	 * finest groups (province × sector × industry), summed by the database, and the
+	 * coarser ones made from them.
+	 */
+	private record Snapshot(List<Long> fingerprint, Map<List<String>, Group> finest,
+			Map<By, Map<List<String>, Group>> groups) {
 	}
+
+	/** The finest grouping; every other is a sum of its groups. */
+	private static final List<String> FINEST = List.of("r.province_code", "r.sector_code",
+			"COALESCE(r.industry_code, '')");
 
 	private final Map<Integer, Snapshot> snapshots = new ConcurrentHashMap<>();
 
 	/**
 	 * Groups by key, in no particular order (callers order by their reference tables).
-	 * The CSVs and the workbook of one consolidation ask for the same groups: they are
-	 * summed once and kept while the year's returns stay as they are. Returns are never
-	 * edited, only added or superseded, so their number, highest id and number superseded
-	 * tell.
+	 * The database sums the returns once, by province, sector and industry together (one
+	 * pass over the values); the groups of each {@link By} are sums of those, since every
+	 * return is in exactly one of them. They are kept while the year's returns stay as
+	 * they are: returns are never edited, only added or superseded, so their number,
+	 * highest id and number superseded tell.
 	 */
 	public Map<List<String>, Group> groups(int year, By by) {
 		List<Long> fingerprint = this.jdbc.queryForObject(
@@ -76,32 +95,62 @@ public class Rollups {
 				(rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)), year);
 		Snapshot snapshot = this.snapshots.compute(year,
 				(y, current) -> (current != null && current.fingerprint().equals(fingerprint)) ? current
-						: new Snapshot(fingerprint, new ConcurrentHashMap<>()));
-		return snapshot.groups().computeIfAbsent(by, (b) -> Collections.unmodifiableMap(sum(year, b)));
+						: new Snapshot(fingerprint, sum(year), new ConcurrentHashMap<>()));
+		return snapshot.groups().computeIfAbsent(by, (b) -> Collections.unmodifiableMap(combine(snapshot.finest(), b)));
 	}
 
-	private Map<List<String>, Group> sum(int year, By by) {
+	private Map<List<String>, Group> sum(int year) {
 		StringBuilder sql = new StringBuilder("SELECT ");
-		for (int i = 0; i < by.keys.size(); i++) {
-			sql.append(by.keys.get(i)).append(" AS k").append(i).append(", ");
+		for (int i = 0; i < FINEST.size(); i++) {
+			sql.append(FINEST.get(i)).append(" AS k").append(i).append(", ");
 		}
 		sql.append("COUNT(DISTINCT r.id) AS returns, ").append(this.columns.selectList());
 		sql.append(" FROM return_record r LEFT JOIN return_value v ON v.return_id = r.id WHERE ").append(CURRENT);
-		if (!by.keys.isEmpty()) {
-			sql.append(" GROUP BY ").append(String.join(", ", by.keys));
-		}
+		sql.append(" GROUP BY ").append(String.join(", ", FINEST));
 		Map<List<String>, Group> groups = new LinkedHashMap<>();
 		this.jdbc.query(sql.toString(), (rs) -> {
 			List<String> keys = new ArrayList<>();
-			for (int i = 0; i < by.keys.size(); i++) {
+			for (int i = 0; i < FINEST.size(); i++) {
 				String key = rs.getString("k" + i);
 				keys.add((key != null) ? key.strip() : "");
 			}
-			long returns = rs.getLong("returns");
-			if (returns > 0 || by.keys.isEmpty()) {
-				groups.put(keys, new Group(keys, returns, values(rs)));
-			}
+			groups.put(keys, new Group(keys, rs.getLong("returns"), values(rs)));
 		}, year);
+		return groups;
+	}
+
+	/**
+	 * The groups of {@code by} as sums of the finest groups: counts add, and a column
+	 * stays empty when it is empty in every group summed.
+	 */
+	private Map<List<String>, Group> combine(Map<List<String>, Group> finest, By by) {
+		int width = this.columns.all().size();
+		Map<List<String>, long[]> returns = new LinkedHashMap<>();
+		Map<List<String>, BigInteger[]> sums = new LinkedHashMap<>();
+		if (by == By.TOTAL) {
+			// the total has a row even without returns
+			returns.put(List.of(), new long[1]);
+			sums.put(List.of(), new BigInteger[width]);
+		}
+		for (Group group : finest.values()) {
+			List<String> keys = by.project(group.keys());
+			returns.computeIfAbsent(keys, (k) -> new long[1])[0] += group.returns();
+			BigInteger[] sum = sums.computeIfAbsent(keys, (k) -> new BigInteger[width]);
+			for (int i = 0; i < width; i++) {
+				String value = group.values().get(i);
+				if (!value.isEmpty()) {
+					sum[i] = (sum[i] != null) ? sum[i].add(new BigInteger(value)) : new BigInteger(value);
+				}
+			}
+		}
+		Map<List<String>, Group> groups = new LinkedHashMap<>();
+		sums.forEach((keys, sum) -> {
+			List<String> values = new ArrayList<>(width);
+			for (BigInteger value : sum) {
+				values.add((value != null) ? value.toString() : "");
+			}
+			groups.put(keys, new Group(keys, returns.get(keys)[0], values));
+		});
 		return groups;
 	}
 

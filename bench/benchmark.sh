@@ -5,7 +5,8 @@
 #   bench/benchmark.sh [N ...]          default: 2000
 #   HEAP=256m bench/benchmark.sh 20000  maximum heap of the measured run (default 512m)
 #
-# Prints, for each N: wall time, returns per second, the JVM's peak heap, the split by step,
+# Prints, for each N: wall time, returns per second, the JVM's peak heap (and the most heap
+# still in use just after a garbage collection: what the run keeps alive), the split by step,
 # and the process's peak resident memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,9 +41,10 @@ for n in "${counts[@]}"; do
   rate=$(awk -v n="$n" -v s="$start" -v e="$end" 'BEGIN { printf "%.0f", n / ((e - s) / 1e9) }')
   accepted=$(grep -o 'chấp nhận [0-9]*' "$log" | head -1 | grep -o '[0-9]*')
   peak=$(grep -o 'heap tối đa: [0-9]* MB' "$log" | tail -1 | grep -o '[0-9]*')
+  live=$(grep -o 'sau thu gom rác: [0-9]* MB' "$log" | tail -1 | grep -o '[0-9]*')
   rss=$( [[ -f "$work/time-$n" ]] && grep -o 'rss_kb=[0-9]*' "$work/time-$n" | cut -d= -f2 || echo "")
   echo "N=$n returns ($((bytes / 1024)) MB of .xlsx, -Xmx$heap): ${seconds} s end to end, ${rate} returns/s," \
-    "accepted ${accepted:-?}, peak heap ${peak:-?} MB${rss:+, peak RSS $((rss / 1024)) MB}"
+    "accepted ${accepted:-?}, peak heap ${peak:-?} MB (after GC ${live:-?} MB)${rss:+, peak RSS $((rss / 1024)) MB}"
   grep -E "^  bước " "$log" || true
   if ! grep -q 'COMPLETED' "$log"; then
     echo "the run did not complete; its output:" >&2

@@ -72,16 +72,7 @@ class IngestRestartIntegrationTests {
 
 	@Test
 	void restartsFailedIngestWithoutLosingOrDuplicatingReturns() throws Exception {
-		for (String name : List.of("form-libreoffice.xls", "form-formulas-libreoffice.xlsx", "form-edited.xlsx")) {
-			Files.copy(sample(name), this.input.resolve(name));
-		}
-		AtomicInteger calls = new AtomicInteger();
-		doAnswer((invocation) -> {
-			if (calls.incrementAndGet() == 3) {
-				throw new DataAccessResourceFailureException("disk full (simulated)");
-			}
-			return invocation.callRealMethod();
-		}).when(this.store).store(any(), anyInt(), anyLong());
+		AtomicInteger calls = threeFilesWhoseThirdFailsToStore();
 
 		JobExecution failed = this.runner.ingest(this.input, 2026);
 
@@ -102,16 +93,7 @@ class IngestRestartIntegrationTests {
 
 	@Test
 	void restartTakesFilesThatArrivedInTheInboxMeanwhile() throws Exception {
-		for (String name : List.of("form-libreoffice.xls", "form-formulas-libreoffice.xlsx", "form-edited.xlsx")) {
-			Files.copy(sample(name), this.input.resolve(name));
-		}
-		AtomicInteger calls = new AtomicInteger();
-		doAnswer((invocation) -> {
-			if (calls.incrementAndGet() == 3) {
-				throw new DataAccessResourceFailureException("disk full (simulated)");
-			}
-			return invocation.callRealMethod();
-		}).when(this.store).store(any(), anyInt(), anyLong());
+		threeFilesWhoseThirdFailsToStore();
 		JobExecution failed = this.runner.ingest(this.input, 2026);
 		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
 		// sorts before the two files already stored: a restart by position would skip it
@@ -166,6 +148,24 @@ class IngestRestartIntegrationTests {
 		else {
 			this.jdbc.execute("SET REFERENTIAL_INTEGRITY " + (checked ? "TRUE" : "FALSE"));
 		}
+	}
+
+	/**
+	 * Three returns in the input; the database refuses to store the third, once. Returns
+	 * the number of store calls so far.
+	 */
+	private AtomicInteger threeFilesWhoseThirdFailsToStore() throws Exception {
+		for (String name : List.of("form-libreoffice.xls", "form-formulas-libreoffice.xlsx", "form-edited.xlsx")) {
+			Files.copy(sample(name), this.input.resolve(name));
+		}
+		AtomicInteger calls = new AtomicInteger();
+		doAnswer((invocation) -> {
+			if (calls.incrementAndGet() == 3) {
+				throw new DataAccessResourceFailureException("disk full (simulated)");
+			}
+			return invocation.callRealMethod();
+		}).when(this.store).store(any(), anyInt(), anyLong());
+		return calls;
 	}
 
 	long count(String table) {

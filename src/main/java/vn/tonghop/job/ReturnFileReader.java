@@ -1,7 +1,6 @@
 package vn.tonghop.job;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -28,9 +27,10 @@ class ReturnFileReader extends AbstractItemCountingItemStreamItemReader<InputFil
 
 	private final IngestProgress progress;
 
-	private List<InputFile> files = List.of();
+	private InputFiles.Walk files;
 
-	private int next;
+	/** On a restart: the files stored before, left out. */
+	private Set<String> stored = Set.of();
 
 	/**
 	 * @param input the folder or file
@@ -47,32 +47,46 @@ class ReturnFileReader extends AbstractItemCountingItemStreamItemReader<InputFil
 
 	@Override
 	protected void doOpen() {
-		this.files = InputFiles.list(this.input);
-		this.next = 0;
-		logger.info("Tìm thấy " + this.files.size() + " tệp trong " + this.input);
-		this.progress.start(this.files.size(), 0);
+		long total = InputFiles.count(this.input);
+		this.files = InputFiles.walk(this.input);
+		logger.info("Tìm thấy " + total + " tệp trong " + this.input);
+		this.progress.start(Math.toIntExact(total), 0);
 	}
 
 	/** On a restart: {@code itemIndex} files were read and stored before. */
 	@Override
 	protected void jumpToItem(int itemIndex) {
-		Set<String> stored = this.alreadyStored.get();
-		int total = this.files.size();
-		this.files = this.files.stream().filter((file) -> !stored.contains(file.relative())).toList();
-		this.next = 0;
-		logger.info("Tiếp tục lần chạy trước: " + (total - this.files.size()) + " tệp đã lưu trước đó, còn "
-				+ this.files.size() + " tệp");
-		this.progress.start(total, total - this.files.size());
+		this.stored = this.alreadyStored.get();
+		long total = InputFiles.count(this.input);
+		long done = 0;
+		try (InputFiles.Walk walk = InputFiles.walk(this.input)) {
+			for (InputFile file = walk.next(); file != null; file = walk.next()) {
+				done += this.stored.contains(file.relative()) ? 1 : 0;
+			}
+		}
+		logger.info("Tiếp tục lần chạy trước: " + done + " tệp đã lưu trước đó, còn " + (total - done) + " tệp");
+		this.progress.start(Math.toIntExact(total), Math.toIntExact(done));
 	}
 
 	@Override
 	protected InputFile doRead() {
-		return (this.next < this.files.size()) ? this.files.get(this.next++) : null;
+		if (this.files == null) {
+			return null;
+		}
+		InputFile file = this.files.next();
+		while (file != null && this.stored.contains(file.relative())) {
+			file = this.files.next();
+		}
+		return file;
 	}
 
 	@Override
 	protected void doClose() {
-		this.files = List.of();
+		if (this.files != null) {
+			this.files.close();
+			this.files = null;
+		}
+		this.stored = Set.of();
 	}
 
 }

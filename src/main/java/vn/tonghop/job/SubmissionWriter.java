@@ -23,9 +23,7 @@ class SubmissionWriter implements ItemWriter<ReceivedFile> {
 
 	@Override
 	public void write(Chunk<? extends ReceivedFile> chunk) {
-		for (ReceivedFile file : chunk) {
-			this.store.store(file, this.year, this.jobExecution);
-		}
+		this.store.store(chunk.getItems(), this.year, this.jobExecution);
 	}
 
 }

@@ -2,6 +2,9 @@ package vn.tonghop.normalise;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Cleans text typed in returns and folds it for label matching.
@@ -20,6 +23,10 @@ public final class TextFold {
 		if (s == null || s.isEmpty()) {
 			return "";
 		}
+		return CLEANED.get(s, TextFold::cleanAnew);
+	}
+
+	private static String cleanAnew(String s) {
 		String nfc = Normalizer.normalize(s, Normalizer.Form.NFC);
 		StringBuilder out = new StringBuilder(nfc.length());
 		boolean pendingSpace = false;
@@ -47,6 +54,13 @@ public final class TextFold {
 	 * {@code "thanh hoa"}.
 	 */
 	public static String fold(String s) {
+		if (s == null || s.isEmpty()) {
+			return "";
+		}
+		return FOLDED.get(s, TextFold::foldAnew);
+	}
+
+	private static String foldAnew(String s) {
 		String plain = plain(s);
 		StringBuilder out = new StringBuilder(plain.length());
 		boolean pendingSpace = false;
@@ -91,6 +105,39 @@ public final class TextFold {
 			}
 		}
 		return out.toString();
+	}
+
+	/**
+	 * The same labels come in every return: each text is cleaned and folded once. Short
+	 * texts only, and a bounded number of them, so memory stays the same however many
+	 * returns a run reads.
+	 */
+	private static final Memo CLEANED = new Memo();
+
+	private static final Memo FOLDED = new Memo();
+
+	private static final class Memo {
+
+		private static final int MAX_ENTRIES = 20_000;
+
+		private static final int MAX_LENGTH = 200;
+
+		private final Map<String, String> results = new ConcurrentHashMap<>();
+
+		String get(String text, UnaryOperator<String> function) {
+			if (text.length() > MAX_LENGTH) {
+				return function.apply(text);
+			}
+			String result = this.results.get(text);
+			if (result == null) {
+				result = function.apply(text);
+				if (this.results.size() < MAX_ENTRIES) {
+					this.results.put(text, result);
+				}
+			}
+			return result;
+		}
+
 	}
 
 	private static boolean isSpace(char c) {

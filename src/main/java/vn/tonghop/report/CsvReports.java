@@ -61,7 +61,7 @@ public class CsvReports {
 		long[] count = { 0 };
 		try (CsvOutput csv = CsvOutput.open(yearFolder(output, year).resolve("returns.csv"), header)) {
 			this.rollups.returns(year, (row) -> {
-				List<String> line = new ArrayList<>(row.identity());
+				List<String> line = new ArrayList<>(row.identity().subList(0, 7));
 				line.addAll(row.values());
 				csv.row(line);
 				count[0]++;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
+import java.util.stream.Stream;
 import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -208,98 +208,67 @@ public class WorkbookReports {
 		return (code != null && !code.isEmpty()) ? this.industries.byCode(code).map(Industry::name).orElse(code) : "";
 	}
 
-	/** The findings of issues.csv, page by page. */
+	/** The findings of issues.csv, read as the sheet is written. */
 	private Iterable<FindingRow> findings(int year) {
-		return () -> new Pages<FindingRow, long[]>(new long[] { 0 }) {
+		String sql = "SELECT s.source_file, f.sheet, f.cell, f.union_code, f.rule, f.severity, f.message"
+				+ " FROM finding f JOIN submission s ON s.id = f.submission_id"
+				+ " LEFT JOIN return_record r ON r.id = f.return_id"
+				+ " WHERE s.report_year = ? AND (r.id IS NULL OR r.superseded_by IS NULL) ORDER BY f.id";
+		return () -> closing(this.jdbc.queryForStream((connection) -> {
+			var ps = connection.prepareStatement(sql);
+			ps.setFetchSize(PAGE);
+			ps.setInt(1, year);
+			return ps;
+		}, (rs, n) -> new FindingRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				rs.getString(5).strip(), rs.getString(6), rs.getString(7))));
+	}
+
+	/** The stream's elements; the stream (its query) is closed after the last. */
+	private static <T> Iterator<T> closing(Stream<T> stream) {
+		Iterator<T> elements = stream.iterator();
+		return new Iterator<>() {
 			@Override
-			List<FindingRow> next(long[] after) {
-				List<long[]> ids = new ArrayList<>();
-				List<FindingRow> rows = WorkbookReports.this.jdbc
-					.query("SELECT f.id, s.source_file, f.sheet, f.cell, f.union_code, f.rule, f.severity, f.message"
-							+ " FROM finding f JOIN submission s ON s.id = f.submission_id"
-							+ " LEFT JOIN return_record r ON r.id = f.return_id"
-							+ " WHERE s.report_year = ? AND (r.id IS NULL OR r.superseded_by IS NULL) AND f.id > ?"
-							+ " ORDER BY f.id FETCH FIRST " + PAGE + " ROWS ONLY", (rs, n) -> {
-								ids.add(new long[] { rs.getLong(1) });
-								return new FindingRow(rs.getString(2), rs.getString(3), rs.getString(4),
-										rs.getString(5), rs.getString(6).strip(), rs.getString(7), rs.getString(8));
-							}, year, after[0]);
-				if (!ids.isEmpty()) {
-					after[0] = ids.get(ids.size() - 1)[0];
+			public boolean hasNext() {
+				boolean more = elements.hasNext();
+				if (!more) {
+					stream.close();
 				}
-				return rows;
+				return more;
+			}
+
+			@Override
+			public T next() {
+				return elements.next();
 			}
 		};
 	}
 
-	/** The returns of returns.csv, page by page. */
+	/**
+	 * The returns of returns.csv, by id, read as the sheet is written; the query closes
+	 * when the last is read.
+	 */
 	private Iterable<ReturnRow> returns(int year) {
-		return () -> new Pages<ReturnRow, long[]>(new long[] { 0 }) {
-			@Override
-			List<ReturnRow> next(long[] after) {
-				List<Rollups.ReturnRow> page = WorkbookReports.this.rollups.returnsAfter(year, after[0], PAGE);
-				List<ReturnRow> rows = new ArrayList<>(page.size());
-				List<String> names = WorkbookReports.this.rollups.columns().names();
-				for (Rollups.ReturnRow row : page) {
-					List<String> id = row.identity();
-					List<Long> values = new ArrayList<>(row.values().size());
-					String rating = null;
-					for (int i = 0; i < row.values().size(); i++) {
-						String value = row.values().get(i);
-						values.add(value.isEmpty() ? null : Long.valueOf(value));
-						if (names.get(i).startsWith("F03_") && "1".equals(value)) {
-							rating = names.get(i).substring(4);
-						}
-					}
-					rows.add(new ReturnRow(id.get(0), id.get(1), provinceName(emptyToNull(id.get(2))),
-							sectorName(emptyToNull(id.get(3))), industryName(id.get(4)), id.get(6), values, rating));
-					after[0] = Long.parseLong(id.get(7));
-				}
-				return rows;
+		List<String> names = this.rollups.columns().names();
+		return () -> closing(this.rollups.returnsById(year).map((row) -> returnRow(row, names)));
+	}
+
+	private ReturnRow returnRow(Rollups.ReturnRow row, List<String> names) {
+		List<String> id = row.identity();
+		List<Long> values = new ArrayList<>(row.values().size());
+		String rating = null;
+		for (int i = 0; i < row.values().size(); i++) {
+			String value = row.values().get(i);
+			values.add(value.isEmpty() ? null : Long.valueOf(value));
+			if (names.get(i).startsWith("F03_") && "1".equals(value)) {
+				rating = names.get(i).substring(4);
 			}
-		};
+		}
+		return new ReturnRow(id.get(0), id.get(1), provinceName(emptyToNull(id.get(2))),
+				sectorName(emptyToNull(id.get(3))), industryName(id.get(4)), id.get(6), values, rating);
 	}
 
 	private static String emptyToNull(String text) {
 		return (text == null || text.isEmpty()) ? null : text;
-	}
-
-	/**
-	 * An iterator over pages fetched on demand; {@code next(state)} returns [] at the
-	 * end.
-	 */
-	private abstract static class Pages<T, S> implements Iterator<T> {
-
-		private final S state;
-
-		private Iterator<T> page = List.<T>of().iterator();
-
-		private boolean done;
-
-		Pages(S state) {
-			this.state = state;
-		}
-
-		abstract List<T> next(S state);
-
-		@Override
-		public boolean hasNext() {
-			while (!this.page.hasNext() && !this.done) {
-				List<T> rows = next(this.state);
-				this.done = rows.isEmpty();
-				this.page = rows.iterator();
-			}
-			return this.page.hasNext();
-		}
-
-		@Override
-		public T next() {
-			if (!hasNext()) {
-				throw new NoSuchElementException();
-			}
-			return this.page.next();
-		}
-
 	}
 
 }

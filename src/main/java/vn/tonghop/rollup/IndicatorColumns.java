@@ -2,6 +2,8 @@ package vn.tonghop.rollup;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import vn.tonghop.catalogue.Indicator;
 import vn.tonghop.catalogue.IndicatorCatalogue;
@@ -15,8 +17,15 @@ import vn.tonghop.normalise.Rating;
  */
 public final class IndicatorColumns {
 
-	/** One output column. */
-	public record Column(String name, String sql) {
+	/**
+	 * One output column: its name, its aggregate over a group's values, and what that
+	 * aggregate gives over a single return's values (by code).
+	 */
+	public record Column(String name, String sql, Function<Map<String, StoredValue>, String> ofOne) {
+	}
+
+	/** A stored value of one return: a row of {@code return_value}. */
+	public record StoredValue(Long total, Long female, String category, Boolean flag) {
 	}
 
 	private final List<Column> columns;
@@ -28,20 +37,26 @@ public final class IndicatorColumns {
 			String isCode = "v.code = '" + code + "'";
 			switch (indicator.kind()) {
 				case COUNT, MONEY -> {
-					list.add(new Column(code, "SUM(CASE WHEN " + isCode + " THEN v.total END)"));
+					list.add(new Column(code, "SUM(CASE WHEN " + isCode + " THEN v.total END)",
+							(values) -> text(values.get(code), StoredValue::total)));
 					if (indicator.hasFemaleColumn()) {
-						list.add(new Column(code + "_nu", "SUM(CASE WHEN " + isCode + " THEN v.female END)"));
+						list.add(new Column(code + "_nu", "SUM(CASE WHEN " + isCode + " THEN v.female END)",
+								(values) -> text(values.get(code), StoredValue::female)));
 					}
 				}
 				case CATEGORY -> {
 					for (Rating rating : Rating.values()) {
 						list.add(new Column(code + "_" + rating.name(),
 								"SUM(CASE WHEN " + isCode + " AND v.category IS NOT NULL THEN (CASE WHEN v.category = '"
-										+ rating.name() + "' THEN 1 ELSE 0 END) END)"));
+										+ rating.name() + "' THEN 1 ELSE 0 END) END)",
+								(values) -> text(values.get(code),
+										(v) -> (v.category() != null) ? v.category().equals(rating.name()) : null)));
 					}
 				}
-				case FLAG -> list.add(new Column(code, "SUM(CASE WHEN " + isCode
-						+ " AND v.flag IS NOT NULL THEN (CASE WHEN v.flag THEN 1 ELSE 0 END) END)"));
+				case FLAG -> list.add(new Column(code,
+						"SUM(CASE WHEN " + isCode
+								+ " AND v.flag IS NOT NULL THEN (CASE WHEN v.flag THEN 1 ELSE 0 END) END)",
+						(values) -> text(values.get(code), StoredValue::flag)));
 			}
 		}
 		this.columns = List.copyOf(list);
@@ -53,6 +68,27 @@ public final class IndicatorColumns {
 
 	public List<String> names() {
 		return this.columns.stream().map(Column::name).toList();
+	}
+
+	/**
+	 * A single return's columns from its stored values by code, as the aggregates give
+	 * them.
+	 */
+	public List<String> ofOne(Map<String, StoredValue> values) {
+		List<String> row = new ArrayList<>(this.columns.size());
+		for (Column column : this.columns) {
+			row.add(column.ofOne().apply(values));
+		}
+		return row;
+	}
+
+	/** A number as text, a yes/no as 1/0, nothing as "". */
+	private static String text(StoredValue value, Function<StoredValue, Object> part) {
+		Object v = (value != null) ? part.apply(value) : null;
+		if (v instanceof Boolean yes) {
+			return yes ? "1" : "0";
+		}
+		return (v != null) ? v.toString() : "";
 	}
 
 	/** The aggregates as a SELECT list, aliased {@code c0, c1, …}. */

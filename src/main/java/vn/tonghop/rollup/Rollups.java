@@ -6,11 +6,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -27,7 +35,11 @@ public class Rollups {
 	public record Group(List<String> keys, long returns, List<String> values) {
 	}
 
-	/** One return, as in {@code returns.csv}. */
+	/**
+	 * One return: as in {@code returns.csv} (union code, name, province, sector,
+	 * industry, year, source file; then its columns), and its id after the identity's
+	 * seven.
+	 */
 	public record ReturnRow(List<String> identity, List<String> values) {
 	}
 
@@ -154,56 +166,117 @@ public class Rollups {
 		return groups;
 	}
 
+	/** Returns whose values are fetched at once while streaming. */
+	private static final int BATCH = 500;
+
 	/** Streams the returns that count, ordered by province, union code. */
 	public void returns(int year, Consumer<ReturnRow> consumer) {
-		String sql = returnsQuery("") + " ORDER BY r.province_code, r.union_code, r.id";
-		this.jdbc.query((connection) -> {
-			var ps = connection.prepareStatement(sql);
-			ps.setFetchSize(500);
-			ps.setInt(1, year);
-			return ps;
-		}, (rs) -> {
-			consumer.accept(returnRow(rs));
-		});
+		try (Stream<ReturnRow> returns = returns(year, "r.province_code, r.union_code, r.id")) {
+			returns.forEach(consumer);
+		}
 	}
 
 	/**
-	 * A page of the returns that count, by id after {@code afterId}: for readers that
-	 * must not hold every return at once. The last column of each identity is the
-	 * return's id.
+	 * The returns that count, by id, to be closed. The last column of each identity is
+	 * the return's id.
 	 */
-	public List<ReturnRow> returnsAfter(int year, long afterId, int limit) {
-		// the page's ids first, then the pivot over that id range only: grouping every
-		// return of the year for each page would make the whole read quadratic
-		List<Long> ids = this.jdbc.queryForList("SELECT r.id FROM return_record r WHERE " + CURRENT
-				+ " AND r.id > ? ORDER BY r.id FETCH FIRST " + limit + " ROWS ONLY", Long.class, year, afterId);
-		if (ids.isEmpty()) {
-			return List.of();
+	public Stream<ReturnRow> returnsById(int year) {
+		return returns(year, "r.id");
+	}
+
+	/**
+	 * The returns that count, in {@code order}. Memory stays the same however many
+	 * returns there are: the returns come from one query (their identity only, which the
+	 * database sorts, on disk when large), and each batch's values from a second query
+	 * over that batch's ids, made into columns here.
+	 */
+	private Stream<ReturnRow> returns(int year, String order) {
+		String sql = IDENTITY + " WHERE " + CURRENT + " ORDER BY " + order;
+		Stream<ReturnRow> identities = this.jdbc.queryForStream((connection) -> {
+			var ps = connection.prepareStatement(sql);
+			ps.setFetchSize(BATCH);
+			ps.setInt(1, year);
+			return ps;
+		}, (rs, n) -> {
+			List<String> identity = identity(rs);
+			identity.add(Long.toString(rs.getLong(8)));
+			return new ReturnRow(identity, List.of());
+		});
+		Iterator<ReturnRow> source = identities.iterator();
+		Iterator<ReturnRow> withValues = new Iterator<>() {
+
+			private final List<ReturnRow> batch = new ArrayList<>(BATCH);
+
+			private int next;
+
+			@Override
+			public boolean hasNext() {
+				if (this.next < this.batch.size()) {
+					return true;
+				}
+				this.batch.clear();
+				this.next = 0;
+				List<ReturnRow> identities = new ArrayList<>(BATCH);
+				while (identities.size() < BATCH && source.hasNext()) {
+					identities.add(source.next());
+				}
+				if (!identities.isEmpty()) {
+					this.batch.addAll(withValues(identities));
+				}
+				return !this.batch.isEmpty();
+			}
+
+			@Override
+			public ReturnRow next() {
+				if (!hasNext()) {
+					throw new NoSuchElementException();
+				}
+				return this.batch.get(this.next++);
+			}
+
+		};
+		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(withValues, Spliterator.ORDERED), false)
+			.onClose(identities::close);
+	}
+
+	/** The returns with their indicator columns, from their stored values. */
+	private List<ReturnRow> withValues(List<ReturnRow> returns) {
+		Map<Long, Map<String, IndicatorColumns.StoredValue>> values = new HashMap<>();
+		// ids are numbers from the database: written into the statement
+		String in = returns.stream().map(Rollups::id).map(String::valueOf).collect(Collectors.joining(","));
+		this.jdbc.query("SELECT return_id, code, total, female, category, flag FROM return_value WHERE return_id IN ("
+				+ in + ")", (rs) -> {
+					values.computeIfAbsent(rs.getLong(1), (id) -> new HashMap<>())
+						.put(rs.getString(2).strip(), new IndicatorColumns.StoredValue(rs.getObject(3, Long.class),
+								rs.getObject(4, Long.class), rs.getString(5), rs.getObject(6, Boolean.class)));
+				});
+		List<ReturnRow> rows = new ArrayList<>(returns.size());
+		for (ReturnRow row : returns) {
+			rows.add(new ReturnRow(row.identity(), this.columns.ofOne(values.getOrDefault(id(row), Map.of()))));
 		}
-		return this.jdbc.query(returnsQuery(" AND r.id > ? AND r.id <= ?") + " ORDER BY r.id", (rs, n) -> {
-			ReturnRow row = returnRow(rs);
-			List<String> identity = new ArrayList<>(row.identity());
-			identity.add(Long.toString(rs.getLong("id")));
-			return new ReturnRow(identity, row.values());
-		}, year, afterId, ids.get(ids.size() - 1));
+		return rows;
 	}
 
-	private String returnsQuery(String condition) {
-		return "SELECT r.union_code, r.union_name, r.province_code, r.sector_code, r.industry_code, r.report_year,"
-				+ " s.source_file, r.id, " + this.columns.selectList()
-				+ " FROM return_record r JOIN submission s ON s.id = r.submission_id"
-				+ " LEFT JOIN return_value v ON v.return_id = r.id WHERE " + CURRENT + condition
-				+ " GROUP BY r.id, r.union_code, r.union_name, r.province_code, r.sector_code, r.industry_code,"
-				+ " r.report_year, s.source_file";
+	private static long id(ReturnRow row) {
+		return Long.parseLong(row.identity().get(row.identity().size() - 1));
 	}
 
-	private ReturnRow returnRow(ResultSet rs) throws SQLException {
-		List<String> identity = new ArrayList<>();
+	/**
+	 * A return's identity columns (as {@link #identity(ResultSet)} reads them), then its
+	 * id.
+	 */
+	private static final String IDENTITY = "SELECT r.union_code, r.union_name, r.province_code, r.sector_code,"
+			+ " r.industry_code, r.report_year, s.source_file, r.id FROM return_record r"
+			+ " JOIN submission s ON s.id = r.submission_id";
+
+	/** The first seven columns: union code to source file. */
+	private static List<String> identity(ResultSet rs) throws SQLException {
+		List<String> identity = new ArrayList<>(7);
 		for (int i = 1; i <= 7; i++) {
 			String value = rs.getString(i);
 			identity.add((value != null) ? value.strip() : "");
 		}
-		return new ReturnRow(identity, values(rs));
+		return identity;
 	}
 
 	private List<String> values(ResultSet rs) throws SQLException {

@@ -1,12 +1,19 @@
 package vn.tonghop.store;
 
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -45,35 +52,108 @@ public class ReturnStore {
 		this.messages = messages;
 	}
 
-	public Outcome store(ReceivedFile file, int year, long jobExecution) {
-		if (file.outcome() == ReceivedFile.Outcome.SKIPPED || file.sha256() == null) {
-			Outcome outcome = (file.outcome() == ReceivedFile.Outcome.SKIPPED) ? Outcome.SKIPPED : Outcome.UNREADABLE;
-			log(jobExecution, year, file, outcome, file.reason(), null);
-			return outcome;
-		}
-		List<Long> existing = this.jdbc.queryForList("SELECT id FROM submission WHERE report_year = ? AND sha256 = ?",
-				Long.class, year, file.sha256());
-		if (!existing.isEmpty()) {
-			log(jobExecution, year, file, Outcome.DUPLICATE, null, existing.get(0));
-			return Outcome.DUPLICATE;
-		}
-		boolean unreadable = file.outcome() == ReceivedFile.Outcome.UNREADABLE;
-		String status = unreadable ? "UNREADABLE" : status(file.returns());
-		long submission = insertSubmission(file, year, status, jobExecution);
-		if (unreadable) {
-			log(jobExecution, year, file, Outcome.UNREADABLE, file.reason(), submission);
-			return Outcome.UNREADABLE;
-		}
-		for (JudgedReturn judged : file.returns()) {
-			long returnId = insertReturn(submission, year, judged, file.lastModified());
-			insertValues(returnId, judged.value());
-			insertFindings(submission, returnId, judged.findings());
-			if (judged.accepted() && !judged.value().unionCode().isEmpty()) {
-				supersede(returnId, submission, year, judged.value(), file);
+	/**
+	 * Stores a chunk of files, in their order, with a handful of batched statements: one
+	 * lookup of earlier submissions of the same bytes, then each table's rows in one
+	 * batch. What it stores is what storing the files one by one would: the same rows,
+	 * ids in the same order, the same resubmission decisions. Returns each file's
+	 * outcome.
+	 */
+	public List<Outcome> store(List<? extends ReceivedFile> files, int year, long jobExecution) {
+		Map<String, Long> stored = earlierSubmissions(files, year);
+		List<Outcome> outcomes = new ArrayList<>(files.size());
+		// the files that become a submission, and for the others the submission they
+		// repeat: a file of the same chunk (its index, negative) or an earlier one
+		List<ReceivedFile> submissions = new ArrayList<>();
+		Map<String, Integer> inChunk = new HashMap<>();
+		List<Object> duplicateOf = new ArrayList<>(files.size());
+		for (ReceivedFile file : files) {
+			if (file.outcome() == ReceivedFile.Outcome.SKIPPED || file.sha256() == null) {
+				outcomes.add((file.outcome() == ReceivedFile.Outcome.SKIPPED) ? Outcome.SKIPPED : Outcome.UNREADABLE);
+				duplicateOf.add(null);
+			}
+			else if (stored.containsKey(file.sha256())) {
+				outcomes.add(Outcome.DUPLICATE);
+				duplicateOf.add(stored.get(file.sha256()));
+			}
+			else if (inChunk.containsKey(file.sha256())) {
+				outcomes.add(Outcome.DUPLICATE);
+				duplicateOf.add(inChunk.get(file.sha256()));
+			}
+			else {
+				outcomes.add((file.outcome() == ReceivedFile.Outcome.UNREADABLE) ? Outcome.UNREADABLE : Outcome.NEW);
+				inChunk.put(file.sha256(), submissions.size());
+				duplicateOf.add(submissions.size());
+				submissions.add(file);
 			}
 		}
-		log(jobExecution, year, file, Outcome.NEW, null, submission);
-		return Outcome.NEW;
+		List<Long> submissionIds = insertSubmissions(submissions, year, jobExecution);
+
+		List<NewReturn> returns = new ArrayList<>();
+		for (int i = 0; i < submissions.size(); i++) {
+			ReceivedFile file = submissions.get(i);
+			if (file.outcome() != ReceivedFile.Outcome.UNREADABLE) {
+				for (JudgedReturn judged : file.returns()) {
+					returns.add(new NewReturn(submissionIds.get(i), file, judged));
+				}
+			}
+		}
+		List<Long> returnIds = insertReturns(returns, year);
+		insertValues(returns, returnIds);
+
+		List<Object[]> findings = new ArrayList<>();
+		Resubmissions resubmissions = new Resubmissions(currentReturns(returns, returnIds, year));
+		for (int i = 0; i < returns.size(); i++) {
+			NewReturn r = returns.get(i);
+			long returnId = returnIds.get(i);
+			for (Finding finding : r.judged().findings()) {
+				findings.add(finding(r.submission(), returnId, finding));
+			}
+			if (r.judged().accepted() && !r.judged().value().unionCode().isEmpty()) {
+				resubmissions.add(
+						new Current(returnId, r.submission(), r.file().lastModified(), r.file().file().relative()),
+						r.judged().value().unionCode(), year, findings);
+			}
+		}
+		if (!resubmissions.superseded.isEmpty()) {
+			this.jdbc.batchUpdate("UPDATE return_record SET superseded_by = ? WHERE id = ?", resubmissions.superseded);
+		}
+		insertFindings(findings);
+
+		List<Object[]> log = new ArrayList<>(files.size());
+		for (int i = 0; i < files.size(); i++) {
+			ReceivedFile file = files.get(i);
+			Object of = duplicateOf.get(i);
+			Long submission = (of instanceof Integer index) ? submissionIds.get(index) : (Long) of;
+			Outcome outcome = outcomes.get(i);
+			String reason = (outcome == Outcome.SKIPPED || outcome == Outcome.UNREADABLE) ? file.reason() : null;
+			log.add(new Object[] { jobExecution, year, truncate(file.file().relative(), 1000), file.sha256(),
+					file.bytes(), outcome.name(), truncate(reason, 2000), submission });
+		}
+		this.jdbc.batchUpdate(
+				"INSERT INTO intake_log (job_execution, report_year, source_file, sha256, bytes, outcome,"
+						+ " reason, submission_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+				log, new int[] { Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.CHAR, Types.BIGINT, Types.VARCHAR,
+						Types.VARCHAR, Types.BIGINT });
+		return outcomes;
+	}
+
+	/** Submissions of the year with the bytes of one of {@code files}: sha256 to id. */
+	private Map<String, Long> earlierSubmissions(List<? extends ReceivedFile> files, int year) {
+		List<String> checksums = files.stream()
+			.filter((file) -> file.outcome() != ReceivedFile.Outcome.SKIPPED && file.sha256() != null)
+			.map(ReceivedFile::sha256)
+			.distinct()
+			.toList();
+		// one indexed lookup each: a list of values (IN) makes H2 scan the whole year
+		Map<String, Long> stored = new HashMap<>();
+		for (String sha256 : checksums) {
+			this.jdbc.query("SELECT MIN(id) FROM submission WHERE report_year = ? AND sha256 = ? HAVING COUNT(*) > 0",
+					(rs) -> {
+						stored.put(sha256, rs.getLong(1));
+					}, year, sha256);
+		}
+		return stored;
 	}
 
 	/**
@@ -87,71 +167,106 @@ public class ReturnStore {
 		return (accepted == 0) ? "REJECTED" : "PARTIAL";
 	}
 
-	private long insertSubmission(ReceivedFile file, int year, String status, long jobExecution) {
-		KeyHolder key = new GeneratedKeyHolder();
-		this.jdbc.update((connection) -> {
-			PreparedStatement ps = connection.prepareStatement(
-					"INSERT INTO submission (report_year, sha256, source_file, bytes, last_modified, status, reason, job_execution, ingested_at,"
-							+ " source_path)" + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-					new String[] { "id" });
-			ps.setInt(1, year);
-			ps.setString(2, file.sha256());
-			ps.setString(3, file.file().relative());
-			ps.setLong(4, file.bytes());
-			ps.setTimestamp(5, Timestamp.from(file.lastModified()));
-			ps.setString(6, status);
-			ps.setString(7, truncate(file.reason(), 2000));
-			ps.setLong(8, jobExecution);
-			ps.setTimestamp(9, Timestamp.from(Instant.now()));
-			ps.setString(10, truncate(file.file().path().toAbsolutePath().toString(), 2000));
-			return ps;
-		}, key);
-		return key.getKey().longValue();
+	private List<Long> insertSubmissions(List<ReceivedFile> files, int year, long jobExecution) {
+		Timestamp now = Timestamp.from(Instant.now());
+		return insertWithKeys(
+				"INSERT INTO submission (report_year, sha256, source_file, bytes, last_modified, status,"
+						+ " reason, job_execution, ingested_at, source_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				files, (ps, file) -> {
+					boolean unreadable = file.outcome() == ReceivedFile.Outcome.UNREADABLE;
+					ps.setInt(1, year);
+					ps.setString(2, file.sha256());
+					ps.setString(3, file.file().relative());
+					ps.setLong(4, file.bytes());
+					ps.setTimestamp(5, Timestamp.from(file.lastModified()));
+					ps.setString(6, unreadable ? "UNREADABLE" : status(file.returns()));
+					ps.setString(7, truncate(file.reason(), 2000));
+					ps.setLong(8, jobExecution);
+					ps.setTimestamp(9, now);
+					ps.setString(10, truncate(file.file().path().toAbsolutePath().toString(), 2000));
+				});
 	}
 
-	private long insertReturn(long submission, int year, JudgedReturn judged, Instant lastModified) {
-		NormalisedReturn r = judged.value();
-		KeyHolder key = new GeneratedKeyHolder();
-		this.jdbc.update((connection) -> {
-			PreparedStatement ps = connection
-				.prepareStatement("INSERT INTO return_record (submission_id, report_year, sheet,"
-						+ " union_code, union_name, province_written, province_code, sector_written, sector_code,"
-						+ " industry_written, industry_code, parent_union, declared_year, accepted, last_modified,"
-						+ " header_cells, template_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-						new String[] { "id" });
-			ps.setLong(1, submission);
-			ps.setInt(2, year);
-			ps.setString(3, truncate(r.sheet(), 200));
-			ps.setString(4, truncate(r.unionCode(), 100));
-			ps.setString(5, truncate(r.unionName(), 500));
-			ps.setString(6, truncate(r.provinceWritten(), 200));
-			ps.setString(7, r.provinceCode());
-			ps.setString(8, truncate(r.sectorWritten(), 200));
-			ps.setString(9, r.sectorCode());
-			ps.setString(10, truncate(r.industryWritten(), 300));
-			ps.setString(11, r.industryCode());
-			ps.setString(12, truncate(r.parentUnion(), 500));
-			if (r.declaredYear() != null) {
-				ps.setInt(13, r.declaredYear());
-			}
-			else {
-				ps.setNull(13, Types.INTEGER);
-			}
-			ps.setBoolean(14, judged.accepted());
-			ps.setTimestamp(15, Timestamp.from(lastModified));
-			ps.setString(16, truncate(HeaderCells.format(r.headerCells()), 400));
-			ps.setString(17, truncate(r.templateVersion(), 100));
-			return ps;
-		}, key);
-		return key.getKey().longValue();
+	/** A return about to be stored, with its file and the file's submission. */
+	private record NewReturn(long submission, ReceivedFile file, JudgedReturn judged) {
 	}
 
-	private void insertValues(long returnId, NormalisedReturn r) {
+	private List<Long> insertReturns(List<NewReturn> returns, int year) {
+		return insertWithKeys("INSERT INTO return_record (submission_id, report_year, sheet, union_code, union_name,"
+				+ " province_written, province_code, sector_written, sector_code, industry_written, industry_code,"
+				+ " parent_union, declared_year, accepted, last_modified, header_cells, template_version)"
+				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", returns, (ps, item) -> {
+					NormalisedReturn r = item.judged().value();
+					ps.setLong(1, item.submission());
+					ps.setInt(2, year);
+					ps.setString(3, truncate(r.sheet(), 200));
+					ps.setString(4, truncate(r.unionCode(), 100));
+					ps.setString(5, truncate(r.unionName(), 500));
+					ps.setString(6, truncate(r.provinceWritten(), 200));
+					ps.setString(7, r.provinceCode());
+					ps.setString(8, truncate(r.sectorWritten(), 200));
+					ps.setString(9, r.sectorCode());
+					ps.setString(10, truncate(r.industryWritten(), 300));
+					ps.setString(11, r.industryCode());
+					ps.setString(12, truncate(r.parentUnion(), 500));
+					if (r.declaredYear() != null) {
+						ps.setInt(13, r.declaredYear());
+					}
+					else {
+						ps.setNull(13, Types.INTEGER);
+					}
+					ps.setBoolean(14, item.judged().accepted());
+					ps.setTimestamp(15, Timestamp.from(item.file().lastModified()));
+					ps.setString(16, truncate(HeaderCells.format(r.headerCells()), 400));
+					ps.setString(17, truncate(r.templateVersion(), 100));
+				});
+	}
+
+	/** Sets one row's parameters. */
+	@FunctionalInterface
+	private interface Row<T> {
+
+		void set(PreparedStatement ps, T item) throws SQLException;
+
+	}
+
+	/** Inserts a row per item in one batch; returns their generated ids, in order. */
+	private <T> List<Long> insertWithKeys(String sql, List<T> items, Row<T> row) {
+		if (items.isEmpty()) {
+			return List.of();
+		}
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.batchUpdate((connection) -> connection.prepareStatement(sql, new String[] { "id" }),
+				new BatchPreparedStatementSetter() {
+					@Override
+					public void setValues(PreparedStatement ps, int i) throws SQLException {
+						row.set(ps, items.get(i));
+					}
+
+					@Override
+					public int getBatchSize() {
+						return items.size();
+					}
+				}, keys);
+		List<Long> ids = new ArrayList<>(items.size());
+		for (Map<String, Object> key : keys.getKeyList()) {
+			ids.add(((Number) key.values().iterator().next()).longValue());
+		}
+		if (ids.size() != items.size()) {
+			throw new IllegalStateException(
+					"the database gave " + ids.size() + " ids for " + items.size() + " rows: " + sql);
+		}
+		return ids;
+	}
+
+	private void insertValues(List<NewReturn> returns, List<Long> returnIds) {
 		List<Object[]> rows = new ArrayList<>();
-		for (IndicatorValue v : r.values().values()) {
-			rows.add(new Object[] { returnId, v.code(), v.total(), v.female(), v.category(), v.flag(),
-					(v.totalCell() != null) ? v.totalCell().a1() : null,
-					(v.femaleCell() != null) ? v.femaleCell().a1() : null });
+		for (int i = 0; i < returns.size(); i++) {
+			for (IndicatorValue v : returns.get(i).judged().value().values().values()) {
+				rows.add(new Object[] { returnIds.get(i), v.code(), v.total(), v.female(), v.category(), v.flag(),
+						(v.totalCell() != null) ? v.totalCell().a1() : null,
+						(v.femaleCell() != null) ? v.femaleCell().a1() : null });
+			}
 		}
 		if (!rows.isEmpty()) {
 			this.jdbc.batchUpdate(
@@ -162,14 +277,14 @@ public class ReturnStore {
 		}
 	}
 
-	private void insertFindings(long submission, Long returnId, List<Finding> findings) {
-		if (findings.isEmpty()) {
+	private static Object[] finding(long submission, Long returnId, Finding f) {
+		return new Object[] { submission, returnId, truncate(f.sheet(), 200), f.cell(), truncate(f.unionCode(), 100),
+				f.rule(), f.severity().csv(), truncate(f.message(), 4000) };
+	}
+
+	private void insertFindings(List<Object[]> rows) {
+		if (rows.isEmpty()) {
 			return;
-		}
-		List<Object[]> rows = new ArrayList<>();
-		for (Finding f : findings) {
-			rows.add(new Object[] { submission, returnId, truncate(f.sheet(), 200), f.cell(),
-					truncate(f.unionCode(), 100), f.rule(), f.severity().csv(), truncate(f.message(), 4000) });
 		}
 		this.jdbc.batchUpdate(
 				"INSERT INTO finding (submission_id, return_id, sheet, cell, union_code, rule, severity,"
@@ -179,32 +294,83 @@ public class ReturnStore {
 	}
 
 	/**
+	 * The returns that count now (accepted, not superseded) of the unions of the chunk's
+	 * accepted returns, by union, in id order; the chunk's own returns left out.
+	 */
+	private Map<String, List<Current>> currentReturns(List<NewReturn> returns, List<Long> returnIds, int year) {
+		List<String> unions = returns.stream()
+			.filter((r) -> r.judged().accepted() && !r.judged().value().unionCode().isEmpty())
+			.map((r) -> r.judged().value().unionCode())
+			.distinct()
+			.toList();
+		Map<String, List<Current>> current = new HashMap<>();
+		if (unions.isEmpty()) {
+			return current;
+		}
+		Set<Long> chunk = new HashSet<>(returnIds);
+		// one indexed lookup per union: a list of values (IN) makes H2 scan the whole
+		// year
+		for (String union : unions) {
+			this.jdbc.query("SELECT r.id, r.submission_id, r.last_modified, s.source_file FROM return_record r"
+					+ " JOIN submission s ON s.id = r.submission_id WHERE r.report_year = ? AND r.union_code = ?"
+					+ " AND r.accepted AND r.superseded_by IS NULL ORDER BY r.id", (rs) -> {
+						if (!chunk.contains(rs.getLong(1))) {
+							current.computeIfAbsent(union, (u) -> new ArrayList<>())
+								.add(new Current(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
+										rs.getString(4)));
+						}
+					}, year, union);
+		}
+		return current;
+	}
+
+	/**
 	 * A later accepted return of the same union and year supersedes the current one:
 	 * later by the file's last-modified time, ties by ingest order. W06 goes on the one
-	 * that counts. A rejected return never supersedes (it never gets here).
+	 * that counts. A rejected return never supersedes (it never gets here). Decided
+	 * return by return in ingest order, as the chunk's returns are added.
 	 */
-	private void supersede(long returnId, long submission, int year, NormalisedReturn r, ReceivedFile file) {
-		List<Current> current = this.jdbc
-			.query("SELECT r.id, r.submission_id, r.last_modified, s.source_file FROM return_record r"
-					+ " JOIN submission s ON s.id = r.submission_id"
-					+ " WHERE r.report_year = ? AND r.union_code = ? AND r.accepted AND r.superseded_by IS NULL AND r.id <> ?",
-					(rs, n) -> new Current(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
-							rs.getString(4)),
-					year, r.unionCode(), returnId);
-		for (Current earlier : current) {
-			boolean newer = !file.lastModified().isBefore(earlier.lastModified);
-			long loser = newer ? earlier.id : returnId;
-			long winner = newer ? returnId : earlier.id;
-			long winnerSubmission = newer ? submission : earlier.submission;
-			String loserFile = newer ? earlier.sourceFile : file.file().relative();
-			this.jdbc.update("UPDATE return_record SET superseded_by = ? WHERE id = ?", winner, loser);
-			Finding w06 = new Finding("W06", this.rules.severity("W06"), "", "", r.unionCode(),
-					this.messages.format("W06", year, loserFile));
-			insertFindings(winnerSubmission, winner, List.of(w06));
-			if (!newer) {
-				break;
+	private final class Resubmissions {
+
+		/**
+		 * The returns that count, by union: those stored before and the chunk's so far.
+		 */
+		private final Map<String, List<Current>> current;
+
+		/** {@code superseded_by, id} pairs to update. */
+		private final List<Object[]> superseded = new ArrayList<>();
+
+		Resubmissions(Map<String, List<Current>> current) {
+			this.current = current;
+		}
+
+		/**
+		 * Adds an accepted return of {@code union}; its W06 findings go to
+		 * {@code findings}.
+		 */
+		void add(Current added, String union, int year, List<Object[]> findings) {
+			List<Current> current = this.current.computeIfAbsent(union, (u) -> new ArrayList<>());
+			boolean counts = true;
+			for (Iterator<Current> it = current.iterator(); it.hasNext();) {
+				Current earlier = it.next();
+				boolean newer = !added.lastModified().isBefore(earlier.lastModified());
+				Current winner = newer ? added : earlier;
+				Current loser = newer ? earlier : added;
+				this.superseded.add(new Object[] { winner.id(), loser.id() });
+				Finding w06 = new Finding("W06", ReturnStore.this.rules.severity("W06"), "", "", union,
+						ReturnStore.this.messages.format("W06", year, loser.sourceFile()));
+				findings.add(finding(winner.submission(), winner.id(), w06));
+				if (!newer) {
+					counts = false;
+					break;
+				}
+				it.remove();
+			}
+			if (counts) {
+				current.add(added);
 			}
 		}
+
 	}
 
 	private record Current(long id, long submission, Instant lastModified, String sourceFile) {
@@ -230,14 +396,6 @@ public class ReturnStore {
 		removed += this.jdbc.update("DELETE FROM intake_log WHERE submission_id IS NOT NULL AND NOT EXISTS"
 				+ " (SELECT 1 FROM submission s WHERE s.id = intake_log.submission_id)");
 		return removed;
-	}
-
-	private void log(long jobExecution, int year, ReceivedFile file, Outcome outcome, String reason, Long submission) {
-		this.jdbc.update(
-				"INSERT INTO intake_log (job_execution, report_year, source_file, sha256, bytes, outcome, reason, submission_id)"
-						+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-				jobExecution, year, truncate(file.file().relative(), 1000), file.sha256(), file.bytes(), outcome.name(),
-				truncate(reason, 2000), submission);
 	}
 
 	private static String truncate(String text, int max) {

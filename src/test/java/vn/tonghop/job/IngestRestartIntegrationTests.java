@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import vn.tonghop.store.ReturnStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.doAnswer;
@@ -151,8 +151,9 @@ class IngestRestartIntegrationTests {
 	}
 
 	/**
-	 * Three returns in the input; the database refuses to store the third, once. Returns
-	 * the number of store calls so far.
+	 * Three returns in the input; the database refuses to store the third, once (with the
+	 * chunk of two files: the second chunk). Returns the number of files given to the
+	 * store so far.
 	 */
 	private AtomicInteger threeFilesWhoseThirdFailsToStore() throws Exception {
 		for (String name : List.of("form-libreoffice.xls", "form-formulas-libreoffice.xlsx", "form-edited.xlsx")) {
@@ -160,11 +161,12 @@ class IngestRestartIntegrationTests {
 		}
 		AtomicInteger calls = new AtomicInteger();
 		doAnswer((invocation) -> {
-			if (calls.incrementAndGet() == 3) {
+			List<?> files = invocation.getArgument(0);
+			if (calls.getAndAdd(files.size()) < 3 && calls.get() >= 3) {
 				throw new DataAccessResourceFailureException("disk full (simulated)");
 			}
 			return invocation.callRealMethod();
-		}).when(this.store).store(any(), anyInt(), anyLong());
+		}).when(this.store).store(anyList(), anyInt(), anyLong());
 		return calls;
 	}
 

@@ -1,0 +1,77 @@
+package vn.tonghop.intake;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The walk of an inbox gives its files one at a time in exactly the order of their sorted
+ * relative paths, the order a restart and "ingest order" rely on.
+ */
+class InputFilesTests {
+
+	@TempDir
+	Path inbox;
+
+	@Test
+	void walksInTheOrderOfSortedRelativePaths() throws IOException {
+		for (String name : List.of("a/x.xlsx", "a-b.xlsx", "a.b.xlsx", "a b/c.xlsx", "ab.xlsx", "a/y/z.xlsx",
+				"a/y-1.xlsx", "a/y.xlsx", "Hà Nội/báo cáo 1.xlsx", "Hà Nội/báo cáo 10.xlsx", "Hà Nội/báo cáo 2.xlsx",
+				"Ha Noi/x.xlsx", "z.csv", "0/0/0/0.xls", "0-/a.xls", "a/", "empty/", "~$a.xlsx")) {
+			Path path = this.inbox.resolve(name);
+			if (name.endsWith("/")) {
+				Files.createDirectories(path);
+			}
+			else {
+				Files.createDirectories(path.getParent());
+				Files.writeString(path, name);
+			}
+		}
+
+		List<String> walked = new ArrayList<>();
+		try (InputFiles.Walk walk = InputFiles.walk(this.inbox)) {
+			for (InputFile file = walk.next(); file != null; file = walk.next()) {
+				walked.add(file.relative());
+				assertThat(file.path()).isEqualTo(this.inbox.resolve(file.relative()));
+			}
+		}
+
+		assertThat(walked).isEqualTo(sortedRelativePaths()).hasSize(16);
+		assertThat(InputFiles.count(this.inbox)).isEqualTo(16);
+		assertThat(InputFiles.list(this.inbox)).extracting(InputFile::relative).isEqualTo(walked);
+	}
+
+	@Test
+	void aFileIsItsOwnInbox() throws IOException {
+		Path file = Files.writeString(this.inbox.resolve("một tệp.xlsx"), "x");
+		assertThat(InputFiles.list(file)).containsExactly(new InputFile(file, "một tệp.xlsx"));
+	}
+
+	@Test
+	void linksToFoldersAreNotFollowed() throws IOException {
+		Files.createDirectories(this.inbox.resolve("thật"));
+		Files.writeString(this.inbox.resolve("thật/a.xlsx"), "x");
+		Files.createSymbolicLink(this.inbox.resolve("vòng"), this.inbox);
+		assertThat(InputFiles.list(this.inbox)).extracting(InputFile::relative).containsExactly("thật/a.xlsx");
+	}
+
+	/** Every regular file's relative path, sorted as strings. */
+	private List<String> sortedRelativePaths() throws IOException {
+		try (Stream<Path> walk = Files.walk(this.inbox)) {
+			return walk.filter(Files::isRegularFile)
+				.map((path) -> this.inbox.relativize(path).toString().replace('\\', '/'))
+				.sorted(Comparator.naturalOrder())
+				.toList();
+		}
+	}
+
+}

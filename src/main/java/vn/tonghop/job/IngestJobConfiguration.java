@@ -3,10 +3,14 @@ package vn.tonghop.job;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -14,17 +18,25 @@ import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
+import org.springframework.batch.core.partition.support.SimpleStepExecutionSplitter;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SyncTaskExecutor;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.tonghop.TonghopProperties;
 import vn.tonghop.intake.InputFile;
+import vn.tonghop.intake.InputFiles;
 import vn.tonghop.intake.ReceivedFile;
 import vn.tonghop.normalise.ProvinceResolver;
 import vn.tonghop.read.CsvSheetReader;
@@ -36,46 +48,97 @@ import vn.tonghop.validate.ReturnJudge;
 
 /**
  * {@code ingestReturnsJob}: every file under the input folder is one item, read, judged
- * and stored; a chunk of files is one transaction. Job parameters: {@code input} (folder
- * or file) and {@code year}.
+ * and stored; a chunk of files is one transaction. The files are split into partitions
+ * (one per ingest thread) that run at the same time; then the year's resubmissions are
+ * decided. Job parameters: {@code input} (folder or file) and {@code year}.
  */
 @Configuration(proxyBeanMethods = false)
 class IngestJobConfiguration {
 
+	private static final Log logger = LogFactory.getLog(IngestJobConfiguration.class);
+
 	static final String JOB = "ingestReturnsJob";
 
+	/** The partition's number and the number of partitions, in its execution context. */
+	static final String PARTITION = "partition";
+
+	static final String PARTITIONS = "partitions";
+
 	@Bean
-	Job ingestReturnsJob(JobRepository jobRepository, Step readReturnFilesStep) {
-		return new JobBuilder(JOB, jobRepository).start(readReturnFilesStep).build();
+	Job ingestReturnsJob(JobRepository jobRepository, Step readReturnFilesStep, Step resolveResubmissionsStep) {
+		return new JobBuilder(JOB, jobRepository).start(readReturnFilesStep).next(resolveResubmissionsStep).build();
+	}
+
+	/**
+	 * The files split by partition: a file's partition follows from its size, so files
+	 * with the same bytes (duplicates) always meet in one partition, which stores them in
+	 * order. Each partition is a step of its own that restarts from its last committed
+	 * chunk; a completed partition runs again on a restart too (finding nothing left but
+	 * files that arrived in the inbox meanwhile).
+	 */
+	@Bean
+	Step readReturnFilesStep(JobRepository jobRepository, Step readReturnFilesPartitionStep, ProgressRelay progress,
+			TonghopProperties properties) {
+		int partitions = ingestThreads(properties);
+		SimpleStepExecutionSplitter splitter = new SimpleStepExecutionSplitter(jobRepository,
+				"readReturnFilesPartitionStep", (grid) -> {
+					Map<String, ExecutionContext> contexts = new LinkedHashMap<>();
+					for (int i = 0; i < grid; i++) {
+						ExecutionContext context = new ExecutionContext();
+						context.putInt(PARTITION, i);
+						context.putInt(PARTITIONS, grid);
+						contexts.put("partition" + i, context);
+					}
+					return contexts;
+				});
+		splitter.setAllowStartIfComplete(true);
+		TaskExecutor executor;
+		if (partitions > 1) {
+			ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
+			pool.setCorePoolSize(partitions);
+			pool.setMaxPoolSize(partitions);
+			pool.setThreadNamePrefix("tonghop-read-");
+			pool.setDaemon(true);
+			pool.initialize();
+			executor = pool;
+		}
+		else {
+			executor = new SyncTaskExecutor();
+		}
+		TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
+		handler.setStep(readReturnFilesPartitionStep);
+		handler.setTaskExecutor(executor);
+		handler.setGridSize(partitions);
+		return new StepBuilder("readReturnFilesStep", jobRepository).partitioner(readReturnFilesPartitionStep)
+			.splitter(splitter)
+			.partitionHandler(handler)
+			.listener(progress.starter())
+			.build();
 	}
 
 	@Bean
-	Step readReturnFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+	Step readReturnFilesPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ReturnFileReader returnFileReader, ReturnFileProcessor returnFileProcessor,
-			SubmissionWriter submissionWriter, IngestProgress ingestProgress, TonghopProperties properties) {
-		ChunkOrientedStepBuilder<InputFile, ReceivedFile> step = new StepBuilder("readReturnFilesStep", jobRepository)
+			SubmissionWriter submissionWriter, ProgressRelay progress, TonghopProperties properties) {
+		return new StepBuilder("readReturnFilesPartitionStep", jobRepository)
 			.<InputFile, ReceivedFile>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(returnFileReader)
 			.processor(returnFileProcessor)
 			.writer(submissionWriter)
-			.listener((ItemWriteListener<ReceivedFile>) ingestProgress)
-			.listener((StepExecutionListener) ingestProgress);
-		int threads = ingestThreads(properties);
-		if (threads > 1) {
-			// the files of a chunk are read and judged at the same time, then stored in
-			// their order in the chunk's one transaction: restart and the order of
-			// resubmissions stay as with one thread
-			ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-			executor.setCorePoolSize(threads);
-			executor.setMaxPoolSize(threads);
-			executor.setQueueCapacity(Integer.MAX_VALUE);
-			executor.setThreadNamePrefix("tonghop-read-");
-			executor.setDaemon(true);
-			executor.initialize();
-			step.taskExecutor(executor);
-		}
-		return step.build();
+			.listener(progress)
+			.build();
+	}
+
+	/** W06: the year's resubmissions decided once the files are stored. */
+	@Bean
+	Step resolveResubmissionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ReturnStore store) {
+		return new StepBuilder("resolveResubmissionsStep", jobRepository).tasklet((contribution, chunk) -> {
+			int year = chunk.getStepContext().getStepExecution().getJobParameters().getLong("year").intValue();
+			contribution.incrementWriteCount(store.resolveResubmissions(year));
+			return RepeatStatus.FINISHED;
+		}, transactionManager).allowStartIfComplete(true).build();
 	}
 
 	static int ingestThreads(TonghopProperties properties) {
@@ -86,32 +149,113 @@ class IngestJobConfiguration {
 	@Bean
 	@StepScope
 	ReturnFileReader returnFileReader(@Value("#{jobParameters['input']}") String input,
-			@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long jobInstance, JdbcTemplate jdbc,
-			IngestProgress ingestProgress) {
-		Supplier<Set<String>> alreadyStored = () -> new HashSet<>(jdbc.queryForList(
+			@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long jobInstance,
+			@Value("#{stepExecutionContext['partition']}") Integer partition,
+			@Value("#{stepExecutionContext['partitions']}") Integer partitions, JdbcTemplate jdbc) {
+		return new ReturnFileReader(Path.of(input), partition, partitions, () -> storedBy(jdbc, jobInstance));
+	}
+
+	/** The files earlier executions of a run stored (their relative paths). */
+	static Set<String> storedBy(JdbcTemplate jdbc, long jobInstance) {
+		return new HashSet<>(jdbc.queryForList(
 				"SELECT source_file FROM intake_log WHERE job_execution IN"
 						+ " (SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ?)",
 				String.class, jobInstance));
-		return new ReturnFileReader(Path.of(input), alreadyStored, ingestProgress);
+	}
+
+	@Bean
+	ProgressRelay ingestProgress(JdbcTemplate jdbc, ProvinceResolver provinces, TonghopProperties properties) {
+		return new ProgressRelay(jdbc, provinces, properties);
 	}
 
 	/**
 	 * Files done of the total and returns read per province against the registry: a bar
-	 * on a terminal, log lines otherwise.
+	 * on a terminal, log lines otherwise. Made anew as each ingest starts (by the
+	 * {@link #starter() listener of the partitioned step}) and told of every chunk any
+	 * partition stores.
 	 */
-	@Bean
-	@StepScope
-	IngestProgress ingestProgress(@Value("#{jobParameters['year']}") Integer year, JdbcTemplate jdbc,
-			ProvinceResolver provinces, TonghopProperties properties) {
-		Map<String, String> names = new HashMap<>();
-		provinces.all().forEach((province) -> names.put(province.code(), province.name()));
-		Map<String, Integer> expected = new HashMap<>();
-		jdbc.query("SELECT province_code, COUNT(*) FROM registry_entry WHERE province_code IS NOT NULL AND load_id ="
-				+ " (SELECT MAX(id) FROM registry_load WHERE report_year = ?) GROUP BY province_code", (rs) -> {
-					expected.put(rs.getString(1), rs.getInt(2));
-				}, year);
-		return new IngestProgress(new IngestProgress.ProgressLine(names, expected), properties.progressSeconds(),
-				IngestProgress.terminal(), System::currentTimeMillis);
+	static final class ProgressRelay implements ItemWriteListener<ReceivedFile> {
+
+		private final JdbcTemplate jdbc;
+
+		private final ProvinceResolver provinces;
+
+		private final TonghopProperties properties;
+
+		private volatile IngestProgress current;
+
+		ProgressRelay(JdbcTemplate jdbc, ProvinceResolver provinces, TonghopProperties properties) {
+			this.jdbc = jdbc;
+			this.provinces = provinces;
+			this.properties = properties;
+		}
+
+		/** Starts and ends the display with the partitioned step. */
+		StepExecutionListener starter() {
+			return new StepExecutionListener() {
+				@Override
+				public void beforeStep(StepExecution step) {
+					start(step);
+				}
+
+				@Override
+				public ExitStatus afterStep(StepExecution step) {
+					end(step);
+					return null;
+				}
+			};
+		}
+
+		private void start(StepExecution step) {
+			int year = step.getJobParameters().getLong("year").intValue();
+			Path input = Path.of(step.getJobParameters().getString("input"));
+			Map<String, String> names = new HashMap<>();
+			this.provinces.all().forEach((province) -> names.put(province.code(), province.name()));
+			Map<String, Integer> expected = new HashMap<>();
+			this.jdbc.query("SELECT province_code, COUNT(*) FROM registry_entry WHERE province_code IS NOT NULL"
+					+ " AND load_id = (SELECT MAX(id) FROM registry_load WHERE report_year = ?) GROUP BY province_code",
+					(rs) -> {
+						expected.put(rs.getString(1), rs.getInt(2));
+					}, year);
+			IngestProgress progress = new IngestProgress(new IngestProgress.ProgressLine(names, expected),
+					this.properties.progressSeconds(), IngestProgress.terminal(), System::currentTimeMillis);
+			long total = InputFiles.count(input);
+			logger.info("Tìm thấy " + total + " tệp trong " + input);
+			Set<String> stored = storedBy(this.jdbc, step.getJobExecution().getJobInstance().getInstanceId());
+			long done = 0;
+			if (!stored.isEmpty()) {
+				try (InputFiles.Walk walk = InputFiles.walk(input)) {
+					for (InputFile file = walk.next(); file != null; file = walk.next()) {
+						done += stored.contains(file.relative()) ? 1 : 0;
+					}
+				}
+				logger
+					.info("Tiếp tục lần chạy trước: " + done + " tệp đã lưu trước đó, còn " + (total - done) + " tệp");
+			}
+			progress.start(Math.toIntExact(total), Math.toIntExact(done));
+			this.current = progress;
+		}
+
+		@Override
+		public void afterWrite(Chunk<? extends ReceivedFile> files) {
+			IngestProgress progress = this.current;
+			if (progress != null) {
+				synchronized (progress) {
+					progress.afterWrite(files);
+				}
+			}
+		}
+
+		private void end(StepExecution step) {
+			IngestProgress progress = this.current;
+			if (progress != null) {
+				synchronized (progress) {
+					progress.afterStep(step);
+				}
+			}
+			this.current = null;
+		}
+
 	}
 
 	@Bean

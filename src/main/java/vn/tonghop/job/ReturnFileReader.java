@@ -1,31 +1,34 @@
 package vn.tonghop.job;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 import vn.tonghop.intake.InputFile;
 import vn.tonghop.intake.InputFiles;
 
 /**
- * The files under the input folder, one item each, in a stable order. Restartable: a
- * restarted ingest leaves out the files an earlier execution of the same run already
- * stored (by their path in the intake log, not by position, so files that arrived in the
- * inbox in between are not skipped) and goes on with the rest.
+ * The files of one partition of the input folder, one item each, in a stable order (by
+ * relative path). A file belongs to partition {@code floorMod(hash(size), partitions)}:
+ * files with the same bytes always fall in the same partition, which stores them one
+ * after the other, so a duplicate is always recognised as one. Restartable: a restarted
+ * ingest leaves out the files an earlier execution of the same run already stored (by
+ * their path in the intake log, not by position, so files that arrived in the inbox in
+ * between are not skipped) and goes on with the rest.
  */
 class ReturnFileReader extends AbstractItemCountingItemStreamItemReader<InputFile> {
 
-	private static final Log logger = LogFactory.getLog(ReturnFileReader.class);
-
 	private final Path input;
 
-	private final Supplier<Set<String>> alreadyStored;
+	private final int partition;
 
-	private final IngestProgress progress;
+	private final int partitions;
+
+	private final Supplier<Set<String>> alreadyStored;
 
 	private InputFiles.Walk files;
 
@@ -34,38 +37,45 @@ class ReturnFileReader extends AbstractItemCountingItemStreamItemReader<InputFil
 
 	/**
 	 * @param input the folder or file
+	 * @param partition this reader's partition, from 0
+	 * @param partitions the number of partitions
 	 * @param alreadyStored the relative paths of the files earlier executions of this run
-	 * stored; asked only on a restart
-	 * @param progress told the number of files
+	 * stored
 	 */
-	ReturnFileReader(Path input, Supplier<Set<String>> alreadyStored, IngestProgress progress) {
+	ReturnFileReader(Path input, int partition, int partitions, Supplier<Set<String>> alreadyStored) {
 		this.input = input;
+		this.partition = partition;
+		this.partitions = partitions;
 		this.alreadyStored = alreadyStored;
-		this.progress = progress;
 		setName("returnFileReader");
 	}
 
-	@Override
-	protected void doOpen() {
-		long total = InputFiles.count(this.input);
-		this.files = InputFiles.walk(this.input);
-		logger.info("Tìm thấy " + total + " tệp trong " + this.input);
-		this.progress.start(Math.toIntExact(total), 0);
+	/** The partition of a file, among {@code partitions}. */
+	static int partition(InputFile file, int partitions) {
+		long size;
+		try {
+			size = Files.size(file.path());
+		}
+		catch (IOException ex) {
+			// cannot be read anyway: any partition will report it
+			size = file.relative().hashCode();
+		}
+		return Math.floorMod(Long.hashCode(size * 0x9E3779B97F4A7C15L), partitions);
 	}
 
-	/** On a restart: {@code itemIndex} files were read and stored before. */
+	/**
+	 * Also on a restart, of a failed partition or of a completed one (which starts anew
+	 * from its first file): the files stored before are left out by path.
+	 */
+	@Override
+	protected void doOpen() {
+		this.stored = this.alreadyStored.get();
+		this.files = InputFiles.walk(this.input);
+	}
+
+	/** Nothing to skip by position: {@link #doOpen()} left out what was stored. */
 	@Override
 	protected void jumpToItem(int itemIndex) {
-		this.stored = this.alreadyStored.get();
-		long total = InputFiles.count(this.input);
-		long done = 0;
-		try (InputFiles.Walk walk = InputFiles.walk(this.input)) {
-			for (InputFile file = walk.next(); file != null; file = walk.next()) {
-				done += this.stored.contains(file.relative()) ? 1 : 0;
-			}
-		}
-		logger.info("Tiếp tục lần chạy trước: " + done + " tệp đã lưu trước đó, còn " + (total - done) + " tệp");
-		this.progress.start(Math.toIntExact(total), Math.toIntExact(done));
 	}
 
 	@Override
@@ -73,11 +83,13 @@ class ReturnFileReader extends AbstractItemCountingItemStreamItemReader<InputFil
 		if (this.files == null) {
 			return null;
 		}
-		InputFile file = this.files.next();
-		while (file != null && this.stored.contains(file.relative())) {
-			file = this.files.next();
+		for (InputFile file = this.files.next(); file != null; file = this.files.next()) {
+			if ((this.partitions <= 1 || partition(file, this.partitions) == this.partition)
+					&& !this.stored.contains(file.relative())) {
+				return file;
+			}
 		}
-		return file;
+		return null;
 	}
 
 	@Override

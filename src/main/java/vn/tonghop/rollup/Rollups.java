@@ -1,17 +1,22 @@
 package vn.tonghop.rollup;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +25,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Rolls up the returns that count for a year: accepted and not superseded. Every sum is
@@ -111,24 +118,208 @@ public class Rollups {
 		return snapshot.groups().computeIfAbsent(by, (b) -> Collections.unmodifiableMap(combine(snapshot.finest(), b)));
 	}
 
+	/**
+	 * The finest groups, summed here from the stored values exactly as the aggregates
+	 * would: each group's number of returns from one small query, then its columns from
+	 * one pass over the values of the returns that count, streamed. Memory holds one
+	 * running sum per group and column, whatever the number of returns.
+	 */
 	private Map<List<String>, Group> sum(int year) {
-		StringBuilder sql = new StringBuilder("SELECT ");
-		for (int i = 0; i < FINEST.size(); i++) {
-			sql.append(FINEST.get(i)).append(" AS k").append(i).append(", ");
+		Map<List<String>, Sums> groups = new LinkedHashMap<>();
+		String grouping = String.join(", ", FINEST);
+		this.jdbc.query(
+				"SELECT " + grouping + ", COUNT(*) FROM return_record r WHERE " + CURRENT + " GROUP BY " + grouping,
+				(rs) -> {
+					groups.computeIfAbsent(keys(rs.getString(1), rs.getString(2), rs.getString(3)),
+							this::sums).returns += rs.getLong(4);
+				}, year);
+		ValueAdder adder = new ValueAdder(groups);
+		this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+			streamValues(connection, year, adder);
+			return null;
+		});
+		Map<List<String>, Group> finest = new LinkedHashMap<>();
+		groups.forEach((keys, sums) -> finest.put(keys, new Group(keys, sums.returns, sums.values())));
+		return finest;
+	}
+
+	/**
+	 * The stored values of the returns that count, with their return's keys, in no
+	 * particular order (sorting them would cost more than the sums).
+	 */
+	private static final String VALUES = "SELECT r.province_code, r.sector_code, r.industry_code, v.code, v.total,"
+			+ " v.female, v.category, v.flag FROM return_record r JOIN return_value v ON v.return_id = r.id WHERE "
+			+ CURRENT;
+
+	/** Rows fetched at a time by {@link #streamValues}. */
+	private static final int FETCH = 1000;
+
+	/**
+	 * Gives each row of {@link #VALUES} to {@code adder} without the database holding
+	 * them all: PostgreSQL sends them {@link #FETCH} at a time, which it does only inside
+	 * a transaction (one is begun here when the caller has none); H2 makes them as they
+	 * are read, in lazy query execution, set for this query only (otherwise it would make
+	 * them all first, beyond a number in memory in a temporary file, at twice the time).
+	 */
+	private static void streamValues(Connection connection, int year, RowCallbackHandler adder) throws SQLException {
+		DatabaseMetaData database = connection.getMetaData();
+		// a URL that sets lazy query execution itself is left as it is
+		boolean h2 = "H2".equals(database.getDatabaseProductName())
+				&& !database.getURL().toUpperCase(Locale.ROOT).contains("LAZY_QUERY_EXECUTION");
+		boolean autoCommit = connection.getAutoCommit();
+		if (autoCommit) {
+			connection.setAutoCommit(false);
 		}
-		sql.append("COUNT(DISTINCT r.id) AS returns, ").append(this.columns.selectList());
-		sql.append(" FROM return_record r LEFT JOIN return_value v ON v.return_id = r.id WHERE ").append(CURRENT);
-		sql.append(" GROUP BY ").append(String.join(", ", FINEST));
-		Map<List<String>, Group> groups = new LinkedHashMap<>();
-		this.jdbc.query(sql.toString(), (rs) -> {
-			List<String> keys = new ArrayList<>();
-			for (int i = 0; i < FINEST.size(); i++) {
-				String key = rs.getString("k" + i);
-				keys.add((key != null) ? key.strip() : "");
+		if (h2) {
+			lazy(connection, true);
+		}
+		try (PreparedStatement ps = connection.prepareStatement(VALUES)) {
+			ps.setFetchSize(FETCH);
+			ps.setInt(1, year);
+			try (ResultSet rs = ps.executeQuery()) {
+				while (rs.next()) {
+					adder.processRow(rs);
+				}
 			}
-			groups.put(keys, new Group(keys, rs.getLong("returns"), values(rs)));
-		}, year);
-		return groups;
+		}
+		finally {
+			if (h2) {
+				lazy(connection, false);
+			}
+			if (autoCommit) {
+				connection.setAutoCommit(true);
+			}
+		}
+	}
+
+	private static void lazy(Connection connection, boolean lazy) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET LAZY_QUERY_EXECUTION " + (lazy ? "TRUE" : "FALSE"));
+		}
+	}
+
+	/** Adds each row of {@link #VALUES} to its group's sums. */
+	private final class ValueAdder implements RowCallbackHandler {
+
+		private final Map<List<String>, Sums> groups;
+
+		// a return's values come together: its group is looked up once
+		private String province;
+
+		private String sector;
+
+		private String industry;
+
+		private Sums group;
+
+		ValueAdder(Map<List<String>, Sums> groups) {
+			this.groups = groups;
+		}
+
+		@Override
+		public void processRow(ResultSet rs) throws SQLException {
+			int[] columns = Rollups.this.columns.columnsOf(rs.getString(4));
+			if (columns.length == 0) {
+				return;
+			}
+			String province = rs.getString(1);
+			String sector = rs.getString(2);
+			String industry = rs.getString(3);
+			if (this.group == null || !Objects.equals(province, this.province) || !Objects.equals(sector, this.sector)
+					|| !Objects.equals(industry, this.industry)) {
+				this.province = province;
+				this.sector = sector;
+				this.industry = industry;
+				// a group the count did not see (a return added since) counts no return
+				this.group = this.groups.computeIfAbsent(keys(province, sector, industry), Rollups.this::sums);
+			}
+			IndicatorColumns.StoredValue value = new IndicatorColumns.StoredValue(number(rs, 5), number(rs, 6),
+					rs.getString(7), yesNo(rs, 8));
+			for (int column : columns) {
+				Long part = Rollups.this.columns.part(column, value);
+				if (part != null) {
+					this.group.add(column, part);
+				}
+			}
+		}
+
+	}
+
+	/** A finest group's keys as the grouping gives them: stripped, nothing as "". */
+	private static List<String> keys(String province, String sector, String industry) {
+		List<String> keys = new ArrayList<>(FINEST.size());
+		for (String key : new String[] { province, sector, industry }) {
+			keys.add((key != null) ? key.strip() : "");
+		}
+		return keys;
+	}
+
+	private Sums sums(List<String> keys) {
+		return new Sums(this.columns.all().size());
+	}
+
+	private static Long number(ResultSet rs, int column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static Boolean yesNo(ResultSet rs, int column) throws SQLException {
+		boolean value = rs.getBoolean(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	/**
+	 * A group's number of returns and running sums, exact: in a {@code long} while it
+	 * holds, with what overflows it carried into a {@link BigInteger}. A column no value
+	 * added to stays empty, as {@code SUM} over no value is {@code NULL}.
+	 */
+	private static final class Sums {
+
+		private long returns;
+
+		private final long[] sums;
+
+		private final boolean[] given;
+
+		/** What overflowed each column's {@code long}, once one did. */
+		private BigInteger[] carried;
+
+		Sums(int width) {
+			this.sums = new long[width];
+			this.given = new boolean[width];
+		}
+
+		void add(int column, long value) {
+			this.given[column] = true;
+			try {
+				this.sums[column] = Math.addExact(this.sums[column], value);
+			}
+			catch (ArithmeticException ex) {
+				if (this.carried == null) {
+					this.carried = new BigInteger[this.sums.length];
+				}
+				BigInteger carried = (this.carried[column] != null) ? this.carried[column] : BigInteger.ZERO;
+				this.carried[column] = carried.add(BigInteger.valueOf(this.sums[column]));
+				this.sums[column] = value;
+			}
+		}
+
+		List<String> values() {
+			List<String> values = new ArrayList<>(this.sums.length);
+			for (int i = 0; i < this.sums.length; i++) {
+				if (!this.given[i]) {
+					values.add("");
+				}
+				else if (this.carried != null && this.carried[i] != null) {
+					values.add(this.carried[i].add(BigInteger.valueOf(this.sums[i])).toString());
+				}
+				else {
+					values.add(Long.toString(this.sums[i]));
+				}
+			}
+			return values;
+		}
+
 	}
 
 	/**
@@ -277,15 +468,6 @@ public class Rollups {
 			identity.add((value != null) ? value.strip() : "");
 		}
 		return identity;
-	}
-
-	private List<String> values(ResultSet rs) throws SQLException {
-		List<String> values = new ArrayList<>(this.columns.all().size());
-		for (int i = 0; i < this.columns.all().size(); i++) {
-			BigDecimal value = rs.getBigDecimal("c" + i);
-			values.add((value != null) ? value.toBigIntegerExact().toString() : "");
-		}
-		return values;
 	}
 
 }

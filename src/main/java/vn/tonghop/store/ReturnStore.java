@@ -6,8 +6,8 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -102,21 +102,10 @@ public class ReturnStore {
 		insertValues(returns, returnIds);
 
 		List<Object[]> findings = new ArrayList<>();
-		Resubmissions resubmissions = new Resubmissions(currentReturns(returns, returnIds, year));
 		for (int i = 0; i < returns.size(); i++) {
-			NewReturn r = returns.get(i);
-			long returnId = returnIds.get(i);
-			for (Finding finding : r.judged().findings()) {
-				findings.add(finding(r.submission(), returnId, finding));
+			for (Finding finding : returns.get(i).judged().findings()) {
+				findings.add(finding(returns.get(i).submission(), returnIds.get(i), finding));
 			}
-			if (r.judged().accepted() && !r.judged().value().unionCode().isEmpty()) {
-				resubmissions.add(
-						new Current(returnId, r.submission(), r.file().lastModified(), r.file().file().relative()),
-						r.judged().value().unionCode(), year, findings);
-			}
-		}
-		if (!resubmissions.superseded.isEmpty()) {
-			this.jdbc.batchUpdate("UPDATE return_record SET superseded_by = ? WHERE id = ?", resubmissions.superseded);
 		}
 		insertFindings(findings);
 
@@ -294,62 +283,80 @@ public class ReturnStore {
 	}
 
 	/**
-	 * The returns that count now (accepted, not superseded) of the unions of the chunk's
-	 * accepted returns, by union, in id order; the chunk's own returns left out.
+	 * Decides the year's resubmissions: wherever a union has more than one accepted
+	 * return not superseded (returns stored since the last decision), they are taken in
+	 * ingest order — by run, then by file path, then by row — and each supersedes or is
+	 * superseded as {@link Resubmissions#add} says, with its W06 finding. Decided after
+	 * the files are stored, not as each is stored, so files stored at the same time by
+	 * several partitions give the same result as one after the other, and a run that was
+	 * interrupted and resumed gives that of an uninterrupted one. Returns the number of
+	 * returns superseded.
 	 */
-	private Map<String, List<Current>> currentReturns(List<NewReturn> returns, List<Long> returnIds, int year) {
-		List<String> unions = returns.stream()
-			.filter((r) -> r.judged().accepted() && !r.judged().value().unionCode().isEmpty())
-			.map((r) -> r.judged().value().unionCode())
-			.distinct()
-			.toList();
-		Map<String, List<Current>> current = new HashMap<>();
-		if (unions.isEmpty()) {
-			return current;
+	public int resolveResubmissions(int year) {
+		List<Object[]> superseded = new ArrayList<>();
+		List<Object[]> findings = new ArrayList<>();
+		List<Stored> union = new ArrayList<>();
+		Runnable decide = () -> {
+			union.sort(Comparator.comparingLong(Stored::run)
+				.thenComparing((stored) -> stored.current().sourceFile())
+				.thenComparingLong((stored) -> stored.current().id()));
+			Resubmissions resubmissions = new Resubmissions(superseded, findings);
+			for (Stored stored : union) {
+				resubmissions.add(stored.current(), stored.union(), year);
+			}
+			union.clear();
+		};
+		this.jdbc.query("SELECT r.id, r.submission_id, r.last_modified, s.source_file, r.union_code,"
+				+ " COALESCE(e.JOB_INSTANCE_ID, 0) FROM return_record r JOIN submission s ON s.id = r.submission_id"
+				+ " LEFT JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.job_execution"
+				+ " WHERE r.report_year = ? AND r.accepted AND r.superseded_by IS NULL AND r.union_code IN"
+				+ " (SELECT union_code FROM return_record WHERE report_year = ? AND accepted AND superseded_by IS NULL"
+				+ " AND union_code <> '' GROUP BY union_code HAVING COUNT(*) > 1) ORDER BY r.union_code", (rs) -> {
+					String code = rs.getString(5);
+					if (!union.isEmpty() && !union.get(0).union().equals(code)) {
+						decide.run();
+					}
+					union.add(new Stored(
+							new Current(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getString(4)),
+							code, rs.getLong(6)));
+				}, year, year);
+		decide.run();
+		if (!superseded.isEmpty()) {
+			this.jdbc.batchUpdate("UPDATE return_record SET superseded_by = ? WHERE id = ?", superseded);
 		}
-		Set<Long> chunk = new HashSet<>(returnIds);
-		// one indexed lookup per union: a list of values (IN) makes H2 scan the whole
-		// year
-		for (String union : unions) {
-			this.jdbc.query("SELECT r.id, r.submission_id, r.last_modified, s.source_file FROM return_record r"
-					+ " JOIN submission s ON s.id = r.submission_id WHERE r.report_year = ? AND r.union_code = ?"
-					+ " AND r.accepted AND r.superseded_by IS NULL ORDER BY r.id", (rs) -> {
-						if (!chunk.contains(rs.getLong(1))) {
-							current.computeIfAbsent(union, (u) -> new ArrayList<>())
-								.add(new Current(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
-										rs.getString(4)));
-						}
-					}, year, union);
-		}
-		return current;
+		insertFindings(findings);
+		return superseded.size();
+	}
+
+	/** A current return of a union, with the run (job instance) that stored it. */
+	private record Stored(Current current, String union, long run) {
 	}
 
 	/**
 	 * A later accepted return of the same union and year supersedes the current one:
 	 * later by the file's last-modified time, ties by ingest order. W06 goes on the one
 	 * that counts. A rejected return never supersedes (it never gets here). Decided
-	 * return by return in ingest order, as the chunk's returns are added.
+	 * return by return in ingest order, for one union.
 	 */
 	private final class Resubmissions {
 
-		/**
-		 * The returns that count, by union: those stored before and the chunk's so far.
-		 */
-		private final Map<String, List<Current>> current;
+		/** The union's returns that count so far. */
+		private final List<Current> current = new ArrayList<>();
 
 		/** {@code superseded_by, id} pairs to update. */
-		private final List<Object[]> superseded = new ArrayList<>();
+		private final List<Object[]> superseded;
 
-		Resubmissions(Map<String, List<Current>> current) {
-			this.current = current;
+		/** W06 findings to insert. */
+		private final List<Object[]> findings;
+
+		Resubmissions(List<Object[]> superseded, List<Object[]> findings) {
+			this.superseded = superseded;
+			this.findings = findings;
 		}
 
-		/**
-		 * Adds an accepted return of {@code union}; its W06 findings go to
-		 * {@code findings}.
-		 */
-		void add(Current added, String union, int year, List<Object[]> findings) {
-			List<Current> current = this.current.computeIfAbsent(union, (u) -> new ArrayList<>());
+		/** Adds an accepted return of the union, the next in ingest order. */
+		void add(Current added, String union, int year) {
+			List<Current> current = this.current;
 			boolean counts = true;
 			for (Iterator<Current> it = current.iterator(); it.hasNext();) {
 				Current earlier = it.next();
@@ -359,7 +366,7 @@ public class ReturnStore {
 				this.superseded.add(new Object[] { winner.id(), loser.id() });
 				Finding w06 = new Finding("W06", ReturnStore.this.rules.severity("W06"), "", "", union,
 						ReturnStore.this.messages.format("W06", year, loser.sourceFile()));
-				findings.add(finding(winner.submission(), winner.id(), w06));
+				this.findings.add(finding(winner.submission(), winner.id(), w06));
 				if (!newer) {
 					counts = false;
 					break;

@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exactly those of a run that was never interrupted, and no half-written or temporary
  * file is left. Each kill lands a random few milliseconds after a chosen point (a stored
  * chunk, the start of a consolidation step); the seed is printed with any failure and can
- * be fixed with {@code -Dtonghop.crash.seed=N}.
+ * be fixed with {@code -Dtonghop.crash.seed=N}. The killed runs read in three partitions
+ * at once, the uninterrupted one in one per core.
  */
 class CrashRecoveryIntegrationTests {
 
@@ -155,6 +156,9 @@ class CrashRecoveryIntegrationTests {
 		ProcessBuilder builder = new ProcessBuilder().redirectErrorStream(true);
 		builder.environment().put("LOGGING_LEVEL_VN_TONGHOP_JOB", "DEBUG");
 		builder.environment().put("TONGHOP_CHUNK_SIZE", "5");
+		// three partitions at once, whatever the machine (the uninterrupted run has one
+		// per core): a restart goes on with the partitions it began with
+		builder.environment().put("TONGHOP_INGEST_THREADS", "3");
 		List<String> command = new ArrayList<>(
 				List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 						System.getProperty("java.class.path"), TonghopMain.class.getName(), "run", "--input",

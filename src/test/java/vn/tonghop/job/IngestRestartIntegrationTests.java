@@ -35,7 +35,9 @@ import static org.mockito.Mockito.doAnswer;
  * the last committed chunk and ends with every return stored exactly once.
  */
 @SpringBootTest(classes = TonghopApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { "spring.datasource.url=jdbc:h2:mem:restart;DB_CLOSE_DELAY=-1", "tonghop.chunk-size=2" })
+		properties = { "spring.datasource.url=jdbc:h2:mem:restart;DB_CLOSE_DELAY=-1", "tonghop.chunk-size=2",
+				// one partition: the file the store refuses is the third it is given
+				"tonghop.ingest-threads=1" })
 class IngestRestartIntegrationTests {
 
 	/** On the PostgreSQL run, a database of its own instead of the in-memory H2. */

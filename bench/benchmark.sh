@@ -4,6 +4,9 @@
 #
 #   bench/benchmark.sh [N ...]          default: 2000
 #   HEAP=256m bench/benchmark.sh 20000  maximum heap of the measured run (default 512m)
+#   INPUTS=/var/tmp/tonghop-inputs bench/benchmark.sh 150000
+#                                       keep the generated returns there (input-N) and use
+#                                       them again next time (generating 150,000 takes long)
 #
 # Prints, for each N: wall time, returns per second, the JVM's peak heap (and the most heap
 # still in use just after a garbage collection: what the run keeps alive), the split by step,
@@ -21,8 +24,12 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/tonghop-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 for n in "${counts[@]}"; do
-  input="$work/input-$n"
-  java -jar "$jar" generate --count "$n" --year 2026 --output "$input" >/dev/null
+  input="${INPUTS:-$work}/input-$n"
+  if [[ -z ${INPUTS:-} || ! -f "$input.complete" ]]; then
+    rm -rf "$input"
+    java -jar "$jar" generate --count "$n" --year 2026 --output "$input" >/dev/null
+    touch "$input.complete"
+  fi
   bytes=$(du -sk "$input" | cut -f1)
   data="$work/data-$n"
   out="$work/output-$n"
@@ -43,7 +50,8 @@ for n in "${counts[@]}"; do
   peak=$(grep -o 'heap tối đa: [0-9]* MB' "$log" | tail -1 | grep -o '[0-9]*')
   live=$(grep -o 'sau thu gom rác: [0-9]* MB' "$log" | tail -1 | grep -o '[0-9]*')
   rss=$( [[ -f "$work/time-$n" ]] && grep -o 'rss_kb=[0-9]*' "$work/time-$n" | cut -d= -f2 || echo "")
-  echo "N=$n returns ($((bytes / 1024)) MB of .xlsx, -Xmx$heap): ${seconds} s end to end, ${rate} returns/s," \
+  per=$(awk -v n="$n" -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", (e - s) / 1e6 / n }')
+  echo "N=$n returns ($((bytes / 1024)) MB of .xlsx, -Xmx$heap): ${seconds} s end to end, ${rate} returns/s (${per} ms each)," \
     "accepted ${accepted:-?}, peak heap ${peak:-?} MB (after GC ${live:-?} MB)${rss:+, peak RSS $((rss / 1024)) MB}"
   grep -E "^  bước " "$log" || true
   if ! grep -q 'COMPLETED' "$log"; then

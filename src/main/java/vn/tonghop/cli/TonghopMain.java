@@ -16,8 +16,21 @@ public final class TonghopMain {
 	}
 
 	public static void main(String[] args) {
+		jdkXmlParsers();
 		HeapWatch.start();
 		System.exit(execute(args));
+	}
+
+	/**
+	 * The JDK's own StAX factories for everything that looks one up (POI, the streaming
+	 * reader): Aalto, on the class path for the fast {@code .xlsx} path only, would
+	 * otherwise be found first. The Maven build sets the same for the tests.
+	 */
+	static void jdkXmlParsers() {
+		System.setProperty("javax.xml.stream.XMLInputFactory", "com.sun.xml.internal.stream.XMLInputFactoryImpl");
+		System.setProperty("javax.xml.stream.XMLOutputFactory", "com.sun.xml.internal.stream.XMLOutputFactoryImpl");
+		System.setProperty("javax.xml.stream.XMLEventFactory",
+				"com.sun.xml.internal.stream.events.XMLEventFactoryImpl");
 	}
 
 	/**

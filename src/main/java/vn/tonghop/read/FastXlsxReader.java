@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -31,6 +32,8 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import com.fasterxml.aalto.stax.InputFactoryImpl;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.ContentTypes;
 import org.apache.poi.openxml4j.opc.PackagePartName;
 import org.apache.poi.openxml4j.opc.PackagingURIHelper;
@@ -43,7 +46,6 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 
 import vn.tonghop.normalise.LegacyText;
@@ -174,24 +176,83 @@ final class FastXlsxReader {
 		}
 	}
 
+	/**
+	 * Aalto's StAX parser, about twice as fast as the JDK's on these small parts, set as
+	 * POI sets its own: namespace aware, not validating, no DTD, no external entities.
+	 * Whatever it reads differently from the streaming path's parser (an entity it does
+	 * not know, CDATA, a DOCTYPE) is refused by {@link Xml} or fails the attempt, and the
+	 * file goes to the streaming path.
+	 */
 	private static XMLInputFactory xmlInputFactory() {
-		// POI's settings (namespace aware, not validating, no DTD, no external
-		// entities), which the streaming reader uses too; set here once more, in case
-		XMLInputFactory factory = XMLHelper.newXMLInputFactory();
+		XMLInputFactory factory = new InputFactoryImpl();
+		factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+		factory.setProperty(XMLInputFactory.IS_VALIDATING, false);
 		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
 		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-		trySet(factory, XMLConstants.ACCESS_EXTERNAL_DTD, "");
-		trySet(factory, XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
 		return factory;
 	}
 
-	private static void trySet(XMLInputFactory factory, String name, Object value) {
-		try {
-			factory.setProperty(name, value);
+	/**
+	 * The part names and content types of the common workbook, checked by POI once: every
+	 * return has the same dozen, and POI's checks of a name are a fair part of reading a
+	 * small workbook. Bounded, so a run of odd files cannot fill memory; a name that
+	 * fails is checked (and fails) anew each time.
+	 */
+	private static final Known KNOWN = new Known();
+
+	private static final class Known {
+
+		private static final int MAX_ENTRIES = 1000;
+
+		private final Map<String, PackagePartName> zipItems = new ConcurrentHashMap<>();
+
+		private final Map<String, PackagePartName> overrides = new ConcurrentHashMap<>();
+
+		private final Set<String> contentTypes = ConcurrentHashMap.newKeySet();
+
+		/** The part of a zip entry, as the package names it. */
+		PackagePartName partName(String zipItemName) throws InvalidFormatException {
+			PackagePartName name = this.zipItems.get(zipItemName);
+			if (name == null) {
+				name = PackagingURIHelper.createPartName(ZipHelper.getOPCNameFromZipItemName(zipItemName));
+				remember(this.zipItems, zipItemName, name);
+			}
+			return name;
 		}
-		catch (IllegalArgumentException ex) {
-			// not supported by this parser: DTDs are refused anyway
+
+		/** The part an {@code Override} of the content types names. */
+		PackagePartName overridePartName(String partName) throws InvalidFormatException, URISyntaxException {
+			PackagePartName name = this.overrides.get(partName);
+			if (name == null) {
+				name = PackagingURIHelper.createPartName(new URI(partName));
+				remember(this.overrides, partName, name);
+			}
+			return name;
 		}
+
+		/** Whether POI reads the content type. */
+		boolean validContentType(String contentType) {
+			if (this.contentTypes.contains(contentType)) {
+				return true;
+			}
+			try {
+				new ContentType(contentType);
+			}
+			catch (Exception ex) {
+				return false;
+			}
+			if (this.contentTypes.size() < MAX_ENTRIES) {
+				this.contentTypes.add(contentType);
+			}
+			return true;
+		}
+
+		private static <V> void remember(Map<String, V> map, String key, V value) {
+			if (map.size() < MAX_ENTRIES && key.length() <= 200) {
+				map.put(key, value);
+			}
+		}
+
 	}
 
 	/** Something the fast path leaves to the streaming path; the message says what. */
@@ -397,7 +458,7 @@ final class FastXlsxReader {
 				}
 				PackagePartName partName;
 				try {
-					partName = PackagingURIHelper.createPartName(ZipHelper.getOPCNameFromZipItemName(name));
+					partName = KNOWN.partName(name);
 				}
 				catch (Exception ex) {
 					throw new Unhandled("entry that is no part: " + name);
@@ -409,10 +470,7 @@ final class FastXlsxReader {
 				if (contentType == null) {
 					throw new Unhandled("part without a content type: " + name);
 				}
-				try {
-					new ContentType(contentType);
-				}
-				catch (Exception ex) {
+				if (!KNOWN.validContentType(contentType)) {
 					throw new Unhandled("invalid content type: " + contentType);
 				}
 				if (this.parts.put(partName, new Part(partName, entry, contentType)) != null) {
@@ -441,7 +499,7 @@ final class FastXlsxReader {
 			}
 			for (String[] override : overrideList) {
 				try {
-					overrides.put(PackagingURIHelper.createPartName(new URI(override[0])), override[1]);
+					overrides.put(KNOWN.overridePartName(override[0]), override[1]);
 				}
 				catch (Exception ex) {
 					throw new Unhandled("invalid override part name: " + override[0]);

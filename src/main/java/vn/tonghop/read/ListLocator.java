@@ -1,6 +1,7 @@
 package vn.tonghop.read;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,6 +43,10 @@ public final class ListLocator {
 	/** The rows' returns, or empty when the sheet is not a list. */
 	public Optional<List<FormCells>> locate(SheetCells sheet) {
 		for (int r : sheet.rowNumbers()) {
+			if (!namesUnionCode(sheet.row(r))) {
+				// not the header row: a form's rows are passed over at this cost only
+				continue;
+			}
 			Map<HeaderField, Integer> identity = new EnumMap<>(HeaderField.class);
 			Map<Integer, Column> indicators = new LinkedHashMap<>();
 			for (RawCell cell : sheet.row(r)) {
@@ -63,6 +68,20 @@ public final class ListLocator {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Whether a cell of the row names the union code column: without one the row is not
+	 * the header row, whatever else it holds. (A cell that names an indicator is never
+	 * taken as a field; no indicator is named like the union code.)
+	 */
+	private static boolean namesUnionCode(Collection<RawCell> row) {
+		for (RawCell cell : row) {
+			if (cell.kind() == RawCell.Kind.TEXT && TableLocator.field(cell) == HeaderField.UNION_CODE) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private List<FormCells> returns(SheetCells sheet, int headerRow, Map<HeaderField, Integer> identity,

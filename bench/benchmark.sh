@@ -8,14 +8,16 @@
 #                                       keep the generated returns there (input-N) and use
 #                                       them again next time (generating 150,000 takes long)
 #
-# Prints, for each N: wall time, returns per second, the JVM's peak heap (and the most heap
-# still in use just after a garbage collection: what the run keeps alive), the split by step,
-# and the process's peak resident memory.
+# Prints, for each N: wall time, returns per second, the JVM's peak heap, the most heap
+# still in use just after a garbage collection, the most heap found live by a full
+# collection asked for every 10 s (what the run keeps alive; LIVE_SECONDS=0 turns it off),
+# the split by step, and the process's peak resident memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 counts=("$@")
 [[ ${#counts[@]} -gt 0 ]] || counts=(2000)
 heap=${HEAP:-512m}
+live_seconds=${LIVE_SECONDS:-10}
 jar=target/tonghop.jar
 if [[ ! -f $jar ]]; then
   ./mvnw -B -q package -DskipTests
@@ -37,10 +39,10 @@ for n in "${counts[@]}"; do
   start=$(date +%s%N)
   if command -v /usr/bin/time >/dev/null 2>&1; then
     /usr/bin/time -f 'rss_kb=%M' -o "$work/time-$n" \
-      java "-Xmx$heap" -jar "$jar" run --input "$input" --year 2026 \
+      java "-Xmx$heap" "-Dtonghop.live-heap-seconds=$live_seconds" -jar "$jar" run --input "$input" --year 2026 \
       --output "$out" --data-dir "$data" >"$log" 2>&1
   else
-    java "-Xmx$heap" -jar "$jar" run --input "$input" --year 2026 \
+    java "-Xmx$heap" "-Dtonghop.live-heap-seconds=$live_seconds" -jar "$jar" run --input "$input" --year 2026 \
       --output "$out" --data-dir "$data" >"$log" 2>&1
   fi
   end=$(date +%s%N)
@@ -48,11 +50,12 @@ for n in "${counts[@]}"; do
   rate=$(awk -v n="$n" -v s="$start" -v e="$end" 'BEGIN { printf "%.0f", n / ((e - s) / 1e9) }')
   accepted=$(grep -o 'chấp nhận [0-9]*' "$log" | head -1 | grep -o '[0-9]*')
   peak=$(grep -o 'heap tối đa: [0-9]* MB' "$log" | tail -1 | grep -o '[0-9]*')
-  live=$(grep -o 'sau thu gom rác: [0-9]* MB' "$log" | tail -1 | grep -o '[0-9]*')
+  afterGc=$(grep -o 'sau thu gom rác: [0-9]* MB' "$log" | tail -1 | grep -o '[0-9]*')
+  live=$(grep -o 'còn sống tối đa: [0-9]* MB' "$log" | tail -1 | grep -o '[0-9]*')
   rss=$( [[ -f "$work/time-$n" ]] && grep -o 'rss_kb=[0-9]*' "$work/time-$n" | cut -d= -f2 || echo "")
   per=$(awk -v n="$n" -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", (e - s) / 1e6 / n }')
   echo "N=$n returns ($((bytes / 1024)) MB of .xlsx, -Xmx$heap): ${seconds} s end to end, ${rate} returns/s (${per} ms each)," \
-    "accepted ${accepted:-?}, peak heap ${peak:-?} MB (after GC ${live:-?} MB)${rss:+, peak RSS $((rss / 1024)) MB}"
+    "accepted ${accepted:-?}, peak heap ${peak:-?} MB (after GC ${afterGc:-?} MB, live ${live:-?} MB)${rss:+, peak RSS $((rss / 1024)) MB}"
   grep -E "^  bước " "$log" || true
   if ! grep -q 'COMPLETED' "$log"; then
     echo "the run did not complete; its output:" >&2

@@ -19,13 +19,23 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  * first call on (adding up the peaks of the heap's pools would overstate it: the pools
  * peak at different times); and the most heap still in use just after a garbage
  * collection, which is what a run keeps alive (the first figure also counts garbage not
- * yet collected, and grows with the heap the JVM is allowed).
+ * yet collected, and grows with the heap the JVM is allowed). Neither is the live heap:
+ * after a young collection the old generation still holds garbage that only a later
+ * collection frees. For that, the benchmark sets {@value #LIVE_PROPERTY} to a number of
+ * seconds: every so many seconds a full collection is asked for and the heap used after
+ * it is the live heap, whose peak {@link #peakLiveBytes()} gives (each full collection
+ * costs the run a few tens of milliseconds).
  */
 public final class HeapWatch {
 
 	private static final AtomicLong peak = new AtomicLong();
 
 	private static final AtomicLong peakAfterGc = new AtomicLong();
+
+	private static final AtomicLong peakLive = new AtomicLong();
+
+	/** Seconds between two measures of the live heap; none when unset. */
+	static final String LIVE_PROPERTY = "tonghop.live-heap-seconds";
 
 	private static volatile boolean started;
 
@@ -39,9 +49,15 @@ public final class HeapWatch {
 		}
 		started = true;
 		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+		long liveEvery = Math.round(1000 * Double.parseDouble(System.getProperty(LIVE_PROPERTY, "0")));
 		Thread sampler = new Thread(() -> {
+			long lastLive = System.currentTimeMillis();
 			while (true) {
 				peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+				if (liveEvery > 0 && System.currentTimeMillis() - lastLive >= liveEvery) {
+					measureLive();
+					lastLive = System.currentTimeMillis();
+				}
 				try {
 					Thread.sleep(50);
 				}
@@ -73,6 +89,9 @@ public final class HeapWatch {
 			}
 		}
 		peakAfterGc.accumulateAndGet(used, Math::max);
+		if ("System.gc()".equals(info.getGcCause())) {
+			peakLive.accumulateAndGet(used, Math::max);
+		}
 	}
 
 	/**
@@ -82,6 +101,24 @@ public final class HeapWatch {
 	public static long peakAfterGcBytes() {
 		start();
 		return peakAfterGc.get();
+	}
+
+	/**
+	 * Asks for a full collection; the heap used just after it, the live heap, is taken
+	 * from the collector's notification (reading the heap once it returns would count
+	 * what other threads allocated meanwhile).
+	 */
+	static void measureLive() {
+		ManagementFactory.getMemoryMXBean().gc();
+	}
+
+	/**
+	 * The most heap found live by the full collections {@value #LIVE_PROPERTY} asks for,
+	 * in bytes; 0 when it is not set (or none ran yet).
+	 */
+	public static long peakLiveBytes() {
+		start();
+		return peakLive.get();
 	}
 
 	/** The peak heap used since {@link #start()}, in bytes. */

@@ -136,9 +136,11 @@ public class RunSummary {
 		Duration took = (execution.getStartTime() != null && execution.getEndTime() != null)
 				? Duration.between(execution.getStartTime(), execution.getEndTime()) : Duration.ZERO;
 		double seconds = Math.max(took.toMillis(), 1) / 1000.0;
-		out.printf("Thời gian: %.1f s (%.1f báo cáo/giây); bộ nhớ heap tối đa: %d MB (sau thu gom rác: %d MB)%n",
+		long live = HeapWatch.peakLiveBytes();
+		out.printf("Thời gian: %.1f s (%.1f báo cáo/giây); bộ nhớ heap tối đa: %d MB (sau thu gom rác: %d MB%s)%n",
 				seconds, returns / seconds, HeapWatch.peakBytes() / (1024 * 1024),
-				HeapWatch.peakAfterGcBytes() / (1024 * 1024));
+				HeapWatch.peakAfterGcBytes() / (1024 * 1024),
+				(live > 0) ? "; còn sống tối đa: " + live / (1024 * 1024) + " MB" : "");
 		for (StepExecution step : execution.getStepExecutions()) {
 			Duration stepTook = (step.getStartTime() != null && step.getEndTime() != null)
 					? Duration.between(step.getStartTime(), step.getEndTime()) : Duration.ZERO;

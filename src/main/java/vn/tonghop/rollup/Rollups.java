@@ -1,12 +1,8 @@
 package vn.tonghop.rollup;
 
 import java.math.BigInteger;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -25,7 +21,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
@@ -134,67 +129,41 @@ public class Rollups {
 							this::sums).returns += rs.getLong(4);
 				}, year);
 		ValueAdder adder = new ValueAdder(groups);
-		this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
-			streamValues(connection, year, adder);
-			return null;
-		});
+		streamValues(year, adder);
 		Map<List<String>, Group> finest = new LinkedHashMap<>();
 		groups.forEach((keys, sums) -> finest.put(keys, new Group(keys, sums.returns, sums.values())));
 		return finest;
 	}
 
 	/**
-	 * The stored values of the returns that count, with their return's keys, in no
-	 * particular order (sorting them would cost more than the sums).
+	 * The stored values of the returns that count whose ids are in a range, with their
+	 * return's keys, in no particular order (sorting them would cost more than the sums).
 	 */
 	private static final String VALUES = "SELECT r.province_code, r.sector_code, r.industry_code, v.code, v.total,"
 			+ " v.female, v.category, v.flag FROM return_record r JOIN return_value v ON v.return_id = r.id WHERE "
-			+ CURRENT;
+			+ CURRENT + " AND r.id BETWEEN ? AND ?";
 
-	/** Rows fetched at a time by {@link #streamValues}. */
-	private static final int FETCH = 1000;
+	/** Return ids a query of {@link #streamValues} covers. */
+	static final int VALUE_PAGE = 500;
 
 	/**
-	 * Gives each row of {@link #VALUES} to {@code adder} without the database holding
-	 * them all: PostgreSQL sends them {@link #FETCH} at a time, which it does only inside
-	 * a transaction (one is begun here when the caller has none); H2 makes them as they
-	 * are read, in lazy query execution, set for this query only (otherwise it would make
-	 * them all first, beyond a number in memory in a temporary file, at twice the time).
+	 * Gives each row of {@link #VALUES} to {@code adder}, page by page of return ids: the
+	 * database makes one page's rows at a time (a few tens of thousands), so memory stays
+	 * the same whatever the number of returns, and no cursor stays open across the pages.
+	 * Not H2's lazy query execution: with it, a long scan can meet pages whose chunk the
+	 * store has meanwhile freed ("Chunk 140 not found", seen at 60,000 returns; H2 issue
+	 * 4142).
 	 */
-	private static void streamValues(Connection connection, int year, RowCallbackHandler adder) throws SQLException {
-		DatabaseMetaData database = connection.getMetaData();
-		// a URL that sets lazy query execution itself is left as it is
-		boolean h2 = "H2".equals(database.getDatabaseProductName())
-				&& !database.getURL().toUpperCase(Locale.ROOT).contains("LAZY_QUERY_EXECUTION");
-		boolean autoCommit = connection.getAutoCommit();
-		if (autoCommit) {
-			connection.setAutoCommit(false);
+	private void streamValues(int year, RowCallbackHandler adder) {
+		Map<String, Object> range = this.jdbc
+			.queryForMap("SELECT MIN(id) AS low, MAX(id) AS high FROM return_record WHERE report_year = ?", year);
+		if (range.get("low") == null) {
+			return;
 		}
-		if (h2) {
-			lazy(connection, true);
-		}
-		try (PreparedStatement ps = connection.prepareStatement(VALUES)) {
-			ps.setFetchSize(FETCH);
-			ps.setInt(1, year);
-			try (ResultSet rs = ps.executeQuery()) {
-				while (rs.next()) {
-					adder.processRow(rs);
-				}
-			}
-		}
-		finally {
-			if (h2) {
-				lazy(connection, false);
-			}
-			if (autoCommit) {
-				connection.setAutoCommit(true);
-			}
-		}
-	}
-
-	private static void lazy(Connection connection, boolean lazy) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("SET LAZY_QUERY_EXECUTION " + (lazy ? "TRUE" : "FALSE"));
+		long low = ((Number) range.get("low")).longValue();
+		long high = ((Number) range.get("high")).longValue();
+		for (long from = low; from <= high; from += VALUE_PAGE) {
+			this.jdbc.query(VALUES, adder, year, from, Math.min(high, from + VALUE_PAGE - 1));
 		}
 	}
 

@@ -104,6 +104,16 @@ class RollupSumsIntegrationTests {
 							+ " VALUES (?, 1, ?, 'S', ?, ?, NULL, NULL, TRUE, ?)",
 					id, YEAR, "U" + id, "0" + (id - 403), now);
 		}
+		// far apart, on both sides of the edges of the pages the values are read by, with
+		// another year's returns between
+		for (long id : new long[] { 1500, 1501, 1999, 2000, 2001, 2000 + Rollups.VALUE_PAGE, 5000 }) {
+			int year = (id == 1999) ? YEAR - 1 : YEAR;
+			this.jdbc.update("INSERT INTO return_record (id, submission_id, report_year, sheet, union_code,"
+					+ " province_code, sector_code, industry_code, accepted, last_modified)"
+					+ " VALUES (?, 1, ?, 'S', ?, '79', '1', 'A', TRUE, ?)", id, year, "U" + id, now);
+			values.add(new Object[] { id, "A01", id, 1L, null, null });
+			values.add(new Object[] { id, "F04", null, null, "HTNV", null });
+		}
 		values.add(new Object[] { 405L, "A01", null, 5L, null, null });
 		values.add(new Object[] { 405L, "F03", null, null, null, null });
 		values.add(new Object[] { 405L, "F04", 1L, null, "HTNV", null });

@@ -27,10 +27,13 @@ public final class TonghopMain {
 	 * otherwise be found first. The Maven build sets the same for the tests.
 	 */
 	static void jdkXmlParsers() {
-		System.setProperty("javax.xml.stream.XMLInputFactory", "com.sun.xml.internal.stream.XMLInputFactoryImpl");
-		System.setProperty("javax.xml.stream.XMLOutputFactory", "com.sun.xml.internal.stream.XMLOutputFactoryImpl");
-		System.setProperty("javax.xml.stream.XMLEventFactory",
-				"com.sun.xml.internal.stream.events.XMLEventFactoryImpl");
+		// a factory chosen with -D on the java command line stays
+		System.getProperties()
+			.putIfAbsent("javax.xml.stream.XMLInputFactory", "com.sun.xml.internal.stream.XMLInputFactoryImpl");
+		System.getProperties()
+			.putIfAbsent("javax.xml.stream.XMLOutputFactory", "com.sun.xml.internal.stream.XMLOutputFactoryImpl");
+		System.getProperties()
+			.putIfAbsent("javax.xml.stream.XMLEventFactory", "com.sun.xml.internal.stream.events.XMLEventFactoryImpl");
 	}
 
 	/**

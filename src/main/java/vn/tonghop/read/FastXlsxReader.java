@@ -142,8 +142,8 @@ final class FastXlsxReader {
 	private static final String ERROR_PREFIX = "ERROR:  ";
 
 	/**
-	 * One factory per thread: the reader is shared by the ingest step's threads, and the
-	 * JDK's factory keeps unsynchronised state while it creates readers.
+	 * One factory per thread: the reader is shared by the ingest partitions' threads, and
+	 * StAX does not promise that a factory may create readers for several at once.
 	 */
 	private static final ThreadLocal<XMLInputFactory> XML = ThreadLocal.withInitial(FastXlsxReader::xmlInputFactory);
 

@@ -8,6 +8,7 @@ import vn.tonghop.catalogue.IndicatorCatalogue;
 import vn.tonghop.normalise.IndustryResolver;
 import vn.tonghop.normalise.ProvinceResolver;
 import vn.tonghop.normalise.SectorResolver;
+import vn.tonghop.normalise.LegacyText;
 import vn.tonghop.read.CsvSheetReader;
 import vn.tonghop.read.FormLocator;
 import vn.tonghop.read.ListLocator;
@@ -22,6 +23,7 @@ import vn.tonghop.rollup.Completeness;
 import vn.tonghop.rollup.CrossChecks;
 import vn.tonghop.rollup.Rollups;
 import vn.tonghop.rollup.Trace;
+import vn.tonghop.store.FileStatuses;
 import vn.tonghop.store.ReturnStore;
 import vn.tonghop.validate.Messages;
 import vn.tonghop.validate.ReturnJudge;
@@ -65,8 +67,8 @@ class ReferenceConfiguration {
 	}
 
 	@Bean
-	WorkbookReader workbookReader() {
-		return new WorkbookReader();
+	WorkbookReader workbookReader(TonghopProperties properties) {
+		return new WorkbookReader(LegacyText.load(), properties.limits().readLimits());
 	}
 
 	@Bean
@@ -80,8 +82,8 @@ class ReferenceConfiguration {
 	}
 
 	@Bean
-	CsvSheetReader csvSheetReader() {
-		return new CsvSheetReader();
+	CsvSheetReader csvSheetReader(TonghopProperties properties) {
+		return new CsvSheetReader(LegacyText.load(), properties.limits().readLimits());
 	}
 
 	@Bean
@@ -96,6 +98,11 @@ class ReferenceConfiguration {
 	}
 
 	@Bean
+	FileStatuses fileStatuses(JdbcTemplate jdbc) {
+		return new FileStatuses(jdbc);
+	}
+
+	@Bean
 	Rollups rollups(JdbcTemplate jdbc, IndicatorCatalogue catalogue) {
 		return new Rollups(jdbc, new IndicatorColumns(catalogue));
 	}
@@ -106,9 +113,9 @@ class ReferenceConfiguration {
 	}
 
 	@Bean
-	CsvReports csvReports(Rollups rollups, Completeness completeness, JdbcTemplate jdbc, ProvinceResolver provinces,
-			SectorResolver sectors, IndustryResolver industries) {
-		return new CsvReports(rollups, completeness, jdbc, provinces, sectors, industries);
+	CsvReports csvReports(Rollups rollups, Completeness completeness, JdbcTemplate jdbc, FileStatuses files,
+			ProvinceResolver provinces, SectorResolver sectors, IndustryResolver industries) {
+		return new CsvReports(rollups, completeness, jdbc, files, provinces, sectors, industries);
 	}
 
 	@Bean

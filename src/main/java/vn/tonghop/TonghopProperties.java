@@ -2,6 +2,7 @@ package vn.tonghop;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -9,6 +10,9 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+import vn.tonghop.read.ReadLimits;
 
 /**
  * Every setting of the tool, under {@code tonghop.*} in {@code application.yml}; each can
@@ -21,11 +25,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param validation validation settings
  * @param history settings of the run history ({@code tonghop history})
  * @param serve settings of the nightly mode ({@code tonghop serve})
+ * @param limits how much one input file may cost to read
  */
 @ConfigurationProperties("tonghop")
 public record TonghopProperties(@DefaultValue("20") int chunkSize, @DefaultValue("0") int ingestThreads,
 		@DefaultValue("5") int progressSeconds, @DefaultValue Validation validation, @DefaultValue History history,
-		@DefaultValue Serve serve) {
+		@DefaultValue Serve serve, @DefaultValue Limits limits) {
 
 	/**
 	 * @param factors the factor of comparison rules by rule code, replacing the one in
@@ -70,6 +75,28 @@ public record TonghopProperties(@DefaultValue("20") int chunkSize, @DefaultValue
 	public record Serve(Path input, Integer year, @DefaultValue("output") Path output,
 			@DefaultValue("0 0 2 * * *") String cron, @DefaultValue("Asia/Ho_Chi_Minh") String zone,
 			@DefaultValue("8719") int port, @DefaultValue("logs/tonghop.log") Path logFile) {
+
+	}
+
+	/**
+	 * How much one input file may cost to read; a file over a limit is unreadable, with
+	 * the limit named, and the run goes on.
+	 *
+	 * @param maxFileSize the largest file read
+	 * @param maxUnzippedSize the most a workbook may hold once unzipped
+	 * @param maxSharedStringsSize the largest table of shared strings of a workbook
+	 * @param maxCells the most non-empty cells on the sheet read
+	 * @param maxTime the longest one file may take to read
+	 */
+	public record Limits(@DefaultValue("20MB") DataSize maxFileSize, @DefaultValue("200MB") DataSize maxUnzippedSize,
+			@DefaultValue("20MB") DataSize maxSharedStringsSize, @DefaultValue("200000") int maxCells,
+			@DefaultValue("60s") Duration maxTime) {
+
+		/** As the readers take them. */
+		public ReadLimits readLimits() {
+			return new ReadLimits(this.maxFileSize.toBytes(), this.maxUnzippedSize.toBytes(),
+					this.maxSharedStringsSize.toBytes(), this.maxCells, this.maxTime);
+		}
 
 	}
 

@@ -17,8 +17,11 @@ import java.util.Locale;
 
 /**
  * Lists the files of an input folder, recursively, in a stable order (by relative path),
- * so that "ingest order" means the same thing on every run and on a restart. Symbolic
- * links are not followed. Nothing is ever moved, renamed or written.
+ * so that "ingest order" means the same thing on every run and on a restart. Links to
+ * folders are not followed. Nothing is ever moved, renamed or written. Everything in the
+ * folder that is not a folder is listed, so that each gets a status: a link that leads
+ * nowhere, a loop of links, a device or a folder that cannot be opened come out with the
+ * reason of {@link #notAFile(InputFile)}, never silently left out.
  */
 public final class InputFiles {
 
@@ -26,7 +29,9 @@ public final class InputFiles {
 	}
 
 	/**
-	 * Every regular file under {@code input} (or {@code input} itself when it is a file).
+	 * Every file under {@code input} (or {@code input} itself when it is a file), with
+	 * what is not a folder but not a regular file either (see
+	 * {@link #notAFile(InputFile)}).
 	 */
 	public static List<InputFile> list(Path input) {
 		List<InputFile> files = new ArrayList<>();
@@ -107,6 +112,10 @@ public final class InputFiles {
 				if (entry.folder()) {
 					this.open.push(entries(entry.path()));
 				}
+				else if (Files.isDirectory(entry.path(), LinkOption.NOFOLLOW_LINKS)) {
+					// a folder that could not be listed
+					return new InputFile(entry.path(), relative(this.root, entry.path()) + "/");
+				}
 				else {
 					return new InputFile(entry.path(), relative(this.root, entry.path()));
 				}
@@ -116,23 +125,25 @@ public final class InputFiles {
 
 		/**
 		 * A folder's files and folders, sorted: a link to a file counts as a file, a link
-		 * to a folder is not followed.
+		 * to a folder is not followed (it is listed, to be skipped with its reason). A
+		 * folder inside the input that cannot be listed is given as an entry of its own,
+		 * to be reported unreadable; the input folder itself must be listable.
 		 */
-		private static Iterator<Entry> entries(Path folder) {
+		private Iterator<Entry> entries(Path folder) {
 			List<Entry> entries = new ArrayList<>();
 			try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
 				for (Path path : stream) {
 					String name = path.getFileName().toString();
-					if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-						entries.add(new Entry(path, name + "/", true));
-					}
-					else if (Files.isRegularFile(path)) {
-						entries.add(new Entry(path, name, false));
-					}
+					boolean isFolder = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+					entries.add(new Entry(path, isFolder ? name + "/" : name, isFolder));
 				}
 			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("cannot list " + folder + ": " + ex.getMessage(), ex);
+			catch (IOException | UncheckedIOException ex) {
+				if (folder.equals(this.root)) {
+					throw new UncheckedIOException("cannot list " + folder + ": " + ex.getMessage(),
+							(ex instanceof IOException io) ? io : ((UncheckedIOException) ex).getCause());
+				}
+				return List.of(new Entry(folder, "", false)).iterator();
 			}
 			entries.sort(Comparator.comparing(Entry::key));
 			return entries.iterator();
@@ -153,6 +164,53 @@ public final class InputFiles {
 	public static boolean isText(InputFile file) {
 		String lower = file.path().getFileName().toString().toLowerCase(Locale.ROOT);
 		return lower.endsWith(".csv") || lower.endsWith(".txt") || lower.endsWith(".tsv");
+	}
+
+	/**
+	 * Why an entry of the input folder cannot be opened as a file at all, or null when it
+	 * is a file (or a link to one): a link to a folder, a link to nothing, a loop of
+	 * links, a device or pipe (reading one could wait for ever), a folder that cannot be
+	 * listed. Decided without opening anything.
+	 * @return the problem, or null
+	 */
+	public static Problem notAFile(InputFile file) {
+		Path path = file.path();
+		if (Files.isRegularFile(path)) {
+			return null;
+		}
+		if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+			return new Problem(false,
+					"Không mở được thư mục này (không có quyền đọc?): các tệp trong đó chưa được đọc.");
+		}
+		if (Files.isSymbolicLink(path)) {
+			if (Files.isDirectory(path)) {
+				return new Problem(true, "Liên kết tới một thư mục: không đi theo liên kết (tránh đọc lặp).");
+			}
+			try {
+				path.toRealPath();
+			}
+			catch (NoSuchFileException ex) {
+				return new Problem(true, "Liên kết tới tệp không còn tồn tại.");
+			}
+			catch (IOException ex) {
+				return new Problem(true, "Liên kết vòng (các liên kết trỏ lẫn nhau, không tới tệp nào).");
+			}
+			return new Problem(true, "Liên kết không tới một tệp thường.");
+		}
+		if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+			return new Problem(false, "Tệp đã bị xóa hoặc chuyển đi trong khi đọc.");
+		}
+		return new Problem(true, "Không phải tệp thường (thiết bị, ống dẫn hay socket).");
+	}
+
+	/**
+	 * Why an entry is not a file.
+	 *
+	 * @param skipped true when nothing is wrong with it as such (it is simply not a
+	 * return): skipped; false when something should have been readable: unreadable
+	 * @param reason for people
+	 */
+	public record Problem(boolean skipped, String reason) {
 	}
 
 	/**

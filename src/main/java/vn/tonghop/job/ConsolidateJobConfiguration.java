@@ -43,8 +43,8 @@ class ConsolidateJobConfiguration {
 
 	@Bean
 	Job consolidateYearJob(JobRepository jobRepository, Step crossCheckReturnsStep, Step writeReturnsCsvStep,
-			Step writeRollupsStep, Step writeCompletenessStep, Step writeIssuesCsvStep, Step writeFeedbackStep,
-			Step writeWorkbookStep) {
+			Step writeRollupsStep, Step writeCompletenessStep, Step writeIssuesCsvStep, Step writeFilesCsvStep,
+			Step writeFeedbackStep, Step writeWorkbookStep) {
 		return new JobBuilder(JOB, jobRepository).listener(new JobExecutionListener() {
 			@Override
 			public void beforeJob(JobExecution execution) {
@@ -58,6 +58,7 @@ class ConsolidateJobConfiguration {
 			.next(writeRollupsStep)
 			.next(writeCompletenessStep)
 			.next(writeIssuesCsvStep)
+			.next(writeFilesCsvStep)
 			.next(writeFeedbackStep)
 			.next(writeWorkbookStep)
 			.build();
@@ -114,6 +115,13 @@ class ConsolidateJobConfiguration {
 		return reportStep("writeIssuesCsvStep", jobRepository, transactionManager, reports::writeIssues);
 	}
 
+	/** files.csv: every file looked at for the year, with its status and why. */
+	@Bean
+	Step writeFilesCsvStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			CsvReports reports) {
+		return reportStep("writeFilesCsvStep", jobRepository, transactionManager, reports::writeFiles);
+	}
+
 	/** Writes files for the job's year and output folder; returns the rows written. */
 	@FunctionalInterface
 	interface Report {
@@ -132,6 +140,7 @@ class ConsolidateJobConfiguration {
 		steps.put("writeRollupsStep", "ghi các bảng tổng hợp CSV");
 		steps.put("writeCompletenessStep", "ghi completeness.csv");
 		steps.put("writeIssuesCsvStep", "ghi issues.csv");
+		steps.put("writeFilesCsvStep", "ghi files.csv (tình trạng từng tệp)");
 		steps.put("writeFeedbackStep", "ghi bản phản hồi cho các đơn vị (phan-hoi/)");
 		steps.put("writeWorkbookStep", "ghi sổ tổng hợp Excel");
 		return steps;

@@ -1,6 +1,7 @@
 package vn.tonghop.job;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -60,6 +61,12 @@ class ReturnFileProcessor implements ItemProcessor<InputFile, ReceivedFile> {
 	@Override
 	public ReceivedFile process(InputFile file) {
 		Path path = file.path();
+		InputFiles.Problem problem = InputFiles.notAFile(file);
+		if (problem != null) {
+			return new ReceivedFile(file, null, 0, Instant.EPOCH,
+					problem.skipped() ? ReceivedFile.Outcome.SKIPPED : ReceivedFile.Outcome.UNREADABLE,
+					problem.reason(), null);
+		}
 		String sha256;
 		long bytes;
 		Instant lastModified;
@@ -71,6 +78,10 @@ class ReturnFileProcessor implements ItemProcessor<InputFile, ReceivedFile> {
 			// rounding up), which made a file look newer than itself on a tie
 			lastModified = Files.getLastModifiedTime(path).toInstant().truncatedTo(ChronoUnit.MILLIS);
 		}
+		catch (AccessDeniedException ex) {
+			return new ReceivedFile(file, null, 0, Instant.EPOCH, ReceivedFile.Outcome.UNREADABLE,
+					"Không có quyền đọc tệp (quyền truy cập bị từ chối).", null);
+		}
 		catch (IOException ex) {
 			return new ReceivedFile(file, null, 0, Instant.EPOCH, ReceivedFile.Outcome.UNREADABLE,
 					"Không mở được tệp: " + ex.getMessage(), null);
@@ -80,7 +91,11 @@ class ReturnFileProcessor implements ItemProcessor<InputFile, ReceivedFile> {
 			return new ReceivedFile(file, sha256, bytes, lastModified, ReceivedFile.Outcome.SKIPPED, skip, null);
 		}
 		try {
-			SheetCells sheet = InputFiles.isText(file) ? this.csvReader.read(path) : this.reader.readReturnSheet(path);
+			// by what the file holds, not by its name: a ".xls" that is really CSV is
+			// read
+			// as CSV, a ".csv" that is really a workbook as a workbook
+			SheetCells sheet = (WorkbookReader.detect(path) == WorkbookReader.Format.TEXT) ? this.csvReader.read(path)
+					: this.reader.readReturnSheet(path);
 			List<FormCells> forms = this.lists.locate(sheet).orElse(null);
 			if (forms == null) {
 				forms = List.of(this.locator.locate(sheet));

@@ -2,6 +2,7 @@ package vn.tonghop.job;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import vn.tonghop.store.FileStatuses;
+
 /**
  * The summary people read at the end of a run: files read and what became of them,
  * returns accepted / rejected / superseded, findings by rule, time taken. Counted from
@@ -21,15 +24,30 @@ import org.springframework.stereotype.Component;
 @Component
 public class RunSummary {
 
+	/** How many files not accepted the summary names, one line each. */
+	static final int NAMED_FILES = 20;
+
 	private final JdbcTemplate jdbc;
 
-	RunSummary(JdbcTemplate jdbc) {
+	private final FileStatuses fileStatuses;
+
+	RunSummary(JdbcTemplate jdbc, FileStatuses fileStatuses) {
 		this.jdbc = jdbc;
+		this.fileStatuses = fileStatuses;
 	}
 
-	/** Counts of one ingest run. */
-	public record IngestCounts(Map<String, Long> files, long accepted, long rejected, long superseded,
-			Map<String, Long> findingsByRule, List<String[]> unreadable, Map<String, Long> templateVersions) {
+	/**
+	 * Counts of one ingest run.
+	 *
+	 * @param files files by what the store made of them (new, duplicate, unreadable,
+	 * skipped)
+	 * @param statuses files by status, every status present
+	 * @param notAccepted the first {@link #NAMED_FILES} files not accepted, in the order
+	 * they were stored
+	 */
+	public record IngestCounts(Map<String, Long> files, Map<FileStatuses.Status, Long> statuses, long accepted,
+			long rejected, long superseded, Map<String, Long> findingsByRule, List<FileStatuses.Line> notAccepted,
+			Map<String, Long> templateVersions) {
 
 		public long files(String outcome) {
 			return this.files.getOrDefault(outcome, 0L);
@@ -63,16 +81,18 @@ public class RunSummary {
 				+ " WHERE s.job_execution IN (" + run + ") GROUP BY f.rule", (rs) -> {
 					byRule.put(rs.getString(1).strip(), rs.getLong(2));
 				}, instance);
-		List<String[]> unreadable = this.jdbc.query(
-				"SELECT source_file, reason FROM intake_log WHERE outcome = 'UNREADABLE' AND job_execution IN (" + run
-						+ ") ORDER BY source_file",
-				(rs, n) -> new String[] { rs.getString(1), rs.getString(2) }, instance);
+		List<FileStatuses.Line> notAccepted = new ArrayList<>();
+		Map<FileStatuses.Status, Long> statuses = this.fileStatuses.countRun(instance, (line) -> {
+			if (line.status() != FileStatuses.Status.ACCEPTED && notAccepted.size() < NAMED_FILES) {
+				notAccepted.add(line);
+			}
+		});
 		Map<String, Long> versions = new TreeMap<>();
 		this.jdbc.query("SELECT COALESCE(template_version, ''), COUNT(*) FROM return_record WHERE id IN (" + runReturns
 				+ ") GROUP BY COALESCE(template_version, '')", (rs) -> {
 					versions.put(rs.getString(1), rs.getLong(2));
 				}, instance);
-		return new IngestCounts(files, accepted, rejected, superseded, byRule, unreadable, versions);
+		return new IngestCounts(files, statuses, accepted, rejected, superseded, byRule, notAccepted, versions);
 	}
 
 	private long count(String sql, Object... args) {
@@ -105,11 +125,21 @@ public class RunSummary {
 					.append(n));
 			out.println(line);
 		}
-		for (String[] file : c.unreadable().subList(0, Math.min(20, c.unreadable().size()))) {
-			out.println("  Không đọc được " + file[0] + ": " + file[1]);
+		StringBuilder statuses = new StringBuilder("Tình trạng tệp:");
+		c.statuses()
+			.forEach((status, n) -> statuses.append((status.ordinal() > 0) ? ", " : " ")
+				.append(status.label())
+				.append(' ')
+				.append(n));
+		out.println(statuses);
+		for (FileStatuses.Line file : c.notAccepted()) {
+			out.println("  " + file.status().label() + ": " + file.sourceFile()
+					+ (file.reason().isEmpty() ? "" : " — " + file.reason()));
 		}
-		if (c.unreadable().size() > 20) {
-			out.println("  … và " + (c.unreadable().size() - 20) + " tệp khác không đọc được.");
+		long notAccepted = c.totalFiles() - c.statuses().get(FileStatuses.Status.ACCEPTED);
+		if (notAccepted > c.notAccepted().size()) {
+			out.println("  … và " + (notAccepted - c.notAccepted().size())
+					+ " tệp khác chưa được nhận; từng tệp và lý do: files.csv.");
 		}
 		printTime(execution, c.files("NEW") + c.files("DUPLICATE"), out);
 	}

@@ -30,17 +30,39 @@ public final class CsvSheetReader {
 
 	private final LegacyText legacy;
 
+	private final ReadLimits limits;
+
 	public CsvSheetReader() {
 		this(LegacyText.load());
 	}
 
 	public CsvSheetReader(LegacyText legacy) {
+		this(legacy, ReadLimits.DEFAULT);
+	}
+
+	public CsvSheetReader(LegacyText legacy, ReadLimits limits) {
 		this.legacy = legacy;
+		this.limits = limits;
 	}
 
 	public SheetCells read(Path file) throws UnreadableFileException {
+		try {
+			return read(file, this.limits.start());
+		}
+		catch (ReadLimits.LimitExceeded ex) {
+			throw new UnreadableFileException(ex.getMessage(), ex);
+		}
+	}
+
+	private SheetCells read(Path file, ReadLimits.Budget budget) throws UnreadableFileException {
 		byte[] bytes;
 		try {
+			long size = Files.size(file);
+			if (size > this.limits.maxFileBytes()) {
+				throw new UnreadableFileException("Tệp lớn " + size / (1024 * 1024) + " MB, quá giới hạn "
+						+ this.limits.maxFileBytes() / (1024 * 1024)
+						+ " MB cho một tệp báo cáo (tonghop.limits.max-file-size).");
+			}
 			bytes = Files.readAllBytes(file);
 		}
 		catch (IOException ex) {
@@ -52,13 +74,14 @@ public final class CsvSheetReader {
 		String text = decode(bytes);
 		char delimiter = delimiter(text);
 		// a CSV file has no sheet: findings name the file and the cell only
-		SheetCells cells = new SheetCells("");
+		SheetCells cells = new SheetCells("", budget);
 		try (CSVReader csv = new CSVReaderBuilder(new StringReader(text))
 			.withCSVParser(new CSVParserBuilder().withSeparator(delimiter).build())
 			.build()) {
 			String[] row;
 			int r = 0;
 			while ((row = csv.readNext()) != null) {
+				budget.tick();
 				for (int c = 0; c < row.length; c++) {
 					if (row[c] != null && !row[c].isBlank()) {
 						cells.add(cell(new CellRef(r, c), row[c]));

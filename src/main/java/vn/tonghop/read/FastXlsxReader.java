@@ -138,6 +138,9 @@ final class FastXlsxReader {
 	private static final DateTimeFormatter W3CDTF = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT)
 		.withResolverStyle(ResolverStyle.STRICT);
 
+	/** Why the fast path left a file with a DOCTYPE: Excel never writes one. */
+	static final String DOCTYPE = "DOCTYPE declaration";
+
 	/** What excel-streaming-reader puts before the code of an error cell's text. */
 	private static final String ERROR_PREFIX = "ERROR:  ";
 
@@ -152,7 +155,15 @@ final class FastXlsxReader {
 	 * reader.
 	 */
 	SheetCells read(Path file) {
-		return attempt(file).cells();
+		return read(file, ReadLimits.Budget.NONE);
+	}
+
+	/**
+	 * The same within a file's budget: a file over it is not left to the other reader but
+	 * stopped ({@link ReadLimits.LimitExceeded}).
+	 */
+	SheetCells read(Path file, ReadLimits.Budget budget) {
+		return attempt(file, budget).cells();
 	}
 
 	/** The fast path's answer for a file: the cells, or why it left the file alone. */
@@ -165,8 +176,15 @@ final class FastXlsxReader {
 	}
 
 	Attempt attempt(Path file) {
+		return attempt(file, ReadLimits.Budget.NONE);
+	}
+
+	Attempt attempt(Path file, ReadLimits.Budget budget) {
 		try (ZipFile zip = new ZipFile(file.toFile())) {
-			return new Attempt(new Reading(zip).read(), null);
+			return new Attempt(new Reading(zip, budget).read(), null);
+		}
+		catch (ReadLimits.LimitExceeded ex) {
+			throw ex;
 		}
 		catch (Unhandled ex) {
 			return new Attempt(null, ex.getMessage());
@@ -343,8 +361,11 @@ final class FastXlsxReader {
 
 		private DataFormatter formatter;
 
-		Reading(ZipFile zip) {
+		private final ReadLimits.Budget budget;
+
+		Reading(ZipFile zip, ReadLimits.Budget budget) {
 			this.zip = zip;
+			this.budget = budget;
 		}
 
 		SheetCells read() throws Unhandled, IOException, XMLStreamException, URISyntaxException {
@@ -382,7 +403,7 @@ final class FastXlsxReader {
 
 			List<String> sharedStrings = sharedStrings();
 			Styles styles = styles();
-			SheetCells cells = new SheetCells(chosen.name());
+			SheetCells cells = new SheetCells(chosen.name(), this.budget);
 			new SheetReader(this, styles, sharedStrings, cells).read(open(sheetPart));
 			return cells;
 		}
@@ -1078,7 +1099,7 @@ final class FastXlsxReader {
 							throw new Unhandled("ignorable whitespace");
 						}
 					}
-					case XMLStreamConstants.DTD -> throw new Unhandled("DOCTYPE declaration");
+					case XMLStreamConstants.DTD -> throw new Unhandled(DOCTYPE);
 					case XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.ENTITY_DECLARATION,
 							XMLStreamConstants.NOTATION_DECLARATION ->
 						throw new Unhandled("entity");

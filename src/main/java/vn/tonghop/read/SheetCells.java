@@ -22,8 +22,16 @@ public final class SheetCells {
 
 	private final List<RawCell> legacy = new ArrayList<>();
 
+	private final ReadLimits.Budget budget;
+
 	public SheetCells(String name) {
+		this(name, ReadLimits.Budget.NONE);
+	}
+
+	/** A sheet being read within a file's budget: a cell over it stops the reading. */
+	SheetCells(String name, ReadLimits.Budget budget) {
 		this.name = name;
+		this.budget = budget;
 	}
 
 	public String name() {
@@ -31,6 +39,7 @@ public final class SheetCells {
 	}
 
 	void add(RawCell cell) {
+		this.budget.cell(cell, this.cellCount + 1);
 		NavigableMap<Integer, RawCell> row = this.rows.computeIfAbsent(cell.ref().row(), (r) -> new TreeMap<>());
 		RawCell before = row.put(cell.ref().column(), cell);
 		if (before == null) {

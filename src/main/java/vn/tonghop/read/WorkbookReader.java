@@ -2,21 +2,30 @@ package vn.tonghop.read;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 
 import com.github.pjfanning.xlsx.StreamingReader;
 import com.github.pjfanning.xlsx.exceptions.ExcelRuntimeException;
 import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hssf.OldExcelFormatException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -58,13 +67,19 @@ public final class WorkbookReader {
 	/** The fast path for common {@code .xlsx} files; null to always stream. */
 	private final FastXlsxReader fastXlsx;
 
+	private final ReadLimits limits;
+
 	/** A reader converting legacy-encoded text with the shipped tables. */
 	public WorkbookReader() {
 		this(LegacyText.load());
 	}
 
 	public WorkbookReader(LegacyText legacy) {
-		this(legacy, true);
+		this(legacy, ReadLimits.DEFAULT);
+	}
+
+	public WorkbookReader(LegacyText legacy, ReadLimits limits) {
+		this(legacy, true, limits);
 	}
 
 	/**
@@ -72,46 +87,150 @@ public final class WorkbookReader {
 	 * {@code .xlsx} is streamed (the tests compare both).
 	 */
 	WorkbookReader(LegacyText legacy, boolean fastXlsx) {
+		this(legacy, fastXlsx, ReadLimits.DEFAULT);
+	}
+
+	WorkbookReader(LegacyText legacy, boolean fastXlsx, ReadLimits limits) {
 		this.legacy = legacy;
 		this.fastXlsx = fastXlsx ? new FastXlsxReader() : null;
+		this.limits = limits;
 	}
 
 	/** What the file's first bytes say it is. */
 	public enum Format {
 
-		OOXML, OLE2, OTHER
+		/** A zip: {@code .xlsx}, {@code .xlsm} (or another Office document). */
+		OOXML,
+		/** An OLE2 compound file: {@code .xls} (or an encrypted {@code .xlsx}). */
+		OLE2,
+		/** Text that may be a list: CSV, tab-separated, Excel's "Unicode text". */
+		TEXT,
+		/** A web page, as web portals export "Excel" files. */
+		HTML,
+		/** Excel 2003's XML spreadsheet, or other XML. */
+		XML, PDF,
+		/** Anything else. */
+		OTHER
 
 	}
 
 	/** Reads the sheet that holds the return: spec section 1, "Sheet". */
 	public SheetCells readReturnSheet(Path file) throws UnreadableFileException {
+		ReadLimits.Budget budget = this.limits.start();
 		Format format = detect(file);
+		long size = size(file);
+		if (size > this.limits.maxFileBytes()) {
+			throw new UnreadableFileException("Tệp lớn " + megabytes(size) + ", quá giới hạn "
+					+ megabytes(this.limits.maxFileBytes()) + " cho một tệp báo cáo (tonghop.limits.max-file-size).");
+		}
 		try {
 			return switch (format) {
-				case OOXML -> readOoxml(file);
-				case OLE2 -> readOle2(file);
+				case OOXML -> readOoxml(file, budget);
+				case OLE2 -> readOle2(file, budget);
+				case TEXT -> throw new UnreadableFileException(
+						"Tệp là văn bản (CSV), không phải bảng tính Excel: hãy gửi tệp .csv hoặc lưu lại dạng .xlsx.");
+				case HTML ->
+					throw new UnreadableFileException("Tệp là trang web (HTML) mang tên bảng tính, như các cổng"
+							+ " thông tin xuất ra: hãy mở bằng Excel rồi lưu lại dạng Sổ làm việc Excel (.xlsx).");
+				case XML -> throw new UnreadableFileException("Tệp là bảng tính XML (Excel 2003) hoặc tệp XML khác:"
+						+ " hãy mở bằng Excel rồi lưu lại dạng Sổ làm việc Excel (.xlsx).");
+				case PDF -> throw new UnreadableFileException(
+						"Tệp là văn bản PDF, không phải bảng tính: hãy gửi tệp Excel của báo cáo.");
 				case OTHER -> throw new UnreadableFileException(
 						"Tệp không phải là bảng tính Excel (.xlsx, .xlsm, .xls): nội dung tệp không đúng định dạng.");
 			};
 		}
+		catch (ReadLimits.LimitExceeded ex) {
+			throw new UnreadableFileException(ex.getMessage(), ex);
+		}
 		catch (EncryptedDocumentException ex) {
-			throw new UnreadableFileException("Tệp được đặt mật khẩu hoặc mã hóa; hãy gửi lại tệp không đặt mật khẩu.",
-					ex);
+			throw new UnreadableFileException(PROTECTED, ex);
 		}
-		catch (IOException | POIXMLException | ExcelRuntimeException | IllegalArgumentException | IllegalStateException
-				| org.apache.poi.util.RecordFormatException ex) {
-			throw new UnreadableFileException("Tệp bị hỏng hoặc không đọc được: " + describe(ex), ex);
+		catch (OldExcelFormatException ex) {
+			throw new UnreadableFileException("Tệp Excel 5.0/95 quá cũ, không đọc được: hãy mở bằng Excel rồi lưu lại"
+					+ " dạng Sổ làm việc Excel (.xlsx).", ex);
 		}
+		catch (IOException | POIXMLException | ExcelRuntimeException ex) {
+			throw damaged(ex);
+		}
+		catch (RuntimeException ex) {
+			// POI and the XML parsers throw all kinds of runtime exceptions at damaged
+			// input (RecordFormatException, LeftoverDataException, IndexOutOfBounds…):
+			// those are a damaged file. One thrown by tonghop's own code is a bug, and
+			// goes on up.
+			if (fromLibrary(ex)) {
+				throw damaged(ex);
+			}
+			throw ex;
+		}
+		catch (StackOverflowError ex) {
+			throw new UnreadableFileException("Tệp bị hỏng hoặc có cấu trúc lồng nhau quá sâu, không đọc được.", ex);
+		}
+	}
+
+	private static UnreadableFileException damaged(Exception ex) {
+		String message = String.valueOf(ex.getMessage());
+		if (message.contains("Zip bomb detected")) {
+			return new UnreadableFileException(ZIP_BOMB, ex);
+		}
+		if (message.contains("Error reading XML stream")) {
+			return new UnreadableFileException("Tệp có nội dung XML hỏng hoặc bất thường: " + DOCTYPE, ex);
+		}
+		return new UnreadableFileException("Tệp bị hỏng hoặc không đọc được: " + describe(ex), ex);
+	}
+
+	/**
+	 * Whether an exception was thrown by a library reading the file (its first frame
+	 * outside the JDK is not tonghop's), rather than by tonghop's own code. One without a
+	 * stack (the JVM leaves it out of exceptions thrown often) is taken for the file's.
+	 */
+	static boolean fromLibrary(Throwable ex) {
+		if (ex.getStackTrace().length == 0) {
+			return true;
+		}
+		for (StackTraceElement frame : ex.getStackTrace()) {
+			String type = frame.getClassName();
+			if (type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.")) {
+				continue;
+			}
+			return !type.startsWith("vn.tonghop.");
+		}
+		return false;
+	}
+
+	/** Excel never writes a DOCTYPE: one is refused, never resolved. */
+	private static final String DOCTYPE = "tệp khai báo DOCTYPE hay thực thể XML, điều Excel không bao giờ ghi;"
+			+ " không đọc để bảo vệ máy chủ. Hãy lưu lại tệp bằng Excel.";
+
+	private static final String PROTECTED = "Tệp được đặt mật khẩu hoặc mã hóa; hãy gửi lại tệp không đặt mật khẩu.";
+
+	private static final String ZIP_BOMB = "Tệp nén bất thường: khi giải nén lớn gấp hàng trăm lần (có thể là"
+			+ " \"zip bomb\"), không đọc để bảo vệ máy chủ.";
+
+	private static long size(Path file) throws UnreadableFileException {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			throw new UnreadableFileException("Không mở được tệp: " + describe(ex), ex);
+		}
+	}
+
+	private static String megabytes(long bytes) {
+		return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0)).replace('.', ',');
 	}
 
 	/**
 	 * What a file is, told by its first bytes; an empty or unopenable file is unreadable.
 	 */
 	public static Format detect(Path file) throws UnreadableFileException {
-		byte[] head = new byte[8];
+		byte[] head = new byte[1024];
 		int read;
 		try (InputStream in = Files.newInputStream(file)) {
 			read = in.readNBytes(head, 0, head.length);
+		}
+		catch (AccessDeniedException ex) {
+			throw new UnreadableFileException("Không có quyền đọc tệp (quyền truy cập bị từ chối).", ex);
 		}
 		catch (IOException ex) {
 			throw new UnreadableFileException("Không mở được tệp: " + describe(ex), ex);
@@ -125,7 +244,37 @@ public final class WorkbookReader {
 		if (startsWith(head, read, OLE2)) {
 			return Format.OLE2;
 		}
-		return Format.OTHER;
+		return sniff(head, read);
+	}
+
+	/** What a file that is no workbook is, from its first kilobyte. */
+	private static Format sniff(byte[] head, int read) {
+		boolean utf16 = read >= 2 && ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE
+				|| (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF);
+		String text = utf16 ? CsvSheetReader.decode(java.util.Arrays.copyOf(head, read & ~1))
+				: new String(head, 0, read, StandardCharsets.ISO_8859_1);
+		String start = text.stripLeading().replace("\uFEFF", "").replace("ï»¿", "").stripLeading();
+		String lower = start.toLowerCase(Locale.ROOT);
+		if (lower.startsWith("%pdf")) {
+			return Format.PDF;
+		}
+		if (lower.startsWith("<")) {
+			if (lower.contains("<html") || lower.contains("<table") || lower.startsWith("<!doctype html")) {
+				return Format.HTML;
+			}
+			return lower.contains("urn:schemas-microsoft-com:office:spreadsheet") || lower.startsWith("<?xml")
+					? Format.XML : Format.HTML;
+		}
+		if (utf16) {
+			return Format.TEXT;
+		}
+		for (int i = 0; i < read; i++) {
+			int b = head[i] & 0xFF;
+			if (b == 0 || (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != 0x0C)) {
+				return Format.OTHER;
+			}
+		}
+		return Format.TEXT;
 	}
 
 	private static boolean startsWith(byte[] head, int read, byte[] magic) {
@@ -144,17 +293,83 @@ public final class WorkbookReader {
 	 * The common case is read by {@link FastXlsxReader}; whatever it does not read
 	 * exactly as below, it leaves to the streaming reader.
 	 */
-	private SheetCells readOoxml(Path file) throws IOException, UnreadableFileException {
+	private SheetCells readOoxml(Path file, ReadLimits.Budget budget) throws IOException, UnreadableFileException {
+		checkZip(file);
 		if (this.fastXlsx != null) {
-			SheetCells cells = this.fastXlsx.read(file);
-			if (cells != null) {
-				return cells;
+			FastXlsxReader.Attempt attempt = this.fastXlsx.attempt(file, budget);
+			if (attempt.handled()) {
+				return attempt.cells();
+			}
+			if (FastXlsxReader.DOCTYPE.equals(attempt.fallback())) {
+				throw new UnreadableFileException("Tệp có nội dung XML bất thường: " + DOCTYPE);
 			}
 		}
-		return streamOoxml(file);
+		return streamOoxml(file, budget);
 	}
 
-	private SheetCells streamOoxml(Path file) throws IOException, UnreadableFileException {
+	/**
+	 * Looks at the zip's directory before anything is unzipped: a damaged or truncated
+	 * zip, another Office document, more unzipped bytes than the limits allow, or parts
+	 * that unzip to hundreds of times their size (a zip bomb: POI's check, made here
+	 * first to say so plainly) are refused.
+	 */
+	private void checkZip(Path file) throws UnreadableFileException {
+		long total = 0;
+		boolean spreadsheet = false;
+		String other = null;
+		try (ZipFile zip = new ZipFile(file.toFile())) {
+			Enumeration<? extends ZipEntry> entries = zip.entries();
+			while (entries.hasMoreElements()) {
+				ZipEntry entry = entries.nextElement();
+				String name = entry.getName();
+				spreadsheet |= name.startsWith("xl/");
+				if (name.startsWith("word/")) {
+					other = "Word";
+				}
+				else if (name.startsWith("ppt/")) {
+					other = "PowerPoint";
+				}
+				long size = entry.getSize();
+				long compressed = entry.getCompressedSize();
+				if (size < 0) {
+					continue;
+				}
+				total += size;
+				if (size > ZipSecureFile.getMaxEntrySize() || size > GRACE_BYTES && compressed >= 0
+						&& (double) compressed / size < ZipSecureFile.getMinInflateRatio()) {
+					throw new UnreadableFileException(ZIP_BOMB);
+				}
+				if (name.toLowerCase(Locale.ROOT).endsWith("sharedstrings.xml")
+						&& size > this.limits.maxSharedStringsBytes()) {
+					throw new UnreadableFileException(
+							"Bảng chuỗi dùng chung của tệp (xl/sharedStrings.xml) lớn " + megabytes(size)
+									+ " khi giải nén, quá giới hạn " + megabytes(this.limits.maxSharedStringsBytes())
+									+ " (tonghop.limits.max-shared-strings-size).");
+				}
+			}
+		}
+		catch (ZipException ex) {
+			throw new UnreadableFileException("Tệp nén (.xlsx) bị hỏng hoặc không trọn vẹn, có thể tải về chưa xong: "
+					+ describe(ex) + ". Hãy gửi lại tệp.", ex);
+		}
+		catch (IOException ex) {
+			throw new UnreadableFileException("Không mở được tệp: " + describe(ex), ex);
+		}
+		if (total > this.limits.maxUnzippedBytes()) {
+			throw new UnreadableFileException("Tệp chứa " + megabytes(total) + " dữ liệu khi giải nén, quá giới hạn "
+					+ megabytes(this.limits.maxUnzippedBytes()) + " (tonghop.limits.max-unzipped-size).");
+		}
+		if (!spreadsheet) {
+			throw new UnreadableFileException((other != null)
+					? "Tệp là tài liệu " + other + " chứ không phải bảng tính Excel: hãy gửi tệp Excel của báo cáo."
+					: "Tệp nén (.zip) không chứa bảng tính Excel: hãy gửi tệp Excel của báo cáo, không nén.");
+		}
+	}
+
+	/** The size below which POI does not look at an entry's inflate ratio. */
+	private static final long GRACE_BYTES = 1024 * 1024;
+
+	private SheetCells streamOoxml(Path file, ReadLimits.Budget budget) throws IOException, UnreadableFileException {
 		List<CellRef> needEvaluation = new ArrayList<>();
 		SheetCells cells;
 		int sheetIndex;
@@ -170,8 +385,9 @@ public final class WorkbookReader {
 			sheetIndex = chooseSheet(workbook);
 			boolean legacyFonts = hasLegacyFont(workbook);
 			Sheet sheet = workbook.getSheetAt(sheetIndex);
-			cells = new SheetCells(sheet.getSheetName());
+			cells = new SheetCells(sheet.getSheetName(), budget);
 			for (Row row : sheet) {
+				budget.tick();
 				for (Cell cell : row) {
 					RawCell raw = convert(cell, needEvaluation, legacyFonts);
 					if (raw != null) {
@@ -234,16 +450,31 @@ public final class WorkbookReader {
 		};
 	}
 
-	private SheetCells readOle2(Path file) throws IOException {
-		try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true);
-				HSSFWorkbook workbook = new HSSFWorkbook(fs.getRoot(), true)) {
+	private SheetCells readOle2(Path file, ReadLimits.Budget budget) throws IOException, UnreadableFileException {
+		try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+			if (fs.getRoot().hasEntry("EncryptedPackage") || fs.getRoot().hasEntry("EncryptionInfo")) {
+				throw new UnreadableFileException(PROTECTED);
+			}
+			if (!fs.getRoot().hasEntry("Workbook") && !fs.getRoot().hasEntry("WORKBOOK")
+					&& !fs.getRoot().hasEntry("Book") && !fs.getRoot().hasEntry("BOOK")) {
+				throw new UnreadableFileException(fs.getRoot().hasEntry("WordDocument")
+						? "Tệp là tài liệu Word chứ không phải bảng tính Excel: hãy gửi tệp Excel của báo cáo."
+						: "Tệp Office này không chứa bảng tính Excel: hãy gửi tệp Excel của báo cáo.");
+			}
+			return readHssf(fs, budget);
+		}
+	}
+
+	private SheetCells readHssf(POIFSFileSystem fs, ReadLimits.Budget budget) throws IOException {
+		try (HSSFWorkbook workbook = new HSSFWorkbook(fs.getRoot(), true)) {
 			int index = chooseSheet(workbook);
 			boolean legacyFonts = hasLegacyFont(workbook);
 			Sheet sheet = workbook.getSheetAt(index);
-			SheetCells cells = new SheetCells(sheet.getSheetName());
+			SheetCells cells = new SheetCells(sheet.getSheetName(), budget);
 			FormulaEvaluator evaluator = null;
 			List<CellRef> pending = new ArrayList<>();
 			for (Row row : sheet) {
+				budget.tick();
 				for (Cell cell : row) {
 					RawCell raw = convert(cell, pending, legacyFonts);
 					if (raw != null) {

@@ -8,15 +8,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
 
 /**
  * A UTF-8 CSV output written under a temporary name and renamed into place when complete,
- * so nobody ever opens a half-written file. Quotes only where needed.
+ * so nobody ever opens a half-written file. Quotes only where needed. A cell that a
+ * spreadsheet would take for a formula (OWASP "CSV injection": text beginning with
+ * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return) is written with
+ * a {@code '} before it, so opening the file in Excel or LibreOffice never runs what a
+ * union typed; plain numbers such as {@code -5} are left as they are.
  */
 public final class CsvOutput implements AutoCloseable {
+
+	/** What a formula may begin with, for a spreadsheet opening a CSV file. */
+	private static final String FORMULA_START = "=+-@\t\r";
+
+	/** A number as the reports write one: harmless, and read back as a number. */
+	private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
 
 	private final Path target;
 
@@ -45,7 +56,23 @@ public final class CsvOutput implements AutoCloseable {
 	}
 
 	public void row(List<String> values) {
-		this.csv.writeNext(values.toArray(String[]::new), false);
+		String[] cells = new String[values.size()];
+		for (int i = 0; i < cells.length; i++) {
+			cells[i] = defused(values.get(i));
+		}
+		this.csv.writeNext(cells, false);
+	}
+
+	/**
+	 * The cell as written: with a {@code '} before it when a spreadsheet would read it as
+	 * a formula.
+	 */
+	static String defused(String value) {
+		if (value == null || value.isEmpty() || FORMULA_START.indexOf(value.charAt(0)) < 0
+				|| PLAIN_NUMBER.matcher(value).matches()) {
+			return value;
+		}
+		return "'" + value;
 	}
 
 	/** Finishes the file and moves it into place. */

@@ -15,12 +15,13 @@ import vn.tonghop.normalise.Sector;
 import vn.tonghop.normalise.SectorResolver;
 import vn.tonghop.rollup.Completeness;
 import vn.tonghop.rollup.Rollups;
+import vn.tonghop.store.FileStatuses;
 
 /**
  * Writes the machine-readable outputs of a consolidation under {@code OUTPUT/Y/} (spec
  * section 5): {@code returns.csv}, {@code by-province.csv}, {@code by-sector.csv},
- * {@code by-province-sector.csv}, {@code by-industry.csv}, {@code completeness.csv} and
- * {@code issues.csv}.
+ * {@code by-province-sector.csv}, {@code by-industry.csv}, {@code completeness.csv},
+ * {@code issues.csv} and {@code files.csv}.
  */
 public class CsvReports {
 
@@ -38,9 +39,12 @@ public class CsvReports {
 
 	private final Completeness completeness;
 
-	public CsvReports(Rollups rollups, Completeness completeness, JdbcTemplate jdbc, ProvinceResolver provinces,
-			SectorResolver sectors, IndustryResolver industries) {
+	private final FileStatuses files;
+
+	public CsvReports(Rollups rollups, Completeness completeness, JdbcTemplate jdbc, FileStatuses files,
+			ProvinceResolver provinces, SectorResolver sectors, IndustryResolver industries) {
 		this.rollups = rollups;
+		this.files = files;
 		this.completeness = completeness;
 		this.jdbc = jdbc;
 		this.provinces = provinces;
@@ -168,6 +172,24 @@ public class CsvReports {
 						csv.row(row);
 						count[0]++;
 					}, year);
+			csv.commit();
+		}
+		return count[0];
+	}
+
+	/**
+	 * {@code files.csv}: every file the intake looked at for the year, with what became
+	 * of it and why. Returns how many.
+	 */
+	public long writeFiles(Path output, int year) {
+		long[] count = { 0 };
+		try (CsvOutput csv = CsvOutput.open(yearFolder(output, year).resolve("files.csv"),
+				List.of("source_file", "sha256", "bytes", "status", "reason"))) {
+			this.files.ofYear(year, (line) -> {
+				csv.row(List.of(line.sourceFile(), (line.sha256() != null) ? line.sha256() : "",
+						(line.bytes() != null) ? line.bytes().toString() : "", line.status().csv(), line.reason()));
+				count[0]++;
+			});
 			csv.commit();
 		}
 		return count[0];

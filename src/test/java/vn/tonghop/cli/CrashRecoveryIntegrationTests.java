@@ -206,7 +206,7 @@ class CrashRecoveryIntegrationTests {
 	}
 
 	private static Predicate<String> step(int number) {
-		return (line) -> line.contains("bước " + number + "/7");
+		return (line) -> line.contains("bước " + number + "/8");
 	}
 
 	private static List<Long> counts(Path data) throws Exception {

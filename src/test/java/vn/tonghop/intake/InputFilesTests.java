@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * The walk of an inbox gives its files one at a time in exactly the order of their sorted
@@ -57,11 +58,51 @@ class InputFilesTests {
 	}
 
 	@Test
-	void linksToFoldersAreNotFollowed() throws IOException {
+	void linksToFoldersAreNotFollowedButListedToBeSkipped() throws IOException {
 		Files.createDirectories(this.inbox.resolve("thật"));
 		Files.writeString(this.inbox.resolve("thật/a.xlsx"), "x");
 		Files.createSymbolicLink(this.inbox.resolve("vòng"), this.inbox);
-		assertThat(InputFiles.list(this.inbox)).extracting(InputFile::relative).containsExactly("thật/a.xlsx");
+		List<InputFile> files = InputFiles.list(this.inbox);
+		assertThat(files).extracting(InputFile::relative).containsExactly("thật/a.xlsx", "vòng");
+		assertThat(InputFiles.notAFile(files.get(0))).isNull();
+		assertThat(InputFiles.notAFile(files.get(1))).isEqualTo(
+				new InputFiles.Problem(true, "Liên kết tới một thư mục: không đi theo liên kết (tránh đọc lặp)."));
+	}
+
+	@Test
+	void linksThatLeadNowhereAreListedWithWhy() throws IOException {
+		Files.writeString(this.inbox.resolve("thật.xlsx"), "x");
+		Files.createSymbolicLink(this.inbox.resolve("a.xlsx"), this.inbox.resolve("b.xlsx"));
+		Files.createSymbolicLink(this.inbox.resolve("b.xlsx"), this.inbox.resolve("a.xlsx"));
+		Files.createSymbolicLink(this.inbox.resolve("mất.xlsx"), this.inbox.resolve("không có.xlsx"));
+		Files.createSymbolicLink(this.inbox.resolve("tới thật.xlsx"), this.inbox.resolve("thật.xlsx"));
+
+		List<InputFile> files = InputFiles.list(this.inbox);
+
+		assertThat(files).extracting(InputFile::relative)
+			.containsExactly("a.xlsx", "b.xlsx", "mất.xlsx", "thật.xlsx", "tới thật.xlsx");
+		assertThat(files).extracting(InputFiles::notAFile)
+			.containsExactly(
+					new InputFiles.Problem(true, "Liên kết vòng (các liên kết trỏ lẫn nhau, không tới tệp nào)."),
+					new InputFiles.Problem(true, "Liên kết vòng (các liên kết trỏ lẫn nhau, không tới tệp nào)."),
+					new InputFiles.Problem(true, "Liên kết tới tệp không còn tồn tại."), null, null);
+	}
+
+	@Test
+	void aFolderThatCannotBeListedIsAnEntryNotAFailure() throws IOException {
+		Path locked = Files.createDirectories(this.inbox.resolve("khóa"));
+		Files.writeString(locked.resolve("a.xlsx"), "x");
+		Files.writeString(this.inbox.resolve("b.xlsx"), "x");
+		Files.setPosixFilePermissions(locked, java.util.Set.of());
+		try {
+			assumeFalse(Files.isReadable(locked), "the tests run as a user who reads every folder (root)");
+			List<InputFile> files = InputFiles.list(this.inbox);
+			assertThat(files).extracting(InputFile::relative).containsExactly("b.xlsx", "khóa/");
+			assertThat(InputFiles.notAFile(files.get(1)).skipped()).isFalse();
+		}
+		finally {
+			Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+		}
 	}
 
 	/** Every regular file's relative path, sorted as strings. */

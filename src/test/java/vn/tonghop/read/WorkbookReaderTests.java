@@ -164,7 +164,7 @@ class WorkbookReaderTests {
 			Files.writeString(file, "<html><body><table><tr><td>1</td></tr></table></body></html>");
 			assertThatThrownBy(() -> WorkbookReaderTests.this.reader.readReturnSheet(file))
 				.isInstanceOf(UnreadableFileException.class)
-				.hasMessageContaining("không phải là bảng tính Excel");
+				.hasMessageContaining("trang web (HTML)");
 		}
 
 		@Test

@@ -1,0 +1,282 @@
+package vn.tonghop.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What became of every file the intake looked at, one status each (accepted, rejected,
+ * superseded, duplicate, unreadable, skipped) with the reason for people: the rows of
+ * {@code files.csv} and of the run's summary. Read from the intake log and the returns
+ * stored, page by page, so that any number of files takes the same memory.
+ */
+public class FileStatuses {
+
+	private static final int PAGE = 1000;
+
+	private final JdbcTemplate jdbc;
+
+	public FileStatuses(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A file's status. */
+	public enum Status {
+
+		/** At least one of its returns counts in the consolidation. */
+		ACCEPTED("đã nhận"),
+		/** Read, but every return has an error: nothing of it counts. */
+		REJECTED("bị từ chối"),
+		/** Accepted, then replaced by a later return of the same union. */
+		SUPERSEDED("bị thay thế"),
+		/** The same bytes as a file received before: counted once, as that file. */
+		DUPLICATE("trùng"),
+		/** Not a return the tool can read: damaged, protected, not a workbook. */
+		UNREADABLE("không đọc được"),
+		/** Not meant to be read: lock files, other documents, links. */
+		SKIPPED("bỏ qua");
+
+		private final String label;
+
+		Status(String label) {
+			this.label = label;
+		}
+
+		/** As {@code files.csv} writes it. */
+		public String csv() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+		/** In Vietnamese, for the summary. */
+		public String label() {
+			return this.label;
+		}
+
+	}
+
+	/**
+	 * One file.
+	 *
+	 * @param sourceFile its path relative to the input folder
+	 * @param sha256 the checksum of its bytes, or null when it could not be opened
+	 * @param bytes its size, or null when unknown
+	 * @param status what became of it
+	 * @param reason why, for people; empty for a file whose returns all count
+	 */
+	public record Line(String sourceFile, String sha256, Long bytes, Status status, String reason) {
+	}
+
+	/**
+	 * Every file looked at for year {@code year}, by path, each as the intake last saw it
+	 * (a file seen by every night's run is one line).
+	 */
+	public void ofYear(int year, Consumer<Line> lines) {
+		// by path, newest look first: the first row of each path is kept; the next page
+		// starts after the last path of this one (whose first row was already seen)
+		String sql = SELECT + " WHERE l.report_year = ? AND l.source_file > ? ORDER BY l.source_file, l.id DESC LIMIT "
+				+ PAGE;
+		String after = "";
+		String previous = null;
+		while (true) {
+			List<Seen> rows = this.jdbc.query(sql, FileStatuses::seen, year, after);
+			List<Seen> latest = new ArrayList<>();
+			for (Seen row : rows) {
+				if (!row.sourceFile().equals(previous)) {
+					latest.add(row);
+					previous = row.sourceFile();
+				}
+			}
+			emit(latest, lines);
+			if (rows.size() < PAGE) {
+				return;
+			}
+			after = rows.get(rows.size() - 1).sourceFile();
+		}
+	}
+
+	/**
+	 * Every file an ingest run (a job instance, over all its executions) looked at, in
+	 * the order it was stored.
+	 */
+	public void ofRun(long jobInstance, Consumer<Line> lines) {
+		String sql = SELECT + " WHERE l.job_execution IN (SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION"
+				+ " WHERE JOB_INSTANCE_ID = ?) AND l.id > ? ORDER BY l.id LIMIT " + PAGE;
+		long after = 0;
+		while (true) {
+			List<Seen> rows = this.jdbc.query(sql, FileStatuses::seen, jobInstance, after);
+			emit(rows, lines);
+			if (rows.size() < PAGE) {
+				return;
+			}
+			after = rows.get(rows.size() - 1).id();
+		}
+	}
+
+	/**
+	 * How many files of a run have each status, in the order of {@link Status}; each file
+	 * is also given to {@code each}.
+	 */
+	public Map<Status, Long> countRun(long jobInstance, Consumer<Line> each) {
+		Map<Status, Long> counts = new LinkedHashMap<>();
+		for (Status status : Status.values()) {
+			counts.put(status, 0L);
+		}
+		ofRun(jobInstance, (line) -> {
+			counts.merge(line.status(), 1L, Long::sum);
+			each.accept(line);
+		});
+		return Collections.unmodifiableMap(counts);
+	}
+
+	private static final String SELECT = "SELECT l.id, l.source_file, l.sha256, l.bytes, l.outcome, l.reason,"
+			+ " l.submission_id, s.source_file, s.status, s.reason FROM intake_log l"
+			+ " LEFT JOIN submission s ON s.id = l.submission_id";
+
+	/** An intake log row with its submission. */
+	private record Seen(long id, String sourceFile, String sha256, Long bytes, String outcome, String reason,
+			Long submission, String submissionFile, String submissionStatus, String submissionReason) {
+	}
+
+	private static Seen seen(ResultSet rs, int n) throws SQLException {
+		return new Seen(rs.getLong(1), rs.getString(2), rs.getString(3),
+				(rs.getObject(4) != null) ? rs.getLong(4) : null, rs.getString(5).strip(), rs.getString(6),
+				(rs.getObject(7) != null) ? rs.getLong(7) : null, rs.getString(8),
+				(rs.getString(9) != null) ? rs.getString(9).strip() : null, rs.getString(10));
+	}
+
+	private void emit(List<Seen> rows, Consumer<Line> lines) {
+		Map<Long, Returns> returns = returns(rows);
+		for (Seen row : rows) {
+			lines.accept(line(row, returns.get(row.submission())));
+		}
+	}
+
+	private static Line line(Seen row, Returns returns) {
+		String reason = (row.reason() != null) ? row.reason() : "";
+		switch (row.outcome()) {
+			case "SKIPPED":
+				return new Line(row.sourceFile(), row.sha256(), row.bytes(), Status.SKIPPED, reason);
+			case "UNREADABLE":
+				return new Line(row.sourceFile(), row.sha256(), row.bytes(), Status.UNREADABLE, reason);
+			default:
+				break;
+		}
+		if (row.submission() == null) {
+			return new Line(row.sourceFile(), row.sha256(), row.bytes(), Status.UNREADABLE, reason);
+		}
+		if (!row.sourceFile().equals(row.submissionFile())) {
+			return new Line(row.sourceFile(), row.sha256(), row.bytes(), Status.DUPLICATE,
+					"Cùng nội dung với tệp " + row.submissionFile() + " đã nhận, chỉ tính một lần.");
+		}
+		if ("UNREADABLE".equals(row.submissionStatus())) {
+			return new Line(row.sourceFile(), row.sha256(), row.bytes(), Status.UNREADABLE,
+					(row.submissionReason() != null) ? row.submissionReason() : "");
+		}
+		Returns r = (returns != null) ? returns : new Returns();
+		Status status = (r.counting > 0) ? Status.ACCEPTED : (r.superseded > 0) ? Status.SUPERSEDED : Status.REJECTED;
+		return new Line(row.sourceFile(), row.sha256(), row.bytes(), status, r.reason(status));
+	}
+
+	/** What became of the returns of one submission. */
+	private static final class Returns {
+
+		private long counting;
+
+		private long superseded;
+
+		private long rejected;
+
+		/** The files of the returns that replaced this file's, in order of first seen. */
+		private final List<String> supersededBy = new ArrayList<>();
+
+		/** Error findings by rule, of the rejected returns. */
+		private final Map<String, Long> errors = new TreeMap<>();
+
+		long total() {
+			return this.counting + this.superseded + this.rejected;
+		}
+
+		String reason(Status status) {
+			List<String> parts = new ArrayList<>();
+			if (status == Status.ACCEPTED && this.counting < total()) {
+				parts.add(this.counting + "/" + total() + " báo cáo được tính");
+			}
+			if (status == Status.REJECTED && total() == 0) {
+				return "Không có báo cáo nào trong tệp.";
+			}
+			if (this.superseded > 0) {
+				parts.add(((status == Status.SUPERSEDED) ? "Được thay bằng báo cáo gửi sau trong "
+						: this.superseded + " báo cáo được thay bằng báo cáo gửi sau trong ")
+						+ String.join(", ", this.supersededBy));
+			}
+			if (this.rejected > 0) {
+				StringBuilder errors = new StringBuilder();
+				this.errors.forEach((rule, n) -> errors.append((errors.length() > 0) ? ", " : "")
+					.append(rule)
+					.append((n > 1) ? "×" + n : ""));
+				parts.add(((status == Status.REJECTED) ? "Có lỗi" : this.rejected + " báo cáo bị từ chối vì có lỗi")
+						+ ((errors.length() > 0) ? " " + errors : "") + " (xem issues.csv)");
+			}
+			String reason = String.join("; ", parts);
+			return reason.isEmpty() ? "" : Character.toUpperCase(reason.charAt(0)) + reason.substring(1) + ".";
+		}
+
+	}
+
+	/** The returns of the page's submissions, each with what became of it. */
+	private Map<Long, Returns> returns(List<Seen> rows) {
+		List<Long> ids = rows.stream()
+			.filter((row) -> row.submission() != null)
+			.map(Seen::submission)
+			.distinct()
+			.toList();
+		Map<Long, Returns> returns = new HashMap<>();
+		if (ids.isEmpty()) {
+			return returns;
+		}
+		String in = String.join(",", Collections.nCopies(ids.size(), "?"));
+		this.jdbc.query("SELECT r.submission_id, r.accepted, r.superseded_by, w.source_file FROM return_record r"
+				+ " LEFT JOIN return_record n ON n.id = r.superseded_by LEFT JOIN submission w ON w.id = n.submission_id"
+				+ " WHERE r.submission_id IN (" + in + ") ORDER BY r.id", (rs) -> {
+					Returns r = returns.computeIfAbsent(rs.getLong(1), (id) -> new Returns());
+					if (!rs.getBoolean(2)) {
+						r.rejected++;
+					}
+					else if (rs.getObject(3) != null) {
+						r.superseded++;
+						String by = rs.getString(4);
+						if (by != null && !r.supersededBy.contains(by) && r.supersededBy.size() < 3) {
+							r.supersededBy.add(by);
+						}
+					}
+					else {
+						r.counting++;
+					}
+				}, ids.toArray());
+		List<Long> rejected = returns.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().rejected > 0)
+			.map(Map.Entry::getKey)
+			.toList();
+		if (!rejected.isEmpty()) {
+			String inRejected = String.join(",", Collections.nCopies(rejected.size(), "?"));
+			this.jdbc.query("SELECT f.submission_id, f.rule, COUNT(*) FROM finding f JOIN return_record r"
+					+ " ON r.id = f.return_id WHERE f.submission_id IN (" + inRejected + ") AND NOT r.accepted"
+					+ " AND f.severity = 'error' GROUP BY f.submission_id, f.rule", (rs) -> {
+						returns.get(rs.getLong(1)).errors.put(rs.getString(2).strip(), rs.getLong(3));
+					}, rejected.toArray());
+		}
+		return returns;
+	}
+
+}

@@ -1,0 +1,140 @@
+package vn.tonghop.job;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.tonghop.catalogue.IndicatorCatalogue;
+import vn.tonghop.hostile.HostileCorpus;
+import vn.tonghop.intake.InputFile;
+import vn.tonghop.intake.InputFiles;
+import vn.tonghop.intake.ReceivedFile;
+import vn.tonghop.normalise.IndustryResolver;
+import vn.tonghop.normalise.ProvinceResolver;
+import vn.tonghop.normalise.SectorResolver;
+import vn.tonghop.read.CsvSheetReader;
+import vn.tonghop.read.FormLocator;
+import vn.tonghop.read.ListLocator;
+import vn.tonghop.read.WorkbookReader;
+import vn.tonghop.validate.Finding;
+import vn.tonghop.validate.JudgedReturn;
+import vn.tonghop.validate.Messages;
+import vn.tonghop.validate.ReturnJudge;
+import vn.tonghop.validate.RuleBook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every file of the hostile corpus comes out of the reader with the status it must have
+ * and a reason that says why, and nothing else: no exception, no secret read, no file
+ * left out.
+ */
+class HostileFilesTests {
+
+	@TempDir
+	static Path work;
+
+	static List<HostileCorpus.Case> cases;
+
+	static Map<String, ReceivedFile> received;
+
+	@BeforeAll
+	static void readTheCorpus() throws Exception {
+		Path inbox = work.resolve("hộp thư");
+		java.nio.file.Files.createDirectories(inbox);
+		cases = HostileCorpus.write(inbox);
+		IndicatorCatalogue catalogue = IndicatorCatalogue.load();
+		ReturnJudge judge = new ReturnJudge(catalogue, RuleBook.load(catalogue), Messages.vietnamese(),
+				ProvinceResolver.load(), SectorResolver.load(), IndustryResolver.load());
+		ReturnFileProcessor processor = new ReturnFileProcessor(new WorkbookReader(), new CsvSheetReader(),
+				new FormLocator(catalogue), new ListLocator(catalogue), judge, 2026);
+		received = InputFiles.list(inbox)
+			.stream()
+			.map(processor::process)
+			.collect(Collectors.toMap((file) -> file.file().relative(), Function.identity()));
+	}
+
+	@Test
+	void everyFileOfTheInboxIsAccountedFor() {
+		assertThat(received.keySet())
+			.containsExactlyInAnyOrderElementsOf(cases.stream().map(HostileCorpus.Case::file).toList());
+	}
+
+	@Test
+	void everyFileGetsItsStatusAndItsReason() {
+		for (HostileCorpus.Case expected : cases) {
+			ReceivedFile file = received.get(expected.file());
+			assertThat(status(file)).as("%s: %s", expected.file(), file.reason()).isEqualTo(expected.status());
+			String why = (file.outcome() == ReceivedFile.Outcome.READ) ? findings(file) : file.reason();
+			assertThat(why).as(expected.file()).contains(expected.reason());
+			if (file.outcome() != ReceivedFile.Outcome.READ) {
+				assertThat(file.reason()).as(expected.file()).isNotBlank().doesNotContain("Exception");
+			}
+		}
+	}
+
+	@Test
+	void formulaErrorsInValueCellsAreR05NamingTheError() {
+		for (String name : List.of("lỗi công thức.xlsx", "lỗi công thức.xls")) {
+			List<Finding> r05 = received.get(name)
+				.returns()
+				.get(0)
+				.findings()
+				.stream()
+				.filter((finding) -> finding.rule().equals("R05"))
+				.toList();
+			assertThat(r05).as(name)
+				.extracting(Finding::message)
+				.anySatisfy((message) -> assertThat(message).contains("#REF!"))
+				.anySatisfy((message) -> assertThat(message).contains("#DIV/0!"))
+				.anySatisfy((message) -> assertThat(message).contains("#N/A"));
+		}
+	}
+
+	@Test
+	void anExternalEntityIsNeverRead() {
+		for (ReceivedFile file : received.values()) {
+			assertThat(String.valueOf(file.reason())).doesNotContain(HostileCorpus.SECRET);
+			if (file.returns() != null) {
+				assertThat(file.returns().toString()).doesNotContain(HostileCorpus.SECRET);
+			}
+		}
+	}
+
+	@Test
+	void theExternalLinksCachedValueIsRead() {
+		JudgedReturn linked = received.get("liên kết ngoài.xlsx").returns().get(0);
+		JudgedReturn plain = received.get("Báo cáo CĐCS Hòa Bình 2026 (bản cuối).xlsx").returns().get(0);
+		assertThat(linked.value().values().get("A01").total()).isEqualTo(plain.value().values().get("A01").total());
+	}
+
+	private static String status(ReceivedFile file) {
+		return switch (file.outcome()) {
+			case READ -> file.returns().stream().anyMatch(JudgedReturn::accepted) ? "accepted" : "rejected";
+			case UNREADABLE -> "unreadable";
+			case SKIPPED -> "skipped";
+		};
+	}
+
+	/** The error findings, as files.csv sums them up: R05×3. */
+	private static String findings(ReceivedFile file) {
+		Map<String, Long> rules = new java.util.TreeMap<>();
+		for (JudgedReturn judged : file.returns()) {
+			judged.findings()
+				.stream()
+				.filter((finding) -> finding.rule().startsWith("R"))
+				.forEach((finding) -> rules.merge(finding.rule(), 1L, Long::sum));
+		}
+		return rules.entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + ((entry.getValue() > 1) ? "×" + entry.getValue() : ""))
+			.collect(Collectors.joining(", "));
+	}
+
+}

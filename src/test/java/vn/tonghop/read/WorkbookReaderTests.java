@@ -150,6 +150,43 @@ class WorkbookReaderTests {
 	@Nested
 	class UnreadableFiles {
 
+		/**
+		 * A budget of no time at all: every path stops at its first check of the clock.
+		 */
+		final ReadLimits noTime = new ReadLimits(ReadLimits.DEFAULT.maxFileBytes(),
+				ReadLimits.DEFAULT.maxUnzippedBytes(), ReadLimits.DEFAULT.maxSharedStringsBytes(),
+				ReadLimits.DEFAULT.maxCells(), java.time.Duration.ZERO);
+
+		@Test
+		void stopsAFileThatTakesLongerThanItsTime() {
+			for (String name : new String[] { "form-edited.xlsx", "form-libreoffice.xls" }) {
+				for (boolean fast : new boolean[] { true, false }) {
+					WorkbookReader slow = new WorkbookReader(vn.tonghop.normalise.LegacyText.load(), fast, this.noTime);
+					assertThatThrownBy(() -> slow.readReturnSheet(sample(name))).as(name)
+						.isInstanceOf(UnreadableFileException.class)
+						.hasMessageContaining("quá 0 giây")
+						.hasMessageContaining("tonghop.limits.max-time");
+				}
+			}
+		}
+
+		@Test
+		void stopsACsvFileThatTakesLongerThanItsTime() {
+			CsvSheetReader slow = new CsvSheetReader(vn.tonghop.normalise.LegacyText.load(), this.noTime);
+			assertThatThrownBy(() -> slow.read(sample("table-2025-utf16.csv")))
+				.isInstanceOf(UnreadableFileException.class)
+				.hasMessageContaining("tonghop.limits.max-time");
+		}
+
+		@Test
+		void rejectsAFileOverTheSizeLimit() {
+			WorkbookReader small = new WorkbookReader(vn.tonghop.normalise.LegacyText.load(), true,
+					new ReadLimits(1000, 1L << 30, 1L << 30, 1000, java.time.Duration.ofSeconds(60)));
+			assertThatThrownBy(() -> small.readReturnSheet(sample("form-edited.xlsx")))
+				.isInstanceOf(UnreadableFileException.class)
+				.hasMessageContaining("tonghop.limits.max-file-size");
+		}
+
 		@Test
 		void rejectsEmptyFile() throws IOException {
 			Path file = Files.createFile(WorkbookReaderTests.this.dir.resolve("empty.xlsx"));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -77,7 +78,11 @@ public final class InputFiles {
 
 		private InputFile single;
 
-		private record Entry(Path path, String key, boolean folder) {
+		/**
+		 * An entry of a folder: a folder to go down into, a file, or (unlisted) a folder
+		 * that could not be listed, given as an entry of its own.
+		 */
+		private record Entry(Path path, String key, boolean folder, boolean unlisted) {
 		}
 
 		Walk(Path root) {
@@ -112,8 +117,7 @@ public final class InputFiles {
 				if (entry.folder()) {
 					this.open.push(entries(entry.path()));
 				}
-				else if (Files.isDirectory(entry.path(), LinkOption.NOFOLLOW_LINKS)) {
-					// a folder that could not be listed
+				else if (entry.unlisted()) {
 					return new InputFile(entry.path(), relative(this.root, entry.path()) + "/");
 				}
 				else {
@@ -135,15 +139,16 @@ public final class InputFiles {
 				for (Path path : stream) {
 					String name = path.getFileName().toString();
 					boolean isFolder = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
-					entries.add(new Entry(path, isFolder ? name + "/" : name, isFolder));
+					entries.add(new Entry(path, isFolder ? name + "/" : name, isFolder, false));
 				}
 			}
-			catch (IOException | UncheckedIOException ex) {
+			catch (IOException | DirectoryIteratorException ex) {
+				IOException cause = (ex instanceof DirectoryIteratorException iteration) ? iteration.getCause()
+						: (IOException) ex;
 				if (folder.equals(this.root)) {
-					throw new UncheckedIOException("cannot list " + folder + ": " + ex.getMessage(),
-							(ex instanceof IOException io) ? io : ((UncheckedIOException) ex).getCause());
+					throw new UncheckedIOException("cannot list " + folder + ": " + cause.getMessage(), cause);
 				}
-				return List.of(new Entry(folder, "", false)).iterator();
+				return List.of(new Entry(folder, "", false, true)).iterator();
 			}
 			entries.sort(Comparator.comparing(Entry::key));
 			return entries.iterator();

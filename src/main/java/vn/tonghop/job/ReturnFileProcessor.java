@@ -91,21 +91,8 @@ class ReturnFileProcessor implements ItemProcessor<InputFile, ReceivedFile> {
 			return new ReceivedFile(file, sha256, bytes, lastModified, ReceivedFile.Outcome.SKIPPED, skip, null);
 		}
 		try {
-			// by what the file holds, not by its name: a ".xls" that is really CSV is
-			// read
-			// as CSV, a ".csv" that is really a workbook as a workbook
-			SheetCells sheet = (WorkbookReader.detect(path) == WorkbookReader.Format.TEXT) ? this.csvReader.read(path)
-					: this.reader.readReturnSheet(path);
-			List<FormCells> forms = this.lists.locate(sheet).orElse(null);
-			if (forms == null) {
-				forms = List.of(this.locator.locate(sheet));
-			}
-			else if (forms.isEmpty()) {
-				throw new UnreadableFileException("Danh sách trong trang '" + sheet.name()
-						+ "' có dòng tiêu đề nhưng không có dòng nào có mã công đoàn cơ sở.");
-			}
-			List<JudgedReturn> judged = forms.stream().map((form) -> this.judge.judge(form, this.year)).toList();
-			return new ReceivedFile(file, sha256, bytes, lastModified, ReceivedFile.Outcome.READ, null, judged);
+			return new ReceivedFile(file, sha256, bytes, lastModified, ReceivedFile.Outcome.READ, null,
+					readReturns(path));
 		}
 		catch (UnreadableFileException ex) {
 			logger.debug("Unreadable " + file.relative(), ex);
@@ -113,13 +100,34 @@ class ReturnFileProcessor implements ItemProcessor<InputFile, ReceivedFile> {
 					null);
 		}
 		catch (RuntimeException | StackOverflowError ex) {
-			// A reader library failing in a way we did not foresee is still bad input,
-			// not a
-			// failed run: the file is set aside with what went wrong.
+			// a failure nobody foresaw is still one bad file, not a failed run: the file
+			// is set aside with what went wrong (the fuzz test calls readReturns, where
+			// such a failure is a bug)
 			logger.warn("Unexpected failure reading " + file.relative() + ": " + ex, ex);
 			return new ReceivedFile(file, sha256, bytes, lastModified, ReceivedFile.Outcome.UNREADABLE,
 					"Không đọc được tệp (lỗi " + ex.getClass().getSimpleName() + ": " + ex.getMessage() + ").", null);
 		}
+	}
+
+	/**
+	 * The returns of a file, read, located and judged: one for a form, one per row for a
+	 * list. The reader is chosen by what the file holds, not by its name (a ".xls" that
+	 * is really CSV is read as CSV, a ".csv" that is really a workbook as a workbook).
+	 * Throws only {@link UnreadableFileException} for bad input.
+	 */
+	List<JudgedReturn> readReturns(Path path) throws UnreadableFileException {
+		WorkbookReader.Format format = WorkbookReader.detect(path);
+		SheetCells sheet = (format == WorkbookReader.Format.TEXT) ? this.csvReader.read(path)
+				: this.reader.readReturnSheet(path, format);
+		List<FormCells> forms = this.lists.locate(sheet).orElse(null);
+		if (forms == null) {
+			forms = List.of(this.locator.locate(sheet));
+		}
+		else if (forms.isEmpty()) {
+			throw new UnreadableFileException("Danh sách trong trang '" + sheet.name()
+					+ "' có dòng tiêu đề nhưng không có dòng nào có mã công đoàn cơ sở.");
+		}
+		return forms.stream().map((form) -> this.judge.judge(form, this.year)).toList();
 	}
 
 }

@@ -55,14 +55,9 @@ public final class CsvSheetReader {
 	}
 
 	private SheetCells read(Path file, ReadLimits.Budget budget) throws UnreadableFileException {
+		this.limits.checkFileSize(file);
 		byte[] bytes;
 		try {
-			long size = Files.size(file);
-			if (size > this.limits.maxFileBytes()) {
-				throw new UnreadableFileException("Tệp lớn " + size / (1024 * 1024) + " MB, quá giới hạn "
-						+ this.limits.maxFileBytes() / (1024 * 1024)
-						+ " MB cho một tệp báo cáo (tonghop.limits.max-file-size).");
-			}
 			bytes = Files.readAllBytes(file);
 		}
 		catch (IOException ex) {

@@ -150,22 +150,6 @@ final class FastXlsxReader {
 	 */
 	private static final ThreadLocal<XMLInputFactory> XML = ThreadLocal.withInitial(FastXlsxReader::xmlInputFactory);
 
-	/**
-	 * The cells of the return sheet, or {@code null} when the file needs the usual
-	 * reader.
-	 */
-	SheetCells read(Path file) {
-		return read(file, ReadLimits.Budget.NONE);
-	}
-
-	/**
-	 * The same within a file's budget: a file over it is not left to the other reader but
-	 * stopped ({@link ReadLimits.LimitExceeded}).
-	 */
-	SheetCells read(Path file, ReadLimits.Budget budget) {
-		return attempt(file, budget).cells();
-	}
-
 	/** The fast path's answer for a file: the cells, or why it left the file alone. */
 	record Attempt(SheetCells cells, String fallback) {
 
@@ -175,12 +159,23 @@ final class FastXlsxReader {
 
 	}
 
+	/** The fast path's answer for a file, read without limits (the tests compare it). */
 	Attempt attempt(Path file) {
-		return attempt(file, ReadLimits.Budget.NONE);
+		try (ZipFile zip = new ZipFile(file.toFile())) {
+			return attempt(zip, ReadLimits.Budget.NONE);
+		}
+		catch (IOException ex) {
+			return new Attempt(null, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+		}
 	}
 
-	Attempt attempt(Path file, ReadLimits.Budget budget) {
-		try (ZipFile zip = new ZipFile(file.toFile())) {
+	/**
+	 * The fast path's answer for a workbook whose zip is open, within a file's budget: a
+	 * file over it is not left to the other reader but stopped
+	 * ({@link ReadLimits.LimitExceeded}).
+	 */
+	Attempt attempt(ZipFile zip, ReadLimits.Budget budget) {
+		try {
 			return new Attempt(new Reading(zip, budget).read(), null);
 		}
 		catch (ReadLimits.LimitExceeded ex) {

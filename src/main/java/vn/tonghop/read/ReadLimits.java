@@ -1,5 +1,8 @@
 package vn.tonghop.read;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -35,6 +38,26 @@ public record ReadLimits(long maxFileBytes, long maxUnzippedBytes, long maxShare
 			throw new IllegalArgumentException("read limits must be positive: " + maxFileBytes + ", " + maxUnzippedBytes
 					+ ", " + maxSharedStringsBytes + ", " + maxCells + ", " + maxTime);
 		}
+	}
+
+	/** Refuses a file larger than {@link #maxFileBytes()}, before it is opened. */
+	void checkFileSize(Path file) throws UnreadableFileException {
+		long size;
+		try {
+			size = Files.size(file);
+		}
+		catch (IOException ex) {
+			throw new UnreadableFileException("Không mở được tệp: " + ex.getMessage(), ex);
+		}
+		if (size > this.maxFileBytes) {
+			throw new UnreadableFileException("Tệp lớn " + megabytes(size) + ", quá giới hạn "
+					+ megabytes(this.maxFileBytes) + " cho một tệp báo cáo (tonghop.limits.max-file-size).");
+		}
+	}
+
+	/** A size as Vietnamese writes it: 20,0 MB. */
+	static String megabytes(long bytes) {
+		return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0)).replace('.', ',');
 	}
 
 	/** The limits applied to the reading of one file, from now. */
@@ -82,10 +105,6 @@ public record ReadLimits(long maxFileBytes, long maxUnzippedBytes, long maxShare
 				throw new LimitExceeded("Đọc tệp quá " + this.limits.maxTime().toSeconds()
 						+ " giây, quá giới hạn cho một tệp báo cáo (tonghop.limits.max-time).");
 			}
-		}
-
-		ReadLimits limits() {
-			return this.limits;
 		}
 
 		/** A count as Vietnamese writes it: 200.000. */

@@ -116,13 +116,16 @@ public final class WorkbookReader {
 
 	/** Reads the sheet that holds the return: spec section 1, "Sheet". */
 	public SheetCells readReturnSheet(Path file) throws UnreadableFileException {
+		return readReturnSheet(file, detect(file));
+	}
+
+	/**
+	 * The same for a file whose format {@link #detect(Path)} told already (the caller
+	 * chose between this reader and the CSV reader by it).
+	 */
+	public SheetCells readReturnSheet(Path file, Format format) throws UnreadableFileException {
 		ReadLimits.Budget budget = this.limits.start();
-		Format format = detect(file);
-		long size = size(file);
-		if (size > this.limits.maxFileBytes()) {
-			throw new UnreadableFileException("Tệp lớn " + megabytes(size) + ", quá giới hạn "
-					+ megabytes(this.limits.maxFileBytes()) + " cho một tệp báo cáo (tonghop.limits.max-file-size).");
-		}
+		this.limits.checkFileSize(file);
 		try {
 			return switch (format) {
 				case OOXML -> readOoxml(file, budget);
@@ -174,7 +177,8 @@ public final class WorkbookReader {
 			return new UnreadableFileException(ZIP_BOMB, ex);
 		}
 		if (message.contains("Error reading XML stream")) {
-			return new UnreadableFileException("Tệp có nội dung XML hỏng hoặc bất thường: " + DOCTYPE, ex);
+			return new UnreadableFileException(
+					"Tệp có nội dung XML hỏng hoặc bất thường, không đọc được; hãy lưu lại tệp bằng Excel.", ex);
 		}
 		return new UnreadableFileException("Tệp bị hỏng hoặc không đọc được: " + describe(ex), ex);
 	}
@@ -206,19 +210,6 @@ public final class WorkbookReader {
 
 	private static final String ZIP_BOMB = "Tệp nén bất thường: khi giải nén lớn gấp hàng trăm lần (có thể là"
 			+ " \"zip bomb\"), không đọc để bảo vệ máy chủ.";
-
-	private static long size(Path file) throws UnreadableFileException {
-		try {
-			return Files.size(file);
-		}
-		catch (IOException ex) {
-			throw new UnreadableFileException("Không mở được tệp: " + describe(ex), ex);
-		}
-	}
-
-	private static String megabytes(long bytes) {
-		return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0)).replace('.', ',');
-	}
 
 	/**
 	 * What a file is, told by its first bytes; an empty or unopenable file is unreadable.
@@ -294,59 +285,25 @@ public final class WorkbookReader {
 	 * exactly as below, it leaves to the streaming reader.
 	 */
 	private SheetCells readOoxml(Path file, ReadLimits.Budget budget) throws IOException, UnreadableFileException {
-		checkZip(file);
-		if (this.fastXlsx != null) {
-			FastXlsxReader.Attempt attempt = this.fastXlsx.attempt(file, budget);
-			if (attempt.handled()) {
-				return attempt.cells();
-			}
-			if (FastXlsxReader.DOCTYPE.equals(attempt.fallback())) {
-				throw new UnreadableFileException("Tệp có nội dung XML bất thường: " + DOCTYPE);
+		// the zip's directory is read once, for the checks and the fast path
+		try (ZipFile zip = openZip(file)) {
+			checkZip(zip);
+			if (this.fastXlsx != null) {
+				FastXlsxReader.Attempt attempt = this.fastXlsx.attempt(zip, budget);
+				if (attempt.handled()) {
+					return attempt.cells();
+				}
+				if (FastXlsxReader.DOCTYPE.equals(attempt.fallback())) {
+					throw new UnreadableFileException("Tệp có nội dung XML bất thường: " + DOCTYPE);
+				}
 			}
 		}
 		return streamOoxml(file, budget);
 	}
 
-	/**
-	 * Looks at the zip's directory before anything is unzipped: a damaged or truncated
-	 * zip, another Office document, more unzipped bytes than the limits allow, or parts
-	 * that unzip to hundreds of times their size (a zip bomb: POI's check, made here
-	 * first to say so plainly) are refused.
-	 */
-	private void checkZip(Path file) throws UnreadableFileException {
-		long total = 0;
-		boolean spreadsheet = false;
-		String other = null;
-		try (ZipFile zip = new ZipFile(file.toFile())) {
-			Enumeration<? extends ZipEntry> entries = zip.entries();
-			while (entries.hasMoreElements()) {
-				ZipEntry entry = entries.nextElement();
-				String name = entry.getName();
-				spreadsheet |= name.startsWith("xl/");
-				if (name.startsWith("word/")) {
-					other = "Word";
-				}
-				else if (name.startsWith("ppt/")) {
-					other = "PowerPoint";
-				}
-				long size = entry.getSize();
-				long compressed = entry.getCompressedSize();
-				if (size < 0) {
-					continue;
-				}
-				total += size;
-				if (size > ZipSecureFile.getMaxEntrySize() || size > GRACE_BYTES && compressed >= 0
-						&& (double) compressed / size < ZipSecureFile.getMinInflateRatio()) {
-					throw new UnreadableFileException(ZIP_BOMB);
-				}
-				if (name.toLowerCase(Locale.ROOT).endsWith("sharedstrings.xml")
-						&& size > this.limits.maxSharedStringsBytes()) {
-					throw new UnreadableFileException(
-							"Bảng chuỗi dùng chung của tệp (xl/sharedStrings.xml) lớn " + megabytes(size)
-									+ " khi giải nén, quá giới hạn " + megabytes(this.limits.maxSharedStringsBytes())
-									+ " (tonghop.limits.max-shared-strings-size).");
-				}
-			}
+	private static ZipFile openZip(Path file) throws UnreadableFileException {
+		try {
+			return new ZipFile(file.toFile());
 		}
 		catch (ZipException ex) {
 			throw new UnreadableFileException("Tệp nén (.xlsx) bị hỏng hoặc không trọn vẹn, có thể tải về chưa xong: "
@@ -355,9 +312,51 @@ public final class WorkbookReader {
 		catch (IOException ex) {
 			throw new UnreadableFileException("Không mở được tệp: " + describe(ex), ex);
 		}
+	}
+
+	/**
+	 * Looks at the zip's directory before anything is unzipped: a damaged or truncated
+	 * zip, another Office document, more unzipped bytes than the limits allow, or parts
+	 * that unzip to hundreds of times their size (a zip bomb: POI's check, made here
+	 * first to say so plainly) are refused.
+	 */
+	private void checkZip(ZipFile zip) throws UnreadableFileException {
+		long total = 0;
+		boolean spreadsheet = false;
+		String other = null;
+		Enumeration<? extends ZipEntry> entries = zip.entries();
+		while (entries.hasMoreElements()) {
+			ZipEntry entry = entries.nextElement();
+			String name = entry.getName();
+			spreadsheet |= name.startsWith("xl/");
+			if (name.startsWith("word/")) {
+				other = "Word";
+			}
+			else if (name.startsWith("ppt/")) {
+				other = "PowerPoint";
+			}
+			long size = entry.getSize();
+			long compressed = entry.getCompressedSize();
+			if (size < 0) {
+				continue;
+			}
+			total += size;
+			if (size > ZipSecureFile.getMaxEntrySize() || size > GRACE_BYTES && compressed >= 0
+					&& (double) compressed / size < ZipSecureFile.getMinInflateRatio()) {
+				throw new UnreadableFileException(ZIP_BOMB);
+			}
+			if (name.toLowerCase(Locale.ROOT).endsWith("sharedstrings.xml")
+					&& size > this.limits.maxSharedStringsBytes()) {
+				throw new UnreadableFileException("Bảng chuỗi dùng chung của tệp (xl/sharedStrings.xml) lớn "
+						+ ReadLimits.megabytes(size) + " khi giải nén, quá giới hạn "
+						+ ReadLimits.megabytes(this.limits.maxSharedStringsBytes())
+						+ " (tonghop.limits.max-shared-strings-size).");
+			}
+		}
 		if (total > this.limits.maxUnzippedBytes()) {
-			throw new UnreadableFileException("Tệp chứa " + megabytes(total) + " dữ liệu khi giải nén, quá giới hạn "
-					+ megabytes(this.limits.maxUnzippedBytes()) + " (tonghop.limits.max-unzipped-size).");
+			throw new UnreadableFileException("Tệp chứa " + ReadLimits.megabytes(total)
+					+ " dữ liệu khi giải nén, quá giới hạn " + ReadLimits.megabytes(this.limits.maxUnzippedBytes())
+					+ " (tonghop.limits.max-unzipped-size).");
 		}
 		if (!spreadsheet) {
 			throw new UnreadableFileException((other != null)
@@ -452,14 +451,15 @@ public final class WorkbookReader {
 
 	private SheetCells readOle2(Path file, ReadLimits.Budget budget) throws IOException, UnreadableFileException {
 		try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
-			if (fs.getRoot().hasEntry("EncryptedPackage") || fs.getRoot().hasEntry("EncryptionInfo")) {
-				throw new UnreadableFileException(PROTECTED);
+			try {
+				// POI's own look for the workbook: an encrypted .xlsx and an Excel 95
+				// file come out as the exceptions readReturnSheet names
+				HSSFWorkbook.getWorkbookDirEntryName(fs.getRoot());
 			}
-			if (!fs.getRoot().hasEntry("Workbook") && !fs.getRoot().hasEntry("WORKBOOK")
-					&& !fs.getRoot().hasEntry("Book") && !fs.getRoot().hasEntry("BOOK")) {
-				throw new UnreadableFileException(fs.getRoot().hasEntry("WordDocument")
+			catch (IllegalArgumentException ex) {
+				throw new UnreadableFileException(fs.getRoot().hasEntryCaseInsensitive("WordDocument")
 						? "Tệp là tài liệu Word chứ không phải bảng tính Excel: hãy gửi tệp Excel của báo cáo."
-						: "Tệp Office này không chứa bảng tính Excel: hãy gửi tệp Excel của báo cáo.");
+						: "Tệp Office này không chứa bảng tính Excel: hãy gửi tệp Excel của báo cáo.", ex);
 			}
 			return readHssf(fs, budget);
 		}

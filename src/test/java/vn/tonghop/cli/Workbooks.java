@@ -21,7 +21,7 @@ import vn.tonghop.read.IndicatorRow;
 import vn.tonghop.read.WorkbookReader;
 
 /** A union's form re-sent with some cells changed, as tests need them. */
-final class Workbooks {
+public final class Workbooks {
 
 	private Workbooks() {
 	}
@@ -32,7 +32,7 @@ final class Workbooks {
 	}
 
 	/** Where a form holds an indicator's total (or female value). */
-	static CellRef value(Path form, String code, boolean female) throws Exception {
+	public static CellRef value(Path form, String code, boolean female) throws Exception {
 		IndicatorRow row = locate(form).rows().stream().filter((r) -> code.equals(r.code())).findFirst().orElseThrow();
 		return female ? row.female().ref() : row.total().ref();
 	}

@@ -29,11 +29,8 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import vn.tonghop.catalogue.IndicatorCatalogue;
+import vn.tonghop.cli.Workbooks;
 import vn.tonghop.read.CellRef;
-import vn.tonghop.read.FormCells;
-import vn.tonghop.read.FormLocator;
-import vn.tonghop.read.IndicatorRow;
 import vn.tonghop.read.WorkbookReader;
 
 /**
@@ -170,13 +167,6 @@ public final class HostileCorpus {
 		expect(name, "unreadable", "mật khẩu");
 	}
 
-	/** Where the form holds an indicator's total. */
-	static CellRef total(Path form, String code) throws Exception {
-		FormCells cells = new FormLocator(IndicatorCatalogue.load()).locate(new WorkbookReader().readReturnSheet(form));
-		IndicatorRow row = cells.rows().stream().filter((r) -> code.equals(r.code())).findFirst().orElseThrow();
-		return row.total().ref();
-	}
-
 	/** #REF!, #DIV/0! and #N/A in three value cells: R05 each, naming the error. */
 	private void formulaErrors(Path form, String name) throws Exception {
 		Map<String, FormulaError> errors = Map.of("A03", FormulaError.REF, "B01", FormulaError.DIV0, "C01",
@@ -184,7 +174,7 @@ public final class HostileCorpus {
 		String sheetName = new WorkbookReader().readReturnSheet(form).name();
 		Map<CellRef, FormulaError> cells = new java.util.HashMap<>();
 		for (Map.Entry<String, FormulaError> error : errors.entrySet()) {
-			cells.put(total(form, error.getKey()), error.getValue());
+			cells.put(Workbooks.value(form, error.getKey(), false), error.getValue());
 		}
 		try (InputStream in = Files.newInputStream(form); Workbook workbook = WorkbookFactory.create(in)) {
 			Sheet sheet = workbook.getSheet(sheetName);
@@ -221,7 +211,7 @@ public final class HostileCorpus {
 	 * read, the other workbook never looked for.
 	 */
 	private void externalLink(Path form, String name) throws Exception {
-		CellRef a01 = total(form, "A01");
+		CellRef a01 = Workbooks.value(form, "A01", false);
 		String sheetName = new WorkbookReader().readReturnSheet(form).name();
 		try (InputStream in = Files.newInputStream(form);
 				XSSFWorkbook workbook = new XSSFWorkbook(in);

@@ -1,4 +1,4 @@
-package vn.tonghop.read;
+package vn.tonghop.job;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,25 +18,21 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.tonghop.catalogue.IndicatorCatalogue;
-import vn.tonghop.normalise.IndustryResolver;
-import vn.tonghop.normalise.ProvinceResolver;
-import vn.tonghop.normalise.SectorResolver;
-import vn.tonghop.validate.Messages;
-import vn.tonghop.validate.ReturnJudge;
-import vn.tonghop.validate.RuleBook;
+import vn.tonghop.hostile.HostileCorpus;
+import vn.tonghop.read.UnreadableFileException;
 
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * A seeded mutation fuzzer over the readers: the sample returns (xlsx, xls, CSV) are
- * damaged at random, byte by byte and, for workbooks, inside their XML parts, and every
- * result goes through reading, locating and judging as an ingest does. A file may come
- * out as cells or as an {@link UnreadableFileException}; any other exception, or an
- * error, fails the test with the seed, the iteration and a copy of the input under
- * {@code target/fuzz-failures/}. Bounded by time ({@code -Dtonghop.fuzz.seconds}, 30 by
- * default) and by count ({@code -Dtonghop.fuzz.iterations}); the same seed
- * ({@code -Dtonghop.fuzz.seed}) gives the same inputs in the same order.
+ * A seeded mutation fuzzer over the readers ({@link ReturnFileProcessor#readReturns}):
+ * the sample returns (xlsx, xls, CSV) are damaged at random, byte by byte and, for
+ * workbooks, inside their XML parts, and every result goes through reading, locating and
+ * judging as an ingest does. A file may come out as cells or as an
+ * {@link UnreadableFileException}; any other exception, or an error, fails the test with
+ * the seed, the iteration and a copy of the input under {@code target/fuzz-failures/}.
+ * Bounded by time ({@code -Dtonghop.fuzz.seconds}, 30 by default) and by count
+ * ({@code -Dtonghop.fuzz.iterations}); the same seed ({@code -Dtonghop.fuzz.seed}) gives
+ * the same inputs in the same order.
  */
 class ReaderFuzzTests {
 
@@ -46,23 +42,10 @@ class ReaderFuzzTests {
 
 	private static final long ITERATIONS = Long.getLong("tonghop.fuzz.iterations", Long.MAX_VALUE);
 
-	private static final Path SAMPLES = Path.of("src/test/resources/samples");
-
 	@TempDir
 	Path work;
 
-	private final IndicatorCatalogue catalogue = IndicatorCatalogue.load();
-
-	private final WorkbookReader workbooks = new WorkbookReader();
-
-	private final CsvSheetReader csv = new CsvSheetReader();
-
-	private final FormLocator forms = new FormLocator(this.catalogue);
-
-	private final ListLocator lists = new ListLocator(this.catalogue);
-
-	private final ReturnJudge judge = new ReturnJudge(this.catalogue, RuleBook.load(this.catalogue),
-			Messages.vietnamese(), ProvinceResolver.load(), SectorResolver.load(), IndustryResolver.load());
+	private final ReturnFileProcessor processor = Processors.forYear(2026);
 
 	/** A seed file: its name (for the extension) and bytes. */
 	private record Seed(String name, byte[] bytes) {
@@ -71,7 +54,7 @@ class ReaderFuzzTests {
 	@Test
 	void damagedFilesAreReadOrUnreadableNeverAnythingElse() throws Exception {
 		List<Seed> seeds = new ArrayList<>();
-		try (var files = Files.list(SAMPLES)) {
+		try (var files = Files.list(HostileCorpus.SAMPLES)) {
 			for (Path file : files.sorted().toList()) {
 				String name = file.getFileName().toString();
 				if (name.matches(".*\\.(xlsx|xls|csv)")) {
@@ -84,12 +67,11 @@ class ReaderFuzzTests {
 		long iterations = 0;
 		long unreadable = 0;
 		long read = 0;
-		Path input = this.work.resolve("input");
 		while (iterations < ITERATIONS && System.nanoTime() < deadline) {
 			Seed seed = seeds.get(random.nextInt(seeds.size()));
 			byte[] mutated = mutate(seed, random);
 			String extension = seed.name().substring(seed.name().lastIndexOf('.'));
-			Path file = input.resolveSibling("input-" + (iterations % 2) + extension);
+			Path file = this.work.resolve("input" + extension);
 			Files.write(file, mutated);
 			try {
 				if (readAsAnIngestDoes(file)) {
@@ -116,16 +98,13 @@ class ReaderFuzzTests {
 		}
 	}
 
-	/** Reads, locates and judges the file; false when it is unreadable. */
+	/**
+	 * Reads, locates and judges the file as the ingest does, without the ingest's net for
+	 * the unforeseen; false when it is unreadable.
+	 */
 	private boolean readAsAnIngestDoes(Path file) {
 		try {
-			SheetCells sheet = (WorkbookReader.detect(file) == WorkbookReader.Format.TEXT) ? this.csv.read(file)
-					: this.workbooks.readReturnSheet(file);
-			List<FormCells> found = this.lists.locate(sheet).orElse(null);
-			if (found == null) {
-				found = List.of(this.forms.locate(sheet));
-			}
-			found.forEach((form) -> this.judge.judge(form, 2026));
+			this.processor.readReturns(file);
 			return true;
 		}
 		catch (UnreadableFileException ex) {
@@ -198,12 +177,14 @@ class ReaderFuzzTests {
 		}
 		parts.set(target, mutateXml(parts.get(target), random));
 		if (random.nextInt(10) == 0) {
-			names.remove(random.nextInt(names.size()) % names.size());
-			parts.remove(Math.min(parts.size() - 1, target));
+			// one part missing, name and bytes
+			int missing = random.nextInt(names.size());
+			names.remove(missing);
+			parts.remove(missing);
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(out)) {
-			for (int i = 0; i < Math.min(names.size(), parts.size()); i++) {
+			for (int i = 0; i < names.size(); i++) {
 				zip.putNextEntry(new ZipEntry(names.get(i)));
 				zip.write(parts.get(i));
 				zip.closeEntry();

@@ -24,6 +24,7 @@ import vn.tonghop.rollup.CrossChecks;
 import vn.tonghop.rollup.Rollups;
 import vn.tonghop.rollup.Trace;
 import vn.tonghop.store.FileStatuses;
+import vn.tonghop.store.PackValuesMigration;
 import vn.tonghop.store.ReturnStore;
 import vn.tonghop.validate.Messages;
 import vn.tonghop.validate.ReturnJudge;
@@ -95,6 +96,12 @@ class ReferenceConfiguration {
 	@Bean
 	ReturnStore returnStore(JdbcTemplate jdbc, RuleBook rules, Messages messages) {
 		return new ReturnStore(jdbc, rules, messages);
+	}
+
+	/** Flyway's migration 7, in Java (Flyway takes the migrations that are beans). */
+	@Bean
+	PackValuesMigration packValuesMigration() {
+		return new PackValuesMigration();
 	}
 
 	@Bean

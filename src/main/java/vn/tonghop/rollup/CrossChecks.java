@@ -16,6 +16,7 @@ import vn.tonghop.normalise.SectorResolver;
 import vn.tonghop.normalise.TextFold;
 import vn.tonghop.registry.RegistryStore;
 import vn.tonghop.store.HeaderCells;
+import vn.tonghop.store.StoredValues;
 import vn.tonghop.validate.Messages;
 import vn.tonghop.validate.RuleBook;
 
@@ -95,32 +96,44 @@ public class CrossChecks {
 						}
 					}, year);
 		}
-		this.jdbc
-			.query("SELECT r.id, r.submission_id, r.sheet, r.union_code, v.total, v.total_cell, pv.total AS previous"
-					+ " FROM return_record r JOIN return_value v ON v.return_id = r.id AND v.code = 'A02'"
-					+ " JOIN return_record p ON p.report_year = ? AND p.union_code = r.union_code AND p.accepted"
-					+ " AND p.superseded_by IS NULL JOIN return_value pv ON pv.return_id = p.id AND pv.code = 'A02'"
-					+ " WHERE r.report_year = ? AND r.superseded_by IS NULL AND r.union_code <> ''"
-					+ " AND v.total IS NOT NULL AND pv.total > 0", (rs) -> {
-						long now = rs.getLong("total");
-						long before = rs.getLong("previous");
-						BigDecimal change = BigDecimal.valueOf(now - before)
-							.divide(BigDecimal.valueOf(before), 4, RoundingMode.HALF_UP);
-						if (change.abs().compareTo(new BigDecimal("0.5")) > 0) {
-							Object[] where = { rs.getLong("submission_id"), rs.getLong("id"), rs.getString("sheet"),
-									rs.getString("union_code") };
-							String percent = ((change.signum() > 0) ? "+" : "")
-									+ change.movePointRight(2).setScale(0, RoundingMode.HALF_UP).toPlainString() + "%";
-							findings.add(finding(where, rs.getString("total_cell"), "W05", "W05", now, before, percent,
-									year - 1));
-						}
-					}, year - 1, year);
+		this.jdbc.query("SELECT r.id, r.submission_id, r.sheet, r.union_code, r.indicator_values,"
+				+ " p.indicator_values AS previous FROM return_record r JOIN return_record p ON p.report_year = ?"
+				+ " AND p.union_code = r.union_code AND p.accepted AND p.superseded_by IS NULL"
+				+ " WHERE r.report_year = ? AND r.superseded_by IS NULL AND r.union_code <> ''", (rs) -> {
+					StoredValues.Value current = a02(rs.getString("indicator_values"));
+					StoredValues.Value previous = a02(rs.getString("previous"));
+					if (current == null || current.total() == null || previous == null || previous.total() == null
+							|| previous.total() <= 0) {
+						return;
+					}
+					long now = current.total();
+					long before = previous.total();
+					BigDecimal change = BigDecimal.valueOf(now - before)
+						.divide(BigDecimal.valueOf(before), 4, RoundingMode.HALF_UP);
+					if (change.abs().compareTo(new BigDecimal("0.5")) > 0) {
+						Object[] where = { rs.getLong("submission_id"), rs.getLong("id"), rs.getString("sheet"),
+								rs.getString("union_code") };
+						String percent = ((change.signum() > 0) ? "+" : "")
+								+ change.movePointRight(2).setScale(0, RoundingMode.HALF_UP).toPlainString() + "%";
+						findings.add(finding(where, current.totalCell(), "W05", "W05", now, before, percent, year - 1));
+					}
+				}, year - 1, year);
 		if (!findings.isEmpty()) {
 			this.jdbc
 				.batchUpdate("INSERT INTO finding (submission_id, return_id, sheet, cell, union_code, rule, severity,"
 						+ " message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", findings);
 		}
 		return findings.size();
+	}
+
+	/** A return's stored A02 (members), or null. */
+	private static StoredValues.Value a02(String storedValues) {
+		for (StoredValues.Value value : StoredValues.unpack(storedValues)) {
+			if (value.code().equals("A02")) {
+				return value;
+			}
+		}
+		return null;
 	}
 
 	private Object[] finding(Object[] where, String cell, String rule, String key, Object... args) {

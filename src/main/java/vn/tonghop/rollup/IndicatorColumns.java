@@ -9,24 +9,38 @@ import java.util.function.Function;
 import vn.tonghop.catalogue.Indicator;
 import vn.tonghop.catalogue.IndicatorCatalogue;
 import vn.tonghop.normalise.Rating;
+import vn.tonghop.store.StoredValues;
 
 /**
  * The indicator columns of every output (spec section 5), in catalogue order, each with
- * the SQL aggregate that computes it over {@code return_value v}. Sums are exact
- * integers; a missing value adds nothing, and a column is empty when no return in the
- * group gave it.
+ * what a return's stored values give it and what one stored value adds to its sum. Sums
+ * are exact integers; a missing value adds nothing, and a column is empty when no return
+ * in the group gave it (as {@code SUM} over no value is {@code NULL}).
  */
 public final class IndicatorColumns {
 
 	/**
-	 * One output column: its name, its aggregate over a group's values, and what that
-	 * aggregate gives over a single return's values (by code).
+	 * One output column: its name, and what it is for a single return's values (by code).
 	 */
-	public record Column(String name, String sql, Function<Map<String, StoredValue>, String> ofOne) {
+	public record Column(String name, Function<Map<String, StoredValue>, String> ofOne) {
 	}
 
-	/** A stored value of one return: a row of {@code return_value}. */
+	/** A stored value of one return: what its columns are made of. */
 	public record StoredValue(Long total, Long female, String category, Boolean flag) {
+
+		static StoredValue of(StoredValues.Value value) {
+			return new StoredValue(value.total(), value.female(), value.category(), value.flag());
+		}
+
+	}
+
+	/** A return's stored values by code (the code stripped). */
+	public static Map<String, StoredValue> byCode(List<StoredValues.Value> values) {
+		Map<String, StoredValue> byCode = new HashMap<>();
+		for (StoredValues.Value value : values) {
+			byCode.put(value.code().strip(), StoredValue.of(value));
+		}
+		return byCode;
 	}
 
 	private final List<Column> columns;
@@ -47,29 +61,20 @@ public final class IndicatorColumns {
 		List<Part> parts = new ArrayList<>();
 		for (Indicator indicator : catalogue.all()) {
 			String code = indicator.code();
-			String isCode = "v.code = '" + code + "'";
 			switch (indicator.kind()) {
 				case COUNT, MONEY -> {
-					list.add(new Column(code, "SUM(CASE WHEN " + isCode + " THEN v.total END)",
-							(values) -> text(values.get(code), StoredValue::total)));
+					list.add(new Column(code, (values) -> text(values.get(code), StoredValue::total)));
 					if (indicator.hasFemaleColumn()) {
-						list.add(new Column(code + "_nu", "SUM(CASE WHEN " + isCode + " THEN v.female END)",
-								(values) -> text(values.get(code), StoredValue::female)));
+						list.add(new Column(code + "_nu", (values) -> text(values.get(code), StoredValue::female)));
 					}
 				}
 				case CATEGORY -> {
 					for (Rating rating : Rating.values()) {
-						list.add(new Column(code + "_" + rating.name(),
-								"SUM(CASE WHEN " + isCode + " AND v.category IS NOT NULL THEN (CASE WHEN v.category = '"
-										+ rating.name() + "' THEN 1 ELSE 0 END) END)",
-								(values) -> text(values.get(code),
-										(v) -> (v.category() != null) ? v.category().equals(rating.name()) : null)));
+						list.add(new Column(code + "_" + rating.name(), (values) -> text(values.get(code),
+								(v) -> (v.category() != null) ? v.category().equals(rating.name()) : null)));
 					}
 				}
-				case FLAG -> list.add(new Column(code,
-						"SUM(CASE WHEN " + isCode
-								+ " AND v.flag IS NOT NULL THEN (CASE WHEN v.flag THEN 1 ELSE 0 END) END)",
-						(values) -> text(values.get(code), StoredValue::flag)));
+				case FLAG -> list.add(new Column(code, (values) -> text(values.get(code), StoredValue::flag)));
 			}
 			parts.addAll(parts(indicator));
 		}
@@ -171,15 +176,6 @@ public final class IndicatorColumns {
 			return yes ? "1" : "0";
 		}
 		return (v != null) ? v.toString() : "";
-	}
-
-	/** The aggregates as a SELECT list, aliased {@code c0, c1, …}. */
-	public String selectList() {
-		StringBuilder sql = new StringBuilder();
-		for (int i = 0; i < this.columns.size(); i++) {
-			sql.append((i > 0) ? ", " : "").append(this.columns.get(i).sql()).append(" AS c").append(i);
-		}
-		return sql.toString();
 	}
 
 }

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +21,8 @@ import java.util.stream.StreamSupport;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+
+import vn.tonghop.store.StoredValues;
 
 /**
  * Rolls up the returns that count for a year: accepted and not superseded. Every sum is
@@ -135,28 +136,27 @@ public class Rollups {
 	}
 
 	/**
-	 * The stored values of the returns whose ids are in a range, with their return's keys
-	 * and what says whether it counts (year, accepted, superseded), in no particular
-	 * order (sorting them would cost more than the sums). Only the id range is in the
+	 * The returns whose ids are in a range, with their keys, their stored values and what
+	 * says whether they count (year, accepted, superseded), in no particular order
+	 * (sorting them would cost more than the sums). Only the id range is in the
 	 * condition, so that the database reads the range by the primary key: given
 	 * {@link #CURRENT} as well, H2 reads every current return of the year through that
 	 * index for each page, which made the pages quadratic (23.5 s at 150,000 returns).
 	 * Whether a return counts is decided by {@link ValueAdder} instead.
 	 */
-	private static final String VALUES = "SELECT r.province_code, r.sector_code, r.industry_code, v.code, v.total,"
-			+ " v.female, v.category, v.flag, r.report_year, r.accepted, r.superseded_by FROM return_record r"
-			+ " JOIN return_value v ON v.return_id = r.id WHERE r.id BETWEEN ? AND ?";
+	private static final String VALUES = "SELECT r.province_code, r.sector_code, r.industry_code,"
+			+ " r.indicator_values, r.report_year, r.accepted, r.superseded_by FROM return_record r"
+			+ " WHERE r.id BETWEEN ? AND ?";
 
 	/** Return ids a query of {@link #streamValues} covers. */
 	static final int VALUE_PAGE = 500;
 
 	/**
 	 * Gives each row of {@link #VALUES} to {@code adder}, page by page of return ids: the
-	 * database makes one page's rows at a time (a few tens of thousands), so memory stays
-	 * the same whatever the number of returns, and no cursor stays open across the pages.
-	 * Not H2's lazy query execution: with it, a long scan can meet pages whose chunk the
-	 * store has meanwhile freed ("Chunk 140 not found", seen at 60,000 returns; H2 issue
-	 * 4142).
+	 * database makes one page's rows at a time, so memory stays the same whatever the
+	 * number of returns, and no cursor stays open across the pages. Not H2's lazy query
+	 * execution: with it, a long scan can meet pages whose chunk the store has meanwhile
+	 * freed ("Chunk 140 not found", seen at 60,000 returns; H2 issue 4142).
 	 */
 	private void streamValues(int year, RowCallbackHandler adder) {
 		Map<String, Object> range = this.jdbc
@@ -171,19 +171,10 @@ public class Rollups {
 		}
 	}
 
-	/** Adds each row of {@link #VALUES} to its group's sums. */
+	/** Adds the values of each return of {@link #VALUES} to its group's sums. */
 	private final class ValueAdder implements RowCallbackHandler {
 
 		private final Map<List<String>, Sums> groups;
-
-		// a return's values come together: its group is looked up once
-		private String province;
-
-		private String sector;
-
-		private String industry;
-
-		private Sums group;
 
 		private final int year;
 
@@ -195,34 +186,31 @@ public class Rollups {
 		@Override
 		public void processRow(ResultSet rs) throws SQLException {
 			// the return counts: as CURRENT says
-			if (rs.getInt(9) != this.year || !rs.getBoolean(10)) {
+			if (rs.getInt(5) != this.year || !rs.getBoolean(6)) {
 				return;
 			}
-			rs.getLong(11);
+			rs.getLong(7);
 			if (!rs.wasNull()) {
 				return;
 			}
-			int[] columns = Rollups.this.columns.columnsOf(rs.getString(4));
-			if (columns.length == 0) {
+			List<StoredValues.Value> values = StoredValues.unpack(rs.getString(4));
+			if (values.isEmpty()) {
 				return;
 			}
-			String province = rs.getString(1);
-			String sector = rs.getString(2);
-			String industry = rs.getString(3);
-			if (this.group == null || !Objects.equals(province, this.province) || !Objects.equals(sector, this.sector)
-					|| !Objects.equals(industry, this.industry)) {
-				this.province = province;
-				this.sector = sector;
-				this.industry = industry;
-				// a group the count did not see (a return added since) counts no return
-				this.group = this.groups.computeIfAbsent(keys(province, sector, industry), Rollups.this::sums);
-			}
-			IndicatorColumns.StoredValue value = new IndicatorColumns.StoredValue(number(rs, 5), number(rs, 6),
-					rs.getString(7), yesNo(rs, 8));
-			for (int column : columns) {
-				Long part = Rollups.this.columns.part(column, value);
-				if (part != null) {
-					this.group.add(column, part);
+			// a group the count did not see (a return added since) counts no return
+			Sums group = this.groups.computeIfAbsent(keys(rs.getString(1), rs.getString(2), rs.getString(3)),
+					Rollups.this::sums);
+			for (StoredValues.Value stored : values) {
+				int[] columns = Rollups.this.columns.columnsOf(stored.code());
+				if (columns.length == 0) {
+					continue;
+				}
+				IndicatorColumns.StoredValue value = IndicatorColumns.StoredValue.of(stored);
+				for (int column : columns) {
+					Long part = Rollups.this.columns.part(column, value);
+					if (part != null) {
+						group.add(column, part);
+					}
 				}
 			}
 		}
@@ -240,16 +228,6 @@ public class Rollups {
 
 	private Sums sums(List<String> keys) {
 		return new Sums(this.columns.all().size());
-	}
-
-	private static Long number(ResultSet rs, int column) throws SQLException {
-		long value = rs.getLong(column);
-		return rs.wasNull() ? null : value;
-	}
-
-	private static Boolean yesNo(ResultSet rs, int column) throws SQLException {
-		boolean value = rs.getBoolean(column);
-		return rs.wasNull() ? null : value;
 	}
 
 	/**
@@ -419,12 +397,9 @@ public class Rollups {
 		Map<Long, Map<String, IndicatorColumns.StoredValue>> values = new HashMap<>();
 		// ids are numbers from the database: written into the statement
 		String in = returns.stream().map(Rollups::id).map(String::valueOf).collect(Collectors.joining(","));
-		this.jdbc.query("SELECT return_id, code, total, female, category, flag FROM return_value WHERE return_id IN ("
-				+ in + ")", (rs) -> {
-					values.computeIfAbsent(rs.getLong(1), (id) -> new HashMap<>())
-						.put(rs.getString(2).strip(), new IndicatorColumns.StoredValue(rs.getObject(3, Long.class),
-								rs.getObject(4, Long.class), rs.getString(5), rs.getObject(6, Boolean.class)));
-				});
+		this.jdbc.query("SELECT id, indicator_values FROM return_record WHERE id IN (" + in + ")", (rs) -> {
+			values.put(rs.getLong(1), IndicatorColumns.byCode(StoredValues.unpack(rs.getString(2))));
+		});
 		List<ReturnRow> rows = new ArrayList<>(returns.size());
 		for (ReturnRow row : returns) {
 			rows.add(new ReturnRow(row.identity(), this.columns.ofOne(values.getOrDefault(id(row), Map.of()))));

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.tonghop.catalogue.Indicator;
 import vn.tonghop.catalogue.IndicatorCatalogue;
 import vn.tonghop.normalise.Rating;
+import vn.tonghop.store.StoredValues;
 
 /**
  * Lineage of a consolidated number: every return that counts behind it, with the file,
@@ -42,12 +43,11 @@ public class Trace {
 		String code = name.substring(0, Math.min(3, name.length()));
 		Indicator indicator = this.catalogue.find(code)
 			.orElseThrow(() -> new IllegalArgumentException("không có chỉ tiêu " + column + " trong danh mục"));
-		String value;
-		String cell;
-		String condition;
+		boolean female = false;
+		String rating = null;
 		switch (indicator.kind()) {
 			case COUNT, MONEY -> {
-				boolean female = name.equals(code + "_NU");
+				female = name.equals(code + "_NU");
 				if (!female && !name.equals(code)) {
 					throw new IllegalArgumentException(
 							"cột " + column + " không có; dùng " + code + " hoặc " + code + "_nu");
@@ -55,28 +55,17 @@ public class Trace {
 				if (female && !indicator.hasFemaleColumn()) {
 					throw new IllegalArgumentException("chỉ tiêu " + code + " không có số nữ");
 				}
-				value = female ? "v.female" : "v.total";
-				cell = female ? "v.female_cell" : "v.total_cell";
-				condition = value + " IS NOT NULL";
 			}
 			case CATEGORY -> {
-				String rating = name.startsWith(code + "_") ? name.substring(code.length() + 1) : "";
+				rating = name.startsWith(code + "_") ? name.substring(code.length() + 1) : "";
 				Rating.valueOf(rating.isEmpty() ? "?" : rating);
-				value = "1";
-				cell = "v.total_cell";
-				condition = "v.category = '" + rating + "'";
 			}
 			default -> {
-				value = "1";
-				cell = "v.total_cell";
-				condition = "v.flag";
 			}
 		}
-		StringBuilder sql = new StringBuilder("SELECT s.source_file, r.sheet, " + cell + ", r.union_code, " + value
-				+ " FROM return_record r JOIN submission s ON s.id = r.submission_id"
-				+ " JOIN return_value v ON v.return_id = r.id AND v.code = ? WHERE " + Rollups.CURRENT + " AND "
-				+ condition);
-		List<Object> args = new ArrayList<>(List.of(code, year));
+		StringBuilder sql = new StringBuilder("SELECT s.source_file, r.sheet, r.union_code, r.indicator_values"
+				+ " FROM return_record r JOIN submission s ON s.id = r.submission_id WHERE " + Rollups.CURRENT);
+		List<Object> args = new ArrayList<>(List.of(year));
 		if (filter.provinceCode() != null) {
 			sql.append(" AND r.province_code = ?");
 			args.add(filter.provinceCode());
@@ -90,9 +79,27 @@ public class Trace {
 			args.add(filter.industryCode());
 		}
 		sql.append(" ORDER BY s.source_file, r.id");
-		return this.jdbc.query(sql.toString(),
-				(rs, n) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)),
-				args.toArray());
+		List<Line> lines = new ArrayList<>();
+		Indicator.Kind kind = indicator.kind();
+		boolean femaleColumn = female;
+		String ratingColumn = rating;
+		this.jdbc.query(sql.toString(), (rs) -> {
+			for (StoredValues.Value v : StoredValues.unpack(rs.getString(4))) {
+				if (!v.code().equals(code)) {
+					continue;
+				}
+				Long value = switch (kind) {
+					case COUNT, MONEY -> femaleColumn ? v.female() : v.total();
+					case CATEGORY -> ratingColumn.equals(v.category()) ? 1L : null;
+					case FLAG -> Boolean.TRUE.equals(v.flag()) ? 1L : null;
+				};
+				if (value != null) {
+					lines.add(new Line(rs.getString(1), rs.getString(2), femaleColumn ? v.femaleCell() : v.totalCell(),
+							rs.getString(3), value));
+				}
+			}
+		}, args.toArray());
+		return lines;
 	}
 
 }

@@ -106,19 +106,36 @@ public class FileStatuses {
 
 	/**
 	 * Every file an ingest run (a job instance, over all its executions) looked at, in
-	 * the order it was stored.
+	 * the order it was stored. Read page by page of intake log ids between the run's
+	 * first and last row, with only that range in the condition so that the database
+	 * reads it by the primary key; the rows of other runs in the range are left out here.
+	 * (Given the run's executions as well, H2 read all the run's rows through their index
+	 * and sorted them for each page: 2.3 s at 20,000 files.)
 	 */
 	public void ofRun(long jobInstance, Consumer<Line> lines) {
-		String sql = SELECT + " WHERE l.job_execution IN (SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION"
-				+ " WHERE JOB_INSTANCE_ID = ?) AND l.id > ? ORDER BY l.id LIMIT " + PAGE;
-		long after = 0;
-		while (true) {
-			List<Seen> rows = this.jdbc.query(sql, FileStatuses::seen, jobInstance, after);
+		List<Long> executions = this.jdbc.queryForList(
+				"SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ?", Long.class, jobInstance);
+		if (executions.isEmpty()) {
+			return;
+		}
+		String in = String.join(",", Collections.nCopies(executions.size(), "?"));
+		Map<String, Object> range = this.jdbc.queryForMap(
+				"SELECT MIN(id) AS low, MAX(id) AS high FROM intake_log WHERE job_execution IN (" + in + ")",
+				executions.toArray());
+		if (range.get("low") == null) {
+			return;
+		}
+		long low = ((Number) range.get("low")).longValue();
+		long high = ((Number) range.get("high")).longValue();
+		String sql = SELECT_WITH_RUN + " WHERE l.id BETWEEN ? AND ? ORDER BY l.id";
+		for (long from = low; from <= high; from += PAGE) {
+			List<Seen> rows = new ArrayList<>();
+			this.jdbc.query(sql, (rs) -> {
+				if (executions.contains(rs.getLong(11))) {
+					rows.add(seen(rs, 0));
+				}
+			}, from, Math.min(high, from + PAGE - 1));
 			emit(rows, lines);
-			if (rows.size() < PAGE) {
-				return;
-			}
-			after = rows.get(rows.size() - 1).id();
 		}
 	}
 
@@ -141,6 +158,10 @@ public class FileStatuses {
 	private static final String SELECT = "SELECT l.id, l.source_file, l.sha256, l.bytes, l.outcome, l.reason,"
 			+ " l.submission_id, s.source_file, s.status, s.reason FROM intake_log l"
 			+ " LEFT JOIN submission s ON s.id = l.submission_id";
+
+	/** {@link #SELECT} and the run (job execution) of each row, column 11. */
+	private static final String SELECT_WITH_RUN = SELECT.replace(" FROM intake_log l",
+			", l.job_execution FROM intake_log l");
 
 	/** An intake log row with its submission. */
 	private record Seen(long id, String sourceFile, String sha256, Long bytes, String outcome, String reason,

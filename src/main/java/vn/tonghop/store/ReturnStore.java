@@ -19,7 +19,6 @@ import org.springframework.jdbc.support.KeyHolder;
 
 import vn.tonghop.intake.ReceivedFile;
 import vn.tonghop.validate.Finding;
-import vn.tonghop.validate.IndicatorValue;
 import vn.tonghop.validate.JudgedReturn;
 import vn.tonghop.validate.Messages;
 import vn.tonghop.validate.NormalisedReturn;
@@ -98,7 +97,6 @@ public class ReturnStore {
 			}
 		}
 		List<Long> returnIds = insertReturns(returns, year);
-		insertValues(returns, returnIds);
 
 		List<Object[]> findings = new ArrayList<>();
 		for (int i = 0; i < returns.size(); i++) {
@@ -182,8 +180,9 @@ public class ReturnStore {
 	private List<Long> insertReturns(List<NewReturn> returns, int year) {
 		return insertWithKeys("INSERT INTO return_record (submission_id, report_year, sheet, union_code, union_name,"
 				+ " province_written, province_code, sector_written, sector_code, industry_written, industry_code,"
-				+ " parent_union, declared_year, accepted, last_modified, header_cells, template_version)"
-				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", returns, (ps, item) -> {
+				+ " parent_union, declared_year, accepted, last_modified, header_cells, template_version,"
+				+ " indicator_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", returns,
+				(ps, item) -> {
 					NormalisedReturn r = item.judged().value();
 					ps.setLong(1, item.submission());
 					ps.setInt(2, year);
@@ -207,6 +206,7 @@ public class ReturnStore {
 					ps.setTimestamp(15, Timestamp.from(item.file().lastModified()));
 					ps.setString(16, truncate(HeaderCells.format(r.headerCells()), 400));
 					ps.setString(17, truncate(r.templateVersion(), 100));
+					ps.setString(18, StoredValues.pack(r.values().values()));
 				});
 	}
 
@@ -245,24 +245,6 @@ public class ReturnStore {
 					"the database gave " + ids.size() + " ids for " + items.size() + " rows: " + sql);
 		}
 		return ids;
-	}
-
-	private void insertValues(List<NewReturn> returns, List<Long> returnIds) {
-		List<Object[]> rows = new ArrayList<>();
-		for (int i = 0; i < returns.size(); i++) {
-			for (IndicatorValue v : returns.get(i).judged().value().values().values()) {
-				rows.add(new Object[] { returnIds.get(i), v.code(), v.total(), v.female(), v.category(), v.flag(),
-						(v.totalCell() != null) ? v.totalCell().a1() : null,
-						(v.femaleCell() != null) ? v.femaleCell().a1() : null });
-			}
-		}
-		if (!rows.isEmpty()) {
-			this.jdbc.batchUpdate(
-					"INSERT INTO return_value (return_id, code, total, female, category, flag, total_cell,"
-							+ " female_cell) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-					rows, new int[] { Types.BIGINT, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR,
-							Types.BOOLEAN, Types.VARCHAR, Types.VARCHAR });
-		}
 	}
 
 	private static Object[] finding(long submission, Long returnId, Finding f) {
@@ -394,8 +376,6 @@ public class ReturnStore {
 				+ " (SELECT 1 FROM submission s WHERE s.id = r.submission_id)";
 		int removed = this.jdbc.update("DELETE FROM finding WHERE return_id IN (" + orphanReturns
 				+ ") OR NOT EXISTS (SELECT 1 FROM submission s WHERE s.id = finding.submission_id)");
-		removed += this.jdbc.update("DELETE FROM return_value WHERE return_id IN (" + orphanReturns
-				+ ") OR NOT EXISTS (SELECT 1 FROM return_record r WHERE r.id = return_value.return_id)");
 		this.jdbc
 			.update("UPDATE return_record SET superseded_by = NULL WHERE superseded_by IN (" + orphanReturns + ")");
 		removed += this.jdbc.update("DELETE FROM return_record WHERE id IN (" + orphanReturns + ")");

@@ -47,7 +47,7 @@ class CrashRecoveryIntegrationTests {
 	static final List<String> CSV_OUTPUTS = List.of("returns.csv", "by-province.csv", "by-sector.csv",
 			"by-province-sector.csv", "by-industry.csv", "completeness.csv", "issues.csv");
 
-	static final List<String> TABLES = List.of("submission", "return_record", "return_value", "finding");
+	static final List<String> TABLES = List.of("submission", "return_record", "finding");
 
 	static final Pattern STORED = Pattern.compile("Đã lưu (\\d+)/(\\d+) tệp");
 

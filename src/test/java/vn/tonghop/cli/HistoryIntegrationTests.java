@@ -90,7 +90,7 @@ class HistoryIntegrationTests {
 	@Order(2)
 	void purgeRemovesTheMetadataOfRunsEndedBeforeTheKeptDaysAndNeverTheReturns() throws Exception {
 		long returns = count("SELECT COUNT(*) FROM return_record");
-		long values = count("SELECT COUNT(*) FROM return_value");
+		long values = count("SELECT SUM(LENGTH(indicator_values)) FROM return_record");
 		long submissions = count("SELECT COUNT(*) FROM submission");
 		long oldest = count("SELECT MIN(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION");
 
@@ -118,7 +118,7 @@ class HistoryIntegrationTests {
 		assertThat(count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION")).isPositive();
 		assertThat(count("SELECT COUNT(*) FROM intake_log WHERE job_execution = " + oldest)).isZero();
 		assertThat(count("SELECT COUNT(*) FROM return_record")).isEqualTo(returns);
-		assertThat(count("SELECT COUNT(*) FROM return_value")).isEqualTo(values);
+		assertThat(count("SELECT SUM(LENGTH(indicator_values)) FROM return_record")).isEqualTo(values);
 		assertThat(count("SELECT COUNT(*) FROM submission")).isEqualTo(submissions);
 
 		List<String> rows = rows(history());

@@ -23,6 +23,7 @@ import vn.tonghop.read.CsvSheetReader;
 import vn.tonghop.read.FormLocator;
 import vn.tonghop.read.ListLocator;
 import vn.tonghop.read.WorkbookReader;
+import vn.tonghop.store.PackValuesMigration;
 import vn.tonghop.store.ReturnStore;
 import vn.tonghop.validate.Finding;
 import vn.tonghop.validate.JudgedReturn;
@@ -179,10 +180,10 @@ class ChunkStoringIntegrationTests {
 		rows.addAll(
 				jdbc.queryForList("SELECT CONCAT_WS('|', id, report_year, sha256, source_file, bytes, last_modified,"
 						+ " status, reason, job_execution) FROM submission ORDER BY id", String.class));
-		rows.addAll(jdbc.queryForList("SELECT CONCAT_WS('|', id, submission_id, union_code, accepted, superseded_by,"
-				+ " last_modified, header_cells) FROM return_record ORDER BY id", String.class));
-		rows.addAll(jdbc.queryForList("SELECT CONCAT_WS('|', return_id, code, total, female, category, flag,"
-				+ " total_cell, female_cell) FROM return_value ORDER BY return_id, code", String.class));
+		rows.addAll(jdbc.queryForList(
+				"SELECT CONCAT_WS('|', id, submission_id, union_code, accepted, superseded_by,"
+						+ " last_modified, header_cells, indicator_values) FROM return_record ORDER BY id",
+				String.class));
 		rows.addAll(jdbc.queryForList("SELECT CONCAT_WS('|', id, submission_id, return_id, sheet, cell, union_code,"
 				+ " rule, severity, message) FROM finding ORDER BY id", String.class));
 		rows.addAll(jdbc.queryForList("SELECT CONCAT_WS('|', id, job_execution, source_file, sha256, bytes, outcome,"
@@ -199,6 +200,7 @@ class ChunkStoringIntegrationTests {
 			.dataSource(dataSource)
 			.locations("classpath:db/migration/common",
 					"classpath:db/migration/" + (TestDatabase.postgresql() ? "postgresql" : "h2"))
+			.javaMigrations(new PackValuesMigration())
 			.load()
 			.migrate();
 		return new JdbcTemplate(dataSource);

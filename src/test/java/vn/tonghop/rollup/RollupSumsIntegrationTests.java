@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -22,16 +23,22 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import vn.tonghop.TestDatabase;
 import vn.tonghop.TonghopApplication;
+import vn.tonghop.catalogue.Indicator;
+import vn.tonghop.catalogue.IndicatorCatalogue;
 import vn.tonghop.normalise.Rating;
+import vn.tonghop.read.CellRef;
 import vn.tonghop.rollup.IndicatorColumns.StoredValue;
+import vn.tonghop.store.StoredValues;
+import vn.tonghop.validate.IndicatorValue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The groups summed from the streamed values are those the database's aggregates give
- * ({@link IndicatorColumns#selectList()} grouped by the keys), on returns made to be
- * awkward: missing keys and values, padded keys, values of no column, ratings of no
- * rating, sums beyond a {@code long}, returns not counted and returns without values.
+ * The groups summed from the stored values are those the database's aggregates give over
+ * the same values kept a row each in a table of this test's own ({@link #aggregates()}
+ * grouped by the keys), on returns made to be awkward: missing keys and values, padded
+ * keys, values of no column, ratings of no rating, sums beyond a {@code long}, returns
+ * not counted and returns without values.
  */
 @SpringBootTest(classes = TonghopApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = "spring.datasource.url=jdbc:h2:mem:rollup-sums;DB_CLOSE_DELAY=-1")
@@ -53,6 +60,9 @@ class RollupSumsIntegrationTests {
 
 	@Autowired
 	Rollups rollups;
+
+	@Autowired
+	IndicatorCatalogue catalogue;
 
 	@BeforeAll
 	void returns() {
@@ -117,8 +127,22 @@ class RollupSumsIntegrationTests {
 		values.add(new Object[] { 405L, "A01", null, 5L, null, null });
 		values.add(new Object[] { 405L, "F03", null, null, null, null });
 		values.add(new Object[] { 405L, "F04", 1L, null, "HTNV", null });
-		this.jdbc.batchUpdate("INSERT INTO return_value (return_id, code, total, female, category, flag)"
+		// the oracle's copy, a row each, as return_value held them before they were
+		// packed
+		this.jdbc.execute("CREATE TABLE test_value (return_id BIGINT NOT NULL, code VARCHAR(10) NOT NULL,"
+				+ " total BIGINT, female BIGINT, category VARCHAR(10), flag BOOLEAN, PRIMARY KEY (return_id, code))");
+		this.jdbc.batchUpdate("INSERT INTO test_value (return_id, code, total, female, category, flag)"
 				+ " VALUES (?, ?, ?, ?, ?, ?)", values);
+		Map<Long, List<IndicatorValue>> packed = new LinkedHashMap<>();
+		for (Object[] value : values) {
+			packed.computeIfAbsent((Long) value[0], (id) -> new ArrayList<>())
+				.add(new IndicatorValue((String) value[1], (Long) value[2], (Long) value[3], (String) value[4],
+						(Boolean) value[5], new CellRef(1, 1), null));
+		}
+		packed.forEach((id, list) -> this.jdbc.update("UPDATE return_record SET indicator_values = ? WHERE id = ?",
+				StoredValues.pack(list), id));
+		// returns without values: nothing stored, or an empty text
+		this.jdbc.update("UPDATE return_record SET indicator_values = '' WHERE MOD(id, 18) = 0");
 		for (long id = 5; id <= 400; id += 13) {
 			this.jdbc.update("UPDATE return_record SET superseded_by = ? WHERE id = ?", id + 1, id);
 		}
@@ -196,9 +220,8 @@ class RollupSumsIntegrationTests {
 		};
 		StringBuilder sql = new StringBuilder("SELECT ");
 		keys.forEach((key) -> sql.append(key).append(", "));
-		sql.append("COUNT(DISTINCT r.id), ").append(this.rollups.columns().selectList());
-		sql.append(" FROM return_record r LEFT JOIN return_value v ON v.return_id = r.id WHERE ")
-			.append(Rollups.CURRENT);
+		sql.append("COUNT(DISTINCT r.id), ").append(aggregates());
+		sql.append(" FROM return_record r LEFT JOIN test_value v ON v.return_id = r.id WHERE ").append(Rollups.CURRENT);
 		if (!keys.isEmpty()) {
 			sql.append(" GROUP BY ").append(String.join(", ", keys));
 		}
@@ -219,6 +242,37 @@ class RollupSumsIntegrationTests {
 			assertThat(groups.put(groupKeys, row)).as("keys apart once stripped").isNull();
 		}, year);
 		return groups;
+	}
+
+	/**
+	 * Each output column as an SQL aggregate over the values {@code v} of a group, in the
+	 * order of {@link IndicatorColumns#all()}: {@code SUM} of the total or female count;
+	 * of 1 or 0 for each rating, over the values with a rating; of 1 or 0 over the values
+	 * with a yes/no.
+	 */
+	private String aggregates() {
+		List<String> columns = new ArrayList<>();
+		for (Indicator indicator : this.catalogue.all()) {
+			String isCode = "v.code = '" + indicator.code() + "'";
+			switch (indicator.kind()) {
+				case COUNT, MONEY -> {
+					columns.add("SUM(CASE WHEN " + isCode + " THEN v.total END)");
+					if (indicator.hasFemaleColumn()) {
+						columns.add("SUM(CASE WHEN " + isCode + " THEN v.female END)");
+					}
+				}
+				case CATEGORY -> {
+					for (Rating rating : Rating.values()) {
+						columns.add("SUM(CASE WHEN " + isCode + " AND v.category IS NOT NULL THEN (CASE WHEN"
+								+ " v.category = '" + rating.name() + "' THEN 1 ELSE 0 END) END)");
+					}
+				}
+				case FLAG -> columns.add("SUM(CASE WHEN " + isCode
+						+ " AND v.flag IS NOT NULL THEN (CASE WHEN v.flag THEN 1 ELSE 0 END) END)");
+			}
+		}
+		assertThat(columns).hasSameSizeAs(this.rollups.columns().all());
+		return String.join(", ", columns);
 	}
 
 	/** The indicator codes: the column names before {@code _}. */

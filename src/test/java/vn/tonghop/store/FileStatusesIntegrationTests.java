@@ -1,0 +1,80 @@
+package vn.tonghop.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import vn.tonghop.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A run's files as the summary counts them: every intake log row of the run's executions,
+ * in the order stored, however the rows of other runs lie between them and across the
+ * pages they are read by.
+ */
+class FileStatusesIntegrationTests {
+
+	@Test
+	void aRunHasTheFilesOfAllItsExecutionsAndNoneOfTheRunsBetween() {
+		JdbcTemplate jdbc = database("file-statuses");
+		// run 1 has executions 1 and 3 (a restart after another run, 2, in between)
+		jdbc.update("INSERT INTO BATCH_JOB_INSTANCE (JOB_INSTANCE_ID, VERSION, JOB_NAME, JOB_KEY) VALUES"
+				+ " (1, 0, 'ingestReturnsJob', 'a'), (2, 0, 'ingestReturnsJob', 'b')");
+		jdbc.update("INSERT INTO BATCH_JOB_EXECUTION (JOB_EXECUTION_ID, VERSION, JOB_INSTANCE_ID, CREATE_TIME) VALUES"
+				+ " (1, 0, 1, CURRENT_TIMESTAMP), (2, 0, 2, CURRENT_TIMESTAMP), (3, 0, 1, CURRENT_TIMESTAMP)");
+		List<Object[]> log = new ArrayList<>();
+		List<String> expected = new ArrayList<>();
+		long id = 0;
+		// more rows than a page, the other run's rows inside the range and at its edges
+		for (int execution : new int[] { 2, 1, 2, 3, 1, 2 }) {
+			for (int i = 0; i < 700; i++) {
+				String file = "e" + execution + "/" + (++id) + ".xlsx";
+				String outcome = (i % 3 == 0) ? "SKIPPED" : "UNREADABLE";
+				log.add(new Object[] { id, execution, file, outcome });
+				if (execution != 2) {
+					expected.add(file + " " + outcome);
+				}
+			}
+		}
+		jdbc.batchUpdate("INSERT INTO intake_log (id, job_execution, report_year, source_file, outcome, reason)"
+				+ " VALUES (?, ?, 2026, ?, ?, 'vì sao')", log);
+		FileStatuses statuses = new FileStatuses(jdbc);
+
+		List<String> seen = new ArrayList<>();
+		Map<FileStatuses.Status, Long> counts = statuses.countRun(1,
+				(line) -> seen.add(line.sourceFile() + " " + line.status().name()));
+
+		assertThat(seen).containsExactlyElementsOf(expected);
+		assertThat(counts).containsEntry(FileStatuses.Status.SKIPPED, 3L * 234)
+			.containsEntry(FileStatuses.Status.UNREADABLE, 3L * 466)
+			.containsEntry(FileStatuses.Status.ACCEPTED, 0L);
+		List<String> other = new ArrayList<>();
+		statuses.ofRun(2, (line) -> other.add(line.sourceFile()));
+		assertThat(other).hasSize(3 * 700).allMatch((file) -> file.startsWith("e2/"));
+		List<String> none = new ArrayList<>();
+		statuses.ofRun(9, (line) -> none.add(line.sourceFile()));
+		assertThat(none).isEmpty();
+	}
+
+	private static JdbcTemplate database(String name) {
+		String url = TestDatabase.postgresql() ? TestDatabase.freshPostgresql(name)
+				: "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+		DriverManagerDataSource dataSource = new DriverManagerDataSource(url,
+				TestDatabase.postgresql() ? "postgres" : "", "");
+		Flyway.configure()
+			.dataSource(dataSource)
+			.locations("classpath:db/migration/common",
+					"classpath:db/migration/" + (TestDatabase.postgresql() ? "postgresql" : "h2"))
+			.javaMigrations(new PackValuesMigration())
+			.load()
+			.migrate();
+		return new JdbcTemplate(dataSource);
+	}
+
+}

@@ -7,9 +7,22 @@ import org.apache.poi.ss.util.CellReference;
  */
 public record CellRef(int row, int column) implements Comparable<CellRef> {
 
+	/**
+	 * Column letters of the first columns, made once: every stored value names its cells.
+	 */
+	private static final String[] COLUMNS = new String[1024];
+
+	static {
+		for (int i = 0; i < COLUMNS.length; i++) {
+			COLUMNS[i] = CellReference.convertNumToColString(i);
+		}
+	}
+
 	/** The A1-style address, such as {@code D17}. */
 	public String a1() {
-		return CellReference.convertNumToColString(this.column) + (this.row + 1);
+		String column = (this.column >= 0 && this.column < COLUMNS.length) ? COLUMNS[this.column]
+				: CellReference.convertNumToColString(this.column);
+		return column + (this.row + 1);
 	}
 
 	@Override

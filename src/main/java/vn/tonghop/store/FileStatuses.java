@@ -82,9 +82,12 @@ public class FileStatuses {
 	 */
 	public void ofYear(int year, Consumer<Line> lines) {
 		// by path, newest look first: the first row of each path is kept; the next page
-		// starts after the last path of this one (whose first row was already seen)
-		String sql = SELECT + " WHERE l.report_year = ? AND l.source_file > ? ORDER BY l.source_file, l.id DESC LIMIT "
-				+ PAGE;
+		// starts after the last path of this one (whose first row was already seen). The
+		// order names the year too, as the index intake_log_file does: only then does H2
+		// read the page in the index's order and stop after it; without it, it read and
+		// sorted every row after the page's start, for each page (files.csv took 91.6 s
+		// at 150,000 files)
+		String sql = YEAR_PAGE;
 		String after = "";
 		String previous = null;
 		while (true) {
@@ -158,6 +161,10 @@ public class FileStatuses {
 	private static final String SELECT = "SELECT l.id, l.source_file, l.sha256, l.bytes, l.outcome, l.reason,"
 			+ " l.submission_id, s.source_file, s.status, s.reason FROM intake_log l"
 			+ " LEFT JOIN submission s ON s.id = l.submission_id";
+
+	/** A page of {@link #ofYear}: year, then the last path of the page before. */
+	static final String YEAR_PAGE = SELECT + " WHERE l.report_year = ? AND l.source_file > ?"
+			+ " ORDER BY l.report_year, l.source_file, l.id DESC LIMIT " + PAGE;
 
 	/** {@link #SELECT} and the run (job execution) of each row, column 11. */
 	private static final String SELECT_WITH_RUN = SELECT.replace(" FROM intake_log l",

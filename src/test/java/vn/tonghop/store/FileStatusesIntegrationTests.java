@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -60,6 +61,47 @@ class FileStatusesIntegrationTests {
 		List<String> none = new ArrayList<>();
 		statuses.ofRun(9, (line) -> none.add(line.sourceFile()));
 		assertThat(none).isEmpty();
+	}
+
+	@Test
+	void aYearHasEachFileOnceAsLastSeenAcrossPages() {
+		JdbcTemplate jdbc = database("file-statuses-year");
+		List<Object[]> log = new ArrayList<>();
+		long id = 0;
+		// three nights: the first skips every file, the later ones find some unreadable;
+		// another year's files between
+		for (String outcome : new String[] { "SKIPPED", "UNREADABLE", "UNREADABLE" }) {
+			for (int file = 0; file < 2500; file++) {
+				if (outcome.equals("SKIPPED") || file % 2 == 0) {
+					log.add(new Object[] { ++id, 2026, String.format("f%05d.xlsx", file), outcome });
+					log.add(new Object[] { ++id, 2025, String.format("f%05d.xlsx", file), "SKIPPED" });
+				}
+			}
+		}
+		jdbc.batchUpdate("INSERT INTO intake_log (id, job_execution, report_year, source_file, outcome, reason)"
+				+ " VALUES (?, 1, ?, ?, ?, 'vì sao')", log);
+
+		List<String> lines = new ArrayList<>();
+		new FileStatuses(jdbc).ofYear(2026, (line) -> lines.add(line.sourceFile() + " " + line.status().name()));
+
+		assertThat(lines).hasSize(2500);
+		assertThat(lines).first().isEqualTo("f00000.xlsx UNREADABLE");
+		assertThat(lines.get(1)).isEqualTo("f00001.xlsx SKIPPED");
+		assertThat(lines).last().isEqualTo("f02499.xlsx SKIPPED");
+		assertThat(lines).isSorted();
+	}
+
+	/**
+	 * Regression: a page of a year's files read every row after the page's start and
+	 * sorted them, for each page (files.csv took 91.6 s at 150,000 files): H2 must read
+	 * the page in the order of the index and stop after it.
+	 */
+	@Test
+	void aPageOfAYearsFilesIsReadInTheOrderOfTheIndex() {
+		Assumptions.assumeFalse(TestDatabase.postgresql(), "H2's plan");
+		JdbcTemplate jdbc = database("file-statuses-plan");
+		String plan = jdbc.queryForObject("EXPLAIN " + FileStatuses.YEAR_PAGE, String.class, 2026, "");
+		assertThat(plan).contains("INTAKE_LOG_FILE").contains("index sorted");
 	}
 
 	private static JdbcTemplate database(String name) {

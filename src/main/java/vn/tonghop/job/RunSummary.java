@@ -70,10 +70,17 @@ public class RunSummary {
 				}, instance);
 		String runReturns = "SELECT r.id FROM return_record r JOIN submission s ON s.id = r.submission_id"
 				+ " WHERE s.job_execution IN (" + run + ")";
-		long accepted = count("SELECT COUNT(*) FROM return_record WHERE accepted AND id IN (" + runReturns + ")",
-				instance);
-		long rejected = count("SELECT COUNT(*) FROM return_record WHERE NOT accepted AND id IN (" + runReturns + ")",
-				instance);
+		// accepted, rejected and by template version in one pass over the run's returns
+		long[] acceptedRejected = new long[2];
+		Map<String, Long> versions = new TreeMap<>();
+		this.jdbc.query("SELECT r.accepted, COALESCE(r.template_version, ''), COUNT(*) FROM return_record r"
+				+ " JOIN submission s ON s.id = r.submission_id WHERE s.job_execution IN (" + run + ")"
+				+ " GROUP BY r.accepted, COALESCE(r.template_version, '')", (rs) -> {
+					acceptedRejected[rs.getBoolean(1) ? 0 : 1] += rs.getLong(3);
+					versions.merge(rs.getString(2), rs.getLong(3), Long::sum);
+				}, instance);
+		long accepted = acceptedRejected[0];
+		long rejected = acceptedRejected[1];
 		long superseded = count("SELECT COUNT(*) FROM return_record WHERE superseded_by IS NOT NULL AND (id IN ("
 				+ runReturns + ") OR superseded_by IN (" + runReturns + "))", instance, instance);
 		Map<String, Long> byRule = new TreeMap<>();
@@ -87,11 +94,6 @@ public class RunSummary {
 				notAccepted.add(line);
 			}
 		});
-		Map<String, Long> versions = new TreeMap<>();
-		this.jdbc.query("SELECT COALESCE(template_version, ''), COUNT(*) FROM return_record WHERE id IN (" + runReturns
-				+ ") GROUP BY COALESCE(template_version, '')", (rs) -> {
-					versions.put(rs.getString(1), rs.getLong(2));
-				}, instance);
 		return new IngestCounts(files, statuses, accepted, rejected, superseded, byRule, notAccepted, versions);
 	}
 

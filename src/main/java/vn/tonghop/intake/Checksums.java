@@ -11,6 +11,11 @@ import java.util.HexFormat;
 /** SHA-256 of a file: the same bytes sent twice are one submission. */
 public final class Checksums {
 
+	/**
+	 * One read buffer per thread: a new one per file was a tenth of the ingest's garbage.
+	 */
+	private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
+
 	private Checksums() {
 	}
 
@@ -22,7 +27,7 @@ public final class Checksums {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-		byte[] buffer = new byte[64 * 1024];
+		byte[] buffer = BUFFER.get();
 		try (InputStream in = Files.newInputStream(file)) {
 			int n;
 			while ((n = in.read(buffer)) > 0) {

@@ -243,6 +243,54 @@ final class FastXlsxReader {
 			return name;
 		}
 
+		private final Map<PackagePartName, PackagePartName> relationshipParts = new ConcurrentHashMap<>();
+
+		private final Map<PackagePartName, Boolean> relationshipPartNames = new ConcurrentHashMap<>();
+
+		private final Map<String, PackagePartName> targets = new ConcurrentHashMap<>();
+
+		/** The name of a part's relationship part, as POI makes it. */
+		PackagePartName relationshipPartName(PackagePartName part) {
+			PackagePartName name = this.relationshipParts.get(part);
+			if (name == null) {
+				name = PackagingURIHelper.getRelationshipPartName(part);
+				if (this.relationshipParts.size() < MAX_ENTRIES) {
+					this.relationshipParts.put(part, name);
+				}
+			}
+			return name;
+		}
+
+		/** Whether a part is a relationship part, as POI tells. */
+		boolean isRelationshipPart(PackagePartName part) {
+			Boolean is = this.relationshipPartNames.get(part);
+			if (is == null) {
+				is = part.isRelationshipPartURI();
+				if (this.relationshipPartNames.size() < MAX_ENTRIES) {
+					this.relationshipPartNames.put(part, is);
+				}
+			}
+			return is;
+		}
+
+		/**
+		 * The part a relationship's target names from its source part, as POI resolves
+		 * it; a target that does not resolve throws, and is tried anew each time.
+		 */
+		PackagePartName target(URI source, String target) throws InvalidFormatException, URISyntaxException {
+			String key = source.toASCIIString() + '\n' + target;
+			PackagePartName name = this.targets.get(key);
+			if (name == null) {
+				URI uri = PackagingURIHelper.toURI(target);
+				if (!uri.toASCIIString().startsWith("/")) {
+					uri = PackagingURIHelper.resolvePartUri(source, uri);
+				}
+				name = PackagingURIHelper.createPartName(uri);
+				remember(this.targets, key, name);
+			}
+			return name;
+		}
+
 		/** Whether POI reads the content type. */
 		boolean validContentType(String contentType) {
 			if (this.contentTypes.contains(contentType)) {
@@ -599,10 +647,10 @@ final class FastXlsxReader {
 			}
 			relationships.put(root.name(), readRelationships(root));
 			for (Part part : new ArrayList<>(this.parts.values())) {
-				if (part.name().isRelationshipPartURI()) {
+				if (KNOWN.isRelationshipPart(part.name())) {
 					continue;
 				}
-				Part rels = this.parts.get(PackagingURIHelper.getRelationshipPartName(part.name()));
+				Part rels = this.parts.get(KNOWN.relationshipPartName(part.name()));
 				if (rels != null) {
 					relationships.put(part.name(), readRelationships(rels));
 				}
@@ -664,11 +712,7 @@ final class FastXlsxReader {
 				throw new Unhandled("external target: " + rel.target());
 			}
 			try {
-				URI target = PackagingURIHelper.toURI(rel.target());
-				if (!target.toASCIIString().startsWith("/")) {
-					target = PackagingURIHelper.resolvePartUri(source, target);
-				}
-				PackagePartName name = PackagingURIHelper.createPartName(target);
+				PackagePartName name = KNOWN.target(source, rel.target());
 				if (!this.parts.containsKey(name)) {
 					throw new Unhandled("missing part: " + name);
 				}

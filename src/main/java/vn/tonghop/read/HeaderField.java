@@ -21,6 +21,11 @@ public enum HeaderField {
 	/** Stamped on the blank form by {@code tonghop template}. */
 	TEMPLATE_VERSION("template_version", false, "Phiên bản biểu mẫu");
 
+	/**
+	 * {@link #values()}, which makes a new array at each call: this is called per cell.
+	 */
+	private static final List<HeaderField> ALL = List.of(values());
+
 	private final String key;
 
 	private final boolean required;
@@ -58,7 +63,7 @@ public enum HeaderField {
 		if (folded.isEmpty()) {
 			return null;
 		}
-		for (HeaderField field : values()) {
+		for (HeaderField field : ALL) {
 			if (field.folded.contains(folded)) {
 				return field;
 			}

@@ -45,7 +45,6 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 
 import vn.tonghop.normalise.LegacyText;
@@ -1675,10 +1674,21 @@ final class FastXlsxReader {
 		while (letters < length && reference.charAt(letters) >= 'A' && reference.charAt(letters) <= 'Z') {
 			letters++;
 		}
-		if (letters == 0 || letters > 3 || !digits(reference.substring(letters), 7)) {
+		int digits = length - letters;
+		if (letters == 0 || letters > 3 || digits == 0 || digits > 7) {
 			return -1;
 		}
-		return CellReference.convertColStringToIndex(reference.substring(0, letters));
+		for (int i = letters; i < length; i++) {
+			if (!isDigit(reference.charAt(i))) {
+				return -1;
+			}
+		}
+		// as CellReference.convertColStringToIndex, without the substrings (every cell)
+		int column = 0;
+		for (int i = 0; i < letters; i++) {
+			column = column * 26 + (reference.charAt(i) - 'A' + 1);
+		}
+		return column - 1;
 	}
 
 	/**

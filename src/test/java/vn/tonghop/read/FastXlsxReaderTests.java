@@ -59,6 +59,30 @@ class FastXlsxReaderTests {
 	Path dir;
 
 	@Test
+	void columnOfAReferenceIsPoisForEveryOneToThreeLetters() {
+		String letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+		List<String> columns = new ArrayList<>();
+		for (char a : letters.toCharArray()) {
+			columns.add("" + a);
+			for (char b : letters.toCharArray()) {
+				columns.add("" + a + b);
+				for (char c : letters.toCharArray()) {
+					columns.add("" + a + b + c);
+				}
+			}
+		}
+		for (String column : columns) {
+			assertThat(FastXlsxReader.column(column + "1")).as(column)
+				.isEqualTo(org.apache.poi.ss.util.CellReference.convertColStringToIndex(column));
+		}
+		assertThat(FastXlsxReader.column("XFD1048576")).isEqualTo(16383);
+		assertThat(FastXlsxReader.column("C1234567")).isEqualTo(2);
+		for (String odd : List.of("", "A", "12", "C12345678", "ABCD1", "c12", "C1A", "C-1", "$C$1", " C1", "C1 ")) {
+			assertThat(FastXlsxReader.column(odd)).as(odd).isEqualTo(-1);
+		}
+	}
+
+	@Test
 	void readsEverySampleAndSyntheticWorkbookAsTheStreamingPathDoes() throws Exception {
 		List<Path> samples = new ArrayList<>();
 		samples.addAll(workbooks(Path.of("src/test/resources")));

@@ -26,7 +26,7 @@ import vn.tonghop.store.StoredValues;
 
 /**
  * Rolls up the returns that count for a year: accepted and not superseded. Every sum is
- * done by the database over whole numbers.
+ * exact, over whole numbers, as the database's {@code SUM} would give it.
  */
 public class Rollups {
 
@@ -82,8 +82,8 @@ public class Rollups {
 
 	/**
 	 * A year's groups, valid while its returns are as {@code fingerprint} says: the
-	 * finest groups (province × sector × industry), summed by the database, and the
-	 * coarser ones made from them.
+	 * finest groups (province × sector × industry), summed from the stored values, and
+	 * the coarser ones made from them.
 	 */
 	private record Snapshot(List<Long> fingerprint, Map<List<String>, Group> finest,
 			Map<By, Map<List<String>, Group>> groups) {
@@ -97,10 +97,10 @@ public class Rollups {
 
 	/**
 	 * Groups by key, in no particular order (callers order by their reference tables).
-	 * The database sums the returns once, by province, sector and industry together (one
-	 * pass over the values); the groups of each {@link By} are sums of those, since every
-	 * return is in exactly one of them. They are kept while the year's returns stay as
-	 * they are: returns are never edited, only added or superseded, so their number,
+	 * The returns are summed once, by province, sector and industry together (one pass
+	 * over their stored values); the groups of each {@link By} are sums of those, since
+	 * every return is in exactly one of them. They are kept while the year's returns stay
+	 * as they are: returns are never edited, only added or superseded, so their number,
 	 * highest id and number superseded tell.
 	 */
 	public Map<List<String>, Group> groups(int year, By by) {

@@ -11,6 +11,14 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import vn.tonghop.store.PackValuesMigration;
+
 /**
  * Which database the integration tests run against. By default the embedded H2 of
  * {@code --data-dir}; with {@code -Dtonghop.test.database=postgresql} (the second
@@ -63,6 +71,23 @@ public final class TestDatabase {
 	 */
 	public static String freshPostgresql(String key) {
 		return SERVER + database(name(key));
+	}
+
+	/**
+	 * A fresh, empty database under a name: in memory on H2, of its own on PostgreSQL.
+	 */
+	public static DriverManagerDataSource fresh(String name) {
+		String url = postgresql() ? freshPostgresql(name) : "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+		return new DriverManagerDataSource(url, postgresql() ? "postgres" : "", "");
+	}
+
+	/** Flyway with the application's migrations, for a database made by a test. */
+	public static FluentConfiguration flyway(DataSource dataSource) {
+		return Flyway.configure()
+			.dataSource(dataSource)
+			.locations("classpath:db/migration/common",
+					"classpath:db/migration/" + (postgresql() ? "postgresql" : "h2"))
+			.javaMigrations(new PackValuesMigration());
 	}
 
 	public static Connection connect(Path dataDir) throws SQLException {

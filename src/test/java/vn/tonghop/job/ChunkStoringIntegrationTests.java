@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +22,6 @@ import vn.tonghop.read.CsvSheetReader;
 import vn.tonghop.read.FormLocator;
 import vn.tonghop.read.ListLocator;
 import vn.tonghop.read.WorkbookReader;
-import vn.tonghop.store.PackValuesMigration;
 import vn.tonghop.store.ReturnStore;
 import vn.tonghop.validate.Finding;
 import vn.tonghop.validate.JudgedReturn;
@@ -192,17 +190,8 @@ class ChunkStoringIntegrationTests {
 	}
 
 	private JdbcTemplate database(String name) {
-		String url = TestDatabase.postgresql() ? TestDatabase.freshPostgresql("chunks-" + name)
-				: "jdbc:h2:mem:chunks-" + name + ";DB_CLOSE_DELAY=-1";
-		String user = TestDatabase.postgresql() ? "postgres" : "";
-		DriverManagerDataSource dataSource = new DriverManagerDataSource(url, user, "");
-		Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/migration/common",
-					"classpath:db/migration/" + (TestDatabase.postgresql() ? "postgresql" : "h2"))
-			.javaMigrations(new PackValuesMigration())
-			.load()
-			.migrate();
+		DriverManagerDataSource dataSource = TestDatabase.fresh("chunks-" + name);
+		TestDatabase.flyway(dataSource).load().migrate();
 		return new JdbcTemplate(dataSource);
 	}
 

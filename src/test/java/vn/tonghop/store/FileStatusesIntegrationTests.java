@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -105,17 +104,8 @@ class FileStatusesIntegrationTests {
 	}
 
 	private static JdbcTemplate database(String name) {
-		String url = TestDatabase.postgresql() ? TestDatabase.freshPostgresql(name)
-				: "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
-		DriverManagerDataSource dataSource = new DriverManagerDataSource(url,
-				TestDatabase.postgresql() ? "postgres" : "", "");
-		Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/migration/common",
-					"classpath:db/migration/" + (TestDatabase.postgresql() ? "postgresql" : "h2"))
-			.javaMigrations(new PackValuesMigration())
-			.load()
-			.migrate();
+		DriverManagerDataSource dataSource = TestDatabase.fresh(name);
+		TestDatabase.flyway(dataSource).load().migrate();
 		return new JdbcTemplate(dataSource);
 	}
 

@@ -3,8 +3,6 @@ package vn.tonghop.store;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -22,9 +20,9 @@ class PackValuesMigrationIntegrationTests {
 
 	@Test
 	void packsTheValuesOfADatabaseMadeBeforeAndDropsTheirTable() {
-		DriverManagerDataSource dataSource = dataSource("pack-values");
+		DriverManagerDataSource dataSource = TestDatabase.fresh("pack-values");
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-		flyway(dataSource).target("6").load().migrate();
+		TestDatabase.flyway(dataSource).target("6").load().migrate();
 		jdbc.update("INSERT INTO submission (id, report_year, sha256, source_file, bytes, last_modified, status,"
 				+ " ingested_at) VALUES (1, 2025, ?, 'a.xlsx', 1, CURRENT_TIMESTAMP, 'ACCEPTED', CURRENT_TIMESTAMP)",
 				"0".repeat(64));
@@ -47,7 +45,7 @@ class PackValuesMigrationIntegrationTests {
 		jdbc.batchUpdate("INSERT INTO return_value (return_id, code, flag, total_cell) VALUES (?, 'F04', ?, 'C41')",
 				f04);
 
-		flyway(dataSource).load().migrate();
+		TestDatabase.flyway(dataSource).load().migrate();
 
 		assertThat(jdbc.queryForObject("SELECT indicator_values FROM return_record WHERE id = 1", String.class))
 			.isEqualTo("A02,10,1,,,C12,D12;F03,,,HTNV,,C40,;F04,,,,0,C41,");
@@ -69,28 +67,14 @@ class PackValuesMigrationIntegrationTests {
 
 	@Test
 	void aNewDatabaseHasNoValueTable() {
-		DriverManagerDataSource dataSource = dataSource("pack-values-new");
-		flyway(dataSource).load().migrate();
+		DriverManagerDataSource dataSource = TestDatabase.fresh("pack-values-new");
+		TestDatabase.flyway(dataSource).load().migrate();
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		assertThat(jdbc.queryForList(
 				"SELECT table_name FROM information_schema.tables WHERE LOWER(table_name) =" + " 'return_value'",
 				String.class))
 			.isEmpty();
 		assertThat(jdbc.queryForObject("SELECT COUNT(indicator_values) FROM return_record", Long.class)).isZero();
-	}
-
-	private static DriverManagerDataSource dataSource(String name) {
-		String url = TestDatabase.postgresql() ? TestDatabase.freshPostgresql(name)
-				: "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
-		return new DriverManagerDataSource(url, TestDatabase.postgresql() ? "postgres" : "", "");
-	}
-
-	private static FluentConfiguration flyway(DriverManagerDataSource dataSource) {
-		return Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/migration/common",
-					"classpath:db/migration/" + (TestDatabase.postgresql() ? "postgresql" : "h2"))
-			.javaMigrations(new PackValuesMigration());
 	}
 
 }

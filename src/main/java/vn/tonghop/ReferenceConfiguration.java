@@ -156,8 +156,8 @@ class ReferenceConfiguration {
 	}
 
 	@Bean
-	Trace trace(JdbcTemplate jdbc, IndicatorCatalogue catalogue) {
-		return new Trace(jdbc, catalogue);
+	Trace trace(JdbcTemplate jdbc, IndicatorCatalogue catalogue, Rollups rollups) {
+		return new Trace(jdbc, catalogue, rollups.columns());
 	}
 
 }

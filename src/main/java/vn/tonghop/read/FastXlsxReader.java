@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -250,26 +251,24 @@ final class FastXlsxReader {
 
 		/** The name of a part's relationship part, as POI makes it. */
 		PackagePartName relationshipPartName(PackagePartName part) {
-			PackagePartName name = this.relationshipParts.get(part);
-			if (name == null) {
-				name = PackagingURIHelper.getRelationshipPartName(part);
-				if (this.relationshipParts.size() < MAX_ENTRIES) {
-					this.relationshipParts.put(part, name);
-				}
-			}
-			return name;
+			return memo(this.relationshipParts, part, PackagingURIHelper::getRelationshipPartName);
 		}
 
 		/** Whether a part is a relationship part, as POI tells. */
 		boolean isRelationshipPart(PackagePartName part) {
-			Boolean is = this.relationshipPartNames.get(part);
-			if (is == null) {
-				is = part.isRelationshipPartURI();
-				if (this.relationshipPartNames.size() < MAX_ENTRIES) {
-					this.relationshipPartNames.put(part, is);
+			return memo(this.relationshipPartNames, part, PackagePartName::isRelationshipPartURI);
+		}
+
+		/** What {@code make} gives for a key, made once while the map is not full. */
+		private static <K, V> V memo(Map<K, V> map, K key, Function<K, V> make) {
+			V value = map.get(key);
+			if (value == null) {
+				value = make.apply(key);
+				if (map.size() < MAX_ENTRIES) {
+					map.put(key, value);
 				}
 			}
-			return is;
+			return value;
 		}
 
 		/**

@@ -100,8 +100,8 @@ public class CrossChecks {
 				+ " p.indicator_values AS previous FROM return_record r JOIN return_record p ON p.report_year = ?"
 				+ " AND p.union_code = r.union_code AND p.accepted AND p.superseded_by IS NULL"
 				+ " WHERE r.report_year = ? AND r.superseded_by IS NULL AND r.union_code <> ''", (rs) -> {
-					StoredValues.Value current = a02(rs.getString("indicator_values"));
-					StoredValues.Value previous = a02(rs.getString("previous"));
+					StoredValues.Value current = StoredValues.find(rs.getString("indicator_values"), "A02");
+					StoredValues.Value previous = StoredValues.find(rs.getString("previous"), "A02");
 					if (current == null || current.total() == null || previous == null || previous.total() == null
 							|| previous.total() <= 0) {
 						return;
@@ -124,16 +124,6 @@ public class CrossChecks {
 						+ " message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", findings);
 		}
 		return findings.size();
-	}
-
-	/** A return's stored A02 (members), or null. */
-	private static StoredValues.Value a02(String storedValues) {
-		for (StoredValues.Value value : StoredValues.unpack(storedValues)) {
-			if (value.code().equals("A02")) {
-				return value;
-			}
-		}
-		return null;
 	}
 
 	private Object[] finding(Object[] where, String cell, String rule, String key, Object... args) {

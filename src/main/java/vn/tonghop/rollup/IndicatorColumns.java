@@ -22,23 +22,14 @@ public final class IndicatorColumns {
 	/**
 	 * One output column: its name, and what it is for a single return's values (by code).
 	 */
-	public record Column(String name, Function<Map<String, StoredValue>, String> ofOne) {
-	}
-
-	/** A stored value of one return: what its columns are made of. */
-	public record StoredValue(Long total, Long female, String category, Boolean flag) {
-
-		static StoredValue of(StoredValues.Value value) {
-			return new StoredValue(value.total(), value.female(), value.category(), value.flag());
-		}
-
+	public record Column(String name, Function<Map<String, StoredValues.Value>, String> ofOne) {
 	}
 
 	/** A return's stored values by code (the code stripped). */
-	public static Map<String, StoredValue> byCode(List<StoredValues.Value> values) {
-		Map<String, StoredValue> byCode = new HashMap<>();
+	public static Map<String, StoredValues.Value> byCode(List<StoredValues.Value> values) {
+		Map<String, StoredValues.Value> byCode = new HashMap<>();
 		for (StoredValues.Value value : values) {
-			byCode.put(value.code().strip(), StoredValue.of(value));
+			byCode.put(value.code().strip(), value);
 		}
 		return byCode;
 	}
@@ -63,9 +54,10 @@ public final class IndicatorColumns {
 			String code = indicator.code();
 			switch (indicator.kind()) {
 				case COUNT, MONEY -> {
-					list.add(new Column(code, (values) -> text(values.get(code), StoredValue::total)));
+					list.add(new Column(code, (values) -> text(values.get(code), StoredValues.Value::total)));
 					if (indicator.hasFemaleColumn()) {
-						list.add(new Column(code + "_nu", (values) -> text(values.get(code), StoredValue::female)));
+						list.add(new Column(code + "_nu",
+								(values) -> text(values.get(code), StoredValues.Value::female)));
 					}
 				}
 				case CATEGORY -> {
@@ -74,7 +66,7 @@ public final class IndicatorColumns {
 								(v) -> (v.category() != null) ? v.category().equals(rating.name()) : null)));
 					}
 				}
-				case FLAG -> list.add(new Column(code, (values) -> text(values.get(code), StoredValue::flag)));
+				case FLAG -> list.add(new Column(code, (values) -> text(values.get(code), StoredValues.Value::flag)));
 			}
 			parts.addAll(parts(indicator));
 		}
@@ -97,7 +89,7 @@ public final class IndicatorColumns {
 	 * The code whose stored values make a column, and what one of them adds to the
 	 * column's sum: {@code null} for nothing, as {@code SUM} skips a {@code NULL}.
 	 */
-	private record Part(String code, Function<StoredValue, Long> of) {
+	private record Part(String code, Function<StoredValues.Value, Long> of) {
 	}
 
 	/**
@@ -110,9 +102,9 @@ public final class IndicatorColumns {
 		List<Part> parts = new ArrayList<>();
 		switch (indicator.kind()) {
 			case COUNT, MONEY -> {
-				parts.add(new Part(code, StoredValue::total));
+				parts.add(new Part(code, StoredValues.Value::total));
 				if (indicator.hasFemaleColumn()) {
-					parts.add(new Part(code, StoredValue::female));
+					parts.add(new Part(code, StoredValues.Value::female));
 				}
 			}
 			case CATEGORY -> {
@@ -138,7 +130,7 @@ public final class IndicatorColumns {
 	 * A single return's columns from its stored values by code, as the aggregates give
 	 * them.
 	 */
-	public List<String> ofOne(Map<String, StoredValue> values) {
+	public List<String> ofOne(Map<String, StoredValues.Value> values) {
 		List<String> row = new ArrayList<>(this.columns.size());
 		for (Column column : this.columns) {
 			row.add(column.ofOne().apply(values));
@@ -165,12 +157,12 @@ public final class IndicatorColumns {
 	 * adds nothing (the aggregate's {@code NULL}), so that a column no value of a group
 	 * adds to stays empty.
 	 */
-	public Long part(int column, StoredValue value) {
+	public Long part(int column, StoredValues.Value value) {
 		return this.parts.get(column).of().apply(value);
 	}
 
 	/** A number as text, a yes/no as 1/0, nothing as "". */
-	private static String text(StoredValue value, Function<StoredValue, Object> part) {
+	private static String text(StoredValues.Value value, Function<StoredValues.Value, Object> part) {
 		Object v = (value != null) ? part.apply(value) : null;
 		if (v instanceof Boolean yes) {
 			return yes ? "1" : "0";

@@ -205,9 +205,8 @@ public class Rollups {
 				if (columns.length == 0) {
 					continue;
 				}
-				IndicatorColumns.StoredValue value = IndicatorColumns.StoredValue.of(stored);
 				for (int column : columns) {
-					Long part = Rollups.this.columns.part(column, value);
+					Long part = Rollups.this.columns.part(column, stored);
 					if (part != null) {
 						group.add(column, part);
 					}
@@ -394,7 +393,7 @@ public class Rollups {
 
 	/** The returns with their indicator columns, from their stored values. */
 	private List<ReturnRow> withValues(List<ReturnRow> returns) {
-		Map<Long, Map<String, IndicatorColumns.StoredValue>> values = new HashMap<>();
+		Map<Long, Map<String, StoredValues.Value>> values = new HashMap<>();
 		// ids are numbers from the database: written into the statement
 		String in = returns.stream().map(Rollups::id).map(String::valueOf).collect(Collectors.joining(","));
 		this.jdbc.query("SELECT id, indicator_values FROM return_record WHERE id IN (" + in + ")", (rs) -> {

@@ -29,9 +29,12 @@ public class Trace {
 
 	private final IndicatorCatalogue catalogue;
 
-	public Trace(JdbcTemplate jdbc, IndicatorCatalogue catalogue) {
+	private final IndicatorColumns columns;
+
+	public Trace(JdbcTemplate jdbc, IndicatorCatalogue catalogue, IndicatorColumns columns) {
 		this.jdbc = jdbc;
 		this.catalogue = catalogue;
+		this.columns = columns;
 	}
 
 	/**
@@ -44,7 +47,6 @@ public class Trace {
 		Indicator indicator = this.catalogue.find(code)
 			.orElseThrow(() -> new IllegalArgumentException("không có chỉ tiêu " + column + " trong danh mục"));
 		boolean female = false;
-		String rating = null;
 		switch (indicator.kind()) {
 			case COUNT, MONEY -> {
 				female = name.equals(code + "_NU");
@@ -57,7 +59,7 @@ public class Trace {
 				}
 			}
 			case CATEGORY -> {
-				rating = name.startsWith(code + "_") ? name.substring(code.length() + 1) : "";
+				String rating = name.startsWith(code + "_") ? name.substring(code.length() + 1) : "";
 				Rating.valueOf(rating.isEmpty() ? "?" : rating);
 			}
 			default -> {
@@ -79,24 +81,24 @@ public class Trace {
 			args.add(filter.industryCode());
 		}
 		sql.append(" ORDER BY s.source_file, r.id");
+		// the output column, whose parts are what each value adds to the consolidated
+		// number
+		int index = this.columns.names()
+			.stream()
+			.map((n) -> n.toUpperCase(Locale.ROOT))
+			.toList()
+			.indexOf((indicator.kind() == Indicator.Kind.FLAG) ? code : name);
+		// a number is behind the sum whatever it is; a rating or a yes/no only where it
+		// counts one
+		boolean counted = indicator.kind() == Indicator.Kind.COUNT || indicator.kind() == Indicator.Kind.MONEY;
+		boolean femaleCell = female;
 		List<Line> lines = new ArrayList<>();
-		Indicator.Kind kind = indicator.kind();
-		boolean femaleColumn = female;
-		String ratingColumn = rating;
 		this.jdbc.query(sql.toString(), (rs) -> {
-			for (StoredValues.Value v : StoredValues.unpack(rs.getString(4))) {
-				if (!v.code().equals(code)) {
-					continue;
-				}
-				Long value = switch (kind) {
-					case COUNT, MONEY -> femaleColumn ? v.female() : v.total();
-					case CATEGORY -> ratingColumn.equals(v.category()) ? 1L : null;
-					case FLAG -> Boolean.TRUE.equals(v.flag()) ? 1L : null;
-				};
-				if (value != null) {
-					lines.add(new Line(rs.getString(1), rs.getString(2), femaleColumn ? v.femaleCell() : v.totalCell(),
-							rs.getString(3), value));
-				}
+			StoredValues.Value v = StoredValues.find(rs.getString(4), code);
+			Long value = (v != null) ? this.columns.part(index, v) : null;
+			if (value != null && (counted || value != 0)) {
+				lines.add(new Line(rs.getString(1), rs.getString(2), femaleCell ? v.femaleCell() : v.totalCell(),
+						rs.getString(3), value));
 			}
 		}, args.toArray());
 		return lines;

@@ -82,16 +82,11 @@ public class FileStatuses {
 	 */
 	public void ofYear(int year, Consumer<Line> lines) {
 		// by path, newest look first: the first row of each path is kept; the next page
-		// starts after the last path of this one (whose first row was already seen). The
-		// order names the year too, as the index intake_log_file does: only then does H2
-		// read the page in the index's order and stop after it; without it, it read and
-		// sorted every row after the page's start, for each page (files.csv took 91.6 s
-		// at 150,000 files)
-		String sql = YEAR_PAGE;
+		// starts after the last path of this one (whose first row was already seen)
 		String after = "";
 		String previous = null;
 		while (true) {
-			List<Seen> rows = this.jdbc.query(sql, FileStatuses::seen, year, after);
+			List<Seen> rows = this.jdbc.query(YEAR_PAGE, FileStatuses::seen, year, after);
 			List<Seen> latest = new ArrayList<>();
 			for (Seen row : rows) {
 				if (!row.sourceFile().equals(previous)) {
@@ -130,7 +125,7 @@ public class FileStatuses {
 		}
 		long low = ((Number) range.get("low")).longValue();
 		long high = ((Number) range.get("high")).longValue();
-		String sql = SELECT_WITH_RUN + " WHERE l.id BETWEEN ? AND ? ORDER BY l.id";
+		String sql = SELECT + " WHERE l.id BETWEEN ? AND ? ORDER BY l.id";
 		for (long from = low; from <= high; from += PAGE) {
 			List<Seen> rows = new ArrayList<>();
 			this.jdbc.query(sql, (rs) -> {
@@ -158,17 +153,22 @@ public class FileStatuses {
 		return Collections.unmodifiableMap(counts);
 	}
 
+	/**
+	 * An intake log row with its submission (columns 1–10, {@link #seen}), and its run.
+	 */
 	private static final String SELECT = "SELECT l.id, l.source_file, l.sha256, l.bytes, l.outcome, l.reason,"
-			+ " l.submission_id, s.source_file, s.status, s.reason FROM intake_log l"
+			+ " l.submission_id, s.source_file, s.status, s.reason, l.job_execution FROM intake_log l"
 			+ " LEFT JOIN submission s ON s.id = l.submission_id";
 
-	/** A page of {@link #ofYear}: year, then the last path of the page before. */
+	/**
+	 * A page of {@link #ofYear}: year, then the last path of the page before. The order
+	 * names the year too, as the index {@code intake_log_file} does: only then does H2
+	 * read the page in the index's order and stop after it; without it, it read and
+	 * sorted every row after the page's start, for each page (files.csv took 91.6 s at
+	 * 150,000 files).
+	 */
 	static final String YEAR_PAGE = SELECT + " WHERE l.report_year = ? AND l.source_file > ?"
 			+ " ORDER BY l.report_year, l.source_file, l.id DESC LIMIT " + PAGE;
-
-	/** {@link #SELECT} and the run (job execution) of each row, column 11. */
-	private static final String SELECT_WITH_RUN = SELECT.replace(" FROM intake_log l",
-			", l.job_execution FROM intake_log l");
 
 	/** An intake log row with its submission. */
 	private record Seen(long id, String sourceFile, String sha256, Long bytes, String outcome, String reason,

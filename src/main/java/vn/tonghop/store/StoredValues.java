@@ -106,6 +106,16 @@ public final class StoredValues {
 		return values;
 	}
 
+	/** The value of {@code code} in a column's text, or null. */
+	public static Value find(String text, String code) {
+		for (Value value : unpack(text)) {
+			if (value.code().equals(code)) {
+				return value;
+			}
+		}
+		return null;
+	}
+
 	private static IllegalArgumentException malformed(String text, int at) {
 		return new IllegalArgumentException("stored values malformed at character " + at + ": " + text);
 	}

@@ -27,7 +27,6 @@ import vn.tonghop.catalogue.Indicator;
 import vn.tonghop.catalogue.IndicatorCatalogue;
 import vn.tonghop.normalise.Rating;
 import vn.tonghop.read.CellRef;
-import vn.tonghop.rollup.IndicatorColumns.StoredValue;
 import vn.tonghop.store.StoredValues;
 import vn.tonghop.validate.IndicatorValue;
 
@@ -172,17 +171,19 @@ class RollupSumsIntegrationTests {
 	@Test
 	void partsAreWhatASingleReturnGives() {
 		IndicatorColumns columns = this.rollups.columns();
-		List<StoredValue> values = new ArrayList<>();
+		// the code of a value plays no part in what it adds
+		List<StoredValues.Value> values = new ArrayList<>();
 		for (Long number : Arrays.asList(null, 0L, -3L, 42L)) {
 			for (String category : Arrays.asList(null, "HTNV", "KHAC")) {
 				for (Boolean flag : Arrays.asList(null, true, false)) {
-					values.add(new StoredValue(number, (number != null) ? number + 1 : null, category, flag));
+					values.add(new StoredValues.Value(null, number, (number != null) ? number + 1 : null, category,
+							flag, null, null));
 				}
 			}
 		}
 		int covered = 0;
 		for (String code : codes(columns)) {
-			for (StoredValue value : values) {
+			for (StoredValues.Value value : values) {
 				List<String> ofOne = columns.ofOne(Map.of(code, value));
 				for (int column : columns.columnsOf(code)) {
 					Long part = columns.part(column, value);

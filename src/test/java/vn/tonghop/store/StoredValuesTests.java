@@ -33,6 +33,18 @@ class StoredValuesTests {
 	}
 
 	@Test
+	void findsTheValueOfACodeExactly() {
+		String text = "A02,120,45,,,C12,D12;A021,1,,,,C13,;F04,,,,1,C40,";
+
+		assertThat(StoredValues.find(text, "A02"))
+			.isEqualTo(new StoredValues.Value("A02", 120L, 45L, null, null, "C12", "D12"));
+		assertThat(StoredValues.find(text, "F04").flag()).isTrue();
+		assertThat(StoredValues.find(text, "A03")).isNull();
+		assertThat(StoredValues.find(text, "a02")).isNull();
+		assertThat(StoredValues.find(null, "A02")).isNull();
+	}
+
+	@Test
 	void keepsSeparatorsAndPercentSignsInsideTextFields() {
 		List<IndicatorValue> values = List.of(new IndicatorValue("X;1,%", 0L, -7L, "a,b;c%25d", null, null, null));
 

@@ -95,7 +95,9 @@ public class BatchRunner {
 
 	/**
 	 * The last execution of the job, when it failed, stopped or was killed for the same
-	 * input. A killed one is recovered first, whatever its input.
+	 * input. A killed one is recovered first, whatever its input. An instance without any
+	 * execution (the process was killed between the two, which the job repository makes
+	 * in separate transactions) never ran: it is removed.
 	 */
 	private JobExecution unfinished(String jobName, JobParameters parameters, String... keys) {
 		JobInstance last = this.jobRepository.getLastJobInstance(jobName);
@@ -103,6 +105,11 @@ public class BatchRunner {
 			return null;
 		}
 		JobExecution execution = this.jobRepository.getLastJobExecution(last);
+		if (execution == null) {
+			logger.warn("Lần chạy " + last.getInstanceId() + " bị dừng đột ngột trước khi bắt đầu: bỏ nó đi.");
+			this.jobRepository.deleteJobInstance(last);
+			return null;
+		}
 		if (execution != null && execution.getStatus().isRunning()) {
 			// its process is gone: whoever holds the run lock is the only run
 			execution = this.jobOperator.recover(execution);
@@ -111,8 +118,7 @@ public class BatchRunner {
 				logger.warn("Đã xoá " + orphans + " dòng dở dang của lần chạy bị dừng đột ngột; chúng được làm lại.");
 			}
 		}
-		if (execution == null
-				|| !(execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED)) {
+		if (!(execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED)) {
 			return null;
 		}
 		JobParameters previous = execution.getJobParameters();

@@ -3,6 +3,7 @@ package vn.tonghop.job;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -54,6 +58,9 @@ class IngestRestartIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	JobRepository jobRepository;
 
 	@MockitoSpyBean
 	ReturnStore store;
@@ -109,6 +116,28 @@ class IngestRestartIntegrationTests {
 			.containsExactly("0 nộp muộn.xls", "form-edited.xlsx", "form-formulas-libreoffice.xlsx",
 					"form-libreoffice.xls");
 		assertThat(count("submission")).isEqualTo(4);
+	}
+
+	/**
+	 * A run killed after the job repository made its instance and before it made the
+	 * instance's first execution (two transactions): the next run removes that empty
+	 * instance, so no run is left looking unfinished, and starts afresh.
+	 */
+	@Test
+	void anInstanceKilledBeforeItsFirstExecutionIsRemoved() throws Exception {
+		Files.copy(sample("form-edited.xlsx"), this.input.resolve("form-edited.xlsx"));
+		JobInstance empty = this.jobRepository.createJobInstance(IngestJobConfiguration.JOB,
+				new JobParametersBuilder().addString("input", this.input.toString())
+					.addLong("year", 2026L)
+					.addLocalDateTime("startedAt", LocalDateTime.now().minusMinutes(1))
+					.toJobParameters());
+
+		JobExecution run = this.runner.ingest(this.input, 2026);
+
+		assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(run.getJobInstance().getInstanceId()).isNotEqualTo(empty.getInstanceId());
+		assertThat(this.jobRepository.getJobInstance(empty.getInstanceId())).isNull();
+		assertThat(count("submission")).isEqualTo(1);
 	}
 
 	/**

@@ -10,7 +10,9 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -21,6 +23,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.tonghop.report.CsvReports;
@@ -41,10 +44,26 @@ class ConsolidateJobConfiguration {
 
 	static final String JOB = "consolidateYearJob";
 
+	/**
+	 * The cross-checks first (the outputs show their findings), then two flows at once on
+	 * two threads: the analysts' workbook, the longest step, beside the CSV files and the
+	 * feedback copies one after the other. Each flow only reads the database and writes
+	 * its own files.
+	 */
 	@Bean
 	Job consolidateYearJob(JobRepository jobRepository, Step crossCheckReturnsStep, Step writeReturnsCsvStep,
 			Step writeRollupsStep, Step writeCompletenessStep, Step writeIssuesCsvStep, Step writeFilesCsvStep,
 			Step writeFeedbackStep, Step writeWorkbookStep) {
+		Flow files = new FlowBuilder<Flow>("writeFilesFlow").start(writeReturnsCsvStep)
+			.next(writeRollupsStep)
+			.next(writeCompletenessStep)
+			.next(writeIssuesCsvStep)
+			.next(writeFilesCsvStep)
+			.next(writeFeedbackStep)
+			.build();
+		Flow workbook = new FlowBuilder<Flow>("writeWorkbookFlow").start(writeWorkbookStep).build();
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("tonghop-write-");
+		executor.setConcurrencyLimit(2);
 		return new JobBuilder(JOB, jobRepository).listener(new JobExecutionListener() {
 			@Override
 			public void beforeJob(JobExecution execution) {
@@ -53,14 +72,9 @@ class ConsolidateJobConfiguration {
 						parameters.getLong("year").intValue()));
 			}
 		})
-			.start(crossCheckReturnsStep)
-			.next(writeReturnsCsvStep)
-			.next(writeRollupsStep)
-			.next(writeCompletenessStep)
-			.next(writeIssuesCsvStep)
-			.next(writeFilesCsvStep)
-			.next(writeFeedbackStep)
-			.next(writeWorkbookStep)
+			.start(new FlowBuilder<Flow>("crossCheckFlow").start(crossCheckReturnsStep).build())
+			.next(new FlowBuilder<Flow>("writeOutputsFlow").split(executor).add(workbook, files).build())
+			.end()
 			.build();
 	}
 

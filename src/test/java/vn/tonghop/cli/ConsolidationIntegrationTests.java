@@ -46,6 +46,23 @@ class ConsolidationIntegrationTests {
 		Runs.Result result = Runs.tonghop("run", "--input", input.toString(), "--year", year, "--output",
 				output.toString(), "--data-dir", this.work.resolve("data").toString());
 		assertThat(result.status()).as(result.err()).isZero();
+		Path data = this.work.resolve("data");
+		assertThat(Runs.count(data,
+				"SELECT COUNT(*) FROM BATCH_STEP_EXECUTION s JOIN BATCH_JOB_EXECUTION e"
+						+ " ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID JOIN BATCH_JOB_INSTANCE i"
+						+ " ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'consolidateYearJob'"))
+			.as("every step of the consolidation ran once")
+			.isEqualTo(8);
+		assertThat(Runs.count(data,
+				"SELECT COUNT(*) FROM BATCH_STEP_EXECUTION s JOIN BATCH_STEP_EXECUTION c"
+						+ " ON c.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID WHERE c.STEP_NAME = 'crossCheckReturnsStep'"
+						+ " AND s.STEP_NAME <> c.STEP_NAME AND s.START_TIME < c.END_TIME"))
+			.as("the outputs (written two flows at once) start after the cross-checks they show have ended")
+			.isZero();
+		String summary = result.out().substring(result.out().indexOf("== Tổng hợp năm"));
+		assertThat(summary.lines().filter((line) -> line.startsWith("  bước ")).findFirst())
+			.as("the summary lists the steps in the order they started")
+			.hasValueSatisfying((line) -> assertThat(line).startsWith("  bước crossCheckReturnsStep:"));
 
 		List<Path> expected;
 		try (Stream<Path> files = Files.list(fixture.resolve("expected"))) {

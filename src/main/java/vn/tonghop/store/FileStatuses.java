@@ -261,6 +261,17 @@ public class FileStatuses {
 
 	}
 
+	/**
+	 * What became of the returns of {@code n} submissions ({@code ?} each), read from the
+	 * index {@code return_record_submission_outcome} without the returns' rows (which
+	 * hold their values), but for those superseded.
+	 */
+	static String returnsOf(int n) {
+		return "SELECT r.submission_id, r.accepted, r.superseded_by, w.source_file FROM return_record r"
+				+ " LEFT JOIN return_record n ON n.id = r.superseded_by LEFT JOIN submission w ON w.id = n.submission_id"
+				+ " WHERE r.submission_id IN (" + String.join(",", Collections.nCopies(n, "?")) + ") ORDER BY r.id";
+	}
+
 	/** The returns of the page's submissions, each with what became of it. */
 	private Map<Long, Returns> returns(List<Seen> rows) {
 		List<Long> ids = rows.stream()
@@ -272,25 +283,22 @@ public class FileStatuses {
 		if (ids.isEmpty()) {
 			return returns;
 		}
-		String in = String.join(",", Collections.nCopies(ids.size(), "?"));
-		this.jdbc.query("SELECT r.submission_id, r.accepted, r.superseded_by, w.source_file FROM return_record r"
-				+ " LEFT JOIN return_record n ON n.id = r.superseded_by LEFT JOIN submission w ON w.id = n.submission_id"
-				+ " WHERE r.submission_id IN (" + in + ") ORDER BY r.id", (rs) -> {
-					Returns r = returns.computeIfAbsent(rs.getLong(1), (id) -> new Returns());
-					if (!rs.getBoolean(2)) {
-						r.rejected++;
-					}
-					else if (rs.getObject(3) != null) {
-						r.superseded++;
-						String by = rs.getString(4);
-						if (by != null && !r.supersededBy.contains(by) && r.supersededBy.size() < 3) {
-							r.supersededBy.add(by);
-						}
-					}
-					else {
-						r.counting++;
-					}
-				}, ids.toArray());
+		this.jdbc.query(returnsOf(ids.size()), (rs) -> {
+			Returns r = returns.computeIfAbsent(rs.getLong(1), (id) -> new Returns());
+			if (!rs.getBoolean(2)) {
+				r.rejected++;
+			}
+			else if (rs.getObject(3) != null) {
+				r.superseded++;
+				String by = rs.getString(4);
+				if (by != null && !r.supersededBy.contains(by) && r.supersededBy.size() < 3) {
+					r.supersededBy.add(by);
+				}
+			}
+			else {
+				r.counting++;
+			}
+		}, ids.toArray());
 		List<Long> rejected = returns.entrySet()
 			.stream()
 			.filter((entry) -> entry.getValue().rejected > 0)

@@ -290,9 +290,8 @@ public class ReturnStore {
 		this.jdbc.query("SELECT r.id, r.submission_id, r.last_modified, s.source_file, r.union_code,"
 				+ " COALESCE(e.JOB_INSTANCE_ID, 0) FROM return_record r JOIN submission s ON s.id = r.submission_id"
 				+ " LEFT JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.job_execution"
-				+ " WHERE r.report_year = ? AND r.accepted AND r.superseded_by IS NULL AND r.union_code IN"
-				+ " (SELECT union_code FROM return_record WHERE report_year = ? AND accepted AND superseded_by IS NULL"
-				+ " AND union_code <> '' GROUP BY union_code HAVING COUNT(*) > 1) ORDER BY r.union_code", (rs) -> {
+				+ " WHERE r.report_year = ? AND r.accepted AND r.superseded_by IS NULL AND r.union_code IN ("
+				+ UNIONS_WITH_MORE_THAN_ONE + ") ORDER BY r.union_code", (rs) -> {
 					String code = rs.getString(5);
 					if (!union.isEmpty() && !union.get(0).union().equals(code)) {
 						decide.run();
@@ -308,6 +307,15 @@ public class ReturnStore {
 		insertFindings(findings);
 		return superseded.size();
 	}
+
+	/**
+	 * The unions of year {@code ?} with more than one current return, counted from the
+	 * index {@code return_record_union_current} alone. (With the condition in WHERE, H2
+	 * read the row of every current return: 5.7 s at 150,000.)
+	 */
+	static final String UNIONS_WITH_MORE_THAN_ONE = "SELECT union_code FROM return_record"
+			+ " WHERE report_year = ? AND union_code <> '' GROUP BY union_code"
+			+ " HAVING SUM(CASE WHEN accepted AND superseded_by IS NULL THEN 1 ELSE 0 END) > 1";
 
 	/** A current return of a union, with the run (job instance) that stored it. */
 	private record Stored(Current current, String union, long run) {

@@ -6,11 +6,13 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -159,6 +161,31 @@ class RollupSumsIntegrationTests {
 		int a01 = this.rollups.columns().names().indexOf("A01");
 		assertThat(actual(YEAR, Rollups.By.PROVINCE).get(List.of("02")).subList(1 + a01, 1 + a01 + 2))
 			.isEqualTo(List.of("", "5"));
+	}
+
+	/**
+	 * The workbook's returns, read page by page of ids, are the returns that count, in id
+	 * order, with the columns the province-ordered stream of returns.csv gives them (one
+	 * query for the identities, one for the values).
+	 */
+	@Test
+	void returnsByIdAreTheReturnsThatCountWithTheirColumns() {
+		List<Rollups.ReturnRow> byProvince = new ArrayList<>();
+		this.rollups.returns(YEAR, byProvince::add);
+		List<Rollups.ReturnRow> expected = new ArrayList<>(byProvince);
+		expected.sort(Comparator.comparingLong((row) -> Long.parseLong(row.identity().get(7))));
+
+		List<Rollups.ReturnRow> byId;
+		try (Stream<Rollups.ReturnRow> rows = this.rollups.returnsById(YEAR)) {
+			byId = rows.toList();
+		}
+
+		assertThat(byId).isEqualTo(expected);
+		assertThat(byId).extracting((row) -> row.identity().get(7))
+			.as("across the pages' edges, without the other year's return, superseded or rejected ones")
+			.contains("1500", "2000", "2001", Long.toString(2000 + Rollups.VALUE_PAGE), "5000")
+			.doesNotContain("1999", "5", "11");
+		assertThat(this.rollups.returnsById(YEAR + 5)).isEmpty();
 	}
 
 	@Test

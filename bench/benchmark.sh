@@ -11,7 +11,7 @@
 # Prints, for each N: wall time, returns per second, the JVM's peak heap, the most heap
 # still in use just after a garbage collection, the most heap found live by a full
 # collection asked for every 10 s (what the run keeps alive; LIVE_SECONDS=0 turns it off),
-# the split by step, and the process's peak resident memory.
+# each job's time and the split by step, and the process's peak resident memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 counts=("$@")
@@ -56,6 +56,10 @@ for n in "${counts[@]}"; do
   per=$(awk -v n="$n" -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", (e - s) / 1e6 / n }')
   echo "N=$n returns ($((bytes / 1024)) MB of .xlsx, -Xmx$heap): ${seconds} s end to end, ${rate} returns/s (${per} ms each)," \
     "accepted ${accepted:-?}, peak heap ${peak:-?} MB (after GC ${afterGc:-?} MB, live ${live:-?} MB)${rss:+, peak RSS $((rss / 1024)) MB}"
+  # each job's own time (the consolidation's steps overlap: the workbook runs beside the rest)
+  jobs=$(grep -oE '^Thời gian: [0-9.]+ s' "$log" | grep -oE '[0-9.]+' | paste -sd' ' || true)
+  read -r ingestJob consolidateJob <<<"${jobs:-? ?}"
+  echo "  ingest job ${ingestJob:-?} s, consolidation job ${consolidateJob:-?} s"
   grep -E "^  bước " "$log" || true
   if ! grep -q 'COMPLETED' "$log"; then
     echo "the run did not complete; its output:" >&2

@@ -110,7 +110,7 @@ public class BatchRunner {
 			this.jobRepository.deleteJobInstance(last);
 			return null;
 		}
-		if (execution != null && execution.getStatus().isRunning()) {
+		if (execution.getStatus().isRunning()) {
 			// its process is gone: whoever holds the run lock is the only run
 			execution = this.jobOperator.recover(execution);
 			int orphans = this.store.removeOrphans();

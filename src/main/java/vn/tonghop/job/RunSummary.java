@@ -3,7 +3,6 @@ package vn.tonghop.job;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,14 +173,9 @@ public class RunSummary {
 				seconds, returns / seconds, HeapWatch.peakBytes() / (1024 * 1024),
 				HeapWatch.peakAfterGcBytes() / (1024 * 1024),
 				(live > 0) ? "; còn sống tối đa: " + live / (1024 * 1024) + " MB" : "");
-		// in the order they started (the consolidation's workbook runs beside its other
-		// steps)
-		List<StepExecution> steps = execution.getStepExecutions()
-			.stream()
-			.sorted(Comparator.comparing(StepExecution::getStartTime, Comparator.nullsLast(Comparator.naturalOrder()))
-				.thenComparingLong(StepExecution::getId))
-			.toList();
-		for (StepExecution step : steps) {
+		// in the order they started, which is the order the execution holds them in (the
+		// consolidation's workbook runs beside its other steps)
+		for (StepExecution step : execution.getStepExecutions()) {
 			Duration stepTook = (step.getStartTime() != null && step.getEndTime() != null)
 					? Duration.between(step.getStartTime(), step.getEndTime()) : Duration.ZERO;
 			out.printf("  bước %s: %.1f s (đọc %d, ghi %d)%n", step.getStepName(), stepTook.toMillis() / 1000.0,

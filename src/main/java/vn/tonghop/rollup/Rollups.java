@@ -168,6 +168,18 @@ public class Rollups {
 		}
 	}
 
+	/**
+	 * Whether the return of a row read by id range counts, as {@link #CURRENT} says: its
+	 * year, accepted and superseded by nothing in the three columns from {@code column}.
+	 */
+	private static boolean counts(ResultSet rs, int column, int year) throws SQLException {
+		if (rs.getInt(column) != year || !rs.getBoolean(column + 1)) {
+			return false;
+		}
+		rs.getLong(column + 2);
+		return rs.wasNull();
+	}
+
 	/** Adds the values of each return of {@link #VALUES} to its group's sums. */
 	private final class ValueAdder implements RowCallbackHandler {
 
@@ -182,12 +194,7 @@ public class Rollups {
 
 		@Override
 		public void processRow(ResultSet rs) throws SQLException {
-			// the return counts: as CURRENT says
-			if (rs.getInt(5) != this.year || !rs.getBoolean(6)) {
-				return;
-			}
-			rs.getLong(7);
-			if (!rs.wasNull()) {
+			if (!counts(rs, 5, this.year)) {
 				return;
 			}
 			List<StoredValues.Value> values = StoredValues.unpack(rs.getString(4));
@@ -320,17 +327,18 @@ public class Rollups {
 
 	/** Streams the returns that count, ordered by province, union code. */
 	public void returns(int year, Consumer<ReturnRow> consumer) {
-		try (Stream<ReturnRow> returns = returns(year, "r.province_code, r.union_code, r.id")) {
+		try (Stream<ReturnRow> returns = byProvince(year)) {
 			returns.forEach(consumer);
 		}
 	}
 
 	/**
-	 * The returns that count, by id, to be closed. The last column of each identity is
-	 * the return's id. Read page by page of return ids, by the primary key, with their
-	 * values in the same query, as {@link #streamValues} reads them: through the index of
-	 * the current returns H2 sorted all the year's returns first (the workbook's sheet of
-	 * returns, written beside returns.csv, took 34 s at 150,000).
+	 * The returns that count, by id. The last column of each identity is the return's id.
+	 * Read page by page of return ids, by the primary key, with their values in the same
+	 * query, as {@link #streamValues} reads them, so no cursor stays open between pages:
+	 * through the index of the current returns H2 sorted all the year's returns first
+	 * (the workbook's sheet of returns, written beside returns.csv, took 34 s at
+	 * 150,000).
 	 */
 	public Stream<ReturnRow> returnsById(int year) {
 		long[] range = idRange(year);
@@ -352,17 +360,13 @@ public class Rollups {
 					this.next = 0;
 					long to = Math.min(range[1], this.from + VALUE_PAGE - 1);
 					Rollups.this.jdbc.query(BY_ID, (rs) -> {
-						if (rs.getInt(6) != year || !rs.getBoolean(9)) {
-							return;
-						}
-						rs.getLong(10);
-						if (!rs.wasNull()) {
+						if (!counts(rs, 9, year)) {
 							return;
 						}
 						List<String> identity = identity(rs);
 						identity.add(Long.toString(rs.getLong(8)));
 						this.page.add(new ReturnRow(identity, Rollups.this.columns
-							.ofOne(IndicatorColumns.byCode(StoredValues.unpack(rs.getString(11))))));
+							.ofOne(IndicatorColumns.byCode(StoredValues.unpack(rs.getString(12))))));
 					}, this.from, to);
 					this.from = to + 1;
 				}
@@ -381,15 +385,6 @@ public class Rollups {
 		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED), false);
 	}
 
-	/**
-	 * A page of {@link #returnsById}: the identity as {@link #IDENTITY}, whether the
-	 * return counts (year, accepted, superseded) and its values, for an id range.
-	 */
-	private static final String BY_ID = "SELECT r.union_code, r.union_name, r.province_code, r.sector_code,"
-			+ " r.industry_code, r.report_year, s.source_file, r.id, r.accepted, r.superseded_by, r.indicator_values"
-			+ " FROM return_record r JOIN submission s ON s.id = r.submission_id WHERE r.id BETWEEN ? AND ?"
-			+ " ORDER BY r.id";
-
 	/** The lowest and highest id of the year's returns, or null when it has none. */
 	private long[] idRange(int year) {
 		Map<String, Object> range = this.jdbc
@@ -401,13 +396,13 @@ public class Rollups {
 	}
 
 	/**
-	 * The returns that count, in {@code order}. Memory stays the same however many
+	 * The returns that count, by province, union code. Memory stays the same however many
 	 * returns there are: the returns come from one query (their identity only, which the
 	 * database sorts, on disk when large), and each batch's values from a second query
 	 * over that batch's ids, made into columns here.
 	 */
-	private Stream<ReturnRow> returns(int year, String order) {
-		String sql = IDENTITY + " WHERE " + CURRENT + " ORDER BY " + order;
+	private Stream<ReturnRow> byProvince(int year) {
+		String sql = IDENTITY + " WHERE " + CURRENT + " ORDER BY r.province_code, r.union_code, r.id";
 		Stream<ReturnRow> identities = this.jdbc.queryForStream((connection) -> {
 			var ps = connection.prepareStatement(sql);
 			ps.setFetchSize(BATCH);
@@ -478,9 +473,21 @@ public class Rollups {
 	 * A return's identity columns (as {@link #identity(ResultSet)} reads them), then its
 	 * id.
 	 */
-	private static final String IDENTITY = "SELECT r.union_code, r.union_name, r.province_code, r.sector_code,"
-			+ " r.industry_code, r.report_year, s.source_file, r.id FROM return_record r"
-			+ " JOIN submission s ON s.id = r.submission_id";
+	private static final String IDENTITY_COLUMNS = "r.union_code, r.union_name, r.province_code, r.sector_code,"
+			+ " r.industry_code, r.report_year, s.source_file, r.id";
+
+	private static final String RETURN_AND_SUBMISSION = "return_record r JOIN submission s ON s.id = r.submission_id";
+
+	private static final String IDENTITY = "SELECT " + IDENTITY_COLUMNS + " FROM " + RETURN_AND_SUBMISSION;
+
+	/**
+	 * A page of {@link #returnsById}: the identity as {@link #IDENTITY}, then whether the
+	 * return counts (year again, accepted, superseded: {@link #counts}) and its values,
+	 * for an id range.
+	 */
+	private static final String BY_ID = "SELECT " + IDENTITY_COLUMNS
+			+ ", r.report_year, r.accepted, r.superseded_by, r.indicator_values FROM " + RETURN_AND_SUBMISSION
+			+ " WHERE r.id BETWEEN ? AND ? ORDER BY r.id";
 
 	/** The first seven columns: union code to source file. */
 	private static List<String> identity(ResultSet rs) throws SQLException {

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Benchmark of the nightly job, end to end: generates N synthetic returns, then times
-# `tonghop run` on them from a fresh database, JVM start included.
+# `tonghop run` on them (the launcher target/tonghop, with its Java options) from a fresh
+# database, JVM start included.
 #
 #   bench/benchmark.sh [N ...]          default: 2000
 #   HEAP=256m bench/benchmark.sh 20000  maximum heap of the measured run (default 512m)
 #   INPUTS=/var/tmp/tonghop-inputs bench/benchmark.sh 150000
 #                                       keep the generated returns there (input-N) and use
 #                                       them again next time (generating 150,000 takes long)
+#   TONGHOP_JVM_DEFAULTS= bench/benchmark.sh 20000
+#                                       without the launcher's Java options (as java -jar)
 #
 # Prints, for each N: wall time, returns per second, the JVM's peak heap, the most heap
 # still in use just after a garbage collection, the most heap found live by a full
@@ -19,7 +22,8 @@ counts=("$@")
 heap=${HEAP:-512m}
 live_seconds=${LIVE_SECONDS:-10}
 jar=target/tonghop.jar
-if [[ ! -f $jar ]]; then
+launcher=target/tonghop
+if [[ ! -f $jar || ! -x $launcher ]]; then
   ./mvnw -B -q package -DskipTests
 fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/tonghop-bench.XXXXXX")
@@ -38,12 +42,11 @@ for n in "${counts[@]}"; do
   log="$work/run-$n.log"
   start=$(date +%s%N)
   if command -v /usr/bin/time >/dev/null 2>&1; then
-    /usr/bin/time -f 'rss_kb=%M' -o "$work/time-$n" \
-      java "-Xmx$heap" "-Dtonghop.live-heap-seconds=$live_seconds" -jar "$jar" run --input "$input" --year 2026 \
-      --output "$out" --data-dir "$data" >"$log" 2>&1
+    JAVA_OPTS="-Xmx$heap -Dtonghop.live-heap-seconds=$live_seconds" /usr/bin/time -f 'rss_kb=%M' -o "$work/time-$n" \
+      "$launcher" run --input "$input" --year 2026 --output "$out" --data-dir "$data" >"$log" 2>&1
   else
-    java "-Xmx$heap" "-Dtonghop.live-heap-seconds=$live_seconds" -jar "$jar" run --input "$input" --year 2026 \
-      --output "$out" --data-dir "$data" >"$log" 2>&1
+    JAVA_OPTS="-Xmx$heap -Dtonghop.live-heap-seconds=$live_seconds" \
+      "$launcher" run --input "$input" --year 2026 --output "$out" --data-dir "$data" >"$log" 2>&1
   fi
   end=$(date +%s%N)
   seconds=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", (e - s) / 1e9 }')

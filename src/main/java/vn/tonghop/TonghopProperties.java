@@ -28,7 +28,7 @@ import vn.tonghop.read.ReadLimits;
  * @param limits how much one input file may cost to read
  */
 @ConfigurationProperties("tonghop")
-public record TonghopProperties(@DefaultValue("20") int chunkSize, @DefaultValue("0") int ingestThreads,
+public record TonghopProperties(@DefaultValue("100") int chunkSize, @DefaultValue("0") int ingestThreads,
 		@DefaultValue("5") int progressSeconds, @DefaultValue Validation validation, @DefaultValue History history,
 		@DefaultValue Serve serve, @DefaultValue Limits limits) {
 

@@ -89,7 +89,9 @@ public final class HeapWatch {
 			}
 		}
 		peakAfterGc.accumulateAndGet(used, Math::max);
-		if ("System.gc()".equals(info.getGcCause())) {
+		// the full collection asked for: the parallel collector runs a young one first,
+		// for the same cause, after which the old generation still holds its garbage
+		if ("System.gc()".equals(info.getGcCause()) && "end of major GC".equals(info.getGcAction())) {
 			peakLive.accumulateAndGet(used, Math::max);
 		}
 	}

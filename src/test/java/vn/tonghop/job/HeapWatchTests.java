@@ -1,6 +1,14 @@
 package vn.tonghop.job;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +53,30 @@ class HeapWatchTests {
 			.isLessThan((48L + 60) * 1024 * 1024);
 		assertThat(kept[47]).hasSize(1024 * 1024);
 		assertThat(garbage).isPositive();
+	}
+
+	/**
+	 * The parallel collector answers a request for a full collection with a young
+	 * collection first, for the same cause: the heap after it still holds the old
+	 * generation's garbage and is not the live heap.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "-XX:+UseParallelGC", "-XX:+UseG1GC", "-XX:+UseSerialGC" })
+	void theLiveHeapLeavesOutGarbageInTheOldGenerationWithEveryCollector(String collector) throws Exception {
+		Process process = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+				collector, "-Xmx256m", "-Xmn8m", "-cp", System.getProperty("java.class.path"),
+				HeapWatchProbe.class.getName())
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		Matcher measured = Pattern.compile("live=(\\d+) kept=(\\d+) dropped=(\\d+)").matcher(output);
+		assertThat(measured.find()).as(output).isTrue();
+		long live = Long.parseLong(measured.group(1));
+		assertThat(Long.parseLong(measured.group(3))).as("dropped").isEqualTo(64L * 1024 * 1024);
+		assertThat(live).as(output)
+			.isGreaterThanOrEqualTo(Long.parseLong(measured.group(2)))
+			.isLessThan(48L * 1024 * 1024);
 	}
 
 }

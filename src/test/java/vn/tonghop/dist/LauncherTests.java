@@ -1,0 +1,106 @@
+package vn.tonghop.dist;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The launcher {@code src/main/dist/tonghop} (copied beside tonghop.jar by the build) run
+ * with a stand-in for Java that writes down the arguments it was given: the default
+ * options, then JAVA_OPTS, then the jar beside the launcher and the arguments unchanged.
+ */
+@DisabledOnOs(OS.WINDOWS)
+class LauncherTests {
+
+	static final List<String> DEFAULTS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
+
+	@TempDir
+	Path temp;
+
+	private Path launcher;
+
+	private Path javaHome;
+
+	private Path arguments;
+
+	@BeforeEach
+	void launcherInAFolderWithASpaceAndAStandInJava() throws IOException {
+		Path folder = Files.createDirectories(this.temp.resolve("cài đặt/tonghop 1"));
+		this.launcher = Files.copy(Paths.get("src/main/dist/tonghop"), folder.resolve("tonghop"));
+		Files.setPosixFilePermissions(this.launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+		this.javaHome = Files.createDirectories(this.temp.resolve("java home"));
+		this.arguments = this.temp.resolve("arguments.txt");
+		Path java = Files.createDirectories(this.javaHome.resolve("bin")).resolve("java");
+		Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$ARGUMENTS\"\nexit 3\n");
+		Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+	}
+
+	@Test
+	void runsTheJarBesideItWithTheDefaultsThenJavaOptsAndTheArgumentsAsGiven() throws Exception {
+		Result result = launch(Map.of("JAVA_OPTS", "-Xmx300m -Dtonghop.chunk-size=7"), "run", "--input",
+				"hộp thư/Đồng Nai", "--year", "2026", "--output", "a  b");
+		List<String> expected = new ArrayList<>(DEFAULTS);
+		expected.addAll(List.of("-Xmx300m", "-Dtonghop.chunk-size=7", "-jar",
+				this.launcher.getParent().resolve("tonghop.jar").toString(), "run", "--input", "hộp thư/Đồng Nai",
+				"--year", "2026", "--output", "a  b"));
+		assertThat(result.arguments()).isEqualTo(expected);
+		assertThat(result.exitCode()).as("Java's exit code, passed on").isEqualTo(3);
+	}
+
+	@Test
+	void withoutJavaOptsOnlyTheDefaults() throws Exception {
+		Result result = launch(Map.of(), "--version");
+		List<String> expected = new ArrayList<>(DEFAULTS);
+		expected.addAll(List.of("-jar", this.launcher.getParent().resolve("tonghop.jar").toString(), "--version"));
+		assertThat(result.arguments()).isEqualTo(expected);
+	}
+
+	@Test
+	void tonghopJvmDefaultsReplacesTheDefaultsAndEmptyMeansNone() throws Exception {
+		String jar = this.launcher.getParent().resolve("tonghop.jar").toString();
+		assertThat(launch(Map.of("TONGHOP_JVM_DEFAULTS", "-XX:+UseSerialGC"), "--version").arguments())
+			.containsExactly("-XX:+UseSerialGC", "-jar", jar, "--version");
+		assertThat(launch(Map.of("TONGHOP_JVM_DEFAULTS", ""), "--version").arguments()).containsExactly("-jar", jar,
+				"--version");
+	}
+
+	private Result launch(Map<String, String> environment, String... arguments) throws Exception {
+		List<String> command = new ArrayList<>(List.of(this.launcher.toString()));
+		command.addAll(List.of(arguments));
+		// run from elsewhere, by a relative path: the launcher finds the jar beside
+		// itself
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.temp.toFile()).redirectErrorStream(true);
+		builder.command().set(0, this.temp.relativize(this.launcher).toString());
+		builder.environment().remove("JAVA_OPTS");
+		builder.environment().remove("TONGHOP_JVM_DEFAULTS");
+		builder.environment().put("JAVA_HOME", this.javaHome.toString());
+		builder.environment().put("ARGUMENTS", this.arguments.toString());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(this.arguments).as(output).exists();
+		List<String> given = Files.readAllLines(this.arguments, StandardCharsets.UTF_8);
+		Files.delete(this.arguments);
+		return new Result(given, process.exitValue());
+	}
+
+	record Result(List<String> arguments, int exitCode) {
+	}
+
+}

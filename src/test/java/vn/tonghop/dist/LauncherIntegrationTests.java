@@ -4,11 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +43,46 @@ class LauncherIntegrationTests {
 			.containsPattern("intx TieredStopAtLevel\\s+= 1 ")
 			.containsPattern("bool UseParallelGC\\s+= true ");
 		assertThat(Files.size(launcher.resolveSibling("tonghop.jar"))).isPositive();
+	}
+
+	/**
+	 * A copy of the launcher and the jar, run twice on the sample returns: the first run
+	 * unpacks the jar and saves the class archive, the second starts from it (Java with
+	 * -Xshare:on refuses to start when the archive cannot be used), and both consolidate
+	 * the same figures.
+	 */
+	@Test
+	void theFirstRunSavesAClassArchiveThatTheNextRunStartsFrom(@TempDir Path temp) throws Exception {
+		Path built = Paths.get(System.getProperty("tonghop.launcher"));
+		Path folder = Files.createDirectories(temp.resolve("cài đặt"));
+		Path launcher = Files.copy(built, folder.resolve("tonghop"), StandardCopyOption.COPY_ATTRIBUTES);
+		Files.copy(built.resolveSibling("tonghop.jar"), folder.resolve("tonghop.jar"));
+		Path input = Path.of(LauncherIntegrationTests.class.getResource("/fixtures/samples-2026/input").toURI());
+		String first = run(launcher, Map.of(), "run", "--input", input.toString(), "--year", "2026", "--output",
+				temp.resolve("out-1").toString(), "--data-dir", temp.resolve("data-1").toString());
+		assertThat(folder.resolve("tonghop-cds/tonghop.jsa")).as(first).isNotEmptyFile();
+		assertThat(folder.resolve("tonghop-cds.lock")).doesNotExist();
+		String second = run(launcher, Map.of("JAVA_OPTS", "-Xshare:on"), "run", "--input", input.toString(), "--year",
+				"2026", "--output", temp.resolve("out-2").toString(), "--data-dir", temp.resolve("data-2").toString());
+		assertThat(temp.resolve("out-2/2026/by-province.csv"))
+			.hasSameTextualContentAs(temp.resolve("out-1/2026/by-province.csv"), StandardCharsets.UTF_8);
+		assertThat(second).contains("COMPLETED");
+	}
+
+	private static String run(Path launcher, Map<String, String> environment, String... arguments) throws Exception {
+		List<String> command = new ArrayList<>(List.of(launcher.toString()));
+		command.addAll(List.of(arguments));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().remove("TONGHOP_JVM_DEFAULTS");
+		builder.environment().remove("TONGHOP_CDS");
+		builder.environment().remove("JAVA_OPTS");
+		builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+		builder.environment().putAll(environment);
+		Process process = builder.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as(output).isZero();
+		return output;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,17 +44,35 @@ class LauncherTests {
 		Path folder = Files.createDirectories(this.temp.resolve("cài đặt/tonghop 1"));
 		this.launcher = Files.copy(Paths.get("src/main/dist/tonghop"), folder.resolve("tonghop"));
 		Files.setPosixFilePermissions(this.launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+		Files.writeString(folder.resolve("tonghop.jar"), "the jar with everything");
+		Files.setLastModifiedTime(folder.resolve("tonghop.jar"), FileTime.fromMillis(1_700_000_000_000L));
 		this.javaHome = Files.createDirectories(this.temp.resolve("java home"));
 		this.arguments = this.temp.resolve("arguments.txt");
 		Path java = Files.createDirectories(this.javaHome.resolve("bin")).resolve("java");
-		Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$ARGUMENTS\"\nexit 3\n");
+		// writes down its arguments; unpacks (a jar and lib/) and writes the archive as
+		// asked; exits with $EXIT or 3
+		Files.writeString(java, """
+				#!/bin/sh
+				printf '%s\\n' "$@" > "$ARGUMENTS"
+				if [ "$1" = -Djarmode=tools ]; then
+					eval "destination=\\${$#}"
+					mkdir -p "$destination/lib" && echo unpacked > "$destination/tonghop.jar"
+					exit 0
+				fi
+				for argument in "$@"; do
+					case $argument in
+					-XX:ArchiveClassesAtExit=*) echo archive > "${argument#*=}" ;;
+					esac
+				done
+				exit "${EXIT:-3}"
+				""");
 		Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
 	}
 
 	@Test
 	void runsTheJarBesideItWithTheDefaultsThenJavaOptsAndTheArgumentsAsGiven() throws Exception {
-		Result result = launch(Map.of("JAVA_OPTS", "-Xmx300m -Dtonghop.chunk-size=7"), "run", "--input",
-				"hộp thư/Đồng Nai", "--year", "2026", "--output", "a  b");
+		Result result = launch(Map.of("JAVA_OPTS", "-Xmx300m -Dtonghop.chunk-size=7", "TONGHOP_CDS", "0"), "run",
+				"--input", "hộp thư/Đồng Nai", "--year", "2026", "--output", "a  b");
 		List<String> expected = new ArrayList<>(DEFAULTS);
 		expected.addAll(List.of("-Xmx300m", "-Dtonghop.chunk-size=7", "-jar",
 				this.launcher.getParent().resolve("tonghop.jar").toString(), "run", "--input", "hộp thư/Đồng Nai",
@@ -79,6 +98,64 @@ class LauncherTests {
 				"--version");
 	}
 
+	@Test
+	void theFirstRunUnpacksTheJarAndSavesItsClassesWhichLaterCommandsStartFrom() throws Exception {
+		Path cds = this.launcher.resolveSibling("tonghop-cds");
+		Result first = launch(Map.of("JAVA_OPTS", "-Xmx300m"), "run", "--input", "hộp thư");
+		assertThat(first.exitCode()).as("the run's own exit code").isEqualTo(3);
+		assertThat(first.arguments()).startsWith(DEFAULTS.toArray(String[]::new))
+			.contains("-Xmx300m", "-Xlog:cds=off")
+			.endsWith("-jar", cds.resolve("tonghop.jar").toString(), "run", "--input", "hộp thư");
+		assertThat(first.arguments().get(2)).startsWith("-XX:ArchiveClassesAtExit=" + cds.resolve("tonghop.jsa."));
+		assertThat(cds.resolve("tonghop.jsa")).hasContent("archive");
+		assertThat(cds.resolve("tonghop.jar")).hasContent("unpacked");
+		assertThat(this.launcher.getParent()).isDirectoryNotContaining("glob:**/tonghop-cds.*");
+		assertThat(cds).isDirectoryNotContaining("glob:**/tonghop.jsa.*");
+
+		Result later = launch(Map.of(), "--version");
+		assertThat(later.arguments()).startsWith(DEFAULTS.toArray(String[]::new))
+			.contains("-XX:SharedArchiveFile=" + cds.resolve("tonghop.jsa"), "-Xlog:cds=off")
+			.endsWith("-jar", cds.resolve("tonghop.jar").toString(), "--version");
+		assertThat(launch(Map.of("TONGHOP_CDS", "0"), "--version").arguments()).doesNotContain("-Xlog:cds=off")
+			.endsWith("-jar", this.launcher.resolveSibling("tonghop.jar").toString(), "--version");
+	}
+
+	@Test
+	void aNewerJarRunsAsItIsUntilTheNextRunUnpacksItAgain() throws Exception {
+		Path cds = this.launcher.resolveSibling("tonghop-cds");
+		launch(Map.of(), "run");
+		Files.setLastModifiedTime(this.launcher.resolveSibling("tonghop.jar"),
+				FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+		assertThat(launch(Map.of(), "--version").arguments()).endsWith("-jar",
+				this.launcher.resolveSibling("tonghop.jar").toString(), "--version");
+		Files.delete(cds.resolve("tonghop.jsa"));
+		launch(Map.of(), "run");
+		assertThat(cds.resolve("tonghop.jsa")).exists();
+		assertThat(launch(Map.of(), "--version").arguments()).endsWith("-jar", cds.resolve("tonghop.jar").toString(),
+				"--version");
+	}
+
+	@Test
+	void aRunKilledKeepsNoArchiveAndOnlyARunMakesOne() throws Exception {
+		Path cds = this.launcher.resolveSibling("tonghop-cds");
+		assertThat(launch(Map.of("EXIT", "137"), "run").exitCode()).isEqualTo(137);
+		assertThat(cds.resolve("tonghop.jsa")).doesNotExist();
+		assertThat(cds).isDirectoryNotContaining("glob:**/tonghop.jsa.*");
+		assertThat(launch(Map.of(), "--version").arguments()).endsWith("-jar",
+				this.launcher.resolveSibling("tonghop.jar").toString(), "--version");
+		assertThat(cds.resolve("tonghop.jsa")).doesNotExist();
+		assertThat(this.launcher.resolveSibling("tonghop-cds.lock")).doesNotExist();
+	}
+
+	@Test
+	void anotherLauncherMakingTheArchiveLeavesThisRunToTheJar() throws Exception {
+		Files.createDirectory(this.launcher.resolveSibling("tonghop-cds.lock"));
+		assertThat(launch(Map.of(), "run").arguments()).endsWith("-jar",
+				this.launcher.resolveSibling("tonghop.jar").toString(), "run");
+		assertThat(this.launcher.resolveSibling("tonghop-cds")).doesNotExist();
+		assertThat(this.launcher.resolveSibling("tonghop-cds.lock")).as("not this launcher's lock").exists();
+	}
+
 	private Result launch(Map<String, String> environment, String... arguments) throws Exception {
 		List<String> command = new ArrayList<>(List.of(this.launcher.toString()));
 		command.addAll(List.of(arguments));
@@ -88,6 +165,8 @@ class LauncherTests {
 		builder.command().set(0, this.temp.relativize(this.launcher).toString());
 		builder.environment().remove("JAVA_OPTS");
 		builder.environment().remove("TONGHOP_JVM_DEFAULTS");
+		builder.environment().remove("TONGHOP_CDS");
+		builder.environment().remove("EXIT");
 		builder.environment().put("JAVA_HOME", this.javaHome.toString());
 		builder.environment().put("ARGUMENTS", this.arguments.toString());
 		builder.environment().putAll(environment);

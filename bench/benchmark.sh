@@ -32,7 +32,7 @@ trap 'rm -rf "$work"' EXIT
 
 # the launcher's first run saves the class archive later runs start from: made here, on a
 # few returns, so that every measured run starts alike
-if [[ ${TONGHOP_CDS:-1} != 0 && ! -f target/tonghop-cds/tonghop.jsa ]]; then
+if [[ ${TONGHOP_CDS:-1} != 0 && ( ! -f target/tonghop-cds/tonghop.jsa || $jar -nt target/tonghop-cds/tonghop.jar ) ]]; then
   java -jar "$jar" generate --count 50 --year 2026 --output "$work/warm-input" >/dev/null
   start=$(date +%s%N)
   "$launcher" run --input "$work/warm-input" --year 2026 --output "$work/warm-output" --data-dir "$work/warm-data" \

@@ -1,0 +1,115 @@
+package vn.tonghop.report.workbook;
+
+import java.io.IOException;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.streaming.SXSSFRow;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * POI's writer of a streamed sheet's rows, with the cheap cells written without the work
+ * POI does again for each of them: a cell reference object and its text, the style's
+ * number, and a number's decimal text ({@code 5830} where POI writes {@code 5830.0}, the
+ * same number to every reader). Text, blank and whole-number cells, the bulk of the
+ * workbook, go this way; every other cell is POI's.
+ */
+final class SheetWriter extends SheetDataWriter {
+
+	/** Column letters of the first columns, made once. */
+	private static final String[] COLUMNS = new String[256];
+
+	static {
+		for (int i = 0; i < COLUMNS.length; i++) {
+			COLUMNS[i] = CellReference.convertNumToColString(i);
+		}
+	}
+
+	/** The largest whole number a double holds exactly. */
+	private static final double EXACT = 9_007_199_254_740_992.0;
+
+	private final String[] styles = new String[1024];
+
+	private String row;
+
+	SheetWriter() throws IOException {
+		super();
+	}
+
+	/** A streamed workbook whose sheets are written by this writer. */
+	static SXSSFWorkbook workbook(XSSFWorkbook template, int window) {
+		return new SXSSFWorkbook(template, window) {
+			@Override
+			protected SheetDataWriter createSheetDataWriter() throws IOException {
+				return new SheetWriter();
+			}
+		};
+	}
+
+	@Override
+	public void writeRow(int rownum, SXSSFRow row) throws IOException {
+		this.row = Integer.toString(rownum + 1);
+		super.writeRow(rownum, row);
+	}
+
+	@Override
+	public void writeCell(int column, Cell cell) throws IOException {
+		if (cell == null) {
+			return;
+		}
+		CellType type = cell.getCellType();
+		double number = (type == CellType.NUMERIC) ? cell.getNumericCellValue() : 0;
+		boolean whole = type == CellType.NUMERIC && number == Math.rint(number) && Math.abs(number) < EXACT
+				&& !(number == 0 && 1 / number < 0);
+		if (column >= COLUMNS.length || !(type == CellType.BLANK || type == CellType.STRING || whole)) {
+			super.writeCell(column, cell);
+			return;
+		}
+		this._out.write("<c r=\"");
+		this._out.write(COLUMNS[column]);
+		this._out.write(this.row);
+		this._out.write('"');
+		int style = cell.getCellStyle().getIndex() & 0xffff;
+		if (style != 0) {
+			this._out.write(" s=\"");
+			this._out.write(style(style));
+			this._out.write('"');
+		}
+		if (type == CellType.BLANK) {
+			this._out.write('>');
+		}
+		else if (type == CellType.STRING) {
+			String text = cell.getStringCellValue();
+			this._out.write(" t=\"inlineStr\"><is><t");
+			if (!text.isEmpty() && (Character.isWhitespace(text.charAt(0))
+					|| Character.isWhitespace(text.charAt(text.length() - 1)))) {
+				this._out.write(" xml:space=\"preserve\"");
+			}
+			this._out.write('>');
+			outputEscapedString(text);
+			this._out.write("</t></is>");
+		}
+		else {
+			this._out.write(" t=\"n\"><v>");
+			this._out.write(Long.toString((long) number));
+			this._out.write("</v>");
+		}
+		this._out.write("</c>");
+	}
+
+	private String style(int index) {
+		if (index >= this.styles.length) {
+			return Integer.toString(index);
+		}
+		String text = this.styles[index];
+		if (text == null) {
+			text = Integer.toString(index);
+			this.styles[index] = text;
+		}
+		return text;
+	}
+
+}

@@ -30,17 +30,17 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/tonghop-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-# the launcher's first run saves the class archive later runs start from: made here, on a
-# few returns, so that every measured run starts alike
-if [[ ${TONGHOP_CDS:-1} != 0 && ( ! -f target/tonghop-cds/tonghop.jsa || $jar -nt target/tonghop-cds/tonghop.jar ) ]]; then
-  java -jar "$jar" generate --count 50 --year 2026 --output "$work/warm-input" >/dev/null
-  start=$(date +%s%N)
-  "$launcher" run --input "$work/warm-input" --year 2026 --output "$work/warm-output" --data-dir "$work/warm-data" \
-    >"$work/warm.log" 2>&1
-  end=$(date +%s%N)
-  echo "class archive made (target/tonghop-cds/) by a run of 50 returns in $(awk -v s="$start" -v e="$end" \
-    'BEGIN { printf "%.1f", (e - s) / 1e9 }') s"
-fi
+# the measured runs' Java options, after the launcher's
+export JAVA_OPTS="-Xmx$heap -Dtonghop.live-heap-seconds=$live_seconds"
+# a run of a few returns first: the launcher's first run after a build saves the class
+# archive later runs start from, so every measured run starts alike
+java -jar "$jar" generate --count 50 --year 2026 --output "$work/warm-input" >/dev/null
+start=$(date +%s%N)
+"$launcher" run --input "$work/warm-input" --year 2026 --output "$work/warm-output" --data-dir "$work/warm-data" \
+  >"$work/warm.log" 2>&1
+end=$(date +%s%N)
+echo "warm-up run of 50 returns (it makes the class archive when there is none): $(awk -v s="$start" -v e="$end" \
+  'BEGIN { printf "%.1f", (e - s) / 1e9 }') s"
 
 for n in "${counts[@]}"; do
   input="${INPUTS:-$work}/input-$n"
@@ -55,11 +55,10 @@ for n in "${counts[@]}"; do
   log="$work/run-$n.log"
   start=$(date +%s%N)
   if command -v /usr/bin/time >/dev/null 2>&1; then
-    JAVA_OPTS="-Xmx$heap -Dtonghop.live-heap-seconds=$live_seconds" /usr/bin/time -f 'rss_kb=%M' -o "$work/time-$n" \
+    /usr/bin/time -f 'rss_kb=%M' -o "$work/time-$n" \
       "$launcher" run --input "$input" --year 2026 --output "$out" --data-dir "$data" >"$log" 2>&1
   else
-    JAVA_OPTS="-Xmx$heap -Dtonghop.live-heap-seconds=$live_seconds" \
-      "$launcher" run --input "$input" --year 2026 --output "$out" --data-dir "$data" >"$log" 2>&1
+    "$launcher" run --input "$input" --year 2026 --output "$out" --data-dir "$data" >"$log" 2>&1
   fi
   end=$(date +%s%N)
   seconds=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", (e - s) / 1e9 }')

@@ -157,12 +157,11 @@ class LauncherTests {
 	}
 
 	private Result launch(Map<String, String> environment, String... arguments) throws Exception {
-		List<String> command = new ArrayList<>(List.of(this.launcher.toString()));
-		command.addAll(List.of(arguments));
 		// run from elsewhere, by a relative path: the launcher finds the jar beside
 		// itself
+		List<String> command = new ArrayList<>(List.of(this.temp.relativize(this.launcher).toString()));
+		command.addAll(List.of(arguments));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.temp.toFile()).redirectErrorStream(true);
-		builder.command().set(0, this.temp.relativize(this.launcher).toString());
 		builder.environment().remove("JAVA_OPTS");
 		builder.environment().remove("TONGHOP_JVM_DEFAULTS");
 		builder.environment().remove("TONGHOP_CDS");

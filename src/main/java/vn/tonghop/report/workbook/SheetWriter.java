@@ -1,7 +1,15 @@
 package vn.tonghop.report.workbook;
 
+import java.io.File;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.Deflater;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.util.CellReference;
@@ -15,7 +23,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * POI does again for each of them: a cell reference object and its text, the style's
  * number, and a number's decimal text ({@code 5830} where POI writes {@code 5830.0}, the
  * same number to every reader). Text, blank and whole-number cells, the bulk of the
- * workbook, go this way; every other cell is POI's.
+ * workbook, go this way; every other cell is POI's. The rows go to their temporary file
+ * through a writer without a lock ({@link PlainWriter}).
  */
 final class SheetWriter extends SheetDataWriter {
 
@@ -50,7 +59,38 @@ final class SheetWriter extends SheetDataWriter {
 			protected SheetDataWriter createSheetDataWriter() throws IOException {
 				return new SheetWriter();
 			}
+
+			/**
+			 * The workbook compressed at zlib's fastest level: the sheets' XML is
+			 * deflated after the last row, on the step's critical path (at 20,000
+			 * returns: 2.4 s for the step and 7.2 MB against 2.9 s and 5.4 MB at the
+			 * default level).
+			 */
+			@Override
+			protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+				ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+				zip.setLevel(Deflater.BEST_SPEED);
+				return zip;
+			}
 		};
+	}
+
+	/**
+	 * POI's temporary file, written through {@link PlainWriter} instead of a
+	 * {@code BufferedWriter}, which takes its lock for every character POI escapes (a
+	 * quarter of the workbook step at 20,000 returns under the quick compiler).
+	 */
+	@Override
+	public Writer createWriter(File fd) throws IOException {
+		FileOutputStream file = new FileOutputStream(fd);
+		try {
+			OutputStream decorated = decorateOutputStream(file);
+			return new PlainWriter(new OutputStreamWriter(decorated, StandardCharsets.UTF_8));
+		}
+		catch (IOException | RuntimeException ex) {
+			file.close();
+			throw ex;
+		}
 	}
 
 	@Override
@@ -114,6 +154,86 @@ final class SheetWriter extends SheetDataWriter {
 			this.styles[index] = text;
 		}
 		return text;
+	}
+
+	/**
+	 * A buffered writer without a lock: a sheet's rows are written by one thread. Its
+	 * characters go to the writer below in blocks, on {@link #flush()} and when full.
+	 */
+	static final class PlainWriter extends Writer {
+
+		private final Writer out;
+
+		private final char[] buffer = new char[16 * 1024];
+
+		private int size;
+
+		PlainWriter(Writer out) {
+			this.out = out;
+		}
+
+		@Override
+		public void write(int c) throws IOException {
+			if (this.size == this.buffer.length) {
+				drain();
+			}
+			this.buffer[this.size++] = (char) c;
+		}
+
+		@Override
+		public void write(String text) throws IOException {
+			write(text, 0, text.length());
+		}
+
+		@Override
+		public void write(String text, int offset, int length) throws IOException {
+			if (length > this.buffer.length - this.size) {
+				drain();
+				if (length > this.buffer.length) {
+					this.out.write(text, offset, length);
+					return;
+				}
+			}
+			text.getChars(offset, offset + length, this.buffer, this.size);
+			this.size += length;
+		}
+
+		@Override
+		public void write(char[] chars, int offset, int length) throws IOException {
+			if (length > this.buffer.length - this.size) {
+				drain();
+				if (length > this.buffer.length) {
+					this.out.write(chars, offset, length);
+					return;
+				}
+			}
+			System.arraycopy(chars, offset, this.buffer, this.size, length);
+			this.size += length;
+		}
+
+		private void drain() throws IOException {
+			if (this.size > 0) {
+				this.out.write(this.buffer, 0, this.size);
+				this.size = 0;
+			}
+		}
+
+		@Override
+		public void flush() throws IOException {
+			drain();
+			this.out.flush();
+		}
+
+		@Override
+		public void close() throws IOException {
+			try {
+				drain();
+			}
+			finally {
+				this.out.close();
+			}
+		}
+
 	}
 
 }

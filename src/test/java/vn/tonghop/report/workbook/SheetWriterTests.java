@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.zip.Deflater;
 import java.util.zip.ZipFile;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -43,6 +44,96 @@ class SheetWriterTests {
 				.replace("<v>-0</v>", "<v>-0.0</v>")
 				.replace("<v>1.0E15</v>", "<v>1000000000000000</v>"));
 		assertThat(cells(fast)).isEqualTo(cells(poi));
+	}
+
+	@Test
+	void writesLongSheetsAsPoiDoesAcrossItsBuffer() throws IOException {
+		Function<SXSSFWorkbook, SXSSFWorkbook> rows = (workbook) -> {
+			Sheet sheet = workbook.createSheet("Dài");
+			StringBuilder longText = new StringBuilder();
+			for (int r = 0; r < 3000; r++) {
+				Row row = sheet.createRow(r);
+				row.createCell(0).setCellValue("Công đoàn cơ sở số " + r + " <&> ");
+				row.createCell(1).setCellValue(r * 7);
+				if (r % 500 == 0) {
+					// longer than the writer's buffer: written past it
+					longText.append("Nhiều chữ tiếng Việt có dấu, ".repeat(300));
+					row.createCell(2).setCellValue(longText.substring(0, Math.min(longText.length(), 32_000)));
+				}
+			}
+			return workbook;
+		};
+		byte[] poi = write((template) -> rows.apply(new SXSSFWorkbook(template, 2)));
+		byte[] fast = write((template) -> rows.apply(SheetWriter.workbook(template, 2)));
+		String fastXml = sheetXml(fast);
+		assertThat(fastXml).hasSizeGreaterThan(200_000).contains("<v>20993</v>");
+		assertThat(fastXml).isEqualTo(sheetXml(poi).replaceAll("(<v>-?\\d+)\\.0</v>", "$1</v>"));
+		// deflated at the fastest level
+		assertThat(compressedSize(fast)).isEqualTo(deflatedSize(fastXml, Deflater.BEST_SPEED))
+			.isGreaterThan(deflatedSize(fastXml, Deflater.DEFAULT_COMPRESSION));
+	}
+
+	private static long compressedSize(byte[] workbook) throws IOException {
+		Path file = Files.createTempFile("sheet-writer", ".xlsx");
+		try {
+			Files.write(file, workbook);
+			try (ZipFile zip = new ZipFile(file.toFile())) {
+				return zip.getEntry("xl/worksheets/sheet1.xml").getCompressedSize();
+			}
+		}
+		finally {
+			Files.delete(file);
+		}
+	}
+
+	private static long deflatedSize(String xml, int level) {
+		Deflater deflater = new Deflater(level, true);
+		deflater.setInput(xml.getBytes(StandardCharsets.UTF_8));
+		deflater.finish();
+		byte[] buffer = new byte[64 * 1024];
+		long size = 0;
+		while (!deflater.finished()) {
+			size += deflater.deflate(buffer);
+		}
+		deflater.end();
+		return size;
+	}
+
+	@Test
+	void plainWriterKeepsEveryCharacterInOrder() throws IOException {
+		java.io.StringWriter below = new java.io.StringWriter();
+		StringBuilder expected = new StringBuilder();
+		boolean[] closed = { false };
+		try (SheetWriter.PlainWriter writer = new SheetWriter.PlainWriter(new java.io.FilterWriter(below) {
+			@Override
+			public void close() {
+				closed[0] = true;
+			}
+		})) {
+			for (int i = 0; i < 20_000; i++) {
+				String text = "ô" + i;
+				switch (i % 5) {
+					case 0 -> writer.write('đ');
+					case 1 -> writer.write(text);
+					case 2 -> writer.write("[" + text + "]", 1, text.length());
+					case 3 -> writer.write(text.toCharArray(), 0, text.length());
+					default -> {
+						text = "x".repeat(i % 40_000 / 2);
+						writer.write(text);
+					}
+				}
+				expected.append((i % 5 == 0) ? "đ" : text);
+				if (i == 10_000) {
+					writer.flush();
+					assertThat(below.toString()).isEqualTo(expected.toString());
+				}
+			}
+			String large = "ư".repeat(40_000);
+			writer.write(large.toCharArray(), 0, large.length());
+			expected.append(large);
+		}
+		assertThat(closed[0]).isTrue();
+		assertThat(below.toString()).isEqualTo(expected.toString());
 	}
 
 	private static byte[] write(Function<XSSFWorkbook, SXSSFWorkbook> streamed) throws IOException {

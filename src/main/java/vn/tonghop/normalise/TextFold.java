@@ -82,6 +82,20 @@ public final class TextFold {
 	}
 
 	/**
+	 * The first instance seen of an equal text, for texts every return repeats (a
+	 * workbook's shared strings): the memos of {@link #clean} and {@link #fold} then find
+	 * that instance by its kept hash and by identity, where a new instance of the same
+	 * label is hashed and compared character by character at every lookup, several per
+	 * cell. Bounded as those memos are; other texts come back as they are.
+	 */
+	public static String shared(String s) {
+		if (s == null || s.isEmpty()) {
+			return s;
+		}
+		return SHARED.get(s, UnaryOperator.identity());
+	}
+
+	/**
 	 * {@link #clean(String) Cleaned}, lower case and without accents, but punctuation
 	 * kept: what number and unit words are matched on.
 	 */
@@ -110,11 +124,15 @@ public final class TextFold {
 	/**
 	 * The same labels come in every return: each text is cleaned and folded once. Short
 	 * texts only, and a bounded number of them, so memory stays the same however many
-	 * returns a run reads.
+	 * returns a run reads. The texts and results these two memos keep are the
+	 * {@link #shared} instances, so that a lookup with a shared text (or a result of
+	 * either) is decided by identity.
 	 */
-	private static final Memo CLEANED = new Memo();
+	private static final Memo SHARED = new Memo(false);
 
-	private static final Memo FOLDED = new Memo();
+	private static final Memo CLEANED = new Memo(true);
+
+	private static final Memo FOLDED = new Memo(true);
 
 	private static final class Memo {
 
@@ -124,6 +142,12 @@ public final class TextFold {
 
 		private final Map<String, String> results = new ConcurrentHashMap<>();
 
+		private final boolean shared;
+
+		Memo(boolean shared) {
+			this.shared = shared;
+		}
+
 		String get(String text, UnaryOperator<String> function) {
 			if (text.length() > MAX_LENGTH) {
 				return function.apply(text);
@@ -131,8 +155,11 @@ public final class TextFold {
 			String result = this.results.get(text);
 			if (result == null) {
 				result = function.apply(text);
+				if (this.shared) {
+					result = shared(result);
+				}
 				if (this.results.size() < MAX_ENTRIES) {
-					this.results.put(text, result);
+					this.results.put(this.shared ? shared(text) : text, result);
 				}
 			}
 			return result;

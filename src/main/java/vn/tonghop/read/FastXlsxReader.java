@@ -49,6 +49,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 
 import vn.tonghop.normalise.LegacyText;
+import vn.tonghop.normalise.TextFold;
 
 /**
  * The fast path for {@code .xlsx} and {@code .xlsm}: reads the return sheet with
@@ -829,7 +830,7 @@ final class FastXlsxReader {
 						switch (xml.localName()) {
 							case "si" -> {
 								if (strings != null && characters != null) {
-									strings.add(characters.toString());
+									strings.add(TextFold.shared(characters.toString()));
 									if (strings.size() > MAX_SHARED_STRINGS) {
 										throw new Unhandled("too many shared strings");
 									}

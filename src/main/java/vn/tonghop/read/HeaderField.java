@@ -62,11 +62,12 @@ public enum HeaderField {
 
 	/** The field whose label this cell text is, or null. */
 	public static HeaderField forLabel(String text) {
-		String folded = TextFold.fold(text);
-		if (folded.isEmpty()) {
-			return null;
-		}
-		return BY_FOLDED_LABEL.get(folded);
+		return forFolded(TextFold.fold(text));
+	}
+
+	/** The field whose label folds to {@code folded} ({@link TextFold#fold}), or null. */
+	static HeaderField forFolded(String folded) {
+		return folded.isEmpty() ? null : BY_FOLDED_LABEL.get(folded);
 	}
 
 	private static Map<String, HeaderField> byFoldedLabel() {

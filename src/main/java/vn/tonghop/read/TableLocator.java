@@ -71,11 +71,9 @@ public final class TableLocator {
 		if (cell.kind() != RawCell.Kind.TEXT) {
 			return null;
 		}
-		HeaderField byLabel = HeaderField.forLabel(cell.text());
-		if (byLabel != null) {
-			return byLabel;
-		}
-		return BY_KEY.get(TextFold.fold(cell.text()));
+		String folded = TextFold.fold(cell.text());
+		HeaderField byLabel = HeaderField.forFolded(folded);
+		return (byLabel != null) ? byLabel : BY_KEY.get(folded);
 	}
 
 }

@@ -12,6 +12,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TextFoldTests {
 
 	@Test
+	void sharedGivesTheFirstInstanceOfEqualTexts() {
+		String first = new String("Mã công đoàn cơ sở (shared test)");
+		String second = new String("Mã công đoàn cơ sở (shared test)");
+		assertThat(TextFold.shared(first)).isSameAs(first);
+		assertThat(TextFold.shared(second)).isSameAs(first);
+		assertThat(TextFold.shared(null)).isNull();
+		assertThat(TextFold.shared("")).isEmpty();
+		// long texts are not kept: each comes back as it is
+		String longText = "x".repeat(201);
+		assertThat(TextFold.shared(new String(longText))).isNotSameAs(TextFold.shared(new String(longText)))
+			.isEqualTo(longText);
+	}
+
+	@Test
+	void cleanAndFoldGiveAndKeepSharedInstances() {
+		String label = "Tổng số đoàn viên (memo test)";
+		String cleaned = TextFold.clean(new String(label));
+		assertThat(TextFold.clean(new String(label))).isSameAs(cleaned);
+		assertThat(TextFold.shared(new String(label))).isSameAs(cleaned);
+		String folded = TextFold.fold(new String(label));
+		assertThat(folded).isEqualTo("tong so doan vien memo test");
+		assertThat(TextFold.fold(new String(label))).isSameAs(folded);
+		assertThat(TextFold.shared(new String(folded))).isSameAs(folded);
+	}
+
+	@Test
 	void cleanTurnsNullIntoEmptyText() {
 		assertThat(TextFold.clean(null)).isEmpty();
 	}

@@ -2,7 +2,10 @@ package vn.tonghop.job;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -17,6 +20,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
+import vn.tonghop.rollup.Rollups;
 import vn.tonghop.store.ReturnStore;
 
 /**
@@ -49,9 +53,12 @@ public class BatchRunner {
 
 	private final ReturnStore store;
 
-	BatchRunner(JobOperator jobOperator, JobRepository jobRepository, ReturnStore store,
+	private final Rollups rollups;
+
+	BatchRunner(JobOperator jobOperator, JobRepository jobRepository, ReturnStore store, Rollups rollups,
 			@Qualifier(IngestJobConfiguration.JOB) Job ingestReturnsJob,
 			@Qualifier(ConsolidateJobConfiguration.JOB) Job consolidateYearJob) {
+		this.rollups = rollups;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.ingestReturnsJob = ingestReturnsJob;
@@ -74,6 +81,34 @@ public class BatchRunner {
 			.addLocalDateTime("startedAt", LocalDateTime.now())
 			.toJobParameters();
 		return launch(this.consolidateYearJob, parameters, "year", "output");
+	}
+
+	/**
+	 * Sums the year's roll-ups on a thread of its own, for a consolidation about to
+	 * start: what comes before it (the ingest's summary, the cross-checks) keeps one core
+	 * busy, and the workbook's flow, the consolidation's longest, would otherwise begin
+	 * by summing. The consolidation takes these sums while the year's returns stay as
+	 * they are, and sums anew otherwise (or when this failed: the future then completes
+	 * with null, the reason in the debug log).
+	 * @param year the year about to be consolidated
+	 * @return the year's total, once summed
+	 */
+	public CompletableFuture<Map<List<String>, Rollups.Group>> sumAhead(int year) {
+		CompletableFuture<Map<List<String>, Rollups.Group>> total = new CompletableFuture<>();
+		Thread thread = new Thread(() -> {
+			try {
+				total.complete(this.rollups.groups(year, Rollups.By.TOTAL));
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Cộng trước các bảng tổng hợp năm " + year + " không được; bước tổng hợp sẽ cộng lại", ex);
+			}
+			finally {
+				total.complete(null);
+			}
+		}, "tonghop-sums");
+		thread.setDaemon(true);
+		thread.start();
+		return total;
 	}
 
 	private JobExecution launch(Job job, JobParameters parameters, String... sameRunKeys) throws Exception {

@@ -14,6 +14,7 @@ import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -95,6 +96,13 @@ public class Rollups {
 
 	private final Map<Integer, Snapshot> snapshots = new ConcurrentHashMap<>();
 
+	private final AtomicLong passes = new AtomicLong();
+
+	/** How many passes over the stored values this instance has made, in all years. */
+	public long passes() {
+		return this.passes.get();
+	}
+
 	/**
 	 * Groups by key, in no particular order (callers order by their reference tables).
 	 * The returns are summed once, by province, sector and industry together (one pass
@@ -120,6 +128,7 @@ public class Rollups {
 	 * running sum per group and column, whatever the number of returns.
 	 */
 	private Map<List<String>, Group> sum(int year) {
+		this.passes.incrementAndGet();
 		Map<List<String>, Sums> groups = new LinkedHashMap<>();
 		String grouping = String.join(", ", FINEST);
 		this.jdbc.query(

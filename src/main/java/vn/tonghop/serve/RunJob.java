@@ -2,6 +2,7 @@ package vn.tonghop.serve;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -40,11 +41,15 @@ public final class RunJob {
 	public static Result run(BatchRunner runner, RunSummary summary, Path input, int year, Path output, PrintStream out)
 			throws Exception {
 		JobExecution ingest = runner.ingest(input, year);
-		summary.printIngest(ingest, year, out);
 		if (ingest.getStatus() != BatchStatus.COMPLETED) {
+			summary.printIngest(ingest, year, out);
 			return new Result(ingest, null);
 		}
+		// the roll-ups are summed while the summary is made and printed
+		CompletableFuture<?> sums = runner.sumAhead(year);
+		summary.printIngest(ingest, year, out);
 		JobExecution consolidate = runner.consolidate(year, output);
+		sums.join();
 		summary.printConsolidate(consolidate, year, CsvReports.yearFolder(output, year), out);
 		return new Result(ingest, consolidate);
 	}

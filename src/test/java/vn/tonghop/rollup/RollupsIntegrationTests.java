@@ -4,8 +4,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,6 +65,22 @@ class RollupsIntegrationTests {
 		assertThat(after.returns()).isEqualTo(2);
 		int a02 = this.rollups.columns().names().indexOf("A02");
 		assertThat(after.values().get(a02)).isEqualTo(Long.toString(27 + 41));
+	}
+
+	@Test
+	void aConsolidationTakesTheSumsMadeAheadOfIt(@TempDir Path inbox, @TempDir Path output) throws Exception {
+		Files.copy(sample("form-edited.xlsx"), inbox.resolve("form-edited.xlsx"));
+		this.runner.ingest(inbox, 2026);
+		long before = this.rollups.passes();
+		Map<List<String>, Rollups.Group> total = this.runner.sumAhead(2026).get(1, TimeUnit.MINUTES);
+		assertThat(total).isNotNull();
+		assertThat(total.get(List.of()).returns()).isPositive();
+		assertThat(this.rollups.passes()).isEqualTo(before + 1);
+
+		assertThat(this.runner.consolidate(2026, output).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.rollups.passes()).as("no pass of its own").isEqualTo(before + 1);
+		assertThat(this.rollups.groups(2026, Rollups.By.TOTAL)).isSameAs(total);
+		assertThat(Files.readString(output.resolve("2026").resolve("returns.csv"))).contains("A02");
 	}
 
 	static Path sample(String name) throws URISyntaxException {

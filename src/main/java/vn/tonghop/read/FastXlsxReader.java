@@ -1,5 +1,6 @@
 package vn.tonghop.read;
 
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -390,6 +393,55 @@ final class FastXlsxReader {
 			return (index >= 0 && index < this.xfs.size()) ? this.xfs.get(index) : null;
 		}
 
+	}
+
+	/**
+	 * A style sheet and its theme, by their bytes: what {@link Styles} are read from.
+	 */
+	private static final class StyleParts {
+
+		final byte[] styles;
+
+		final byte[] theme;
+
+		private final int hash;
+
+		StyleParts(byte[] styles, byte[] theme) {
+			this.styles = styles;
+			this.theme = theme;
+			this.hash = 31 * Arrays.hashCode(styles) + Arrays.hashCode(theme);
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof StyleParts parts && parts.hash == this.hash
+					&& Arrays.equals(parts.styles, this.styles) && Arrays.equals(parts.theme, this.theme);
+		}
+
+		@Override
+		public int hashCode() {
+			return this.hash;
+		}
+
+	}
+
+	/**
+	 * The cell formats of the style sheets read so far, by their bytes and their theme's:
+	 * the returns saved by one program from one form carry the same two parts, and
+	 * reading them again was a few percent of the ingest. Only parts read to the end
+	 * without a reason to leave the file are kept; a bounded number of them. (A
+	 * {@link CellXf} works out whether it is a date once, whichever thread asks first:
+	 * the answer is the same.)
+	 */
+	private static final Map<StyleParts, Styles> STYLES_SEEN = new ConcurrentHashMap<>();
+
+	private static final int MAX_STYLES_SEEN = 64;
+
+	private static final AtomicLong STYLES_PARSED = new AtomicLong();
+
+	/** How many style sheets were parsed (not found among those seen), for the tests. */
+	static long styleSheetsParsed() {
+		return STYLES_PARSED.get();
 	}
 
 	/** The reading of one file. */
@@ -880,10 +932,35 @@ final class FastXlsxReader {
 			if (part == null) {
 				return null;
 			}
+			Part theme = single(TYPE_THEME);
+			StyleParts parts = new StyleParts(bytes(part), (theme != null) ? bytes(theme) : null);
+			Styles known = STYLES_SEEN.get(parts);
+			if (known != null) {
+				return known;
+			}
+			Styles styles = styles(parts.styles);
+			if (parts.theme != null) {
+				checkTheme(parts.theme);
+			}
+			STYLES_PARSED.incrementAndGet();
+			if (STYLES_SEEN.size() < MAX_STYLES_SEEN) {
+				STYLES_SEEN.put(parts, styles);
+			}
+			return styles;
+		}
+
+		/** An entry's bytes, read within the limits. */
+		private byte[] bytes(Part part) throws Unhandled, IOException {
+			try (InputStream in = open(part)) {
+				return in.readAllBytes();
+			}
+		}
+
+		private static Styles styles(byte[] part) throws Unhandled, IOException, XMLStreamException {
 			Map<Short, String> numberFormats = new HashMap<>();
 			List<long[]> xfs = new ArrayList<>();
 			Set<String> sections = new HashSet<>();
-			try (Xml xml = new Xml(open(part.entry()))) {
+			try (Xml xml = new Xml(new ByteArrayInputStream(part))) {
 				String section = null;
 				while (xml.next()) {
 					if (xml.isStart()) {
@@ -946,17 +1023,12 @@ final class FastXlsxReader {
 				}
 				cellXfs.add(new CellXf(index, format));
 			}
-			checkTheme();
 			return new Styles(List.copyOf(cellXfs));
 		}
 
 		/** POI parses the theme with XMLBeans when there are styles. */
-		private void checkTheme() throws Unhandled, IOException, XMLStreamException {
-			Part theme = single(TYPE_THEME);
-			if (theme == null) {
-				return;
-			}
-			try (Xml xml = new Xml(open(theme.entry()))) {
+		private static void checkTheme(byte[] theme) throws Unhandled, IOException, XMLStreamException {
+			try (Xml xml = new Xml(new ByteArrayInputStream(theme))) {
 				while (xml.next()) {
 					if (xml.isStart()) {
 						xml.checkNoSchemaInstanceAttributes();

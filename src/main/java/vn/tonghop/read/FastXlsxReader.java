@@ -180,7 +180,7 @@ final class FastXlsxReader {
 	 */
 	Attempt attempt(ZipFile zip, ReadLimits.Budget budget) {
 		try {
-			return new Attempt(new Reading(zip, budget).read(), null);
+			return new Attempt(new Reading(zip, budget, this.styleSheets).read(), null);
 		}
 		catch (ReadLimits.LimitExceeded ex) {
 			throw ex;
@@ -433,15 +433,32 @@ final class FastXlsxReader {
 	 * {@link CellXf} works out whether it is a date once, whichever thread asks first:
 	 * the answer is the same.)
 	 */
-	private static final Map<StyleParts, Styles> STYLES_SEEN = new ConcurrentHashMap<>();
+	private static final class StyleSheets {
 
-	private static final int MAX_STYLES_SEEN = 64;
+		private static final int MAX_ENTRIES = 64;
 
-	private static final AtomicLong STYLES_PARSED = new AtomicLong();
+		private final Map<StyleParts, Styles> seen = new ConcurrentHashMap<>();
 
-	/** How many style sheets were parsed (not found among those seen), for the tests. */
-	static long styleSheetsParsed() {
-		return STYLES_PARSED.get();
+		private final AtomicLong parsed = new AtomicLong();
+
+		Styles get(StyleParts parts) {
+			return this.seen.get(parts);
+		}
+
+		void parsed(StyleParts parts, Styles styles) {
+			this.parsed.incrementAndGet();
+			if (this.seen.size() < MAX_ENTRIES) {
+				this.seen.put(parts, styles);
+			}
+		}
+
+	}
+
+	private final StyleSheets styleSheets = new StyleSheets();
+
+	/** How many style sheets this reader parsed (not found among those seen). */
+	long styleSheetsParsed() {
+		return this.styleSheets.parsed.get();
 	}
 
 	/** The reading of one file. */
@@ -457,9 +474,12 @@ final class FastXlsxReader {
 
 		private final ReadLimits.Budget budget;
 
-		Reading(ZipFile zip, ReadLimits.Budget budget) {
+		private final StyleSheets styleSheets;
+
+		Reading(ZipFile zip, ReadLimits.Budget budget, StyleSheets styleSheets) {
 			this.zip = zip;
 			this.budget = budget;
+			this.styleSheets = styleSheets;
 		}
 
 		SheetCells read() throws Unhandled, IOException, XMLStreamException, URISyntaxException {
@@ -934,7 +954,7 @@ final class FastXlsxReader {
 			}
 			Part theme = single(TYPE_THEME);
 			StyleParts parts = new StyleParts(bytes(part), (theme != null) ? bytes(theme) : null);
-			Styles known = STYLES_SEEN.get(parts);
+			Styles known = this.styleSheets.get(parts);
 			if (known != null) {
 				return known;
 			}
@@ -942,10 +962,7 @@ final class FastXlsxReader {
 			if (parts.theme != null) {
 				checkTheme(parts.theme);
 			}
-			STYLES_PARSED.incrementAndGet();
-			if (STYLES_SEEN.size() < MAX_STYLES_SEEN) {
-				STYLES_SEEN.put(parts, styles);
-			}
+			this.styleSheets.parsed(parts, styles);
 			return styles;
 		}
 

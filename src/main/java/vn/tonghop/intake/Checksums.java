@@ -45,6 +45,7 @@ public final class Checksums {
 
 	public static String sha256(Path file) throws IOException {
 		MessageDigest digest = DIGEST.get();
+		// a read that failed left the digest half fed
 		digest.reset();
 		byte[] buffer = BUFFER.get();
 		try (InputStream in = Files.newInputStream(file)) {
@@ -56,7 +57,7 @@ public final class Checksums {
 		return HexFormat.of().formatHex(digest.digest());
 	}
 
-	/** The provider that hashes, for the tests and the log. */
+	/** The provider that hashes, for the tests. */
 	static Provider provider() {
 		return DIGEST.get().getProvider();
 	}
@@ -78,14 +79,18 @@ public final class Checksums {
 	 */
 	static Provider nss(List<Path> directories) {
 		Provider pkcs11 = Security.getProvider("SunPKCS11");
+		if (pkcs11 == null) {
+			return null;
+		}
 		for (Path directory : directories) {
-			if (pkcs11 == null || !Files.isRegularFile(directory.resolve("libsoftokn3.so"))) {
+			if (!Files.isRegularFile(directory.resolve("libsoftokn3.so"))) {
 				continue;
 			}
 			try {
 				Provider nss = pkcs11
 					.configure("--name=tonghop-nss\nnssLibraryDirectory=" + directory + "\nnssDbMode=noDb\n");
 				sha256Digest(nss).digest(new byte[1]);
+				log.debug("SHA-256 by NSS in {}", directory);
 				return nss;
 			}
 			catch (RuntimeException ex) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -276,11 +277,7 @@ public class FileStatuses {
 
 	/** Ids written out for an {@code IN} list (numbers, never text). */
 	private static String numbers(List<Long> ids) {
-		StringBuilder list = new StringBuilder(ids.size() * 8);
-		for (long id : ids) {
-			list.append((list.length() > 0) ? "," : "").append(id);
-		}
-		return list.toString();
+		return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
 	}
 
 	/** The returns of the page's submissions, each with what became of it. */

@@ -118,7 +118,8 @@ class SheetWriterTests {
 					case 2 -> writer.write("[" + text + "]", 1, text.length());
 					case 3 -> writer.write(text.toCharArray(), 0, text.length());
 					default -> {
-						text = "x".repeat(i % 40_000 / 2);
+						// now and then longer than the buffer: written past it
+						text = "x".repeat((i % 1000 == 4) ? 20_000 : i % 37);
 						writer.write(text);
 					}
 				}

@@ -57,6 +57,13 @@ public final class Checksums {
 		return HexFormat.of().formatHex(digest.digest());
 	}
 
+	/** The SHA-256 of bytes already read, in hexadecimal as {@link #sha256(Path)}. */
+	public static String sha256(byte[] content) {
+		MessageDigest digest = DIGEST.get();
+		digest.reset();
+		return HexFormat.of().formatHex(digest.digest(content));
+	}
+
 	/** The provider that hashes, for the tests. */
 	static Provider provider() {
 		return DIGEST.get().getProvider();

@@ -3,6 +3,7 @@ package vn.tonghop.job;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -70,13 +71,18 @@ class ReturnFileProcessor implements ItemProcessor<InputFile, ReceivedFile> {
 		String sha256;
 		long bytes;
 		Instant lastModified;
+		// a file of the usual size is read once: its checksum, its format and its zip
+		// all come from these bytes
+		byte[] content;
 		try {
-			sha256 = Checksums.sha256(path);
-			bytes = Files.size(path);
+			BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+			content = (attributes.size() <= WorkbookReader.IN_MEMORY_BYTES) ? Files.readAllBytes(path) : null;
+			sha256 = (content != null) ? Checksums.sha256(content) : Checksums.sha256(path);
+			bytes = (content != null) ? content.length : attributes.size();
 			// milliseconds: databases round finer times (H2 and PostgreSQL keep
-			// microseconds,
-			// rounding up), which made a file look newer than itself on a tie
-			lastModified = Files.getLastModifiedTime(path).toInstant().truncatedTo(ChronoUnit.MILLIS);
+			// microseconds, rounding up), which made a file look newer than itself on a
+			// tie
+			lastModified = attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.MILLIS);
 		}
 		catch (AccessDeniedException ex) {
 			return new ReceivedFile(file, null, 0, Instant.EPOCH, ReceivedFile.Outcome.UNREADABLE,
@@ -92,7 +98,7 @@ class ReturnFileProcessor implements ItemProcessor<InputFile, ReceivedFile> {
 		}
 		try {
 			return new ReceivedFile(file, sha256, bytes, lastModified, ReceivedFile.Outcome.READ, null,
-					readReturns(path));
+					readReturns(path, content));
 		}
 		catch (UnreadableFileException ex) {
 			logger.debug("Unreadable " + file.relative(), ex);
@@ -116,9 +122,17 @@ class ReturnFileProcessor implements ItemProcessor<InputFile, ReceivedFile> {
 	 * Throws only {@link UnreadableFileException} for bad input.
 	 */
 	List<JudgedReturn> readReturns(Path path) throws UnreadableFileException {
-		WorkbookReader.Format format = WorkbookReader.detect(path);
+		return readReturns(path, null);
+	}
+
+	/**
+	 * The same, with the file's bytes when they were read whole ({@code content}; null
+	 * when not).
+	 */
+	List<JudgedReturn> readReturns(Path path, byte[] content) throws UnreadableFileException {
+		WorkbookReader.Format format = (content != null) ? WorkbookReader.detect(content) : WorkbookReader.detect(path);
 		SheetCells sheet = (format == WorkbookReader.Format.TEXT) ? this.csvReader.read(path)
-				: this.reader.readReturnSheet(path, format);
+				: this.reader.readReturnSheet(path, format, content);
 		List<FormCells> forms = this.lists.locate(sheet).orElse(null);
 		if (forms == null) {
 			forms = List.of(this.locator.locate(sheet));

@@ -14,7 +14,6 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -165,7 +164,7 @@ final class FastXlsxReader {
 
 	/** The fast path's answer for a file, read without limits (the tests compare it). */
 	Attempt attempt(Path file) {
-		try (ZipFile zip = new ZipFile(file.toFile())) {
+		try (ZipEntries zip = ZipEntries.of(new ZipFile(file.toFile()))) {
 			return attempt(zip, ReadLimits.Budget.NONE);
 		}
 		catch (IOException ex) {
@@ -178,7 +177,7 @@ final class FastXlsxReader {
 	 * file over it is not left to the other reader but stopped
 	 * ({@link ReadLimits.LimitExceeded}).
 	 */
-	Attempt attempt(ZipFile zip, ReadLimits.Budget budget) {
+	Attempt attempt(ZipEntries zip, ReadLimits.Budget budget) {
 		try {
 			return new Attempt(new Reading(zip, budget, this.styleSheets).read(), null);
 		}
@@ -464,7 +463,7 @@ final class FastXlsxReader {
 	/** The reading of one file. */
 	private static final class Reading {
 
-		private final ZipFile zip;
+		private final ZipEntries zip;
 
 		private final Map<PackagePartName, Part> parts = new HashMap<>();
 
@@ -476,7 +475,7 @@ final class FastXlsxReader {
 
 		private final StyleSheets styleSheets;
 
-		Reading(ZipFile zip, ReadLimits.Budget budget, StyleSheets styleSheets) {
+		Reading(ZipEntries zip, ReadLimits.Budget budget, StyleSheets styleSheets) {
 			this.zip = zip;
 			this.budget = budget;
 			this.styleSheets = styleSheets;
@@ -528,13 +527,9 @@ final class FastXlsxReader {
 		 * Checks the entries as POI's package does and returns the content types entry.
 		 */
 		private ZipEntry entries() throws Unhandled {
-			List<ZipEntry> all = new ArrayList<>();
-			Enumeration<? extends ZipEntry> entries = this.zip.entries();
-			while (entries.hasMoreElements()) {
-				all.add(entries.nextElement());
-				if (all.size() > ZipSecureFile.getMaxFileCount()) {
-					throw new Unhandled("too many zip entries");
-				}
+			List<? extends ZipEntry> all = this.zip.entries();
+			if (all.size() > ZipSecureFile.getMaxFileCount()) {
+				throw new Unhandled("too many zip entries");
 			}
 			Set<String> names = new HashSet<>();
 			ZipEntry contentTypes = null;
@@ -584,9 +579,7 @@ final class FastXlsxReader {
 			Map<String, String> defaults = new HashMap<>();
 			Map<PackagePartName, String> overrides = new HashMap<>();
 			readContentTypes(contentTypesEntry, defaults, overrides);
-			Enumeration<? extends ZipEntry> entries = this.zip.entries();
-			while (entries.hasMoreElements()) {
-				ZipEntry entry = entries.nextElement();
+			for (ZipEntry entry : this.zip.entries()) {
 				String name = entry.getName();
 				if (name.startsWith("[trash]") || name.endsWith("/") || name.equalsIgnoreCase(CONTENT_TYPES_ENTRY)) {
 					continue;
@@ -1105,7 +1098,7 @@ final class FastXlsxReader {
 			if (this.bytesRead + size > MAX_TOTAL_BYTES) {
 				throw new Unhandled("too many bytes in all");
 			}
-			return new Limited(this.zip.getInputStream(entry), this);
+			return new Limited(this.zip.open(entry), this);
 		}
 
 		DataFormatter formatter() {

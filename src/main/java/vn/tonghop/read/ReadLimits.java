@@ -49,6 +49,11 @@ public record ReadLimits(long maxFileBytes, long maxUnzippedBytes, long maxShare
 		catch (IOException ex) {
 			throw new UnreadableFileException("Không mở được tệp: " + ex.getMessage(), ex);
 		}
+		checkFileSize(size);
+	}
+
+	/** The same for a file of {@code size} bytes. */
+	void checkFileSize(long size) throws UnreadableFileException {
 		if (size > this.maxFileBytes) {
 			throw new UnreadableFileException("Tệp lớn " + megabytes(size) + ", quá giới hạn "
 					+ megabytes(this.maxFileBytes) + " cho một tệp báo cáo (tonghop.limits.max-file-size).");

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
@@ -114,21 +113,43 @@ public final class WorkbookReader {
 
 	}
 
+	/**
+	 * Files up to this size are read whole, once: their checksum, their format and a
+	 * workbook's zip all come from the same bytes ({@link MemoryZip}).
+	 */
+	public static final int IN_MEMORY_BYTES = 4 * 1024 * 1024;
+
 	/** Reads the sheet that holds the return: spec section 1, "Sheet". */
 	public SheetCells readReturnSheet(Path file) throws UnreadableFileException {
-		return readReturnSheet(file, detect(file));
+		byte[] content;
+		try {
+			content = (Files.size(file) <= IN_MEMORY_BYTES) ? Files.readAllBytes(file) : null;
+		}
+		catch (AccessDeniedException ex) {
+			throw new UnreadableFileException(ACCESS_DENIED, ex);
+		}
+		catch (IOException ex) {
+			throw new UnreadableFileException("Không mở được tệp: " + describe(ex), ex);
+		}
+		return readReturnSheet(file, (content != null) ? detect(content) : detect(file), content);
 	}
 
 	/**
-	 * The same for a file whose format {@link #detect(Path)} told already (the caller
-	 * chose between this reader and the CSV reader by it).
+	 * The same for a file whose format {@link #detect} told already (the caller chose
+	 * between this reader and the CSV reader by it), with the file's bytes when they were
+	 * read whole ({@code content}; null when not: the file is then opened).
 	 */
-	public SheetCells readReturnSheet(Path file, Format format) throws UnreadableFileException {
+	public SheetCells readReturnSheet(Path file, Format format, byte[] content) throws UnreadableFileException {
 		ReadLimits.Budget budget = this.limits.start();
-		this.limits.checkFileSize(file);
+		if (content != null) {
+			this.limits.checkFileSize(content.length);
+		}
+		else {
+			this.limits.checkFileSize(file);
+		}
 		try {
 			return switch (format) {
-				case OOXML -> readOoxml(file, budget);
+				case OOXML -> readOoxml(file, content, budget);
 				case OLE2 -> readOle2(file, budget);
 				case TEXT -> throw new UnreadableFileException(
 						"Tệp là văn bản (CSV), không phải bảng tính Excel: hãy gửi tệp .csv hoặc lưu lại dạng .xlsx.");
@@ -215,17 +236,30 @@ public final class WorkbookReader {
 	 * What a file is, told by its first bytes; an empty or unopenable file is unreadable.
 	 */
 	public static Format detect(Path file) throws UnreadableFileException {
-		byte[] head = new byte[1024];
+		byte[] head = new byte[HEAD_BYTES];
 		int read;
 		try (InputStream in = Files.newInputStream(file)) {
 			read = in.readNBytes(head, 0, head.length);
 		}
 		catch (AccessDeniedException ex) {
-			throw new UnreadableFileException("Không có quyền đọc tệp (quyền truy cập bị từ chối).", ex);
+			throw new UnreadableFileException(ACCESS_DENIED, ex);
 		}
 		catch (IOException ex) {
 			throw new UnreadableFileException("Không mở được tệp: " + describe(ex), ex);
 		}
+		return detect(head, read);
+	}
+
+	/** What a file read whole is, told by its first bytes, as {@link #detect(Path)}. */
+	public static Format detect(byte[] content) throws UnreadableFileException {
+		return detect(content, Math.min(content.length, HEAD_BYTES));
+	}
+
+	private static final int HEAD_BYTES = 1024;
+
+	private static final String ACCESS_DENIED = "Không có quyền đọc tệp (quyền truy cập bị từ chối).";
+
+	private static Format detect(byte[] head, int read) throws UnreadableFileException {
 		if (read == 0) {
 			throw new UnreadableFileException("Tệp rỗng (0 byte).");
 		}
@@ -284,9 +318,12 @@ public final class WorkbookReader {
 	 * The common case is read by {@link FastXlsxReader}; whatever it does not read
 	 * exactly as below, it leaves to the streaming reader.
 	 */
-	private SheetCells readOoxml(Path file, ReadLimits.Budget budget) throws IOException, UnreadableFileException {
-		// the zip's directory is read once, for the checks and the fast path
-		try (ZipFile zip = openZip(file)) {
+	private SheetCells readOoxml(Path file, byte[] content, ReadLimits.Budget budget)
+			throws IOException, UnreadableFileException {
+		// the zip's directory is read once, for the checks and the fast path: from the
+		// file's bytes when they were read and the zip is a plain one, else from the file
+		ZipEntries inMemory = (content != null) ? MemoryZip.open(content) : null;
+		try (ZipEntries zip = (inMemory != null) ? inMemory : ZipEntries.of(openZip(file))) {
 			checkZip(zip);
 			if (this.fastXlsx != null) {
 				FastXlsxReader.Attempt attempt = this.fastXlsx.attempt(zip, budget);
@@ -320,13 +357,11 @@ public final class WorkbookReader {
 	 * that unzip to hundreds of times their size (a zip bomb: POI's check, made here
 	 * first to say so plainly) are refused.
 	 */
-	private void checkZip(ZipFile zip) throws UnreadableFileException {
+	private void checkZip(ZipEntries zip) throws UnreadableFileException {
 		long total = 0;
 		boolean spreadsheet = false;
 		String other = null;
-		Enumeration<? extends ZipEntry> entries = zip.entries();
-		while (entries.hasMoreElements()) {
-			ZipEntry entry = entries.nextElement();
+		for (ZipEntry entry : zip.entries()) {
 			String name = entry.getName();
 			spreadsheet |= name.startsWith("xl/");
 			if (name.startsWith("word/")) {

@@ -405,45 +405,81 @@ public class Rollups {
 	}
 
 	/**
-	 * The returns that count, by province, union code. Memory stays the same however many
-	 * returns there are: the returns come from one query (their identity only, which the
-	 * database sorts, on disk when large), and each batch's values from a second query
-	 * over that batch's ids, made into columns here.
+	 * The returns that count, by province, union code (the returns without a province
+	 * first), page by page: each page is read through the index on year, province, union
+	 * code and id, from where the last page ended, within one province
+	 * ({@link #PROVINCE_PAGE}); the next province is found through the same index
+	 * ({@link #NEXT_PROVINCE}). The database never sorts the year's returns: H2 kept such
+	 * a sorted result in memory whole, some 45 MB at 150,000 returns, where these pages
+	 * hold {@value #BATCH} returns at a time however many there are. The returns that do
+	 * not count are read and passed over (filtering them in the query let H2 choose the
+	 * index of the current returns and sort them all again). Each page's values come from
+	 * a second query over the page's ids, made into columns here.
 	 */
 	private Stream<ReturnRow> byProvince(int year) {
-		String sql = IDENTITY + " WHERE " + CURRENT + " ORDER BY r.province_code, r.union_code, r.id";
-		Stream<ReturnRow> identities = this.jdbc.queryForStream((connection) -> {
-			var ps = connection.prepareStatement(sql);
-			ps.setFetchSize(BATCH);
-			ps.setInt(1, year);
-			return ps;
-		}, (rs, n) -> {
-			List<String> identity = identity(rs);
-			identity.add(Long.toString(rs.getLong(8)));
-			return new ReturnRow(identity, List.of());
-		});
-		Iterator<ReturnRow> source = identities.iterator();
-		Iterator<ReturnRow> withValues = new Iterator<>() {
+		Iterator<ReturnRow> pages = new Iterator<>() {
 
-			private final List<ReturnRow> batch = new ArrayList<>(BATCH);
+			private final List<ReturnRow> page = new ArrayList<>(BATCH);
 
 			private int next;
 
+			/** The province being read; null for the returns without one. */
+			private String province;
+
+			/** Where the last page ended in that province: union code and id. */
+			private String union = "";
+
+			private long id = Long.MIN_VALUE;
+
+			private boolean done;
+
 			@Override
 			public boolean hasNext() {
-				if (this.next < this.batch.size()) {
-					return true;
+				while (this.next >= this.page.size() && !this.done) {
+					this.page.clear();
+					this.next = 0;
+					List<ReturnRow> counted = new ArrayList<>(BATCH);
+					int[] read = new int[1];
+					String sql = PROVINCE_PAGE.replace("{province}",
+							(this.province == null) ? "r.province_code IS NULL" : "r.province_code = ?");
+					List<Object> arguments = new ArrayList<>(List.of(year));
+					if (this.province != null) {
+						arguments.add(this.province);
+					}
+					arguments.addAll(List.of(this.union, this.union, this.id));
+					Rollups.this.jdbc.query(sql, (rs) -> {
+						read[0]++;
+						this.union = rs.getString(1);
+						this.id = rs.getLong(8);
+						if (counts(rs, 9, year)) {
+							List<String> identity = identity(rs);
+							identity.add(Long.toString(this.id));
+							counted.add(new ReturnRow(identity, List.of()));
+						}
+					}, arguments.toArray());
+					if (read[0] == 0) {
+						nextProvince();
+					}
+					else if (!counted.isEmpty()) {
+						this.page.addAll(withValues(counted));
+					}
 				}
-				this.batch.clear();
-				this.next = 0;
-				List<ReturnRow> identities = new ArrayList<>(BATCH);
-				while (identities.size() < BATCH && source.hasNext()) {
-					identities.add(source.next());
+				return this.next < this.page.size();
+			}
+
+			private void nextProvince() {
+				List<String> following = (this.province == null)
+						? Rollups.this.jdbc.queryForList(NEXT_PROVINCE.replace("{after}", "IS NOT NULL"), String.class,
+								year)
+						: Rollups.this.jdbc.queryForList(NEXT_PROVINCE.replace("{after}", "> ?"), String.class, year,
+								this.province);
+				if (following.isEmpty()) {
+					this.done = true;
+					return;
 				}
-				if (!identities.isEmpty()) {
-					this.batch.addAll(withValues(identities));
-				}
-				return !this.batch.isEmpty();
+				this.province = following.get(0);
+				this.union = "";
+				this.id = Long.MIN_VALUE;
 			}
 
 			@Override
@@ -451,12 +487,11 @@ public class Rollups {
 				if (!hasNext()) {
 					throw new NoSuchElementException();
 				}
-				return this.batch.get(this.next++);
+				return this.page.get(this.next++);
 			}
 
 		};
-		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(withValues, Spliterator.ORDERED), false)
-			.onClose(identities::close);
+		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED), false);
 	}
 
 	/** The returns with their indicator columns, from their stored values. */
@@ -487,16 +522,30 @@ public class Rollups {
 
 	private static final String RETURN_AND_SUBMISSION = "return_record r JOIN submission s ON s.id = r.submission_id";
 
-	private static final String IDENTITY = "SELECT " + IDENTITY_COLUMNS + " FROM " + RETURN_AND_SUBMISSION;
-
 	/**
-	 * A page of {@link #returnsById}: the identity as {@link #IDENTITY}, then whether the
-	 * return counts (year again, accepted, superseded: {@link #counts}) and its values,
-	 * for an id range.
+	 * A page of {@link #returnsById}: the identity columns, then whether the return
+	 * counts (year again, accepted, superseded: {@link #counts}) and its values, for an
+	 * id range.
 	 */
 	private static final String BY_ID = "SELECT " + IDENTITY_COLUMNS
 			+ ", r.report_year, r.accepted, r.superseded_by, r.indicator_values FROM " + RETURN_AND_SUBMISSION
 			+ " WHERE r.id BETWEEN ? AND ? ORDER BY r.id";
+
+	/**
+	 * A page of {@link #byProvince}: the returns of one province (or none) after a union
+	 * code and id, in the order of the index {@code return_record_province}, whose
+	 * columns the ORDER BY names all (H2 uses an index for the order only so), with
+	 * whether each counts ({@link #counts}).
+	 */
+	static final String PROVINCE_PAGE = "SELECT " + IDENTITY_COLUMNS
+			+ ", r.report_year, r.accepted, r.superseded_by FROM " + RETURN_AND_SUBMISSION
+			+ " WHERE r.report_year = ? AND {province} AND r.union_code >= ? AND (r.union_code > ? OR r.id > ?)"
+			+ " ORDER BY r.report_year, r.province_code, r.union_code, r.id FETCH FIRST " + BATCH + " ROWS ONLY";
+
+	/** The first province after one (or after none) that has returns of the year. */
+	private static final String NEXT_PROVINCE = "SELECT r.province_code FROM return_record r"
+			+ " WHERE r.report_year = ? AND r.province_code {after}"
+			+ " ORDER BY r.report_year, r.province_code FETCH FIRST 1 ROWS ONLY";
 
 	/** The first seven columns: union code to source file. */
 	private static List<String> identity(ResultSet rs) throws SQLException {

@@ -62,11 +62,16 @@ class ReturnFileProcessor implements ItemProcessor<InputFile, ReceivedFile> {
 	@Override
 	public ReceivedFile process(InputFile file) {
 		Path path = file.path();
-		InputFiles.Problem problem = InputFiles.notAFile(file);
-		if (problem != null) {
-			return new ReceivedFile(file, null, 0, Instant.EPOCH,
-					problem.skipped() ? ReceivedFile.Outcome.SKIPPED : ReceivedFile.Outcome.UNREADABLE,
-					problem.reason(), null);
+		// one look at the file for the usual case, a regular file; anything else is
+		// looked at again to say what it is
+		BasicFileAttributes seen = attributes(path);
+		if (seen == null || !seen.isRegularFile()) {
+			InputFiles.Problem problem = InputFiles.notAFile(file);
+			if (problem != null) {
+				return new ReceivedFile(file, null, 0, Instant.EPOCH,
+						problem.skipped() ? ReceivedFile.Outcome.SKIPPED : ReceivedFile.Outcome.UNREADABLE,
+						problem.reason(), null);
+			}
 		}
 		String sha256;
 		long bytes;
@@ -75,7 +80,8 @@ class ReturnFileProcessor implements ItemProcessor<InputFile, ReceivedFile> {
 		// all come from these bytes
 		byte[] content;
 		try {
-			BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+			BasicFileAttributes attributes = (seen != null && seen.isRegularFile()) ? seen
+					: Files.readAttributes(path, BasicFileAttributes.class);
 			content = (attributes.size() <= WorkbookReader.IN_MEMORY_BYTES) ? Files.readAllBytes(path) : null;
 			sha256 = (content != null) ? Checksums.sha256(content) : Checksums.sha256(path);
 			bytes = (content != null) ? content.length : attributes.size();
@@ -112,6 +118,16 @@ class ReturnFileProcessor implements ItemProcessor<InputFile, ReceivedFile> {
 			logger.warn("Unexpected failure reading " + file.relative() + ": " + ex, ex);
 			return new ReceivedFile(file, sha256, bytes, lastModified, ReceivedFile.Outcome.UNREADABLE,
 					"Không đọc được tệp (lỗi " + ex.getClass().getSimpleName() + ": " + ex.getMessage() + ").", null);
+		}
+	}
+
+	/** A file's attributes, following a link; null when they cannot be read. */
+	private static BasicFileAttributes attributes(Path path) {
+		try {
+			return Files.readAttributes(path, BasicFileAttributes.class);
+		}
+		catch (IOException ex) {
+			return null;
 		}
 	}
 

@@ -42,7 +42,10 @@ end=$(date +%s%N)
 echo "warm-up run of 50 returns (it makes the class archive when there is none): $(awk -v s="$start" -v e="$end" \
   'BEGIN { printf "%.1f", (e - s) / 1e9 }') s"
 
+run=0
 for n in "${counts[@]}"; do
+  # every measured run starts from a fresh database, also when a count is given twice
+  run=$((run + 1))
   input="${INPUTS:-$work}/input-$n"
   if [[ -z ${INPUTS:-} || ! -f "$input.complete" ]]; then
     rm -rf "$input"
@@ -50,12 +53,12 @@ for n in "${counts[@]}"; do
     touch "$input.complete"
   fi
   bytes=$(du -sk "$input" | cut -f1)
-  data="$work/data-$n"
-  out="$work/output-$n"
-  log="$work/run-$n.log"
+  data="$work/data-$run"
+  out="$work/output-$run"
+  log="$work/run-$run.log"
   start=$(date +%s%N)
   if command -v /usr/bin/time >/dev/null 2>&1; then
-    /usr/bin/time -f 'rss_kb=%M' -o "$work/time-$n" \
+    /usr/bin/time -f 'rss_kb=%M' -o "$work/time-$run" \
       "$launcher" run --input "$input" --year 2026 --output "$out" --data-dir "$data" >"$log" 2>&1
   else
     "$launcher" run --input "$input" --year 2026 --output "$out" --data-dir "$data" >"$log" 2>&1
@@ -67,10 +70,13 @@ for n in "${counts[@]}"; do
   peak=$(grep -o 'heap tối đa: [0-9]* MB' "$log" | tail -1 | grep -o '[0-9]*' || true)
   afterGc=$(grep -o 'sau thu gom rác: [0-9]* MB' "$log" | tail -1 | grep -o '[0-9]*' || true)
   live=$(grep -o 'còn sống tối đa: [0-9]* MB' "$log" | tail -1 | grep -o '[0-9]*' || true)
-  rss=$( [[ -f "$work/time-$n" ]] && grep -o 'rss_kb=[0-9]*' "$work/time-$n" | cut -d= -f2 || echo "")
+  rss=$( [[ -f "$work/time-$run" ]] && grep -o 'rss_kb=[0-9]*' "$work/time-$run" | cut -d= -f2 || echo "")
   per=$(awk -v n="$n" -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", (e - s) / 1e6 / n }')
   echo "N=$n returns ($((bytes / 1024)) MB of .xlsx, -Xmx$heap): ${seconds} s end to end, ${rate} returns/s (${per} ms each)," \
     "accepted ${accepted:-?}, peak heap ${peak:-?} MB (after GC ${afterGc:-?} MB, live ${live:-?} MB)${rss:+, peak RSS $((rss / 1024)) MB}"
+  if [[ "${accepted:-}" != "$n" ]]; then
+    echo "  warning: ${accepted:-?} of the $n returns accepted" >&2
+  fi
   # each job's own time (the consolidation's steps overlap: the workbook runs beside the rest)
   jobs=$(grep -oE '^Thời gian: [0-9.]+ s' "$log" | grep -oE '[0-9.]+' | paste -sd' ' || true)
   read -r ingestJob consolidateJob <<<"${jobs:-? ?}"

@@ -122,8 +122,27 @@ class FileStatusesIntegrationTests {
 			.contains("IN(1, 2, 3)");
 		assertThat(jdbc.queryForObject("EXPLAIN " + ReturnStore.UNIONS_WITH_MORE_THAN_ONE, String.class, 2026))
 			.contains("RETURN_RECORD_UNION_CURRENT");
-		assertThat(jdbc.queryForObject("EXPLAIN " + Completeness.RECEIVED, String.class, 2026))
-			.contains("RETURN_RECORD_UNION_CURRENT");
+		assertThat(jdbc.queryForObject("EXPLAIN " + Completeness.RECEIVED_UP_TO, String.class, 2026, "A", "B", 1L))
+			.contains("RETURN_RECORD_UNION_CURRENT")
+			.as("one union after the other from the index, not all of them held at once")
+			.contains("/* group sorted */");
+		// a few returns, so that H2 weighs the indexes by rows rather than on an empty
+		// table
+		java.sql.Timestamp now = java.sql.Timestamp.valueOf("2026-01-02 03:04:05");
+		jdbc.update("INSERT INTO submission (id, report_year, sha256, source_file, bytes, last_modified, status,"
+				+ " ingested_at) VALUES (1, 2026, ?, 'a.xlsx', 1, ?, 'ACCEPTED', ?)", "0".repeat(64), now, now);
+		List<Object[]> returns = new java.util.ArrayList<>();
+		for (int i = 0; i < 3000; i++) {
+			returns.add(new Object[] { "U" + i, "0" + (i % 9), now });
+		}
+		jdbc.batchUpdate("INSERT INTO return_record (submission_id, report_year, sheet, union_code, province_code,"
+				+ " accepted, last_modified) VALUES (1, 2026, 'S', ?, ?, TRUE, ?)", returns);
+		assertThat(jdbc.queryForObject("EXPLAIN " + Completeness.UNION_PAGE_END, String.class, 2026, "A"))
+			.contains("RETURN_RECORD_UNION_CURRENT")
+			.contains("/* index sorted */");
+		assertThat(jdbc.queryForObject("EXPLAIN " + Completeness.REGISTRY_PAGE, String.class, 2026, 2026, 1L, 0))
+			.contains("REGISTRY_ENTRY_ROW")
+			.contains("/* index sorted */");
 		assertThat(jdbc.queryForObject("EXPLAIN " + FeedbackReports.WITH_FINDINGS, String.class, 2026))
 			.as("the submissions with findings looked up from the findings")
 			.containsPattern("PRIMARY_KEY_[0-9A-F]+: ID IN\\(SELECT");

@@ -11,6 +11,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import vn.tonghop.TestDatabase;
 import vn.tonghop.report.FeedbackReports;
+import vn.tonghop.report.WorkbookReports;
 import vn.tonghop.rollup.Completeness;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -139,6 +140,10 @@ class FileStatusesIntegrationTests {
 				+ " accepted, last_modified) VALUES (1, 2026, 'S', ?, ?, TRUE, ?)", returns);
 		assertThat(jdbc.queryForObject("EXPLAIN " + Completeness.UNION_PAGE_END, String.class, 2026, "A"))
 			.contains("RETURN_RECORD_UNION_CURRENT")
+			.contains("/* index sorted */");
+		assertThat(jdbc.queryForObject("EXPLAIN " + WorkbookReports.FINDINGS_PAGE, String.class, 0L, 2026))
+			.as("the workbook's findings read a page at a time from the findings' key, in its order")
+			.containsPattern("FINDING[\\s\\S]*PRIMARY_KEY_[0-9A-F]+: ID > \\?1")
 			.contains("/* index sorted */");
 		assertThat(jdbc.queryForObject("EXPLAIN " + Completeness.REGISTRY_PAGE, String.class, 2026, 2026, 1L, 0))
 			.contains("REGISTRY_ENTRY_ROW")

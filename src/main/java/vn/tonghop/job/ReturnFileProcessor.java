@@ -82,7 +82,7 @@ class ReturnFileProcessor implements ItemProcessor<InputFile, ReceivedFile> {
 		try {
 			BasicFileAttributes attributes = (seen != null && seen.isRegularFile()) ? seen
 					: Files.readAttributes(path, BasicFileAttributes.class);
-			content = (attributes.size() <= WorkbookReader.IN_MEMORY_BYTES) ? Files.readAllBytes(path) : null;
+			content = WorkbookReader.readIfSmall(path, attributes.size());
 			sha256 = (content != null) ? Checksums.sha256(content) : Checksums.sha256(path);
 			bytes = (content != null) ? content.length : attributes.size();
 			// milliseconds: databases round finer times (H2 and PostgreSQL keep
@@ -135,19 +135,12 @@ class ReturnFileProcessor implements ItemProcessor<InputFile, ReceivedFile> {
 	 * The returns of a file, read, located and judged: one for a form, one per row for a
 	 * list. The reader is chosen by what the file holds, not by its name (a ".xls" that
 	 * is really CSV is read as CSV, a ".csv" that is really a workbook as a workbook).
-	 * Throws only {@link UnreadableFileException} for bad input.
-	 */
-	List<JudgedReturn> readReturns(Path path) throws UnreadableFileException {
-		return readReturns(path, null);
-	}
-
-	/**
-	 * The same, with the file's bytes when they were read whole ({@code content}; null
-	 * when not).
+	 * Throws only {@link UnreadableFileException} for bad input. {@code content} is the
+	 * file's bytes when they were read whole, null when not (the file is then read here).
 	 */
 	List<JudgedReturn> readReturns(Path path, byte[] content) throws UnreadableFileException {
-		WorkbookReader.Format format = (content != null) ? WorkbookReader.detect(content) : WorkbookReader.detect(path);
-		SheetCells sheet = (format == WorkbookReader.Format.TEXT) ? this.csvReader.read(path)
+		WorkbookReader.Format format = WorkbookReader.detect(path, content);
+		SheetCells sheet = (format == WorkbookReader.Format.TEXT) ? this.csvReader.read(path, content)
 				: this.reader.readReturnSheet(path, format, content);
 		List<FormCells> forms = this.lists.locate(sheet).orElse(null);
 		if (forms == null) {

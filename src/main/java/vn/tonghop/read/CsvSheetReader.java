@@ -46,22 +46,35 @@ public final class CsvSheetReader {
 	}
 
 	public SheetCells read(Path file) throws UnreadableFileException {
+		return read(file, null);
+	}
+
+	/**
+	 * The same, from the file's bytes when they were read whole already ({@code content};
+	 * null when not: the file is read here).
+	 */
+	public SheetCells read(Path file, byte[] content) throws UnreadableFileException {
 		try {
-			return read(file, this.limits.start());
+			return read(file, content, this.limits.start());
 		}
 		catch (ReadLimits.LimitExceeded ex) {
 			throw new UnreadableFileException(ex.getMessage(), ex);
 		}
 	}
 
-	private SheetCells read(Path file, ReadLimits.Budget budget) throws UnreadableFileException {
-		this.limits.checkFileSize(file);
-		byte[] bytes;
-		try {
-			bytes = Files.readAllBytes(file);
+	private SheetCells read(Path file, byte[] content, ReadLimits.Budget budget) throws UnreadableFileException {
+		byte[] bytes = content;
+		if (bytes != null) {
+			this.limits.checkFileSize(bytes.length);
 		}
-		catch (IOException ex) {
-			throw new UnreadableFileException("Không mở được tệp: " + ex.getMessage(), ex);
+		else {
+			this.limits.checkFileSize(file);
+			try {
+				bytes = Files.readAllBytes(file);
+			}
+			catch (IOException ex) {
+				throw new UnreadableFileException("Không mở được tệp: " + ex.getMessage(), ex);
+			}
 		}
 		if (bytes.length == 0) {
 			throw new UnreadableFileException("Tệp rỗng (0 byte).");

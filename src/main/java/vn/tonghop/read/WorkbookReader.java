@@ -123,7 +123,7 @@ public final class WorkbookReader {
 	public SheetCells readReturnSheet(Path file) throws UnreadableFileException {
 		byte[] content;
 		try {
-			content = (Files.size(file) <= IN_MEMORY_BYTES) ? Files.readAllBytes(file) : null;
+			content = readIfSmall(file, Files.size(file));
 		}
 		catch (AccessDeniedException ex) {
 			throw new UnreadableFileException(ACCESS_DENIED, ex);
@@ -131,7 +131,15 @@ public final class WorkbookReader {
 		catch (IOException ex) {
 			throw new UnreadableFileException("Không mở được tệp: " + describe(ex), ex);
 		}
-		return readReturnSheet(file, (content != null) ? detect(content) : detect(file), content);
+		return readReturnSheet(file, detect(file, content), content);
+	}
+
+	/**
+	 * The bytes of a file of {@code size} bytes when it is one to read whole (at most
+	 * {@link #IN_MEMORY_BYTES}), else null.
+	 */
+	public static byte[] readIfSmall(Path file, long size) throws IOException {
+		return (size <= IN_MEMORY_BYTES) ? Files.readAllBytes(file) : null;
 	}
 
 	/**
@@ -250,9 +258,12 @@ public final class WorkbookReader {
 		return detect(head, read);
 	}
 
-	/** What a file read whole is, told by its first bytes, as {@link #detect(Path)}. */
-	public static Format detect(byte[] content) throws UnreadableFileException {
-		return detect(content, Math.min(content.length, HEAD_BYTES));
+	/**
+	 * The same from the file's bytes when they were read whole ({@code content}), else
+	 * from the file.
+	 */
+	public static Format detect(Path file, byte[] content) throws UnreadableFileException {
+		return (content != null) ? detect(content, Math.min(content.length, HEAD_BYTES)) : detect(file);
 	}
 
 	private static final int HEAD_BYTES = 1024;

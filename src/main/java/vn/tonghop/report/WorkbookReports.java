@@ -5,11 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.stream.Stream;
 import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +29,7 @@ import vn.tonghop.report.workbook.Table;
 import vn.tonghop.report.workbook.WorkbookInput;
 import vn.tonghop.rollup.Completeness;
 import vn.tonghop.rollup.Rollups;
+import vn.tonghop.store.Pages;
 
 /**
  * Fills the analysts' workbook {@code tong-hop-thi-dua-Y.xlsx} from the database: the
@@ -215,43 +213,22 @@ public class WorkbookReports {
 	 * finding of the year at once (300,000 findings at 150,000 returns).
 	 */
 	Iterable<FindingRow> findings(int year) {
-		return () -> new Iterator<>() {
-
-			private final List<FindingRow> page = new ArrayList<>(PAGE);
-
-			private int next;
-
-			private long after = Long.MIN_VALUE;
-
-			private boolean last;
-
-			@Override
-			public boolean hasNext() {
-				if (this.next < this.page.size()) {
-					return true;
+		return () -> {
+			long[] after = { Long.MIN_VALUE };
+			boolean[] last = { false };
+			return Pages.iterator(() -> {
+				if (last[0]) {
+					return null;
 				}
-				if (this.last) {
-					return false;
-				}
-				this.page.clear();
-				this.next = 0;
-				WorkbookReports.this.jdbc.query(FINDINGS_PAGE, (rs) -> {
-					this.after = rs.getLong(8);
-					this.page.add(new FindingRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				List<FindingRow> page = new ArrayList<>(PAGE);
+				this.jdbc.query(FINDINGS_PAGE, (rs) -> {
+					after[0] = rs.getLong(8);
+					page.add(new FindingRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 							rs.getString(5).strip(), rs.getString(6), rs.getString(7)));
-				}, this.after, year);
-				this.last = this.page.size() < PAGE;
-				return !this.page.isEmpty();
-			}
-
-			@Override
-			public FindingRow next() {
-				if (!hasNext()) {
-					throw new NoSuchElementException();
-				}
-				return this.page.get(this.next++);
-			}
-
+				}, after[0], year);
+				last[0] = page.size() < PAGE;
+				return page;
+			});
 		};
 	}
 
@@ -262,33 +239,13 @@ public class WorkbookReports {
 			+ " WHERE f.id > ? AND s.report_year = ? AND (r.id IS NULL OR r.superseded_by IS NULL)"
 			+ " ORDER BY f.id FETCH FIRST " + PAGE + " ROWS ONLY";
 
-	/** The stream's elements; the stream (its query) is closed after the last. */
-	private static <T> Iterator<T> closing(Stream<T> stream) {
-		Iterator<T> elements = stream.iterator();
-		return new Iterator<>() {
-			@Override
-			public boolean hasNext() {
-				boolean more = elements.hasNext();
-				if (!more) {
-					stream.close();
-				}
-				return more;
-			}
-
-			@Override
-			public T next() {
-				return elements.next();
-			}
-		};
-	}
-
 	/**
 	 * The returns of returns.csv, by id, read as the sheet is written; the query closes
 	 * when the last is read.
 	 */
 	private Iterable<ReturnRow> returns(int year) {
 		List<String> names = this.rollups.columns().names();
-		return () -> closing(this.rollups.returnsById(year).map((row) -> returnRow(row, names)));
+		return () -> this.rollups.returnsById(year).map((row) -> returnRow(row, names)).iterator();
 	}
 
 	private ReturnRow returnRow(Rollups.ReturnRow row, List<String> names) {

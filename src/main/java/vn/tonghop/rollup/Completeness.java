@@ -124,13 +124,13 @@ public class Completeness {
 			}
 			while (read[0] == PAGE);
 		}
+		RowCallbackHandler received = (rs) -> count(byProvince, bySector, total, trim(rs.getString(3)), rs.getString(4),
+				false, true, rs.getInt(2) == 1);
+		long registry = (load != null) ? load : -1L;
 		String from = "";
 		while (from != null) {
 			List<String> ends = this.jdbc.queryForList(UNION_PAGE_END, String.class, year, from);
 			String to = ends.isEmpty() ? null : ends.get(0);
-			RowCallbackHandler received = (rs) -> count(byProvince, bySector, total, trim(rs.getString(3)),
-					rs.getString(4), false, true, rs.getInt(2) == 1);
-			long registry = (load != null) ? load : -1L;
 			if (to != null) {
 				this.jdbc.query(RECEIVED_UP_TO, received, year, from, to, registry);
 			}

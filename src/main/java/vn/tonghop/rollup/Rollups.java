@@ -5,22 +5,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
+import vn.tonghop.store.Pages;
 import vn.tonghop.store.StoredValues;
 
 /**
@@ -329,7 +326,7 @@ public class Rollups {
 		return groups;
 	}
 
-	/** Returns whose values are fetched at once while streaming. */
+	/** Returns a page of returns.csv holds. */
 	private static final int BATCH = 500;
 
 	/** Streams the returns that count, ordered by province, union code. */
@@ -352,44 +349,22 @@ public class Rollups {
 		if (range == null) {
 			return Stream.empty();
 		}
-		Iterator<ReturnRow> pages = new Iterator<>() {
-
-			private final List<ReturnRow> page = new ArrayList<>(VALUE_PAGE);
-
-			private int next;
-
-			private long from = range[0];
-
-			@Override
-			public boolean hasNext() {
-				while (this.next >= this.page.size() && this.from <= range[1]) {
-					this.page.clear();
-					this.next = 0;
-					long to = Math.min(range[1], this.from + VALUE_PAGE - 1);
-					Rollups.this.jdbc.query(BY_ID, (rs) -> {
-						if (!counts(rs, 9, year)) {
-							return;
-						}
-						List<String> identity = identity(rs);
-						identity.add(Long.toString(rs.getLong(8)));
-						this.page.add(new ReturnRow(identity, Rollups.this.columns
-							.ofOne(IndicatorColumns.byCode(StoredValues.unpack(rs.getString(12))))));
-					}, this.from, to);
-					this.from = to + 1;
-				}
-				return this.next < this.page.size();
+		long[] from = { range[0] };
+		return Pages.stream(() -> {
+			if (from[0] > range[1]) {
+				return null;
 			}
-
-			@Override
-			public ReturnRow next() {
-				if (!hasNext()) {
-					throw new NoSuchElementException();
+			long to = Math.min(range[1], from[0] + VALUE_PAGE - 1);
+			List<ReturnRow> page = new ArrayList<>(VALUE_PAGE);
+			this.jdbc.query(BY_ID, (rs) -> {
+				ReturnRow row = countedReturn(rs, year);
+				if (row != null) {
+					page.add(row);
 				}
-				return this.page.get(this.next++);
-			}
-
-		};
-		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED), false);
+			}, from[0], to);
+			from[0] = to + 1;
+			return page;
+		});
 	}
 
 	/** The lowest and highest id of the year's returns, or null when it has none. */
@@ -416,11 +391,7 @@ public class Rollups {
 	 * 14 s of a thread at 150,000).
 	 */
 	private Stream<ReturnRow> byProvince(int year) {
-		Iterator<ReturnRow> pages = new Iterator<>() {
-
-			private final List<ReturnRow> page = new ArrayList<>(BATCH);
-
-			private int next;
+		return Pages.stream(new Supplier<>() {
 
 			/** The province being read; null for the returns without one. */
 			private String province;
@@ -430,68 +401,57 @@ public class Rollups {
 
 			private long id = Long.MIN_VALUE;
 
-			private boolean done;
-
 			@Override
-			public boolean hasNext() {
-				while (this.next >= this.page.size() && !this.done) {
-					this.page.clear();
-					this.next = 0;
-					List<ReturnRow> counted = new ArrayList<>(BATCH);
-					int[] read = new int[1];
-					String sql = PROVINCE_PAGE.replace("{province}",
-							(this.province == null) ? "r.province_code IS NULL" : "r.province_code = ?");
-					List<Object> arguments = new ArrayList<>(List.of(year));
-					if (this.province != null) {
-						arguments.add(this.province);
+			public List<ReturnRow> get() {
+				List<ReturnRow> page = new ArrayList<>(BATCH);
+				int[] read = new int[1];
+				RowCallbackHandler row = (rs) -> {
+					read[0]++;
+					this.union = rs.getString(1);
+					this.id = rs.getLong(8);
+					ReturnRow counted = countedReturn(rs, year);
+					if (counted != null) {
+						page.add(counted);
 					}
-					arguments.addAll(List.of(this.union, this.union, this.id));
-					Rollups.this.jdbc.query(sql, (rs) -> {
-						read[0]++;
-						this.union = rs.getString(1);
-						this.id = rs.getLong(8);
-						if (counts(rs, 9, year)) {
-							List<String> identity = identity(rs);
-							identity.add(Long.toString(this.id));
-							counted.add(new ReturnRow(identity, Rollups.this.columns
-								.ofOne(IndicatorColumns.byCode(StoredValues.unpack(rs.getString(12))))));
-						}
-					}, arguments.toArray());
-					if (read[0] == 0) {
-						nextProvince();
-					}
-					else {
-						this.page.addAll(counted);
-					}
+				};
+				if (this.province == null) {
+					Rollups.this.jdbc.query(NO_PROVINCE_PAGE, row, year, this.union, this.union, this.id);
 				}
-				return this.next < this.page.size();
+				else {
+					Rollups.this.jdbc.query(PROVINCE_PAGE, row, year, this.province, this.union, this.union, this.id);
+				}
+				return (read[0] > 0) ? page : nextProvince();
 			}
 
-			private void nextProvince() {
+			/** Moves to the next province: an empty page, or null when there is none. */
+			private List<ReturnRow> nextProvince() {
 				List<String> following = (this.province == null)
-						? Rollups.this.jdbc.queryForList(NEXT_PROVINCE.replace("{after}", "IS NOT NULL"), String.class,
-								year)
-						: Rollups.this.jdbc.queryForList(NEXT_PROVINCE.replace("{after}", "> ?"), String.class, year,
-								this.province);
+						? Rollups.this.jdbc.queryForList(FIRST_PROVINCE, String.class, year)
+						: Rollups.this.jdbc.queryForList(NEXT_PROVINCE, String.class, year, this.province);
 				if (following.isEmpty()) {
-					this.done = true;
-					return;
+					return null;
 				}
 				this.province = following.get(0);
 				this.union = "";
 				this.id = Long.MIN_VALUE;
+				return List.of();
 			}
 
-			@Override
-			public ReturnRow next() {
-				if (!hasNext()) {
-					throw new NoSuchElementException();
-				}
-				return this.page.get(this.next++);
-			}
+		});
+	}
 
-		};
-		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED), false);
+	/**
+	 * The return of a row of {@link #PAGE_COLUMNS}, with its columns; null when it does
+	 * not count ({@link #counts}).
+	 */
+	private ReturnRow countedReturn(ResultSet rs, int year) throws SQLException {
+		if (!counts(rs, 9, year)) {
+			return null;
+		}
+		List<String> identity = identity(rs);
+		identity.add(Long.toString(rs.getLong(8)));
+		return new ReturnRow(identity,
+				this.columns.ofOne(IndicatorColumns.byCode(StoredValues.unpack(rs.getString(12)))));
 	}
 
 	/**
@@ -504,29 +464,37 @@ public class Rollups {
 	private static final String RETURN_AND_SUBMISSION = "return_record r JOIN submission s ON s.id = r.submission_id";
 
 	/**
-	 * A page of {@link #returnsById}: the identity columns, then whether the return
-	 * counts (year again, accepted, superseded: {@link #counts}) and its values, for an
-	 * id range.
+	 * What a page of returns reads ({@link #countedReturn}): the identity columns, then
+	 * whether the return counts (year again, accepted, superseded: {@link #counts}) and
+	 * its values.
 	 */
-	private static final String BY_ID = "SELECT " + IDENTITY_COLUMNS
-			+ ", r.report_year, r.accepted, r.superseded_by, r.indicator_values FROM " + RETURN_AND_SUBMISSION
-			+ " WHERE r.id BETWEEN ? AND ? ORDER BY r.id";
+	private static final String PAGE_COLUMNS = "SELECT " + IDENTITY_COLUMNS
+			+ ", r.report_year, r.accepted, r.superseded_by, r.indicator_values FROM " + RETURN_AND_SUBMISSION;
+
+	/** A page of {@link #returnsById}: an id range. */
+	private static final String BY_ID = PAGE_COLUMNS + " WHERE r.id BETWEEN ? AND ? ORDER BY r.id";
 
 	/**
-	 * A page of {@link #byProvince}: the returns of one province (or none) after a union
-	 * code and id, in the order of the index {@code return_record_province}, whose
-	 * columns the ORDER BY names all (H2 uses an index for the order only so), with
-	 * whether each counts ({@link #counts}) and its values.
+	 * A page of {@link #byProvince}: the returns of one province after a union code and
+	 * id, in the order of the index {@code return_record_province}, whose columns the
+	 * ORDER BY names all (H2 uses an index for the order only so).
 	 */
-	static final String PROVINCE_PAGE = "SELECT " + IDENTITY_COLUMNS
-			+ ", r.report_year, r.accepted, r.superseded_by, r.indicator_values FROM " + RETURN_AND_SUBMISSION
-			+ " WHERE r.report_year = ? AND {province} AND r.union_code >= ? AND (r.union_code > ? OR r.id > ?)"
+	static final String PROVINCE_PAGE = PAGE_COLUMNS
+			+ " WHERE r.report_year = ? AND r.province_code = ? AND r.union_code >= ? AND (r.union_code > ? OR r.id > ?)"
 			+ " ORDER BY r.report_year, r.province_code, r.union_code, r.id FETCH FIRST " + BATCH + " ROWS ONLY";
 
-	/** The first province after one (or after none) that has returns of the year. */
+	/** The same for the returns without a province. */
+	private static final String NO_PROVINCE_PAGE = PROVINCE_PAGE.replace("r.province_code = ?",
+			"r.province_code IS NULL");
+
+	/** The first province after one that has returns of the year. */
 	private static final String NEXT_PROVINCE = "SELECT r.province_code FROM return_record r"
-			+ " WHERE r.report_year = ? AND r.province_code {after}"
+			+ " WHERE r.report_year = ? AND r.province_code > ?"
 			+ " ORDER BY r.report_year, r.province_code FETCH FIRST 1 ROWS ONLY";
+
+	/** The first province that has returns of the year. */
+	private static final String FIRST_PROVINCE = NEXT_PROVINCE.replace("r.province_code > ?",
+			"r.province_code IS NOT NULL");
 
 	/** The first seven columns: union code to source file. */
 	private static List<String> identity(ResultSet rs) throws SQLException {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import vn.tonghop.normalise.Industry;
 import vn.tonghop.normalise.IndustryResolver;
@@ -15,6 +16,7 @@ import vn.tonghop.normalise.Sector;
 import vn.tonghop.normalise.SectorResolver;
 import vn.tonghop.rollup.Completeness;
 import vn.tonghop.rollup.Rollups;
+import vn.tonghop.store.FileRanges;
 import vn.tonghop.store.FileStatuses;
 
 /**
@@ -153,29 +155,39 @@ public class CsvReports {
 	}
 
 	/**
-	 * {@code issues.csv}: every finding of the year's returns that are not superseded.
+	 * {@code issues.csv}: every finding of the year's returns that are not superseded
+	 * (and of files without a return), by file name, then as they were found; read a
+	 * range of file names at a time ({@link FileRanges}), so that the database never
+	 * sorts all the year's findings at once.
 	 */
 	public long writeIssues(Path output, int year) {
 		long[] count = { 0 };
 		try (CsvOutput csv = CsvOutput.open(yearFolder(output, year).resolve("issues.csv"),
 				List.of("source_file", "sheet", "cell", "union_code", "rule", "severity", "message"))) {
-			this.jdbc.query("SELECT s.source_file, f.sheet, f.cell, f.union_code, f.rule, f.severity, f.message"
-					+ " FROM finding f JOIN submission s ON s.id = f.submission_id"
-					+ " LEFT JOIN return_record r ON r.id = f.return_id"
-					+ " WHERE s.report_year = ? AND (r.id IS NULL OR r.superseded_by IS NULL) ORDER BY s.source_file, f.id",
-					(rs) -> {
-						List<String> row = new ArrayList<>(7);
-						for (int i = 1; i <= 7; i++) {
-							String value = rs.getString(i);
-							row.add((value != null) ? value.strip() : "");
-						}
-						csv.row(row);
-						count[0]++;
-					}, year);
+			RowCallbackHandler finding = (rs) -> {
+				List<String> row = new ArrayList<>(7);
+				for (int i = 1; i <= 7; i++) {
+					String value = rs.getString(i);
+					row.add((value != null) ? value.strip() : "");
+				}
+				csv.row(row);
+				count[0]++;
+			};
+			FileRanges.forEach(this.jdbc, year, (after, upTo) -> this.jdbc.query(ISSUES, finding, year, after, upTo));
 			csv.commit();
 		}
 		return count[0];
 	}
+
+	/**
+	 * The findings of issues.csv in the files of year {@code ?} named after one and up to
+	 * another (read through the index {@code submission_file}).
+	 */
+	public static final String ISSUES = "SELECT s.source_file, f.sheet, f.cell, f.union_code, f.rule, f.severity,"
+			+ " f.message FROM submission s JOIN finding f ON f.submission_id = s.id"
+			+ " LEFT JOIN return_record r ON r.id = f.return_id"
+			+ " WHERE s.report_year = ? AND s.source_file > ? AND s.source_file <= ?"
+			+ " AND (r.id IS NULL OR r.superseded_by IS NULL) ORDER BY s.source_file, f.id";
 
 	/**
 	 * {@code files.csv}: every file the intake looked at for the year, with what became

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import vn.tonghop.TestDatabase;
+import vn.tonghop.report.CsvReports;
 import vn.tonghop.report.FeedbackReports;
 import vn.tonghop.report.WorkbookReports;
 import vn.tonghop.rollup.Completeness;
@@ -148,9 +149,17 @@ class FileStatusesIntegrationTests {
 		assertThat(jdbc.queryForObject("EXPLAIN " + Completeness.REGISTRY_PAGE, String.class, 2026, 2026, 1L, 0))
 			.contains("REGISTRY_ENTRY_ROW")
 			.contains("/* index sorted */");
-		assertThat(jdbc.queryForObject("EXPLAIN " + FeedbackReports.WITH_FINDINGS, String.class, 2026))
-			.as("the submissions with findings looked up from the findings")
-			.containsPattern("PRIMARY_KEY_[0-9A-F]+: ID IN\\(SELECT");
+		assertThat(jdbc.queryForObject("EXPLAIN " + FileRanges.PAGE_END, String.class, 2026, ""))
+			.contains("SUBMISSION_FILE")
+			.contains("/* index sorted */");
+		assertThat(jdbc.queryForObject("EXPLAIN " + FeedbackReports.WITH_FINDINGS, String.class, 2026, "a", "b"))
+			.as("a range of file names' submissions, each looked up in the findings, not all current returns")
+			.contains("SUBMISSION_FILE")
+			.contains("/* index sorted */")
+			.doesNotContain("SUPERSEDED_BY IS NULL */");
+		assertThat(jdbc.queryForObject("EXPLAIN " + CsvReports.ISSUES, String.class, 2026, "a", "b"))
+			.as("issues.csv: a range of file names' submissions, then their findings")
+			.containsPattern("SUBMISSION_FILE[\\s\\S]*\"FINDING\" \"F\"\\s*/\\* [A-Z_.0-9]+: SUBMISSION_ID = S.ID");
 	}
 
 	private static JdbcTemplate database(String name) {

@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.SAXParserFactory;
 import javax.xml.stream.XMLEventFactory;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
+import javax.xml.transform.TransformerFactory;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JdkXmlParsersTests {
 
-	private static final List<String> PROPERTIES = List.of("javax.xml.stream.XMLInputFactory",
-			"javax.xml.stream.XMLOutputFactory", "javax.xml.stream.XMLEventFactory");
+	private static final List<String> PROPERTIES = List.copyOf(TonghopMain.JDK_XML_FACTORIES.keySet());
 
 	private static final Map<String, Supplier<Object>> FACTORIES = Map.of("input", XMLInputFactory::newInstance,
 			"output", XMLOutputFactory::newInstance, "event", XMLEventFactory::newInstance);
@@ -43,6 +45,13 @@ class JdkXmlParsersTests {
 			TonghopMain.jdkXmlParsers();
 			FACTORIES.forEach((kind, factory) -> assertThat(factory.get().getClass().getName()).as(kind)
 				.startsWith("com.sun.xml.internal.stream."));
+			// named, so that no look-up searches the class path; and named right
+			assertThat(System.getProperty("javax.xml.parsers.SAXParserFactory"))
+				.isEqualTo(SAXParserFactory.newInstance().getClass().getName());
+			assertThat(System.getProperty("javax.xml.parsers.DocumentBuilderFactory"))
+				.isEqualTo(DocumentBuilderFactory.newInstance().getClass().getName());
+			assertThat(System.getProperty("javax.xml.transform.TransformerFactory"))
+				.isEqualTo(TransformerFactory.newInstance().getClass().getName());
 		}
 		finally {
 			before.forEach((property, value) -> {

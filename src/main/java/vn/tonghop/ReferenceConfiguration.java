@@ -151,8 +151,9 @@ class ReferenceConfiguration {
 	}
 
 	@Bean
-	FeedbackReports feedbackReports(JdbcTemplate jdbc) {
-		return new FeedbackReports(jdbc);
+	FeedbackReports feedbackReports(JdbcTemplate jdbc, TonghopProperties properties) {
+		return new FeedbackReports(jdbc, (properties.feedbackThreads() > 0) ? properties.feedbackThreads()
+				: Runtime.getRuntime().availableProcessors());
 	}
 
 	@Bean

@@ -21,6 +21,8 @@ import vn.tonghop.read.ReadLimits;
  * @param chunkSize files stored per transaction of the ingest step
  * @param ingestThreads threads reading and judging the files of a chunk at the same time;
  * 0 for one per processor
+ * @param feedbackThreads feedback copies ({@code phan-hoi/}) written at the same time; 0
+ * for one per processor
  * @param progressSeconds how often a long run logs its progress
  * @param validation validation settings
  * @param history settings of the run history ({@code tonghop history})
@@ -29,8 +31,9 @@ import vn.tonghop.read.ReadLimits;
  */
 @ConfigurationProperties("tonghop")
 public record TonghopProperties(@DefaultValue("100") int chunkSize, @DefaultValue("0") int ingestThreads,
-		@DefaultValue("5") int progressSeconds, @DefaultValue Validation validation, @DefaultValue History history,
-		@DefaultValue Serve serve, @DefaultValue Limits limits) {
+		@DefaultValue("0") int feedbackThreads, @DefaultValue("5") int progressSeconds,
+		@DefaultValue Validation validation, @DefaultValue History history, @DefaultValue Serve serve,
+		@DefaultValue Limits limits) {
 
 	/**
 	 * @param factors the factor of comparison rules by rule code, replacing the one in

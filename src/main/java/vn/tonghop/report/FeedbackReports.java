@@ -2,6 +2,7 @@ package vn.tonghop.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.tonghop.report.feedback.CopyWriters;
 import vn.tonghop.report.feedback.FeedbackException;
 import vn.tonghop.report.feedback.FeedbackItem;
 import vn.tonghop.report.feedback.FeedbackWorkbook;
@@ -31,12 +33,22 @@ public class FeedbackReports {
 
 	public static final String FOLDER = "phan-hoi";
 
+	/**
+	 * A union's file larger than this is copied with no other copy beside it (POI holds
+	 * the whole workbook in memory while it copies it).
+	 */
+	static final long ALONE_BYTES = 256 * 1024;
+
 	private final JdbcTemplate jdbc;
+
+	private final int threads;
 
 	private final FeedbackWorkbook workbook = new FeedbackWorkbook();
 
-	public FeedbackReports(JdbcTemplate jdbc) {
+	/** {@code threads}: how many copies are written at the same time. */
+	public FeedbackReports(JdbcTemplate jdbc, int threads) {
 		this.jdbc = jdbc;
+		this.threads = threads;
 	}
 
 	record Submission(long id, String sourceFile, String sourcePath, String unionCode, String unionName) {
@@ -61,20 +73,48 @@ public class FeedbackReports {
 			+ " AND EXISTS (SELECT 1 FROM return_record r WHERE r.submission_id = s.id AND r.superseded_by IS NULL)"
 			+ " ORDER BY s.report_year, s.source_file, s.id";
 
-	/** Writes the feedback copies; returns how many. */
+	/**
+	 * Writes the feedback copies, several at a time ({@link CopyWriters}), a range of
+	 * file names at a time; returns how many. Each copy's name is taken in the order of
+	 * the files' names, before it is written (an empty file holds it), so two files whose
+	 * names flatten to the same one get the same names whatever the order their copies
+	 * end in; the name of a copy that could not be made is given up at the end of its
+	 * range.
+	 */
 	public long write(Path output, int year) {
 		Path folder = CsvReports.yearFolder(output, year).resolve(FOLDER);
 		clear(folder);
-		// one copy per workbook: a list's rows share theirs; CSV lists get none (no cells
-		// to mark); a range of file names at a time, so that no list of all the files
-		// with
-		// findings is held
 		long[] written = { 0 };
-		withFindings(year, (submission) -> {
-			if (!isText(submission.sourceFile()) && write(folder, submission)) {
-				written[0]++;
-			}
-		});
+		try (CopyWriters writers = new CopyWriters(this.threads)) {
+			FileRanges.forEach(this.jdbc, year, (after, upTo) -> {
+				List<Path> targets = new ArrayList<>();
+				// one copy per workbook: a list's rows share theirs; CSV lists get none
+				// (no cells to mark)
+				withFindings(year, after, upTo, (submission) -> {
+					Path source = (submission.sourcePath() != null) ? Path.of(submission.sourcePath()) : null;
+					if (isText(submission.sourceFile())) {
+						return;
+					}
+					if (source == null || !Files.isRegularFile(source)) {
+						logger.warn("Không tạo được phản hồi cho " + submission.sourceFile()
+								+ ": tệp không còn ở nơi đã nhận (" + submission.sourcePath() + ").");
+						return;
+					}
+					Path target = reserve(folder, FeedbackWorkbook.targetName(submission.sourceFile()));
+					targets.add(target);
+					writers.add(() -> write(source, submission, target), size(source) > ALONE_BYTES);
+				});
+				List<Boolean> made = writers.finish();
+				for (int i = 0; i < made.size(); i++) {
+					if (made.get(i)) {
+						written[0]++;
+					}
+					else {
+						delete(targets.get(i));
+					}
+				}
+			});
+		}
 		return written[0];
 	}
 
@@ -83,32 +123,33 @@ public class FeedbackReports {
 	 * range of names at a time.
 	 */
 	void withFindings(int year, Consumer<Submission> submissions) {
-		FileRanges.forEach(this.jdbc, year, (after, upTo) -> this.jdbc
-			.query(WITH_FINDINGS, (rs, n) -> (rs.getLong(4) == 1)
-					? new Submission(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(5), rs.getString(6))
-					: new Submission(rs.getLong(1), rs.getString(2), rs.getString(3), "",
-							"Danh sách " + rs.getLong(4) + " công đoàn cơ sở"),
-					year, after, upTo)
-			.forEach(submissions));
+		FileRanges.forEach(this.jdbc, year, (after, upTo) -> withFindings(year, after, upTo, submissions));
 	}
 
-	/** Writes one submission's feedback copy; false when it cannot be made. */
-	private boolean write(Path folder, Submission submission) {
-		if (submission.sourcePath() == null || !Files.isRegularFile(Path.of(submission.sourcePath()))) {
-			logger.warn("Không tạo được phản hồi cho " + submission.sourceFile() + ": tệp không còn ở nơi đã nhận ("
-					+ submission.sourcePath() + ").");
-			return false;
-		}
+	private void withFindings(int year, String after, String upTo, Consumer<Submission> submissions) {
+		this.jdbc
+			.query(WITH_FINDINGS,
+					(rs, n) -> (rs.getLong(4) == 1)
+							? new Submission(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(5),
+									rs.getString(6))
+							: new Submission(rs.getLong(1), rs.getString(2), rs.getString(3), "",
+									"Danh sách " + rs.getLong(4) + " công đoàn cơ sở"),
+					year, after, upTo)
+			.forEach(submissions);
+	}
+
+	/**
+	 * Writes one submission's feedback copy over the empty file {@code target}; false
+	 * when its file cannot be opened as a workbook.
+	 */
+	private boolean write(Path source, Submission submission, Path target) {
 		List<FeedbackItem> items = this.jdbc.query(
 				"SELECT sheet, cell, rule, severity, message FROM finding WHERE submission_id = ? ORDER BY id",
 				(rs, n) -> new FeedbackItem(rs.getString(1), rs.getString(2), rs.getString(3).strip(), rs.getString(4),
 						rs.getString(5)),
 				submission.id());
-		Path target = unique(folder, FeedbackWorkbook.targetName(submission.sourceFile()));
 		try {
-			Files.createDirectories(folder);
-			this.workbook.write(Path.of(submission.sourcePath()), submission.unionCode(), submission.unionName(),
-					new ArrayList<>(items), target);
+			this.workbook.write(source, submission.unionCode(), submission.unionName(), items, target);
 			return true;
 		}
 		catch (FeedbackException ex) {
@@ -125,14 +166,47 @@ public class FeedbackReports {
 		return lower.endsWith(".csv") || lower.endsWith(".txt") || lower.endsWith(".tsv");
 	}
 
-	/** Two source paths can flatten to one name: the later one gets a number. */
-	private static Path unique(Path folder, String name) {
-		Path target = folder.resolve(name);
-		int dot = name.lastIndexOf('.');
-		for (int n = 2; Files.exists(target); n++) {
-			target = folder.resolve(name.substring(0, dot) + " (" + n + ")" + name.substring(dot));
+	/**
+	 * Takes a copy's name in {@code folder} by making it as an empty file: two source
+	 * paths can flatten to one name, and the later one gets a number.
+	 */
+	private static Path reserve(Path folder, String name) {
+		int dot = (name.lastIndexOf('.') >= 0) ? name.lastIndexOf('.') : name.length();
+		try {
+			Files.createDirectories(folder);
+			for (int n = 1;; n++) {
+				Path target = folder
+					.resolve((n == 1) ? name : name.substring(0, dot) + " (" + n + ")" + name.substring(dot));
+				try {
+					return Files.createFile(target);
+				}
+				catch (FileAlreadyExistsException ex) {
+					// taken: the next number
+				}
+			}
 		}
-		return target;
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write in " + folder + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static long size(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			// the copy will say what is wrong with the file
+			return 0;
+		}
+	}
+
+	private static void delete(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot delete " + file + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	private static void clear(Path folder) {

@@ -81,8 +81,13 @@ public class RunSummary {
 				}, instance);
 		long accepted = acceptedRejected[0];
 		long rejected = acceptedRejected[1];
-		long superseded = count("SELECT COUNT(*) FROM return_record WHERE superseded_by IS NOT NULL AND (id IN ("
-				+ runReturns + ") OR superseded_by IN (" + runReturns + "))", instance, instance);
+		// returns of the run that were superseded, and earlier ones a return of the run
+		// superseded; each looked up by its key (an IN over the run's returns had H2 keep
+		// the set of their ids with the statement it caches)
+		long superseded = count(
+				"SELECT COUNT(*) FROM return_record x WHERE x.superseded_by IS NOT NULL AND (EXISTS (" + runReturns
+						+ " AND r.id = x.id) OR EXISTS (" + runReturns + " AND r.id = x.superseded_by))",
+				instance, instance);
 		Map<String, Long> byRule = new TreeMap<>();
 		this.jdbc.query("SELECT f.rule, COUNT(*) FROM finding f JOIN submission s ON s.id = f.submission_id"
 				+ " WHERE s.job_execution IN (" + run + ") GROUP BY f.rule", (rs) -> {

@@ -14,6 +14,7 @@ import vn.tonghop.report.CsvReports;
 import vn.tonghop.report.FeedbackReports;
 import vn.tonghop.report.WorkbookReports;
 import vn.tonghop.rollup.Completeness;
+import vn.tonghop.rollup.CrossChecks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -149,6 +150,11 @@ class FileStatusesIntegrationTests {
 		assertThat(jdbc.queryForObject("EXPLAIN " + Completeness.REGISTRY_PAGE, String.class, 2026, 2026, 1L, 0))
 			.contains("REGISTRY_ENTRY_ROW")
 			.contains("/* index sorted */");
+		assertThat(jdbc.queryForObject("EXPLAIN " + CrossChecks.DELETE_STALE, String.class, 2026))
+			.as("each finding's return looked up by its key, not the set of the year's return ids made (and kept"
+					+ " with the cached statement)")
+			.containsPattern("PRIMARY_KEY_[0-9A-F]+: ID = F.RETURN_ID")
+			.doesNotContain("IN(SELECT");
 		assertThat(jdbc.queryForObject("EXPLAIN " + FileRanges.PAGE_END, String.class, 2026, ""))
 			.contains("SUBMISSION_FILE")
 			.contains("/* index sorted */");

@@ -62,25 +62,17 @@ public class RunSummary {
 	public IngestCounts ingestCounts(JobExecution execution) {
 		String run = "SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ?";
 		long instance = execution.getJobInstance().getInstanceId();
-		Map<String, Long> files = new LinkedHashMap<>();
-		this.jdbc.query(
-				"SELECT outcome, COUNT(*) FROM intake_log WHERE job_execution IN (" + run + ") GROUP BY outcome",
-				(rs) -> {
-					files.put(rs.getString(1), rs.getLong(2));
-				}, instance);
+		// files by outcome and status, and the returns the run stored, accepted or not
+		// and
+		// by template version: one pass over the run's files
+		List<FileStatuses.Line> notAccepted = new ArrayList<>();
+		FileStatuses.RunCounts counts = this.fileStatuses.countRun(instance, (line) -> {
+			if (line.status() != FileStatuses.Status.ACCEPTED && notAccepted.size() < NAMED_FILES) {
+				notAccepted.add(line);
+			}
+		});
 		String runReturns = "SELECT r.id FROM return_record r JOIN submission s ON s.id = r.submission_id"
 				+ " WHERE s.job_execution IN (" + run + ")";
-		// accepted, rejected and by template version in one pass over the run's returns
-		long[] acceptedRejected = new long[2];
-		Map<String, Long> versions = new TreeMap<>();
-		this.jdbc.query("SELECT r.accepted, COALESCE(r.template_version, ''), COUNT(*) FROM return_record r"
-				+ " JOIN submission s ON s.id = r.submission_id WHERE s.job_execution IN (" + run + ")"
-				+ " GROUP BY r.accepted, COALESCE(r.template_version, '')", (rs) -> {
-					acceptedRejected[rs.getBoolean(1) ? 0 : 1] += rs.getLong(3);
-					versions.merge(rs.getString(2), rs.getLong(3), Long::sum);
-				}, instance);
-		long accepted = acceptedRejected[0];
-		long rejected = acceptedRejected[1];
 		// returns of the run that were superseded, and earlier ones a return of the run
 		// superseded; each looked up by its key (an IN over the run's returns had H2 keep
 		// the set of their ids with the statement it caches)
@@ -93,13 +85,8 @@ public class RunSummary {
 				+ " WHERE s.job_execution IN (" + run + ") GROUP BY f.rule", (rs) -> {
 					byRule.put(rs.getString(1).strip(), rs.getLong(2));
 				}, instance);
-		List<FileStatuses.Line> notAccepted = new ArrayList<>();
-		Map<FileStatuses.Status, Long> statuses = this.fileStatuses.countRun(instance, (line) -> {
-			if (line.status() != FileStatuses.Status.ACCEPTED && notAccepted.size() < NAMED_FILES) {
-				notAccepted.add(line);
-			}
-		});
-		return new IngestCounts(files, statuses, accepted, rejected, superseded, byRule, notAccepted, versions);
+		return new IngestCounts(counts.outcomes(), counts.statuses(), counts.accepted(), counts.rejected(), superseded,
+				byRule, notAccepted, counts.templateVersions());
 	}
 
 	private long count(String sql, Object... args) {

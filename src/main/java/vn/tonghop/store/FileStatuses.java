@@ -112,6 +112,18 @@ public class FileStatuses {
 	 * and sorted them for each page: 2.3 s at 20,000 files.)
 	 */
 	public void ofRun(long jobInstance, Consumer<Line> lines) {
+		ofRun(jobInstance, (row, returns, line) -> lines.accept(line));
+	}
+
+	/** What {@link #ofRun} gives for each file, with what it was read from. */
+	@FunctionalInterface
+	private interface RunVisitor {
+
+		void visit(Seen row, Returns returns, Line line);
+
+	}
+
+	private void ofRun(long jobInstance, RunVisitor visitor) {
 		List<Long> executions = this.jdbc.queryForList(
 				"SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ?", Long.class, jobInstance);
 		if (executions.isEmpty()) {
@@ -134,24 +146,56 @@ public class FileStatuses {
 					rows.add(seen(rs, 0));
 				}
 			}, from, Math.min(high, from + PAGE - 1));
-			emit(rows, lines);
+			Map<Long, Returns> returns = returns(rows);
+			for (Seen row : rows) {
+				Returns of = returns.get(row.submission());
+				visitor.visit(row, of, line(row, of));
+			}
 		}
 	}
 
 	/**
-	 * How many files of a run have each status, in the order of {@link Status}; each file
-	 * is also given to {@code each}.
+	 * What an ingest run did, counted in one pass over its files ({@link #ofRun}).
+	 *
+	 * @param outcomes the files by what the store made of them (NEW, DUPLICATE,
+	 * UNREADABLE, SKIPPED), those present only
+	 * @param statuses the files by status, every status present, in the order of
+	 * {@link Status}
+	 * @param accepted the returns the run stored that passed validation (superseded ones
+	 * too)
+	 * @param rejected the returns the run stored that did not
+	 * @param templateVersions the returns the run stored by the template version they
+	 * name, "" for none
 	 */
-	public Map<Status, Long> countRun(long jobInstance, Consumer<Line> each) {
-		Map<Status, Long> counts = new LinkedHashMap<>();
+	public record RunCounts(Map<String, Long> outcomes, Map<Status, Long> statuses, long accepted, long rejected,
+			Map<String, Long> templateVersions) {
+	}
+
+	/**
+	 * Counts what an ingest run did; each file is also given to {@code each}, in the
+	 * order of {@link #ofRun}. The returns counted are those of the files the run stored
+	 * (outcome NEW): a duplicate's returns were counted by the run that stored them.
+	 */
+	public RunCounts countRun(long jobInstance, Consumer<Line> each) {
+		Map<String, Long> outcomes = new TreeMap<>();
+		Map<Status, Long> statuses = new LinkedHashMap<>();
 		for (Status status : Status.values()) {
-			counts.put(status, 0L);
+			statuses.put(status, 0L);
 		}
-		ofRun(jobInstance, (line) -> {
-			counts.merge(line.status(), 1L, Long::sum);
+		long[] acceptedRejected = new long[2];
+		Map<String, Long> versions = new TreeMap<>();
+		ofRun(jobInstance, (row, returns, line) -> {
+			outcomes.merge(row.outcome(), 1L, Long::sum);
+			statuses.merge(line.status(), 1L, Long::sum);
+			if (returns != null && "NEW".equals(row.outcome())) {
+				acceptedRejected[0] += returns.counting + returns.superseded;
+				acceptedRejected[1] += returns.rejected;
+				returns.versions.forEach((version, n) -> versions.merge(version, n, Long::sum));
+			}
 			each.accept(line);
 		});
-		return Collections.unmodifiableMap(counts);
+		return new RunCounts(Collections.unmodifiableMap(outcomes), Collections.unmodifiableMap(statuses),
+				acceptedRejected[0], acceptedRejected[1], Collections.unmodifiableMap(versions));
 	}
 
 	/**
@@ -231,6 +275,9 @@ public class FileStatuses {
 		/** Error findings by rule, of the rejected returns. */
 		private final Map<String, Long> errors = new TreeMap<>();
 
+		/** The returns by the template version they name, "" for none. */
+		private final Map<String, Long> versions = new TreeMap<>();
+
 		long total() {
 			return this.counting + this.superseded + this.rejected;
 		}
@@ -264,13 +311,14 @@ public class FileStatuses {
 
 	/**
 	 * What became of the returns of the submissions {@code ids}, read from the index
-	 * {@code return_record_submission_outcome} without the returns' rows (which hold
+	 * {@code return_record_submission_version} without the returns' rows (which hold
 	 * their values), but for those superseded. The ids are written into the statement: H2
 	 * checks each row it reads against a list of parameters one by one (a page of 1,000
 	 * submissions made a million comparisons), against a list of numbers in a set.
 	 */
 	static String returnsOf(List<Long> ids) {
-		return "SELECT r.submission_id, r.accepted, r.superseded_by, w.source_file FROM return_record r"
+		return "SELECT r.submission_id, r.accepted, r.superseded_by, w.source_file, r.template_version"
+				+ " FROM return_record r"
 				+ " LEFT JOIN return_record n ON n.id = r.superseded_by LEFT JOIN submission w ON w.id = n.submission_id"
 				+ " WHERE r.submission_id IN (" + numbers(ids) + ") ORDER BY r.id";
 	}
@@ -293,6 +341,8 @@ public class FileStatuses {
 		}
 		this.jdbc.query(returnsOf(ids), (rs) -> {
 			Returns r = returns.computeIfAbsent(rs.getLong(1), (id) -> new Returns());
+			String version = rs.getString(5);
+			r.versions.merge((version != null) ? version : "", 1L, Long::sum);
 			if (!rs.getBoolean(2)) {
 				r.rejected++;
 			}

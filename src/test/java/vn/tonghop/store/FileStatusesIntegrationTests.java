@@ -52,8 +52,9 @@ class FileStatusesIntegrationTests {
 		FileStatuses statuses = new FileStatuses(jdbc);
 
 		List<String> seen = new ArrayList<>();
-		Map<FileStatuses.Status, Long> counts = statuses.countRun(1,
-				(line) -> seen.add(line.sourceFile() + " " + line.status().name()));
+		Map<FileStatuses.Status, Long> counts = statuses
+			.countRun(1, (line) -> seen.add(line.sourceFile() + " " + line.status().name()))
+			.statuses();
 
 		assertThat(seen).containsExactlyElementsOf(expected);
 		assertThat(counts).containsEntry(FileStatuses.Status.SKIPPED, 3L * 234)
@@ -65,6 +66,59 @@ class FileStatusesIntegrationTests {
 		List<String> none = new ArrayList<>();
 		statuses.ofRun(9, (line) -> none.add(line.sourceFile()));
 		assertThat(none).isEmpty();
+	}
+
+	/**
+	 * The summary's counts of files and returns come from the same pass as the statuses:
+	 * the returns counted are those of the files the run stored, each once, also when the
+	 * run met the same bytes again or restarted; a duplicate of another run's file brings
+	 * no return.
+	 */
+	@Test
+	void aRunCountsTheReturnsOfTheFilesItStoredOnce() {
+		JdbcTemplate jdbc = database("file-statuses-counts");
+		jdbc.update("INSERT INTO BATCH_JOB_INSTANCE (JOB_INSTANCE_ID, VERSION, JOB_NAME, JOB_KEY) VALUES"
+				+ " (1, 0, 'ingestReturnsJob', 'a'), (2, 0, 'ingestReturnsJob', 'b')");
+		jdbc.update("INSERT INTO BATCH_JOB_EXECUTION (JOB_EXECUTION_ID, VERSION, JOB_INSTANCE_ID, CREATE_TIME) VALUES"
+				+ " (1, 0, 1, CURRENT_TIMESTAMP), (2, 0, 2, CURRENT_TIMESTAMP), (3, 0, 1, CURRENT_TIMESTAMP)");
+		java.sql.Timestamp now = java.sql.Timestamp.valueOf("2026-01-02 03:04:05");
+		// a.xlsx stored by run 1, c.xlsx by run 2 (between run 1's executions), b.xlsx by
+		// run 1's restart
+		long[][] submissions = { { 1, 1 }, { 3, 2 }, { 2, 3 } };
+		String[] names = { "a.xlsx", "c.xlsx", "b.xlsx" };
+		for (int i = 0; i < 3; i++) {
+			jdbc.update(
+					"INSERT INTO submission (id, report_year, sha256, source_file, bytes, last_modified, status,"
+							+ " job_execution, ingested_at) VALUES (?, 2026, ?, ?, 1, ?, 'ACCEPTED', ?, ?)",
+					submissions[i][0], String.valueOf(i).repeat(64), names[i], now, submissions[i][1], now);
+		}
+		Object[][] returns = { { 1, "U1", true, "v1" }, { 1, "U2", true, null }, { 1, "U3", false, "v1" },
+				{ 2, "U4", true, "v2" }, { 3, "U5", true, "v1" } };
+		for (Object[] r : returns) {
+			jdbc.update(
+					"INSERT INTO return_record (submission_id, report_year, sheet, union_code, accepted,"
+							+ " template_version, last_modified) VALUES (?, 2026, 'S', ?, ?, ?, ?)",
+					r[0], r[1], r[2], r[3], now);
+		}
+		jdbc.update("INSERT INTO intake_log (id, job_execution, report_year, source_file, outcome, submission_id)"
+				+ " VALUES (1, 1, 2026, 'a.xlsx', 'NEW', 1), (2, 1, 2026, 'a - copy.xlsx', 'DUPLICATE', 1),"
+				+ " (3, 2, 2026, 'c.xlsx', 'NEW', 3), (4, 3, 2026, 'b.xlsx', 'NEW', 2),"
+				+ " (5, 3, 2026, 'c again.xlsx', 'DUPLICATE', 3), (6, 3, 2026, '~$a.xlsx', 'SKIPPED', NULL)");
+
+		List<String> seen = new ArrayList<>();
+		FileStatuses.RunCounts counts = new FileStatuses(jdbc).countRun(1, (line) -> seen.add(line.sourceFile()));
+
+		assertThat(seen).containsExactly("a.xlsx", "a - copy.xlsx", "b.xlsx", "c again.xlsx", "~$a.xlsx");
+		assertThat(counts.outcomes()).containsExactly(Map.entry("DUPLICATE", 2L), Map.entry("NEW", 2L),
+				Map.entry("SKIPPED", 1L));
+		assertThat(counts.statuses()).containsEntry(FileStatuses.Status.ACCEPTED, 2L)
+			.containsEntry(FileStatuses.Status.DUPLICATE, 2L)
+			.containsEntry(FileStatuses.Status.SKIPPED, 1L)
+			.containsEntry(FileStatuses.Status.REJECTED, 0L);
+		assertThat(counts.accepted()).isEqualTo(3);
+		assertThat(counts.rejected()).isEqualTo(1);
+		assertThat(counts.templateVersions()).containsExactly(Map.entry("", 1L), Map.entry("v1", 2L),
+				Map.entry("v2", 1L));
 	}
 
 	@Test
@@ -120,7 +174,7 @@ class FileStatusesIntegrationTests {
 		Assumptions.assumeFalse(TestDatabase.postgresql(), "H2's plan");
 		JdbcTemplate jdbc = database("return-record-plans");
 		assertThat(jdbc.queryForObject("EXPLAIN " + FileStatuses.returnsOf(List.of(1L, 2L, 3L)), String.class))
-			.contains("RETURN_RECORD_SUBMISSION_OUTCOME")
+			.contains("RETURN_RECORD_SUBMISSION_VERSION")
 			.as("the ids written out, which H2 looks up in a set, not parameters it compares one by one")
 			.contains("IN(1, 2, 3)");
 		assertThat(jdbc.queryForObject("EXPLAIN " + ReturnStore.UNIONS_WITH_MORE_THAN_ONE, String.class, 2026))

@@ -69,7 +69,41 @@ class LauncherIntegrationTests {
 		assertThat(second).contains("COMPLETED");
 	}
 
+	/**
+	 * Regression: a first run that stopped at once (here a folder that does not exist)
+	 * saved an archive of the few classes it had loaded, and every later run started from
+	 * it, a second slower at 50 returns; the archive now comes from the first run that
+	 * completes.
+	 */
+	@Test
+	void aRunThatFailsSavesNoClassArchive(@TempDir Path temp) throws Exception {
+		Path built = Paths.get(System.getProperty("tonghop.launcher"));
+		Path folder = Files.createDirectories(temp.resolve("bin"));
+		Path launcher = Files.copy(built, folder.resolve("tonghop"), StandardCopyOption.COPY_ATTRIBUTES);
+		Files.copy(built.resolveSibling("tonghop.jar"), folder.resolve("tonghop.jar"));
+		String[] failing = { "run", "--input", temp.resolve("không có").toString(), "--year", "2026", "--output",
+				temp.resolve("out-0").toString(), "--data-dir", temp.resolve("data-0").toString() };
+		Process failed = start(launcher, Map.of(), failing);
+		String output = new String(failed.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(failed.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		assertThat(failed.exitValue()).as(output).isNotZero();
+		assertThat(folder.resolve("tonghop-cds/tonghop.jsa")).as(output).doesNotExist();
+		assertThat(folder.resolve("tonghop-cds.lock")).doesNotExist();
+		Path input = Path.of(LauncherIntegrationTests.class.getResource("/fixtures/samples-2026/input").toURI());
+		String completed = run(launcher, Map.of(), "run", "--input", input.toString(), "--year", "2026", "--output",
+				temp.resolve("out-1").toString(), "--data-dir", temp.resolve("data-1").toString());
+		assertThat(folder.resolve("tonghop-cds/tonghop.jsa")).as(completed).isNotEmptyFile();
+	}
+
 	private static String run(Path launcher, Map<String, String> environment, String... arguments) throws Exception {
+		Process process = start(launcher, environment, arguments);
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as(output).isZero();
+		return output;
+	}
+
+	private static Process start(Path launcher, Map<String, String> environment, String... arguments) throws Exception {
 		List<String> command = new ArrayList<>(List.of(launcher.toString()));
 		command.addAll(List.of(arguments));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -78,11 +112,7 @@ class LauncherIntegrationTests {
 		builder.environment().remove("JAVA_OPTS");
 		builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
 		builder.environment().putAll(environment);
-		Process process = builder.start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).as(output).isZero();
-		return output;
+		return builder.start();
 	}
 
 }

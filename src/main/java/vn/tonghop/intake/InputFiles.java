@@ -8,6 +8,7 @@ import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -82,8 +83,13 @@ public final class InputFiles {
 		 * An entry of a folder: a folder to go down into, a file, or (unlisted) a folder
 		 * that could not be listed, given as an entry of its own.
 		 */
-		private record Entry(Path path, String key, boolean folder, boolean unlisted) {
+		private record Entry(Path path, String key, boolean folder, boolean unlisted, long size) {
 		}
+
+		/**
+		 * The size of the file {@link #next()} gave last, as listed; -1 when not known.
+		 */
+		private long size = -1;
 
 		Walk(Path root) {
 			this.root = root;
@@ -99,8 +105,19 @@ public final class InputFiles {
 			}
 		}
 
+		/**
+		 * The size of the file {@link #next()} gave last, as its folder's listing saw it
+		 * (not following a link), so that whoever needs it does not ask the system again;
+		 * -1 when the listing did not tell: a link, a file that could not be looked at, a
+		 * single file given as the input.
+		 */
+		public long size() {
+			return this.size;
+		}
+
 		/** The next file, or null at the end. */
 		public InputFile next() {
+			this.size = -1;
 			if (this.single != null) {
 				InputFile file = this.single;
 				this.single = null;
@@ -114,6 +131,7 @@ public final class InputFiles {
 					continue;
 				}
 				Entry entry = entries.next();
+				this.size = entry.size();
 				if (entry.folder()) {
 					this.open.push(entries(entry.path()));
 				}
@@ -138,8 +156,12 @@ public final class InputFiles {
 			try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
 				for (Path path : stream) {
 					String name = path.getFileName().toString();
-					boolean isFolder = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
-					entries.add(new Entry(path, isFolder ? name + "/" : name, isFolder, false));
+					// one look at each entry, which tells both whether it is a folder and
+					// its size
+					BasicFileAttributes attributes = attributes(path);
+					boolean isFolder = attributes != null && attributes.isDirectory();
+					long size = (attributes != null && attributes.isRegularFile()) ? attributes.size() : -1;
+					entries.add(new Entry(path, isFolder ? name + "/" : name, isFolder, false, size));
 				}
 			}
 			catch (IOException | DirectoryIteratorException ex) {
@@ -148,10 +170,20 @@ public final class InputFiles {
 				if (folder.equals(this.root)) {
 					throw new UncheckedIOException("cannot list " + folder + ": " + cause.getMessage(), cause);
 				}
-				return List.of(new Entry(folder, "", false, true)).iterator();
+				return List.of(new Entry(folder, "", false, true, -1)).iterator();
 			}
 			entries.sort(Comparator.comparing(Entry::key));
 			return entries.iterator();
+		}
+
+		/** The entry's own attributes (a link's, not its target's), or null. */
+		private static BasicFileAttributes attributes(Path path) {
+			try {
+				return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+			}
+			catch (IOException ex) {
+				return null;
+			}
 		}
 
 		@Override

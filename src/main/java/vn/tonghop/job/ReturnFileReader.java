@@ -50,15 +50,22 @@ class ReturnFileReader extends AbstractItemCountingItemStreamItemReader<InputFil
 		setName("returnFileReader");
 	}
 
-	/** The partition of a file, among {@code partitions}. */
-	static int partition(InputFile file, int partitions) {
-		long size;
-		try {
-			size = Files.size(file.path());
-		}
-		catch (IOException ex) {
-			// cannot be read anyway: any partition will report it
-			size = file.relative().hashCode();
+	/**
+	 * The partition of a file among {@code partitions}, by its size: that its folder's
+	 * listing gave ({@code listed}; -1 when it did not, as for a link: the size is then
+	 * that of the file the link leads to, as for the file itself, so that the two fall in
+	 * the same partition).
+	 */
+	static int partition(InputFile file, long listed, int partitions) {
+		long size = listed;
+		if (size < 0) {
+			try {
+				size = Files.size(file.path());
+			}
+			catch (IOException ex) {
+				// cannot be read anyway: any partition will report it
+				size = file.relative().hashCode();
+			}
 		}
 		return Math.floorMod(Long.hashCode(size * 0x9E3779B97F4A7C15L), partitions);
 	}
@@ -84,7 +91,7 @@ class ReturnFileReader extends AbstractItemCountingItemStreamItemReader<InputFil
 			return null;
 		}
 		for (InputFile file = this.files.next(); file != null; file = this.files.next()) {
-			if ((this.partitions <= 1 || partition(file, this.partitions) == this.partition)
+			if ((this.partitions <= 1 || partition(file, this.files.size(), this.partitions) == this.partition)
 					&& !this.stored.contains(file.relative())) {
 				return file;
 			}

@@ -51,6 +51,28 @@ class InputFilesTests {
 		assertThat(InputFiles.list(this.inbox)).extracting(InputFile::relative).isEqualTo(walked);
 	}
 
+	/**
+	 * The size of each file as its folder's listing saw it, so that the partitions need
+	 * not ask for it again; a link's is not known from the listing (the file it leads to
+	 * may be elsewhere).
+	 */
+	@Test
+	void theWalkKnowsEachFilesSizeFromTheListingButNotALinks() throws IOException {
+		Files.createDirectories(this.inbox.resolve("b"));
+		Files.write(this.inbox.resolve("a.xlsx"), new byte[1234]);
+		Files.write(this.inbox.resolve("b/c.xlsx"), new byte[0]);
+		Files.createSymbolicLink(this.inbox.resolve("d.xlsx"), this.inbox.resolve("a.xlsx"));
+		List<String> sizes = new ArrayList<>();
+		try (InputFiles.Walk walk = InputFiles.walk(this.inbox)) {
+			assertThat(walk.size()).isEqualTo(-1);
+			for (InputFile file = walk.next(); file != null; file = walk.next()) {
+				sizes.add(file.relative() + " " + walk.size());
+			}
+			assertThat(walk.size()).as("after the last file").isEqualTo(-1);
+		}
+		assertThat(sizes).containsExactly("a.xlsx 1234", "b/c.xlsx 0", "d.xlsx -1");
+	}
+
 	@Test
 	void aFileIsItsOwnInbox() throws IOException {
 		Path file = Files.writeString(this.inbox.resolve("một tệp.xlsx"), "x");

@@ -68,13 +68,26 @@ class IngestProgress implements ItemWriteListener<ReceivedFile>, StepExecutionLi
 	}
 
 	/**
-	 * Called by the reader once it knows the files: {@code total} in the input,
-	 * {@code done} of them already stored by an earlier, interrupted execution.
+	 * The ingest begins: the rate is counted from now. The files in the input may not be
+	 * counted yet ({@link #counted}).
 	 */
-	void start(int total, int done) {
-		this.line.start(total, done);
+	void begin() {
 		this.startedAt = this.clock.getAsLong();
 		this.lastShown = this.startedAt;
+	}
+
+	/**
+	 * The files are counted: {@code total} in the input, {@code done} of them already
+	 * stored by an earlier, interrupted execution; files stored before are kept.
+	 */
+	void counted(int total, int done) {
+		this.line.start(total, done);
+	}
+
+	/** {@link #begin} with the files already counted. */
+	void start(int total, int done) {
+		begin();
+		counted(total, done);
 	}
 
 	@Override
@@ -153,7 +166,8 @@ class IngestProgress implements ItemWriteListener<ReceivedFile>, StepExecutionLi
 
 		private final Map<String, Integer> read = new TreeMap<>();
 
-		private int total;
+		/** The files in the input; -1 until they are counted. */
+		private int total = -1;
 
 		private int done;
 
@@ -171,9 +185,14 @@ class IngestProgress implements ItemWriteListener<ReceivedFile>, StepExecutionLi
 			this.expected = expected;
 		}
 
+		/**
+		 * The files counted: {@code total} in the input, {@code done} stored by earlier
+		 * executions; the files this execution stored before they were counted stay
+		 * counted.
+		 */
 		void start(int total, int done) {
 			this.total = total;
-			this.done = done;
+			this.done += done - this.doneBefore;
 			this.doneBefore = done;
 		}
 
@@ -198,6 +217,15 @@ class IngestProgress implements ItemWriteListener<ReceivedFile>, StepExecutionLi
 		/** "Đã đọc 900/2000 tệp (45%), 120 tệp/giây, còn khoảng 9 s". */
 		String summary(long elapsedMillis) {
 			StringBuilder text = new StringBuilder();
+			if (this.total < 0) {
+				// not counted yet: how many, and how fast
+				text.append("Đã đọc ").append(this.done).append(" tệp");
+				double rate = rate(elapsedMillis);
+				if (rate > 0) {
+					text.append(String.format(", %.0f tệp/giây", rate));
+				}
+				return text.toString();
+			}
 			text.append("Đã đọc ")
 				.append(this.done)
 				.append('/')
@@ -214,13 +242,22 @@ class IngestProgress implements ItemWriteListener<ReceivedFile>, StepExecutionLi
 
 		/** "[██████░░░░] 45% 900/2000 tệp · 120 tệp/giây · còn ~9 s · Hà Nội 120/450". */
 		String bar(long elapsedMillis, int cells) {
-			int filled = (this.total > 0) ? (int) ((long) this.done * cells / this.total) : cells;
+			boolean counted = this.total >= 0;
+			int filled = !counted ? 0 : (this.total > 0) ? (int) ((long) this.done * cells / this.total) : cells;
 			StringBuilder text = new StringBuilder("[");
 			text.append("█".repeat(filled)).append("░".repeat(cells - filled)).append("] ");
-			text.append(percent()).append("% ").append(this.done).append('/').append(this.total).append(" tệp");
+			if (counted) {
+				text.append(percent()).append("% ").append(this.done).append('/').append(this.total).append(" tệp");
+			}
+			else {
+				text.append(this.done).append(" tệp");
+			}
 			double rate = rate(elapsedMillis);
 			if (rate > 0) {
-				text.append(String.format(" · %.0f tệp/giây · còn ~%s", rate, remaining(rate)));
+				text.append(String.format(" · %.0f tệp/giây", rate));
+				if (counted) {
+					text.append(" · còn ~").append(remaining(rate));
+				}
 			}
 			if (this.lastProvince != null) {
 				text.append(" · ").append(province(this.lastProvince));

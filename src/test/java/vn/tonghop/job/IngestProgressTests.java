@@ -48,6 +48,26 @@ class IngestProgressTests {
 			.isEqualTo("Đã đọc 11000/20000 tệp (55%), 100 tệp/giây, còn khoảng 1 phút 30 s");
 	}
 
+	/**
+	 * The partitions start before the files are counted (the count runs beside them):
+	 * until then the display says how many and how fast; the files stored meanwhile stay
+	 * counted once the total, and what earlier executions stored, are known.
+	 */
+	@Test
+	void beforeTheFilesAreCountedOnlyHowManyAndHowFast() {
+		IngestProgress.ProgressLine line = new IngestProgress.ProgressLine(NAMES, Map.of("01", 450));
+		for (int i = 0; i < 3; i++) {
+			line.fileDone();
+			line.returnRead("01");
+		}
+		assertThat(line.summary(1000)).isEqualTo("Đã đọc 3 tệp, 3 tệp/giây");
+		assertThat(line.bar(1000, 10)).isEqualTo("[░░░░░░░░░░] 3 tệp · 3 tệp/giây · Hà Nội 3/450");
+		line.start(10, 4);
+		assertThat(line.summary(1000)).isEqualTo("Đã đọc 7/10 tệp (70%), 3 tệp/giây, còn khoảng 1 s");
+		line.fileDone();
+		assertThat(line.bar(2000, 10)).isEqualTo("[████████░░] 80% 8/10 tệp · 2 tệp/giây · còn ~1 s · Hà Nội 3/450");
+	}
+
 	@Test
 	void barFillsInProportionAndNamesTheProvinceAgainstTheRegistry() {
 		IngestProgress.ProgressLine line = new IngestProgress.ProgressLine(NAMES, Map.of("01", 450));

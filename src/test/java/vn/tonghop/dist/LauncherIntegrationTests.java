@@ -53,10 +53,8 @@ class LauncherIntegrationTests {
 	 */
 	@Test
 	void theFirstRunSavesAClassArchiveThatTheNextRunStartsFrom(@TempDir Path temp) throws Exception {
-		Path built = Paths.get(System.getProperty("tonghop.launcher"));
 		Path folder = Files.createDirectories(temp.resolve("cài đặt"));
-		Path launcher = Files.copy(built, folder.resolve("tonghop"), StandardCopyOption.COPY_ATTRIBUTES);
-		Files.copy(built.resolveSibling("tonghop.jar"), folder.resolve("tonghop.jar"));
+		Path launcher = copyOfTheBuiltLauncher(folder);
 		Path input = Path.of(LauncherIntegrationTests.class.getResource("/fixtures/samples-2026/input").toURI());
 		String first = run(launcher, Map.of(), "run", "--input", input.toString(), "--year", "2026", "--output",
 				temp.resolve("out-1").toString(), "--data-dir", temp.resolve("data-1").toString());
@@ -77,10 +75,8 @@ class LauncherIntegrationTests {
 	 */
 	@Test
 	void aRunThatFailsSavesNoClassArchive(@TempDir Path temp) throws Exception {
-		Path built = Paths.get(System.getProperty("tonghop.launcher"));
 		Path folder = Files.createDirectories(temp.resolve("bin"));
-		Path launcher = Files.copy(built, folder.resolve("tonghop"), StandardCopyOption.COPY_ATTRIBUTES);
-		Files.copy(built.resolveSibling("tonghop.jar"), folder.resolve("tonghop.jar"));
+		Path launcher = copyOfTheBuiltLauncher(folder);
 		String[] failing = { "run", "--input", temp.resolve("không có").toString(), "--year", "2026", "--output",
 				temp.resolve("out-0").toString(), "--data-dir", temp.resolve("data-0").toString() };
 		Process failed = start(launcher, Map.of(), failing);
@@ -93,6 +89,14 @@ class LauncherIntegrationTests {
 		String completed = run(launcher, Map.of(), "run", "--input", input.toString(), "--year", "2026", "--output",
 				temp.resolve("out-1").toString(), "--data-dir", temp.resolve("data-1").toString());
 		assertThat(folder.resolve("tonghop-cds/tonghop.jsa")).as(completed).isNotEmptyFile();
+	}
+
+	/** The launcher and the jar the build made, copied into {@code folder}. */
+	private static Path copyOfTheBuiltLauncher(Path folder) throws Exception {
+		Path built = Paths.get(System.getProperty("tonghop.launcher"));
+		Path launcher = Files.copy(built, folder.resolve("tonghop"), StandardCopyOption.COPY_ATTRIBUTES);
+		Files.copy(built.resolveSibling("tonghop.jar"), folder.resolve("tonghop.jar"));
+		return launcher;
 	}
 
 	private static String run(Path launcher, Map<String, String> environment, String... arguments) throws Exception {

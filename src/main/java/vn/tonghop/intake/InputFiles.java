@@ -86,9 +86,7 @@ public final class InputFiles {
 		private record Entry(Path path, String key, boolean folder, boolean unlisted, long size) {
 		}
 
-		/**
-		 * The size of the file {@link #next()} gave last, as listed; -1 when not known.
-		 */
+		/** See {@link #size()}. */
 		private long size = -1;
 
 		Walk(Path root) {

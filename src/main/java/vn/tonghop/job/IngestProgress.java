@@ -81,13 +81,7 @@ class IngestProgress implements ItemWriteListener<ReceivedFile>, StepExecutionLi
 	 * stored by an earlier, interrupted execution; files stored before are kept.
 	 */
 	void counted(int total, int done) {
-		this.line.start(total, done);
-	}
-
-	/** {@link #begin} with the files already counted. */
-	void start(int total, int done) {
-		begin();
-		counted(total, done);
+		this.line.counted(total, done);
 	}
 
 	@Override
@@ -190,7 +184,7 @@ class IngestProgress implements ItemWriteListener<ReceivedFile>, StepExecutionLi
 		 * executions; the files this execution stored before they were counted stay
 		 * counted.
 		 */
-		void start(int total, int done) {
+		void counted(int total, int done) {
 			this.total = total;
 			this.done += done - this.doneBefore;
 			this.doneBefore = done;

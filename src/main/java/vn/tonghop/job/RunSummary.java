@@ -3,7 +3,6 @@ package vn.tonghop.job;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,9 +61,8 @@ public class RunSummary {
 	public IngestCounts ingestCounts(JobExecution execution) {
 		String run = "SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ?";
 		long instance = execution.getJobInstance().getInstanceId();
-		// files by outcome and status, and the returns the run stored, accepted or not
-		// and
-		// by template version: one pass over the run's files
+		// files by outcome and status, and the returns the run stored (accepted or not,
+		// by template version): one pass over the run's files
 		List<FileStatuses.Line> notAccepted = new ArrayList<>();
 		FileStatuses.RunCounts counts = this.fileStatuses.countRun(instance, (line) -> {
 			if (line.status() != FileStatuses.Status.ACCEPTED && notAccepted.size() < NAMED_FILES) {

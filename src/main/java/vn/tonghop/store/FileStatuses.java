@@ -95,7 +95,7 @@ public class FileStatuses {
 					previous = row.sourceFile();
 				}
 			}
-			emit(latest, lines);
+			emit(latest, (row, returns, line) -> lines.accept(line));
 			if (rows.size() < PAGE) {
 				return;
 			}
@@ -115,15 +115,15 @@ public class FileStatuses {
 		ofRun(jobInstance, (row, returns, line) -> lines.accept(line));
 	}
 
-	/** What {@link #ofRun} gives for each file, with what it was read from. */
+	/** A file's line, with the intake log row and the returns it was made from. */
 	@FunctionalInterface
-	private interface RunVisitor {
+	private interface Visitor {
 
 		void visit(Seen row, Returns returns, Line line);
 
 	}
 
-	private void ofRun(long jobInstance, RunVisitor visitor) {
+	private void ofRun(long jobInstance, Visitor visitor) {
 		List<Long> executions = this.jdbc.queryForList(
 				"SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ?", Long.class, jobInstance);
 		if (executions.isEmpty()) {
@@ -146,11 +146,7 @@ public class FileStatuses {
 					rows.add(seen(rs, 0));
 				}
 			}, from, Math.min(high, from + PAGE - 1));
-			Map<Long, Returns> returns = returns(rows);
-			for (Seen row : rows) {
-				Returns of = returns.get(row.submission());
-				visitor.visit(row, of, line(row, of));
-			}
+			emit(rows, visitor);
 		}
 	}
 
@@ -227,10 +223,12 @@ public class FileStatuses {
 				(rs.getString(9) != null) ? rs.getString(9).strip() : null, rs.getString(10));
 	}
 
-	private void emit(List<Seen> rows, Consumer<Line> lines) {
+	/** A page of rows: their returns read at once, then each row's line. */
+	private void emit(List<Seen> rows, Visitor visitor) {
 		Map<Long, Returns> returns = returns(rows);
 		for (Seen row : rows) {
-			lines.accept(line(row, returns.get(row.submission())));
+			Returns of = returns.get(row.submission());
+			visitor.visit(row, of, line(row, of));
 		}
 	}
 

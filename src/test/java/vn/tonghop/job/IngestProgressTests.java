@@ -30,7 +30,7 @@ class IngestProgressTests {
 	@Test
 	void summarySaysFilesDoneRateAndTimeLeft() {
 		IngestProgress.ProgressLine line = new IngestProgress.ProgressLine(NAMES, Map.of());
-		line.start(2000, 0);
+		line.counted(2000, 0);
 		for (int i = 0; i < 900; i++) {
 			line.fileDone();
 		}
@@ -40,7 +40,7 @@ class IngestProgressTests {
 	@Test
 	void rateAfterARestartCountsOnlyTheFilesOfThisExecution() {
 		IngestProgress.ProgressLine line = new IngestProgress.ProgressLine(NAMES, Map.of());
-		line.start(20_000, 10_000);
+		line.counted(20_000, 10_000);
 		for (int i = 0; i < 1000; i++) {
 			line.fileDone();
 		}
@@ -62,7 +62,7 @@ class IngestProgressTests {
 		}
 		assertThat(line.summary(1000)).isEqualTo("Đã đọc 3 tệp, 3 tệp/giây");
 		assertThat(line.bar(1000, 10)).isEqualTo("[░░░░░░░░░░] 3 tệp · 3 tệp/giây · Hà Nội 3/450");
-		line.start(10, 4);
+		line.counted(10, 4);
 		assertThat(line.summary(1000)).isEqualTo("Đã đọc 7/10 tệp (70%), 3 tệp/giây, còn khoảng 1 s");
 		line.fileDone();
 		assertThat(line.bar(2000, 10)).isEqualTo("[████████░░] 80% 8/10 tệp · 2 tệp/giây · còn ~1 s · Hà Nội 3/450");
@@ -71,7 +71,7 @@ class IngestProgressTests {
 	@Test
 	void barFillsInProportionAndNamesTheProvinceAgainstTheRegistry() {
 		IngestProgress.ProgressLine line = new IngestProgress.ProgressLine(NAMES, Map.of("01", 450));
-		line.start(10, 0);
+		line.counted(10, 0);
 		for (int i = 0; i < 5; i++) {
 			line.fileDone();
 			line.returnRead("01");
@@ -82,7 +82,7 @@ class IngestProgressTests {
 	@Test
 	void provincesMostReadFirstAndCutToTheWidth() {
 		IngestProgress.ProgressLine line = new IngestProgress.ProgressLine(NAMES, Map.of("79", 900));
-		line.start(10, 0);
+		line.counted(10, 0);
 		line.returnRead("01");
 		line.returnRead("79");
 		line.returnRead("79");
@@ -104,7 +104,8 @@ class IngestProgressTests {
 		AtomicLong now = new AtomicLong(0);
 		IngestProgress progress = new IngestProgress(new IngestProgress.ProgressLine(NAMES, Map.of()), 5,
 				new PrintStream(bytes, true, StandardCharsets.UTF_8), now::get);
-		progress.start(4, 0);
+		progress.begin();
+		progress.counted(4, 0);
 		now.set(1000);
 		progress.afterWrite(chunk("01", "01"));
 		now.set(2000);
@@ -127,7 +128,8 @@ class IngestProgressTests {
 			AtomicLong now = new AtomicLong(0);
 			IngestProgress progress = new IngestProgress(new IngestProgress.ProgressLine(NAMES, Map.of()), 5, null,
 					now::get);
-			progress.start(4, 0);
+			progress.begin();
+			progress.counted(4, 0);
 			now.set(1000);
 			progress.afterWrite(chunk("01"));
 			now.set(6000);

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -1283,6 +1282,33 @@ final class FastXlsxReader {
 		}
 
 		/**
+		 * The plain attributes {@code r}, {@code s} and {@code t} of a cell, each as
+		 * {@link #plainAttribute} gives it (null when absent), in one pass over the
+		 * attributes: {@code values[0]}, {@code [1]} and {@code [2]}.
+		 */
+		void cellAttributes(String[] values) {
+			values[0] = null;
+			values[1] = null;
+			values[2] = null;
+			int count = this.reader.getAttributeCount();
+			for (int i = 0; i < count; i++) {
+				String localName = this.reader.getAttributeLocalName(i);
+				int slot = (localName.length() != 1) ? -1 : switch (localName.charAt(0)) {
+					case 'r' -> 0;
+					case 's' -> 1;
+					case 't' -> 2;
+					default -> -1;
+				};
+				if (slot >= 0 && values[slot] == null) {
+					String namespace = this.reader.getAttributeNamespace(i);
+					if (namespace == null || namespace.isEmpty()) {
+						values[slot] = this.reader.getAttributeValue(i);
+					}
+				}
+			}
+		}
+
+		/**
 		 * A {@code sheet} element as both the DOM and the SAX reading of the workbook see
 		 * it: one {@code name}, one {@code r:id}, nothing else they could mistake for
 		 * those.
@@ -1419,7 +1445,20 @@ final class FastXlsxReader {
 
 		private int rowIndex = -1;
 
-		private TreeMap<Integer, CellData> row;
+		/**
+		 * The cells of the row being read, by column, a later cell of a column in place
+		 * of the earlier (the streaming reader's TreeMap, kept here as a list: the cells
+		 * nearly always come left to right); null outside a row.
+		 */
+		private List<CellData> row;
+
+		/** The cell's {@code r}, {@code s} and {@code t}, read in one pass. */
+		private final String[] cellAttributes = new String[3];
+
+		/** The last element's namespace and whether it ends in /main. */
+		private String namespace;
+
+		private boolean main;
 
 		private CellData cell;
 
@@ -1441,7 +1480,7 @@ final class FastXlsxReader {
 						}
 					}
 					else if (xml.isStart()) {
-						if (xml.namespace().endsWith("/main")) {
+						if (inMain(xml)) {
 							start(xml);
 							if (!this.insideIs) {
 								this.content.setLength(0);
@@ -1449,7 +1488,7 @@ final class FastXlsxReader {
 						}
 					}
 					else if (xml.isEnd()) {
-						if (xml.namespace().endsWith("/main")) {
+						if (inMain(xml)) {
 							end(xml.localName());
 						}
 					}
@@ -1458,6 +1497,20 @@ final class FastXlsxReader {
 			if (this.row != null) {
 				throw new Unhandled("row not closed");
 			}
+		}
+
+		/**
+		 * Whether the element is in a namespace ending in /main, as the streaming reader
+		 * asks of every element; the parser gives the same string for the same namespace,
+		 * so the answer is worked out when the namespace changes.
+		 */
+		private boolean inMain(Xml xml) {
+			String namespace = xml.namespace();
+			if (namespace != this.namespace) {
+				this.namespace = namespace;
+				this.main = namespace.endsWith("/main");
+			}
+			return this.main;
 		}
 
 		private void start(Xml xml) throws Unhandled {
@@ -1471,7 +1524,7 @@ final class FastXlsxReader {
 						this.currentRowNum = rowNumber(r) - 1;
 					}
 					this.rowIndex = this.currentRowNum;
-					this.row = new TreeMap<>();
+					this.row = new ArrayList<>();
 				}
 				case "col" -> col(xml);
 				case "c" -> cellStart(xml);
@@ -1542,7 +1595,9 @@ final class FastXlsxReader {
 			if (++this.cellCount > MAX_CELLS) {
 				throw new Unhandled("too many cells");
 			}
-			String r = xml.plainAttribute("r", null);
+			String[] attributes = this.cellAttributes;
+			xml.cellAttributes(attributes);
+			String r = attributes[0];
 			if (r == null) {
 				throw new Unhandled("cell without a reference");
 			}
@@ -1550,7 +1605,7 @@ final class FastXlsxReader {
 			if (column < 0) {
 				throw new Unhandled("cell reference the fast path does not read: " + r);
 			}
-			String s = xml.plainAttribute("s", null);
+			String s = attributes[1];
 			CellXf format;
 			if (this.styles == null) {
 				format = null;
@@ -1565,7 +1620,7 @@ final class FastXlsxReader {
 			else {
 				format = this.styles.at(0);
 			}
-			String t = xml.plainAttribute("t", null);
+			String t = attributes[2];
 			this.cell = new CellData(column, (t != null) ? t : "n", format);
 		}
 
@@ -1582,7 +1637,7 @@ final class FastXlsxReader {
 					if (this.row == null) {
 						throw new Unhandled("row end without its start");
 					}
-					for (CellData data : this.row.values()) {
+					for (CellData data : this.row) {
 						RawCell raw = convert(data, new CellRef(this.rowIndex, data.column));
 						if (raw != null) {
 							this.cells.add(raw);
@@ -1595,13 +1650,39 @@ final class FastXlsxReader {
 					if (this.row == null || this.cell == null) {
 						throw new Unhandled("cell end outside a row");
 					}
-					this.row.put(this.cell.column, this.cell);
+					put(this.row, this.cell);
 					this.cell = null;
 				}
 				case "is" -> this.insideIs = false;
 				default -> {
 				}
 			}
+		}
+
+		/** {@code TreeMap.put} by column, on a list sorted by column. */
+		private static void put(List<CellData> row, CellData cell) {
+			int last = row.size() - 1;
+			if (last < 0 || row.get(last).column < cell.column) {
+				row.add(cell);
+				return;
+			}
+			int low = 0;
+			int high = last;
+			while (low <= high) {
+				int middle = (low + high) >>> 1;
+				int column = row.get(middle).column;
+				if (column < cell.column) {
+					low = middle + 1;
+				}
+				else if (column > cell.column) {
+					high = middle - 1;
+				}
+				else {
+					row.set(middle, cell);
+					return;
+				}
+			}
+			row.add(low, cell);
 		}
 
 		/**

@@ -868,7 +868,7 @@ final class FastXlsxReader {
 			try (Xml xml = new Xml(open(part.entry()))) {
 				xml.allowCdata();
 				while (xml.next()) {
-					if (xml.isStart() && NS_MAIN.equals(xml.namespace())) {
+					if (xml.isStart() && xml.inNamespace(NS_MAIN)) {
 						switch (xml.localName()) {
 							case "sst" -> {
 								count(xml.plainAttribute("count", null));
@@ -890,7 +890,7 @@ final class FastXlsxReader {
 							}
 						}
 					}
-					else if (xml.isEnd() && NS_MAIN.equals(xml.namespace())) {
+					else if (xml.isEnd() && xml.inNamespace(NS_MAIN)) {
 						switch (xml.localName()) {
 							case "si" -> {
 								if (strings != null && characters != null) {
@@ -911,7 +911,7 @@ final class FastXlsxReader {
 							// POI would fail on text before the table element
 							throw new Unhandled("shared string text outside the table");
 						}
-						characters.append(xml.text());
+						xml.appendText(characters);
 					}
 				}
 			}
@@ -1259,6 +1259,27 @@ final class FastXlsxReader {
 
 		String localName() {
 			return this.reader.getLocalName();
+		}
+
+		/** The namespaces the last answer was about, and that answer. */
+		private String namespaceAsked;
+
+		private String namespaceWanted;
+
+		private boolean namespaceMatched;
+
+		/**
+		 * Whether the element is in the given namespace; the parser gives the same string
+		 * for the same namespace, so the strings are compared when the namespace changes.
+		 */
+		boolean inNamespace(String uri) {
+			String namespace = namespace();
+			if (namespace != this.namespaceAsked || uri != this.namespaceWanted) {
+				this.namespaceAsked = namespace;
+				this.namespaceWanted = uri;
+				this.namespaceMatched = uri.equals(namespace);
+			}
+			return this.namespaceMatched;
 		}
 
 		String text() {

@@ -20,6 +20,11 @@ public final class SheetCells {
 
 	private int cellCount;
 
+	/** The row the last cell went into. */
+	private NavigableMap<Integer, RawCell> lastRow;
+
+	private int lastRowNumber;
+
 	private final List<RawCell> legacy = new ArrayList<>();
 
 	private final ReadLimits.Budget budget;
@@ -40,7 +45,14 @@ public final class SheetCells {
 
 	void add(RawCell cell) {
 		this.budget.cell(cell, this.cellCount + 1);
-		NavigableMap<Integer, RawCell> row = this.rows.computeIfAbsent(cell.ref().row(), (r) -> new TreeMap<>());
+		int r = cell.ref().row();
+		NavigableMap<Integer, RawCell> row = this.lastRow;
+		if (row == null || r != this.lastRowNumber) {
+			// a sheet is read row by row: the row's map is looked up once
+			row = this.rows.computeIfAbsent(r, (number) -> new TreeMap<>());
+			this.lastRow = row;
+			this.lastRowNumber = r;
+		}
 		RawCell before = row.put(cell.ref().column(), cell);
 		if (before == null) {
 			this.cellCount++;

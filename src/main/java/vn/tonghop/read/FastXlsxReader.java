@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -14,14 +15,16 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Matcher;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -161,14 +164,23 @@ final class FastXlsxReader {
 
 	}
 
-	/** The fast path's answer for a file, read without limits (the tests compare it). */
+	/**
+	 * The fast path's answer for a file, read without limits (the tests compare it): as
+	 * the ingest reads a return, from its bytes, unless its zip is of a kind
+	 * {@link MemoryZip} leaves to the JDK's zip code.
+	 */
 	Attempt attempt(Path file) {
-		try (ZipEntries zip = ZipEntries.of(new ZipFile(file.toFile()))) {
+		try (ZipEntries zip = inMemoryOrOnDisk(file)) {
 			return attempt(zip, ReadLimits.Budget.NONE);
 		}
 		catch (IOException ex) {
 			return new Attempt(null, ex.getClass().getSimpleName() + ": " + ex.getMessage());
 		}
+	}
+
+	private static ZipEntries inMemoryOrOnDisk(Path file) throws IOException {
+		MemoryZip inMemory = MemoryZip.open(Files.readAllBytes(file));
+		return (inMemory != null) ? inMemory : ZipEntries.of(new ZipFile(file.toFile()));
 	}
 
 	/**
@@ -178,7 +190,7 @@ final class FastXlsxReader {
 	 */
 	Attempt attempt(ZipEntries zip, ReadLimits.Budget budget) {
 		try {
-			return new Attempt(new Reading(zip, budget, this.styleSheets).read(), null);
+			return new Attempt(new Reading(zip, budget, this.parsed).read(), null);
 		}
 		catch (ReadLimits.LimitExceeded ex) {
 			throw ex;
@@ -394,26 +406,60 @@ final class FastXlsxReader {
 	}
 
 	/**
-	 * A style sheet and its theme, by their bytes: what {@link Styles} are read from.
+	 * A part of a zip held in memory, known by what the zip holds of it: its name,
+	 * method, sizes, CRC and stored (compressed) bytes. Parts with equal keys unzip to
+	 * the same contents, which is told without unzipping them.
 	 */
-	private static final class StyleParts {
+	private static final class PartKey {
 
-		final byte[] styles;
+		private final int kind;
 
-		final byte[] theme;
+		private final String name;
+
+		private final int method;
+
+		private final long crc;
+
+		private final long size;
+
+		private final byte[] bytes;
+
+		private final int offset;
+
+		private final int length;
 
 		private final int hash;
 
-		StyleParts(byte[] styles, byte[] theme) {
-			this.styles = styles;
-			this.theme = theme;
-			this.hash = 31 * Arrays.hashCode(styles) + Arrays.hashCode(theme);
+		PartKey(int kind, ZipEntry entry, ZipEntries.Stored stored) {
+			this(kind, entry.getName(), entry.getMethod(), entry.getCrc(), entry.getSize(), stored.bytes(),
+					stored.offset(), stored.length());
+		}
+
+		private PartKey(int kind, String name, int method, long crc, long size, byte[] bytes, int offset, int length) {
+			this.kind = kind;
+			this.name = name;
+			this.method = method;
+			this.crc = crc;
+			this.size = size;
+			this.bytes = bytes;
+			this.offset = offset;
+			this.length = length;
+			// the CRC stands for the contents: the bytes are compared, not hashed
+			this.hash = Objects.hash(kind, name, method, crc, size, length);
+		}
+
+		/** This key with a copy of its bytes: the file's bytes are not kept. */
+		PartKey kept() {
+			return new PartKey(this.kind, this.name, this.method, this.crc, this.size,
+					Arrays.copyOfRange(this.bytes, this.offset, this.offset + this.length), 0, this.length);
 		}
 
 		@Override
 		public boolean equals(Object other) {
-			return other instanceof StyleParts parts && parts.hash == this.hash
-					&& Arrays.equals(parts.styles, this.styles) && Arrays.equals(parts.theme, this.theme);
+			return other instanceof PartKey key && key.hash == this.hash && key.kind == this.kind
+					&& key.method == this.method && key.crc == this.crc && key.size == this.size
+					&& key.length == this.length && key.name.equals(this.name) && Arrays.equals(key.bytes, key.offset,
+							key.offset + key.length, this.bytes, this.offset, this.offset + this.length);
 		}
 
 		@Override
@@ -423,40 +469,83 @@ final class FastXlsxReader {
 
 	}
 
+	/** The parts {@link Parsed} keeps, by what is made of them. */
+	private static final int CONTENT_TYPES = 0;
+
+	private static final int RELATIONSHIPS = 1;
+
+	private static final int WORKBOOK = 2;
+
+	private static final int STYLES = 3;
+
+	private static final int THEME = 4;
+
 	/**
-	 * The cell formats of the style sheets read so far, by their bytes and their theme's:
-	 * the returns saved by one program from one form carry the same two parts, and
-	 * reading them again was a few percent of the ingest. Only parts read to the end
-	 * without a reason to leave the file are kept; a bounded number of them. (A
-	 * {@link CellXf} works out whether it is a date once, whichever thread asks first:
-	 * the answer is the same.)
+	 * What was made of the package's parts read so far (content types, relationships, the
+	 * workbook's list of sheets, the cell formats, a theme's check), by their
+	 * {@link PartKey}: the returns saved by one program from one form carry the same
+	 * parts, and unzipping and parsing them again was some 14% of the ingest threads'
+	 * time. Only what was read without a reason to leave the file is kept, and only of a
+	 * zip held in memory (every return of a few kilobytes). Once it holds
+	 * {@link #MAX_ENTRIES} it starts again, and the parts that come back come back into
+	 * it. (A {@link CellXf} works out whether it is a date once, whichever thread asks
+	 * first: the answer is the same.)
 	 */
-	private static final class StyleSheets {
+	private static final class Parsed {
 
-		private static final int MAX_ENTRIES = 64;
+		private static final int MAX_ENTRIES = 128;
 
-		private final Map<StyleParts, Styles> seen = new ConcurrentHashMap<>();
+		/** Parts stored in more bytes than this are not kept. */
+		private static final int MAX_STORED_BYTES = 16 * 1024;
 
-		private final AtomicLong parsed = new AtomicLong();
+		private final Map<PartKey, Object> known = new ConcurrentHashMap<>();
 
-		Styles get(StyleParts parts) {
-			return this.seen.get(parts);
+		private final AtomicLongArray parsed = new AtomicLongArray(THEME + 1);
+
+		/** The key of an entry of the zip, or null when none is kept for it. */
+		static PartKey key(int kind, ZipEntries zip, ZipEntry entry) {
+			ZipEntries.Stored stored = zip.stored(entry);
+			return (stored != null && stored.length() <= MAX_STORED_BYTES) ? new PartKey(kind, entry, stored) : null;
 		}
 
-		void parsed(StyleParts parts, Styles styles) {
-			this.parsed.incrementAndGet();
-			if (this.seen.size() < MAX_ENTRIES) {
-				this.seen.put(parts, styles);
+		Object get(PartKey key) {
+			return (key != null) ? this.known.get(key) : null;
+		}
+
+		/** A part is parsed: it was not known. */
+		void parsing(int kind) {
+			this.parsed.incrementAndGet(kind);
+		}
+
+		/** What was made of a part, kept when it has a key. */
+		void keep(PartKey key, Object value) {
+			if (key != null) {
+				if (this.known.size() >= MAX_ENTRIES) {
+					this.known.clear();
+				}
+				this.known.put(key.kept(), value);
 			}
 		}
 
 	}
 
-	private final StyleSheets styleSheets = new StyleSheets();
+	private final Parsed parsed = new Parsed();
 
 	/** How many style sheets this reader parsed (not found among those seen). */
 	long styleSheetsParsed() {
-		return this.styleSheets.parsed.get();
+		return this.parsed.parsed.get(STYLES);
+	}
+
+	/**
+	 * How many parts of the kinds {@link Parsed} keeps this reader parsed (or began to: a
+	 * part that makes the reader leave its file is parsed again next time).
+	 */
+	long partsParsed() {
+		long all = 0;
+		for (int kind = 0; kind <= THEME; kind++) {
+			all += this.parsed.parsed.get(kind);
+		}
+		return all;
 	}
 
 	/** The reading of one file. */
@@ -472,12 +561,42 @@ final class FastXlsxReader {
 
 		private final ReadLimits.Budget budget;
 
-		private final StyleSheets styleSheets;
+		private final Parsed parsed;
 
-		Reading(ZipEntries zip, ReadLimits.Budget budget, StyleSheets styleSheets) {
+		Reading(ZipEntries zip, ReadLimits.Budget budget, Parsed parsed) {
 			this.zip = zip;
 			this.budget = budget;
-			this.styleSheets = styleSheets;
+			this.parsed = parsed;
+		}
+
+		/** Parses a part. */
+		@FunctionalInterface
+		private interface Parse<T> {
+
+			T parse() throws Unhandled, IOException, XMLStreamException;
+
+		}
+
+		/**
+		 * What {@code parse} makes of the entry, or made of the same part in an earlier
+		 * file ({@link Parsed}); {@code parse} must give the same for the same contents,
+		 * and something that does not change.
+		 */
+		@SuppressWarnings("unchecked")
+		private <T> T known(int kind, ZipEntry entry, Parse<T> parse)
+				throws Unhandled, IOException, XMLStreamException {
+			PartKey key = Parsed.key(kind, this.zip, entry);
+			Object known = this.parsed.get(key);
+			if (known != null) {
+				// counted as read, within the same limits
+				check(entry);
+				this.bytesRead += entry.getSize();
+				return (T) known;
+			}
+			this.parsed.parsing(kind);
+			T value = parse.parse();
+			this.parsed.keep(key, value);
+			return value;
 		}
 
 		SheetCells read() throws Unhandled, IOException, XMLStreamException, URISyntaxException {
@@ -575,9 +694,9 @@ final class FastXlsxReader {
 		 */
 		private void registerParts(ZipEntry contentTypesEntry)
 				throws Unhandled, IOException, XMLStreamException, URISyntaxException {
-			Map<String, String> defaults = new HashMap<>();
-			Map<PackagePartName, String> overrides = new HashMap<>();
-			readContentTypes(contentTypesEntry, defaults, overrides);
+			ContentTypes types = known(CONTENT_TYPES, contentTypesEntry, () -> readContentTypes(contentTypesEntry));
+			Map<String, String> defaults = types.defaults();
+			Map<PackagePartName, String> overrides = types.overrides();
 			for (ZipEntry entry : this.zip.entries()) {
 				String name = entry.getName();
 				if (name.startsWith("[trash]") || name.endsWith("/") || name.equalsIgnoreCase(CONTENT_TYPES_ENTRY)) {
@@ -606,9 +725,13 @@ final class FastXlsxReader {
 			}
 		}
 
-		private void readContentTypes(ZipEntry entry, Map<String, String> defaults,
-				Map<PackagePartName, String> overrides)
-				throws Unhandled, IOException, XMLStreamException, URISyntaxException {
+		/** The content types by extension and by part name. */
+		private record ContentTypes(Map<String, String> defaults, Map<PackagePartName, String> overrides) {
+		}
+
+		private ContentTypes readContentTypes(ZipEntry entry) throws Unhandled, IOException, XMLStreamException {
+			Map<String, String> defaults = new HashMap<>();
+			Map<PackagePartName, String> overrides = new HashMap<>();
 			List<String[]> overrideList = new ArrayList<>();
 			try (Xml xml = new Xml(open(entry))) {
 				while (xml.next()) {
@@ -632,6 +755,7 @@ final class FastXlsxReader {
 					throw new Unhandled("invalid override part name: " + override[0]);
 				}
 			}
+			return new ContentTypes(Collections.unmodifiableMap(defaults), Collections.unmodifiableMap(overrides));
 		}
 
 		/**
@@ -722,6 +846,10 @@ final class FastXlsxReader {
 		}
 
 		private List<Rel> readRelationships(Part part) throws Unhandled, IOException, XMLStreamException {
+			return known(RELATIONSHIPS, part.entry(), () -> parseRelationships(part));
+		}
+
+		private List<Rel> parseRelationships(Part part) throws Unhandled, IOException, XMLStreamException {
 			List<Rel> rels = new ArrayList<>();
 			boolean core = false;
 			try (Xml xml = new Xml(open(part.entry()))) {
@@ -742,7 +870,7 @@ final class FastXlsxReader {
 					}
 				}
 			}
-			return rels;
+			return Collections.unmodifiableList(rels);
 		}
 
 		/** The workbook part, the one {@code XSSFReader} finds. */
@@ -817,6 +945,10 @@ final class FastXlsxReader {
 		 * {@code sheet} (SAX); the two must be the same list.
 		 */
 		private List<SheetRef> sheets(Part workbook) throws Unhandled, IOException, XMLStreamException {
+			return known(WORKBOOK, workbook.entry(), () -> parseSheets(workbook));
+		}
+
+		private List<SheetRef> parseSheets(Part workbook) throws Unhandled, IOException, XMLStreamException {
 			List<SheetRef> sheets = new ArrayList<>();
 			try (Xml xml = new Xml(open(workbook.entry()))) {
 				boolean inSheets = false;
@@ -843,7 +975,7 @@ final class FastXlsxReader {
 					}
 				}
 			}
-			return sheets;
+			return Collections.unmodifiableList(sheets);
 		}
 
 		// ---- shared strings -----------------------------------------------------
@@ -945,16 +1077,13 @@ final class FastXlsxReader {
 				return null;
 			}
 			Part theme = single(TYPE_THEME);
-			StyleParts parts = new StyleParts(bytes(part), (theme != null) ? bytes(theme) : null);
-			Styles known = this.styleSheets.get(parts);
-			if (known != null) {
-				return known;
+			Styles styles = known(STYLES, part.entry(), () -> styles(bytes(part)));
+			if (theme != null) {
+				known(THEME, theme.entry(), () -> {
+					checkTheme(bytes(theme));
+					return Boolean.TRUE;
+				});
 			}
-			Styles styles = styles(parts.styles);
-			if (parts.theme != null) {
-				checkTheme(parts.theme);
-			}
-			this.styleSheets.parsed(parts, styles);
 			return styles;
 		}
 
@@ -1090,6 +1219,12 @@ final class FastXlsxReader {
 
 		/** An entry's bytes, streamed, within the limits. */
 		private InputStream open(ZipEntry entry) throws Unhandled, IOException {
+			check(entry);
+			return new Limited(this.zip.open(entry), this);
+		}
+
+		/** The limits, before an entry is read. */
+		private void check(ZipEntry entry) throws Unhandled {
 			long size = entry.getSize();
 			if (size < 0 || size > MAX_ENTRY_BYTES) {
 				throw new Unhandled("entry too large or of unknown size: " + entry.getName());
@@ -1097,7 +1232,6 @@ final class FastXlsxReader {
 			if (this.bytesRead + size > MAX_TOTAL_BYTES) {
 				throw new Unhandled("too many bytes in all");
 			}
-			return new Limited(this.zip.open(entry), this);
 		}
 
 		DataFormatter formatter() {

@@ -185,6 +185,14 @@ final class MemoryZip implements ZipEntries {
 	}
 
 	@Override
+	public Stored stored(ZipEntry zipEntry) {
+		if (!(zipEntry instanceof Entry entry) || !this.entries.contains(entry)) {
+			throw new IllegalArgumentException("not an entry of this zip: " + zipEntry.getName());
+		}
+		return new Stored(this.bytes, entry.dataOffset, (int) entry.getCompressedSize());
+	}
+
+	@Override
 	public void close() {
 		// nothing to release: the inflaters go back to the thread as each stream closes
 	}

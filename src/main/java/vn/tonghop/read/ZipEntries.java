@@ -20,6 +20,22 @@ interface ZipEntries extends Closeable {
 	/** An entry's contents, unzipped. */
 	InputStream open(ZipEntry entry) throws IOException;
 
+	/**
+	 * Where an entry's data is, as the zip holds it (compressed), for a zip held in
+	 * memory; null for a zip read from disk.
+	 */
+	default Stored stored(ZipEntry entry) {
+		return null;
+	}
+
+	/**
+	 * An entry's data as the zip holds it: {@code length} bytes of {@code bytes} from
+	 * {@code offset}. Two entries with the same method, sizes, CRC and stored bytes unzip
+	 * to the same contents.
+	 */
+	record Stored(byte[] bytes, int offset, int length) {
+	}
+
 	/** The entries of a zip file opened from disk; closing them closes it. */
 	static ZipEntries of(ZipFile zip) {
 		List<? extends ZipEntry> entries = Collections.list(zip.entries());

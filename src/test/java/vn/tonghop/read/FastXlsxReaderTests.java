@@ -362,6 +362,45 @@ class FastXlsxReaderTests {
 		assertThat(assertHandledAlike(plain).get(0, 0).kind()).isEqualTo(RawCell.Kind.NUMBER);
 	}
 
+	/**
+	 * The parts every return of a form has alike (content types, relationships, the
+	 * workbook's sheets, the styles) are parsed once, known again by what the zip holds.
+	 */
+	@Test
+	void parsesThePartsReturnsHaveAlikeOnceAndTellsThemApartByTheirBytes() throws Exception {
+		Path returns = this.dir.resolve("returns");
+		SyntheticReturns.write(returns, 3, 2026, 7L);
+		List<Path> files = workbooks(returns);
+		long before = this.fast.partsParsed();
+		assertHandledAlike(files.get(0));
+		assertThat(this.fast.partsParsed() - before)
+			.as("content types, the package's and the workbook's relationships, the workbook, the styles")
+			.isEqualTo(5);
+		assertHandledAlike(files.get(1));
+		assertHandledAlike(files.get(2));
+		assertThat(this.fast.partsParsed() - before).as("the same parts in every return: parsed once").isEqualTo(5);
+
+		// rewritten (every part stored anew), then the same with the sheet renamed: only
+		// the workbook part is parsed again, and its sheet is the renamed one
+		Path rewritten = rewrite(files.get(0), "xl/workbook.xml", UnaryOperator.identity());
+		String name = assertHandledAlike(rewritten).name();
+		long afterRewrite = this.fast.partsParsed();
+		Path renamed = rewrite(files.get(0), "xl/workbook.xml",
+				(xml) -> xml.replace("name=\"" + name + "\"", "name=\"" + name + " 2\""));
+		assertThat(assertHandledAlike(renamed).name()).isEqualTo(name + " 2");
+		assertThat(this.fast.partsParsed()).isEqualTo(afterRewrite + 1);
+		assertThat(assertHandledAlike(rewritten).name()).isEqualTo(name);
+		assertThat(this.fast.partsParsed()).as("both workbooks known").isEqualTo(afterRewrite + 1);
+
+		// a workbook part that makes the fast path leave the file is not kept
+		Path misplaced = rewrite(files.get(0), "xl/workbook.xml",
+				(xml) -> xml.replace("</sheets>", "</sheets><sheet name=\"X\" r:id=\"rId1\"/>"));
+		for (int i = 1; i <= 2; i++) {
+			assertThat(this.fast.attempt(misplaced).fallback()).contains("sheet element out of place");
+			assertThat(this.fast.partsParsed()).isEqualTo(afterRewrite + 1 + i);
+		}
+	}
+
 	@Test
 	void readsSharedAndInlineStrings() throws Exception {
 		Path shared = write("shared.xlsx", (workbook) -> {

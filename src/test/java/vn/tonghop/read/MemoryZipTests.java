@@ -49,6 +49,26 @@ class MemoryZipTests {
 	}
 
 	@Test
+	void tellsWhereEachEntrysDataIsAsTheZipHoldsIt() throws Exception {
+		byte[] text = "xin chào ".repeat(5000).getBytes(StandardCharsets.UTF_8);
+		byte[] zip = zip(List.of(stored("a.xml", text), deflated("b.xml", text)));
+		MemoryZip memory = MemoryZip.open(zip);
+		ZipEntries.Stored a = memory.stored(memory.entries().get(0));
+		assertThat(Arrays.copyOfRange(a.bytes(), a.offset(), a.offset() + a.length())).isEqualTo(text);
+		ZipEntries.Stored b = memory.stored(memory.entries().get(1));
+		assertThat(b.length()).isEqualTo(memory.entries().get(1).getCompressedSize()).isLessThan(text.length);
+		java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+		inflater.setInput(b.bytes(), b.offset(), b.length());
+		byte[] inflated = new byte[text.length];
+		assertThat(inflater.inflate(inflated)).isEqualTo(text.length);
+		assertThat(inflated).isEqualTo(text);
+		inflater.end();
+		try (ZipEntries onDisk = ZipEntries.of(new ZipFile(WorkbookReaderTests.sample("form-edited.xlsx").toFile()))) {
+			assertThat(onDisk.stored(onDisk.entries().get(0))).as("a zip on disk").isNull();
+		}
+	}
+
+	@Test
 	void readsStoredAndDeflatedEntriesAndAnEmptyOne() throws IOException {
 		byte[] text = "xin chào ".repeat(5000).getBytes(StandardCharsets.UTF_8);
 		byte[] zip = zip(List.of(stored("a.xml", text), deflated("b.xml", text), deflated("empty.xml", new byte[0])));

@@ -342,7 +342,9 @@ public class Rollups {
 	 * query, as {@link #streamValues} reads them, so no cursor stays open between pages:
 	 * through the index of the current returns H2 sorted all the year's returns first
 	 * (the workbook's sheet of returns, written beside returns.csv, took 34 s at
-	 * 150,000).
+	 * 150,000). The next page is read while the workbook writes one
+	 * ({@link Pages#streamReadingAhead}): the workbook is the consolidation's longest
+	 * step, and the other core is free once the files beside it are written.
 	 */
 	public Stream<ReturnRow> returnsById(int year) {
 		long[] range = idRange(year);
@@ -350,7 +352,7 @@ public class Rollups {
 			return Stream.empty();
 		}
 		long[] from = { range[0] };
-		return Pages.stream(() -> {
+		return Pages.streamReadingAhead(() -> {
 			if (from[0] > range[1]) {
 				return null;
 			}
@@ -364,7 +366,7 @@ public class Rollups {
 			}, from[0], to);
 			from[0] = to + 1;
 			return page;
-		});
+		}, "tonghop-returns-read");
 	}
 
 	/** The lowest and highest id of the year's returns, or null when it has none. */

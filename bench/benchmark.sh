@@ -15,7 +15,8 @@
 # Prints, for each N: wall time, returns per second, the JVM's peak heap, the most heap
 # still in use just after a garbage collection, the most heap found live by a full
 # collection asked for every 10 s (what the run keeps alive; LIVE_SECONDS=0 turns it off),
-# each job's time and the split by step, and the process's peak resident memory.
+# each job's time and the split by step, and the process's peak resident memory and CPU time
+# (user and system, from /usr/bin/time when the machine has it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 counts=("$@")
@@ -58,7 +59,7 @@ for n in "${counts[@]}"; do
   log="$work/run-$run.log"
   start=$(date +%s%N)
   if command -v /usr/bin/time >/dev/null 2>&1; then
-    /usr/bin/time -f 'rss_kb=%M' -o "$work/time-$run" \
+    /usr/bin/time -f 'rss_kb=%M user_s=%U sys_s=%S' -o "$work/time-$run" \
       "$launcher" run --input "$input" --year 2026 --output "$out" --data-dir "$data" >"$log" 2>&1
   else
     "$launcher" run --input "$input" --year 2026 --output "$out" --data-dir "$data" >"$log" 2>&1
@@ -71,9 +72,12 @@ for n in "${counts[@]}"; do
   afterGc=$(grep -o 'sau thu gom rác: [0-9]* MB' "$log" | tail -1 | grep -o '[0-9]*' || true)
   live=$(grep -o 'còn sống tối đa: [0-9]* MB' "$log" | tail -1 | grep -o '[0-9]*' || true)
   rss=$( [[ -f "$work/time-$run" ]] && grep -o 'rss_kb=[0-9]*' "$work/time-$run" | cut -d= -f2 || echo "")
+  # CPU time, user and system: steadier than the wall clock when the machine is shared
+  cpu=$( [[ -f "$work/time-$run" ]] && grep -oE 'user_s=[0-9.]+ sys_s=[0-9.]+' "$work/time-$run" \
+    | sed -E 's/user_s=([0-9.]+) sys_s=([0-9.]+)/CPU \1 s user + \2 s system/' || echo "")
   per=$(awk -v n="$n" -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", (e - s) / 1e6 / n }')
   echo "N=$n returns ($((bytes / 1024)) MB of .xlsx, -Xmx$heap): ${seconds} s end to end, ${rate} returns/s (${per} ms each)," \
-    "accepted ${accepted:-?}, peak heap ${peak:-?} MB (after GC ${afterGc:-?} MB, live ${live:-?} MB)${rss:+, peak RSS $((rss / 1024)) MB}"
+    "accepted ${accepted:-?}, peak heap ${peak:-?} MB (after GC ${afterGc:-?} MB, live ${live:-?} MB)${rss:+, peak RSS $((rss / 1024)) MB}${cpu:+, $cpu}"
   if [[ "${accepted:-}" != "$n" ]]; then
     echo "  warning: ${accepted:-?} of the $n returns accepted" >&2
   fi

@@ -51,6 +51,10 @@ class BenchmarkScriptIntegrationTests {
 		}
 		assertThat(runs).as(output).isEqualTo(2);
 		assertThat(output).doesNotContain("warning:").contains("ingest job").contains("bước readReturnFilesStep");
+		if (Files.isExecutable(Path.of("/usr/bin/time"))) {
+			assertThat(output).as(output)
+				.containsPattern("peak RSS [0-9]+ MB, CPU [0-9.]+ s user \\+ [0-9.]+ s system");
+		}
 		try (var left = Files.list(temp)) {
 			assertThat(left).as("the benchmark's work folder is removed").isEmpty();
 		}

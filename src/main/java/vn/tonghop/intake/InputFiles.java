@@ -45,17 +45,6 @@ public final class InputFiles {
 		return files;
 	}
 
-	/** How many regular files {@link #walk(Path)} gives, counted without keeping them. */
-	public static long count(Path input) {
-		long count = 0;
-		try (Walk walk = walk(input)) {
-			while (walk.next() != null) {
-				count++;
-			}
-		}
-		return count;
-	}
-
 	/**
 	 * The files of {@link #list(Path)}, in the same order, one at a time: only the
 	 * folders on the way down are held, so an inbox of any size takes the same memory.

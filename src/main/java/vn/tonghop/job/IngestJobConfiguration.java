@@ -236,16 +236,18 @@ class IngestJobConfiguration {
 		/** Counts the input's files, and those earlier executions of the run stored. */
 		private void count(IngestProgress progress, Path input, long instance) {
 			try {
-				long total = InputFiles.count(input);
-				logger.info("Tìm thấy " + total + " tệp trong " + input);
+				// one walk of the inbox counts both
 				Set<String> stored = storedBy(this.jdbc, instance);
+				long total = 0;
 				long done = 0;
-				if (!stored.isEmpty()) {
-					try (InputFiles.Walk walk = InputFiles.walk(input)) {
-						for (InputFile file = walk.next(); file != null; file = walk.next()) {
-							done += stored.contains(file.relative()) ? 1 : 0;
-						}
+				try (InputFiles.Walk walk = InputFiles.walk(input)) {
+					for (InputFile file = walk.next(); file != null; file = walk.next()) {
+						total++;
+						done += (!stored.isEmpty() && stored.contains(file.relative())) ? 1 : 0;
 					}
+				}
+				logger.info("Tìm thấy " + total + " tệp trong " + input);
+				if (!stored.isEmpty()) {
 					logger.info("Tiếp tục lần chạy trước: " + done + " tệp đã lưu trước đó, còn " + (total - done)
 							+ " tệp");
 				}

@@ -1000,7 +1000,7 @@ final class FastXlsxReader {
 			try (Xml xml = new Xml(open(part.entry()))) {
 				xml.allowCdata();
 				while (xml.next()) {
-					if (xml.isStart() && xml.inNamespace(NS_MAIN)) {
+					if (xml.isStart() && xml.inMain()) {
 						switch (xml.localName()) {
 							case "sst" -> {
 								count(xml.plainAttribute("count", null));
@@ -1022,7 +1022,7 @@ final class FastXlsxReader {
 							}
 						}
 					}
-					else if (xml.isEnd() && xml.inNamespace(NS_MAIN)) {
+					else if (xml.isEnd() && xml.inMain()) {
 						switch (xml.localName()) {
 							case "si" -> {
 								if (strings != null && characters != null) {
@@ -1395,25 +1395,39 @@ final class FastXlsxReader {
 			return this.reader.getLocalName();
 		}
 
-		/** The namespaces the last answer was about, and that answer. */
-		private String namespaceAsked;
+		/**
+		 * The last element's namespace, and what {@link #inMain} and {@link #inAMain} say
+		 * of it: the parser gives the same string for the same namespace, so the strings
+		 * are compared only when the namespace changes.
+		 */
+		private String namespaceSeen;
 
-		private String namespaceWanted;
+		private boolean namespaceIsMain;
 
-		private boolean namespaceMatched;
+		private boolean namespaceEndsInMain;
+
+		private void see() {
+			String namespace = namespace();
+			if (namespace != this.namespaceSeen) {
+				this.namespaceSeen = namespace;
+				this.namespaceIsMain = NS_MAIN.equals(namespace);
+				this.namespaceEndsInMain = namespace.endsWith("/main");
+			}
+		}
+
+		/** Whether the element is in the spreadsheet namespace. */
+		boolean inMain() {
+			see();
+			return this.namespaceIsMain;
+		}
 
 		/**
-		 * Whether the element is in the given namespace; the parser gives the same string
-		 * for the same namespace, so the strings are compared when the namespace changes.
+		 * Whether the element is in a namespace ending in /main, as the streaming reader
+		 * asks of every element of a sheet.
 		 */
-		boolean inNamespace(String uri) {
-			String namespace = namespace();
-			if (namespace != this.namespaceAsked || uri != this.namespaceWanted) {
-				this.namespaceAsked = namespace;
-				this.namespaceWanted = uri;
-				this.namespaceMatched = uri.equals(namespace);
-			}
-			return this.namespaceMatched;
+		boolean inAMain() {
+			see();
+			return this.namespaceEndsInMain;
 		}
 
 		String text() {
@@ -1610,11 +1624,6 @@ final class FastXlsxReader {
 		/** The cell's {@code r}, {@code s} and {@code t}, read in one pass. */
 		private final String[] cellAttributes = new String[3];
 
-		/** The last element's namespace and whether it ends in /main. */
-		private String namespace;
-
-		private boolean main;
-
 		private CellData cell;
 
 		private int cellCount;
@@ -1635,7 +1644,7 @@ final class FastXlsxReader {
 						}
 					}
 					else if (xml.isStart()) {
-						if (inMain(xml)) {
+						if (xml.inAMain()) {
 							start(xml);
 							if (!this.insideIs) {
 								this.content.setLength(0);
@@ -1643,7 +1652,7 @@ final class FastXlsxReader {
 						}
 					}
 					else if (xml.isEnd()) {
-						if (inMain(xml)) {
+						if (xml.inAMain()) {
 							end(xml.localName());
 						}
 					}
@@ -1652,20 +1661,6 @@ final class FastXlsxReader {
 			if (this.row != null) {
 				throw new Unhandled("row not closed");
 			}
-		}
-
-		/**
-		 * Whether the element is in a namespace ending in /main, as the streaming reader
-		 * asks of every element; the parser gives the same string for the same namespace,
-		 * so the answer is worked out when the namespace changes.
-		 */
-		private boolean inMain(Xml xml) {
-			String namespace = xml.namespace();
-			if (namespace != this.namespace) {
-				this.namespace = namespace;
-				this.main = namespace.endsWith("/main");
-			}
-			return this.main;
 		}
 
 		private void start(Xml xml) throws Unhandled {

@@ -174,9 +174,7 @@ final class MemoryZip implements ZipEntries {
 
 	@Override
 	public InputStream open(ZipEntry zipEntry) throws IOException {
-		if (!(zipEntry instanceof Entry entry) || !this.entries.contains(entry)) {
-			throw new IllegalArgumentException("not an entry of this zip: " + zipEntry.getName());
-		}
+		Entry entry = own(zipEntry);
 		int length = (int) entry.getCompressedSize();
 		if (entry.getMethod() == ZipEntry.STORED) {
 			return new ByteArrayInputStream(this.bytes, entry.dataOffset, length);
@@ -186,10 +184,15 @@ final class MemoryZip implements ZipEntries {
 
 	@Override
 	public Stored stored(ZipEntry zipEntry) {
+		Entry entry = own(zipEntry);
+		return new Stored(this.bytes, entry.dataOffset, (int) entry.getCompressedSize());
+	}
+
+	private Entry own(ZipEntry zipEntry) {
 		if (!(zipEntry instanceof Entry entry) || !this.entries.contains(entry)) {
 			throw new IllegalArgumentException("not an entry of this zip: " + zipEntry.getName());
 		}
-		return new Stored(this.bytes, entry.dataOffset, (int) entry.getCompressedSize());
+		return entry;
 	}
 
 	@Override

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.util.FileSystemUtils;
 
 import vn.tonghop.TestDatabase;
+import vn.tonghop.intake.InputFiles;
 import vn.tonghop.samples.SyntheticReturns;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -122,6 +123,16 @@ class CrashRecoveryIntegrationTests {
 
 		String seed = "seed " + SEED + "; " + rerun.out() + rerun.err();
 		assertThat(rerun.status()).as(seed).isZero();
+		if (kills.equals(List.of(MID_INGEST))) {
+			// the restart's progress: the inbox's files, and those the killed run stored
+			int files = InputFiles.list(input).size();
+			assertThat(rerun.out()).as(seed).contains("Tìm thấy " + files + " tệp trong ");
+			Matcher resumed = Pattern.compile("Tiếp tục lần chạy trước: (\\d+) tệp đã lưu trước đó, còn (\\d+) tệp")
+				.matcher(rerun.out());
+			assertThat(resumed.find()).as(seed).isTrue();
+			assertThat(Long.parseLong(resumed.group(1))).as(seed).isPositive();
+			assertThat(Long.parseLong(resumed.group(1)) + Long.parseLong(resumed.group(2))).as(seed).isEqualTo(files);
+		}
 		assertThat(counts(data)).as("rows of %s, %s", TABLES, seed).isEqualTo(referenceCounts);
 		assertThat(firstIngestOutcomes(data)).as("what the interrupted ingest made of each file, " + seed)
 			.isEqualTo(referenceOutcomes);

@@ -11,6 +11,11 @@
 #   TONGHOP_JVM_DEFAULTS= TONGHOP_CDS=0 bench/benchmark.sh 20000
 #                                       without the launcher's Java options and class
 #                                       archive (as java -jar)
+#   POSTGRESQL=127.0.0.1:5432 bench/benchmark.sh 20000
+#                                       on PostgreSQL instead of the embedded H2: each
+#                                       measured run in a database of its own, made and
+#                                       dropped with psql (user SPRING_DATASOURCE_USERNAME,
+#                                       default postgres; password SPRING_DATASOURCE_PASSWORD)
 #
 # Prints, for each N: wall time, returns per second, the JVM's peak heap, the most heap
 # still in use just after a garbage collection, the most heap found live by a full
@@ -29,7 +34,23 @@ if [[ ! -f $jar || ! -x $launcher ]]; then
   ./mvnw -B -q package -DskipTests
 fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/tonghop-bench.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+postgresql=${POSTGRESQL:-}
+databases=()
+pg() {
+  PGPASSWORD=${SPRING_DATASOURCE_PASSWORD:-${PGPASSWORD:-}} psql -X -q -v ON_ERROR_STOP=1 \
+    -h "${postgresql%:*}" -p "${postgresql##*:}" -U "$SPRING_DATASOURCE_USERNAME" -d postgres -c "$1"
+}
+cleanup() {
+  for database in ${databases[@]+"${databases[@]}"}; do
+    pg "DROP DATABASE IF EXISTS $database WITH (FORCE)" || true
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+if [[ -n $postgresql ]]; then
+  export SPRING_DATASOURCE_USERNAME=${SPRING_DATASOURCE_USERNAME:-postgres}
+  command -v psql >/dev/null || { echo "POSTGRESQL needs psql on the PATH" >&2; exit 2; }
+fi
 
 # the measured runs' Java options, after the launcher's
 export JAVA_OPTS="-Xmx$heap -Dtonghop.live-heap-seconds=$live_seconds"
@@ -54,17 +75,29 @@ for n in "${counts[@]}"; do
     touch "$input.complete"
   fi
   bytes=$(du -sk "$input" | cut -f1)
-  data="$work/data-$run"
+  if [[ -n $postgresql ]]; then
+    database="tonghop_bench_$$_$run"
+    databases+=("$database")
+    pg "CREATE DATABASE $database"
+    where=(--db "jdbc:postgresql://$postgresql/$database")
+    on="PostgreSQL $postgresql"
+  else
+    where=(--data-dir "$work/data-$run")
+    on="H2"
+  fi
   out="$work/output-$run"
   log="$work/run-$run.log"
   start=$(date +%s%N)
   if command -v /usr/bin/time >/dev/null 2>&1; then
     /usr/bin/time -f 'rss_kb=%M user_s=%U sys_s=%S' -o "$work/time-$run" \
-      "$launcher" run --input "$input" --year 2026 --output "$out" --data-dir "$data" >"$log" 2>&1
+      "$launcher" run --input "$input" --year 2026 --output "$out" "${where[@]}" >"$log" 2>&1
   else
-    "$launcher" run --input "$input" --year 2026 --output "$out" --data-dir "$data" >"$log" 2>&1
+    "$launcher" run --input "$input" --year 2026 --output "$out" "${where[@]}" >"$log" 2>&1
   fi
   end=$(date +%s%N)
+  if [[ -n $postgresql ]]; then
+    pg "DROP DATABASE IF EXISTS $database WITH (FORCE)"
+  fi
   seconds=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", (e - s) / 1e9 }')
   rate=$(awk -v n="$n" -v s="$start" -v e="$end" 'BEGIN { printf "%.0f", n / ((e - s) / 1e9) }')
   accepted=$(grep -o 'chấp nhận [0-9]*' "$log" | head -1 | grep -o '[0-9]*' || true)
@@ -76,7 +109,7 @@ for n in "${counts[@]}"; do
   cpu=$( [[ -f "$work/time-$run" ]] && grep -oE 'user_s=[0-9.]+ sys_s=[0-9.]+' "$work/time-$run" \
     | sed -E 's/user_s=([0-9.]+) sys_s=([0-9.]+)/CPU \1 s user + \2 s system/' || echo "")
   per=$(awk -v n="$n" -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", (e - s) / 1e6 / n }')
-  echo "N=$n returns ($((bytes / 1024)) MB of .xlsx, -Xmx$heap): ${seconds} s end to end, ${rate} returns/s (${per} ms each)," \
+  echo "N=$n returns ($((bytes / 1024)) MB of .xlsx, -Xmx$heap, $on): ${seconds} s end to end, ${rate} returns/s (${per} ms each)," \
     "accepted ${accepted:-?}, peak heap ${peak:-?} MB (after GC ${afterGc:-?} MB, live ${live:-?} MB)${rss:+, peak RSS $((rss / 1024)) MB}${cpu:+, $cpu}"
   if [[ "${accepted:-}" != "$n" ]]; then
     echo "  warning: ${accepted:-?} of the $n returns accepted" >&2

@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
 import org.springframework.batch.core.configuration.annotation.EnableJdbcJobRepository;
+import org.springframework.transaction.annotation.Isolation;
 
 /**
  * The Spring application behind every command. The job repository lives in the same
@@ -14,10 +15,21 @@ import org.springframework.batch.core.configuration.annotation.EnableJdbcJobRepo
  * {@code spring-boot-batch-jdbc}) are not in the package registry this project builds
  * from, so Spring Batch is switched on here with its own annotations, which is what those
  * modules would do.
+ *
+ * <p>
+ * The job repository creates job and step executions READ COMMITTED, not Spring Batch's
+ * SERIALIZABLE. The consolidation's two flows create their steps at the same moment, and
+ * on a PostgreSQL database whose job tables have statistics (autovacuum gathers them)
+ * PostgreSQL reads those small tables whole and failed one of the two SERIALIZABLE
+ * transactions ("could not serialize access due to read/write dependencies among
+ * transactions"), and with it the consolidation. SERIALIZABLE was there to keep two
+ * processes from starting the same job; that is {@code RunLock}'s work here (one run at a
+ * time per database), and the job tables' unique keys stay. See
+ * {@code ConcurrentStepsIntegrationTests}.
  */
 @SpringBootApplication
 @EnableBatchProcessing
-@EnableJdbcJobRepository
+@EnableJdbcJobRepository(isolationLevelForCreate = Isolation.READ_COMMITTED)
 @EnableConfigurationProperties(TonghopProperties.class)
 public class TonghopApplication {
 

@@ -130,12 +130,17 @@ class IngestJobConfiguration {
 			.build();
 	}
 
-	/** W06: the year's resubmissions decided once the files are stored. */
+	/**
+	 * W06: the year's resubmissions decided once the files are stored; first, on
+	 * PostgreSQL, the statistics of what was stored
+	 * ({@link ReturnStore#refreshStatistics}).
+	 */
 	@Bean
 	Step resolveResubmissionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ReturnStore store) {
 		return new StepBuilder("resolveResubmissionsStep", jobRepository).tasklet((contribution, chunk) -> {
 			int year = chunk.getStepContext().getStepExecution().getJobParameters().getLong("year").intValue();
+			store.refreshStatistics();
 			contribution.incrementWriteCount(store.resolveResubmissions(year));
 			return RepeatStatus.FINISHED;
 		}, transactionManager).allowStartIfComplete(true).build();

@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.tonghop.store.Statistics;
+
 /**
  * The registry in the database. Loading a list for a year replaces the year's list;
  * earlier loads stay (history), the latest one is the registry.
@@ -57,6 +59,7 @@ public class RegistryStore {
 		this.jdbc.batchUpdate("INSERT INTO registry_entry (load_id, union_code, union_name, province_written,"
 				+ " province_code, sector_written, sector_code, industry_code, source_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				rows);
+		Statistics.refresh(this.jdbc, Statistics.REGISTRY);
 		return load;
 	}
 

@@ -38,6 +38,14 @@ public class ReturnStore {
 
 	}
 
+	/**
+	 * The submission of the year with a file's bytes, if any: one indexed lookup for each
+	 * file of a chunk (a list of values, IN, makes H2 scan the whole year). On PostgreSQL
+	 * it needs the connection setting of {@code DatabaseOptions.POSTGRESQL_OPTIONS}.
+	 */
+	public static final String EARLIER_SUBMISSION = "SELECT MIN(id) FROM submission"
+			+ " WHERE report_year = ? AND sha256 = ? HAVING COUNT(*) > 0";
+
 	private final JdbcTemplate jdbc;
 
 	private final RuleBook rules;
@@ -131,13 +139,11 @@ public class ReturnStore {
 			.map(ReceivedFile::sha256)
 			.distinct()
 			.toList();
-		// one indexed lookup each: a list of values (IN) makes H2 scan the whole year
 		Map<String, Long> stored = new HashMap<>();
 		for (String sha256 : checksums) {
-			this.jdbc.query("SELECT MIN(id) FROM submission WHERE report_year = ? AND sha256 = ? HAVING COUNT(*) > 0",
-					(rs) -> {
-						stored.put(sha256, rs.getLong(1));
-					}, year, sha256);
+			this.jdbc.query(EARLIER_SUBMISSION, (rs) -> {
+				stored.put(sha256, rs.getLong(1));
+			}, year, sha256);
 		}
 		return stored;
 	}
@@ -273,6 +279,14 @@ public class ReturnStore {
 	 * interrupted and resumed gives that of an uninterrupted one. Returns the number of
 	 * returns superseded.
 	 */
+	/**
+	 * The planner's statistics of the stored files, returns and findings, gathered anew
+	 * on PostgreSQL (see {@link Statistics}) for the queries after the ingest.
+	 */
+	public void refreshStatistics() {
+		Statistics.refresh(this.jdbc, Statistics.INGEST);
+	}
+
 	public int resolveResubmissions(int year) {
 		List<Object[]> superseded = new ArrayList<>();
 		List<Object[]> findings = new ArrayList<>();

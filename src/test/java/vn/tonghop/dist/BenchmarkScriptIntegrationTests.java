@@ -4,6 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +20,10 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.tonghop.TestDatabase;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code bench/benchmark.sh} run for real on a few returns, against the built launcher:
@@ -26,30 +36,8 @@ class BenchmarkScriptIntegrationTests {
 
 	@Test
 	void eachRunStartsFromAFreshDatabase(@TempDir Path temp) throws Exception {
-		Path launcher = Paths.get(System.getProperty("tonghop.launcher"));
-		Path script = launcher.getParent().getParent().resolve("bench/benchmark.sh");
-		assertThat(script).isExecutable();
-		ProcessBuilder builder = new ProcessBuilder(script.toString(), "12", "12").redirectErrorStream(true);
-		builder.environment().put("TMPDIR", temp.toString());
-		builder.environment().put("LIVE_SECONDS", "0");
-		builder.environment().remove("INPUTS");
-		builder.environment().remove("JAVA_OPTS");
-		builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-		builder.environment()
-			.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
-		Process process = builder.start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).as(output).isZero();
-		Matcher line = Pattern
-			.compile("(?m)^N=12 returns .*: [0-9.]+ s end to end, [0-9]+ returns/s .*accepted (\\d+),")
-			.matcher(output);
-		int runs = 0;
-		while (line.find()) {
-			assertThat(line.group(1)).as(output).isEqualTo("12");
-			runs++;
-		}
-		assertThat(runs).as(output).isEqualTo(2);
+		String output = benchmark(temp, Map.of(), "12", "12");
+		assertThat(runs(output, "H2")).as(output).isEqualTo(2);
 		assertThat(output).doesNotContain("warning:").contains("ingest job").contains("bước readReturnFilesStep");
 		if (Files.isExecutable(Path.of("/usr/bin/time"))) {
 			assertThat(output).as(output)
@@ -58,6 +46,73 @@ class BenchmarkScriptIntegrationTests {
 		try (var left = Files.list(temp)) {
 			assertThat(left).as("the benchmark's work folder is removed").isEmpty();
 		}
+	}
+
+	/**
+	 * {@code POSTGRESQL=host:port}: each run in a database of its own on that server,
+	 * made and dropped by the script.
+	 */
+	@Test
+	void onPostgresqlEachRunHasADatabaseOfItsOwn(@TempDir Path temp) throws Exception {
+		assumeTrue(TestDatabase.postgresql(), "the PostgreSQL run of the integration tests");
+		assumeTrue(onPath("psql"), "psql");
+		String server = TestDatabase.SERVER.replaceAll("^jdbc:postgresql://|/$", "");
+		String output = benchmark(temp, Map.of("POSTGRESQL", server, "SPRING_DATASOURCE_USERNAME", "postgres"), "12",
+				"12");
+		assertThat(runs(output, "PostgreSQL " + server)).as(output).isEqualTo(2);
+		assertThat(output).doesNotContain("warning:").contains("bước readReturnFilesStep");
+		try (Connection connection = DriverManager.getConnection(TestDatabase.SERVER + "test", "postgres", "");
+				Statement statement = connection.createStatement();
+				ResultSet left = statement
+					.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'tonghop\\_bench\\_%'")) {
+			assertThat(left.next()).as("the benchmark's databases are dropped").isFalse();
+		}
+	}
+
+	private static String benchmark(Path temp, Map<String, String> environment, String... counts) throws Exception {
+		Path launcher = Paths.get(System.getProperty("tonghop.launcher"));
+		Path script = launcher.getParent().getParent().resolve("bench/benchmark.sh");
+		assertThat(script).isExecutable();
+		List<String> command = new ArrayList<>(List.of(script.toString()));
+		command.addAll(List.of(counts));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().put("TMPDIR", temp.toString());
+		builder.environment().put("LIVE_SECONDS", "0");
+		builder.environment().remove("INPUTS");
+		builder.environment().remove("JAVA_OPTS");
+		builder.environment().remove("POSTGRESQL");
+		builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+		builder.environment()
+			.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
+		builder.environment().putAll(environment);
+		Process process = builder.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as(output).isZero();
+		return output;
+	}
+
+	/** The measured runs of 12 returns on a database, each with all 12 accepted. */
+	private static int runs(String output, String database) {
+		Matcher line = Pattern
+			.compile("(?m)^N=12 returns \\(.*, " + Pattern.quote(database)
+					+ "\\): [0-9.]+ s end to end, [0-9]+ returns/s .*accepted (\\d+),")
+			.matcher(output);
+		int runs = 0;
+		while (line.find()) {
+			assertThat(line.group(1)).as(output).isEqualTo("12");
+			runs++;
+		}
+		return runs;
+	}
+
+	private static boolean onPath(String program) {
+		for (String folder : System.getenv("PATH").split(":")) {
+			if (Files.isExecutable(Path.of(folder, program))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

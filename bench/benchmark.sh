@@ -42,7 +42,7 @@ pg() {
 }
 cleanup() {
   for database in ${databases[@]+"${databases[@]}"}; do
-    pg "DROP DATABASE IF EXISTS $database WITH (FORCE)" || true
+    pg "DROP DATABASE IF EXISTS $database" || true
   done
   rm -rf "$work"
 }
@@ -96,7 +96,7 @@ for n in "${counts[@]}"; do
   fi
   end=$(date +%s%N)
   if [[ -n $postgresql ]]; then
-    pg "DROP DATABASE IF EXISTS $database WITH (FORCE)"
+    pg "DROP DATABASE IF EXISTS $database"
   fi
   seconds=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", (e - s) / 1e9 }')
   rate=$(awk -v n="$n" -v s="$start" -v e="$end" 'BEGIN { printf "%.0f", n / ((e - s) / 1e9) }')

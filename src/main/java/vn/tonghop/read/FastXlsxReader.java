@@ -16,6 +16,7 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -1809,30 +1810,24 @@ final class FastXlsxReader {
 			}
 		}
 
-		/** {@code TreeMap.put} by column, on a list sorted by column. */
+		private static final Comparator<CellData> BY_COLUMN = Comparator.comparingInt((data) -> data.column);
+
+		/**
+		 * {@code TreeMap.put} by column, on a list sorted by column: appended when it
+		 * comes after the last, as nearly every cell does.
+		 */
 		private static void put(List<CellData> row, CellData cell) {
-			int last = row.size() - 1;
-			if (last < 0 || row.get(last).column < cell.column) {
+			if (row.isEmpty() || row.get(row.size() - 1).column < cell.column) {
 				row.add(cell);
 				return;
 			}
-			int low = 0;
-			int high = last;
-			while (low <= high) {
-				int middle = (low + high) >>> 1;
-				int column = row.get(middle).column;
-				if (column < cell.column) {
-					low = middle + 1;
-				}
-				else if (column > cell.column) {
-					high = middle - 1;
-				}
-				else {
-					row.set(middle, cell);
-					return;
-				}
+			int at = Collections.binarySearch(row, cell, BY_COLUMN);
+			if (at >= 0) {
+				row.set(at, cell);
 			}
-			row.add(low, cell);
+			else {
+				row.add(-at - 1, cell);
+			}
 		}
 
 		/**

@@ -270,6 +270,14 @@ public class ReturnStore {
 	}
 
 	/**
+	 * The planner's statistics of the stored files, returns and findings, gathered anew
+	 * on PostgreSQL (see {@link Statistics}) for the queries after the ingest.
+	 */
+	public void refreshStatistics() {
+		Statistics.refresh(this.jdbc, Statistics.INGEST);
+	}
+
+	/**
 	 * Decides the year's resubmissions: wherever a union has more than one accepted
 	 * return not superseded (returns stored since the last decision), they are taken in
 	 * ingest order — by run, then by file path, then by row — and each supersedes or is
@@ -279,14 +287,6 @@ public class ReturnStore {
 	 * interrupted and resumed gives that of an uninterrupted one. Returns the number of
 	 * returns superseded.
 	 */
-	/**
-	 * The planner's statistics of the stored files, returns and findings, gathered anew
-	 * on PostgreSQL (see {@link Statistics}) for the queries after the ingest.
-	 */
-	public void refreshStatistics() {
-		Statistics.refresh(this.jdbc, Statistics.INGEST);
-	}
-
 	public int resolveResubmissions(int year) {
 		List<Object[]> superseded = new ArrayList<>();
 		List<Object[]> findings = new ArrayList<>();

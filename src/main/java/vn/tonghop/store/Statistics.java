@@ -34,20 +34,18 @@ public final class Statistics {
 	/**
 	 * {@code ANALYZE} of the tables on PostgreSQL, in the caller's transaction if any;
 	 * nothing on other databases.
-	 * @return whether the statistics were gathered
 	 */
-	public static boolean refresh(JdbcTemplate jdbc, List<String> tables) {
+	public static void refresh(JdbcTemplate jdbc, List<String> tables) {
 		String product = jdbc
 			.execute((ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName());
 		if (!"PostgreSQL".equals(product)) {
-			return false;
+			return;
 		}
 		long start = System.nanoTime();
 		jdbc.execute("ANALYZE " + String.join(", ", tables));
 		if (logger.isDebugEnabled()) {
 			logger.debug("ANALYZE " + tables + ": " + (System.nanoTime() - start) / 1_000_000 + " ms");
 		}
-		return true;
 	}
 
 }

@@ -2,12 +2,9 @@ package vn.tonghop.cli;
 
 import java.nio.file.Path;
 
-import javax.sql.DataSource;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.tonghop.TestDatabase;
 
@@ -49,13 +46,7 @@ class EmbeddedDatabaseIntegrationTests {
 	}
 
 	private static String setting(DatabaseOptions options) throws Exception {
-		String[] value = new String[1];
-		Spring.inContext(options, (context) -> {
-			value[0] = new JdbcTemplate(context.getBean(DataSource.class)).queryForObject(MAX_COMPACT_TIME,
-					String.class);
-			return 0;
-		});
-		return value[0];
+		return Runs.asked(options, MAX_COMPACT_TIME);
 	}
 
 }

@@ -45,29 +45,17 @@ class PostgresqlSessionIntegrationTests {
 
 	@Test
 	void everyStatementIsPlannedForItsValues() throws Exception {
-		DatabaseOptions options = new DatabaseOptions();
-		options.jdbcUrl = TestDatabase.freshPostgresql("session-settings");
-		String[] mode = new String[1];
-		Spring.inContext(options, (context) -> {
-			mode[0] = new JdbcTemplate(context.getBean(DataSource.class)).queryForObject("SHOW plan_cache_mode",
-					String.class);
-			return 0;
-		});
-		assertThat(mode[0]).isEqualTo("force_custom_plan");
+		assertThat(Runs.asked(on(TestDatabase.freshPostgresql("session-settings")), "SHOW plan_cache_mode"))
+			.isEqualTo("force_custom_plan");
 	}
 
 	/** Options given in the URL are the user's, and replace ours (as the docs say). */
 	@Test
 	void optionsInTheUrlReplaceTheDefault() throws Exception {
-		DatabaseOptions options = new DatabaseOptions();
-		options.jdbcUrl = TestDatabase.freshPostgresql("session-options") + "?options=-c%20work_mem%3D5MB";
-		String[] settings = new String[1];
-		Spring.inContext(options, (context) -> {
-			settings[0] = new JdbcTemplate(context.getBean(DataSource.class)).queryForObject(
-					"SELECT current_setting('plan_cache_mode') || ' ' || current_setting('work_mem')", String.class);
-			return 0;
-		});
-		assertThat(settings[0]).isEqualTo("auto 5MB");
+		String url = TestDatabase.freshPostgresql("session-options") + "?options=-c%20work_mem%3D5MB";
+		assertThat(
+				Runs.asked(on(url), "SELECT current_setting('plan_cache_mode') || ' ' || current_setting('work_mem')"))
+			.isEqualTo("auto 5MB");
 	}
 
 	/**
@@ -78,10 +66,8 @@ class PostgresqlSessionIntegrationTests {
 	 */
 	@Test
 	void theChecksumLookupReadsOneRowAfterTheYearGrew() throws Exception {
-		DatabaseOptions options = new DatabaseOptions();
-		options.jdbcUrl = TestDatabase.freshPostgresql("checksum-lookup");
 		long[] read = new long[2];
-		Spring.inContext(options, (context) -> {
+		Spring.inContext(on(TestDatabase.freshPostgresql("checksum-lookup")), (context) -> {
 			try (Connection connection = context.getBean(DataSource.class).getConnection()) {
 				connection.setAutoCommit(false);
 				JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
@@ -137,6 +123,12 @@ class PostgresqlSessionIntegrationTests {
 		assertThat(rows.get("submission")).isEqualTo(20);
 		assertThat(rows.get("registry_entry")).isPositive();
 		assertThat(known).isEqualTo(rows);
+	}
+
+	private static DatabaseOptions on(String url) {
+		DatabaseOptions options = new DatabaseOptions();
+		options.jdbcUrl = url;
+		return options;
 	}
 
 	private static Long earlier(JdbcTemplate jdbc, String sha256) {

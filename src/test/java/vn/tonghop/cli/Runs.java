@@ -13,7 +13,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import com.opencsv.CSVReader;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.tonghop.TestDatabase;
 
@@ -63,6 +66,19 @@ final class Runs {
 				CSVReader csv = new CSVReader(reader)) {
 			return csv.readAll();
 		}
+	}
+
+	/**
+	 * The answer of a single-value query on a connection of the application's own pool,
+	 * as the commands open the database of {@code options}: with their settings.
+	 */
+	static String asked(DatabaseOptions options, String sql) throws Exception {
+		String[] answer = new String[1];
+		Spring.inContext(options, (context) -> {
+			answer[0] = new JdbcTemplate(context.getBean(DataSource.class)).queryForObject(sql, String.class);
+			return 0;
+		});
+		return answer[0];
 	}
 
 	/**

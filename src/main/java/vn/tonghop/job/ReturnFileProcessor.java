@@ -115,7 +115,8 @@ class ReturnFileProcessor implements ItemProcessor<InputFile, ReceivedFile> {
 			// a failure nobody foresaw is still one bad file, not a failed run: the file
 			// is set aside with what went wrong (the fuzz test calls readReturns, where
 			// such a failure is a bug)
-			logger.warn("Unexpected failure reading " + file.relative() + ": " + ex, ex);
+			logger.warn(file.relative() + ": lỗi không lường trước khi đọc tệp (" + ex + "); tệp được để riêng.");
+			logger.debug("Lỗi khi đọc " + file.relative(), ex);
 			return new ReceivedFile(file, sha256, bytes, lastModified, ReceivedFile.Outcome.UNREADABLE,
 					"Không đọc được tệp (lỗi " + ex.getClass().getSimpleName() + ": " + ex.getMessage() + ").", null);
 		}

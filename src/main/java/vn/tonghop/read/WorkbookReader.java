@@ -1,5 +1,6 @@
 package vn.tonghop.read;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,6 @@ import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
@@ -129,7 +129,7 @@ public final class WorkbookReader {
 			throw new UnreadableFileException(ACCESS_DENIED, ex);
 		}
 		catch (IOException ex) {
-			throw new UnreadableFileException("Không mở được tệp: " + describe(ex), ex);
+			throw new UnreadableFileException("Không mở được tệp: " + DamagedFile.describe(ex), ex);
 		}
 		return readReturnSheet(file, detect(file, content), content);
 	}
@@ -158,7 +158,7 @@ public final class WorkbookReader {
 		try {
 			return switch (format) {
 				case OOXML -> readOoxml(file, content, budget);
-				case OLE2 -> readOle2(file, budget);
+				case OLE2 -> readOle2(file, content, budget);
 				case TEXT -> throw new UnreadableFileException(
 						"Tệp là văn bản (CSV), không phải bảng tính Excel: hãy gửi tệp .csv hoặc lưu lại dạng .xlsx.");
 				case HTML ->
@@ -183,7 +183,7 @@ public final class WorkbookReader {
 					+ " dạng Sổ làm việc Excel (.xlsx).", ex);
 		}
 		catch (IOException | POIXMLException | ExcelRuntimeException ex) {
-			throw damaged(ex);
+			throw DamagedFile.of(ex, file, content, format);
 		}
 		catch (RuntimeException ex) {
 			// POI and the XML parsers throw all kinds of runtime exceptions at damaged
@@ -191,25 +191,13 @@ public final class WorkbookReader {
 			// those are a damaged file. One thrown by tonghop's own code is a bug, and
 			// goes on up.
 			if (fromLibrary(ex)) {
-				throw damaged(ex);
+				throw DamagedFile.of(ex, file, content, format);
 			}
 			throw ex;
 		}
 		catch (StackOverflowError ex) {
 			throw new UnreadableFileException("Tệp bị hỏng hoặc có cấu trúc lồng nhau quá sâu, không đọc được.", ex);
 		}
-	}
-
-	private static UnreadableFileException damaged(Exception ex) {
-		String message = String.valueOf(ex.getMessage());
-		if (message.contains("Zip bomb detected")) {
-			return new UnreadableFileException(ZIP_BOMB, ex);
-		}
-		if (message.contains("Error reading XML stream")) {
-			return new UnreadableFileException(
-					"Tệp có nội dung XML hỏng hoặc bất thường, không đọc được; hãy lưu lại tệp bằng Excel.", ex);
-		}
-		return new UnreadableFileException("Tệp bị hỏng hoặc không đọc được: " + describe(ex), ex);
 	}
 
 	/**
@@ -237,9 +225,6 @@ public final class WorkbookReader {
 
 	private static final String PROTECTED = "Tệp được đặt mật khẩu hoặc mã hóa; hãy gửi lại tệp không đặt mật khẩu.";
 
-	private static final String ZIP_BOMB = "Tệp nén bất thường: khi giải nén lớn gấp hàng trăm lần (có thể là"
-			+ " \"zip bomb\"), không đọc để bảo vệ máy chủ.";
-
 	/**
 	 * What a file is, told by its first bytes; an empty or unopenable file is unreadable.
 	 */
@@ -253,7 +238,7 @@ public final class WorkbookReader {
 			throw new UnreadableFileException(ACCESS_DENIED, ex);
 		}
 		catch (IOException ex) {
-			throw new UnreadableFileException("Không mở được tệp: " + describe(ex), ex);
+			throw new UnreadableFileException("Không mở được tệp: " + DamagedFile.describe(ex), ex);
 		}
 		return detect(head, read);
 	}
@@ -346,7 +331,17 @@ public final class WorkbookReader {
 				}
 			}
 		}
-		return streamOoxml(file, budget);
+		return streamOoxml(file, content, budget);
+	}
+
+	/**
+	 * The file to read, for a library, as a stream of its bytes: never the file itself,
+	 * which POI opens for writing and saves on close (a damaged return whose reading
+	 * failed was written over, other bytes and another checksum). A user's file is
+	 * read-only to tonghop.
+	 */
+	static InputStream readOnly(Path file, byte[] content) throws IOException {
+		return (content != null) ? new ByteArrayInputStream(content) : Files.newInputStream(file);
 	}
 
 	private static ZipFile openZip(Path file) throws UnreadableFileException {
@@ -355,10 +350,10 @@ public final class WorkbookReader {
 		}
 		catch (ZipException ex) {
 			throw new UnreadableFileException("Tệp nén (.xlsx) bị hỏng hoặc không trọn vẹn, có thể tải về chưa xong: "
-					+ describe(ex) + ". Hãy gửi lại tệp.", ex);
+					+ DamagedFile.describe(ex) + ". Hãy gửi lại tệp.", ex);
 		}
 		catch (IOException ex) {
-			throw new UnreadableFileException("Không mở được tệp: " + describe(ex), ex);
+			throw new UnreadableFileException("Không mở được tệp: " + DamagedFile.describe(ex), ex);
 		}
 	}
 
@@ -389,7 +384,7 @@ public final class WorkbookReader {
 			total += size;
 			if (size > ZipSecureFile.getMaxEntrySize() || size > GRACE_BYTES && compressed >= 0
 					&& (double) compressed / size < ZipSecureFile.getMinInflateRatio()) {
-				throw new UnreadableFileException(ZIP_BOMB);
+				throw new UnreadableFileException(DamagedFile.ZIP_BOMB);
 			}
 			if (name.toLowerCase(Locale.ROOT).endsWith("sharedstrings.xml")
 					&& size > this.limits.maxSharedStringsBytes()) {
@@ -414,19 +409,21 @@ public final class WorkbookReader {
 	/** The size below which POI does not look at an entry's inflate ratio. */
 	private static final long GRACE_BYTES = 1024 * 1024;
 
-	private SheetCells streamOoxml(Path file, ReadLimits.Budget budget) throws IOException, UnreadableFileException {
+	private SheetCells streamOoxml(Path file, byte[] content, ReadLimits.Budget budget)
+			throws IOException, UnreadableFileException {
 		List<CellRef> needEvaluation = new ArrayList<>();
 		SheetCells cells;
 		int sheetIndex;
-		try (Workbook workbook = StreamingReader.builder()
-			.rowCacheSize(200)
-			.bufferSize(8192)
-			.setReadComments(false)
-			.setReadHyperlinks(false)
-			.setReadShapes(false)
-			.setReadCoreProperties(false)
-			.setFullFormatRichText(true)
-			.open(file.toFile())) {
+		try (InputStream in = readOnly(file, content);
+				Workbook workbook = StreamingReader.builder()
+					.rowCacheSize(200)
+					.bufferSize(8192)
+					.setReadComments(false)
+					.setReadHyperlinks(false)
+					.setReadShapes(false)
+					.setReadCoreProperties(false)
+					.setFullFormatRichText(true)
+					.open(in)) {
 			sheetIndex = chooseSheet(workbook);
 			boolean legacyFonts = hasLegacyFont(workbook);
 			Sheet sheet = workbook.getSheetAt(sheetIndex);
@@ -442,7 +439,7 @@ public final class WorkbookReader {
 			}
 		}
 		if (!needEvaluation.isEmpty()) {
-			evaluate(file, sheetIndex, needEvaluation, cells);
+			evaluate(file, content, sheetIndex, needEvaluation, cells);
 		}
 		return cells;
 	}
@@ -453,8 +450,10 @@ public final class WorkbookReader {
 	 * happens only for such files. What cannot be calculated is kept as
 	 * {@link RawCell.Kind#UNCALCULATED} and reported by the validator.
 	 */
-	private void evaluate(Path file, int sheetIndex, List<CellRef> refs, SheetCells cells) throws IOException {
-		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+	private void evaluate(Path file, byte[] content, int sheetIndex, List<CellRef> refs, SheetCells cells)
+			throws IOException {
+		try (InputStream in = readOnly(file, content);
+				OPCPackage pkg = OPCPackage.open(in);
 				XSSFWorkbook workbook = new XSSFWorkbook(pkg)) {
 			FormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
 			Sheet sheet = workbook.getSheetAt(sheetIndex);
@@ -495,8 +494,9 @@ public final class WorkbookReader {
 		};
 	}
 
-	private SheetCells readOle2(Path file, ReadLimits.Budget budget) throws IOException, UnreadableFileException {
-		try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+	private SheetCells readOle2(Path file, byte[] content, ReadLimits.Budget budget)
+			throws IOException, UnreadableFileException {
+		try (InputStream in = readOnly(file, content); POIFSFileSystem fs = new POIFSFileSystem(in)) {
 			try {
 				// POI's own look for the workbook: an encrypted .xlsx and an Excel 95
 				// file come out as the exceptions readReturnSheet names
@@ -757,11 +757,6 @@ public final class WorkbookReader {
 				return "#ERROR";
 			}
 		}
-	}
-
-	private static String describe(Throwable ex) {
-		String message = ex.getMessage();
-		return (message != null && !message.isBlank()) ? message : ex.getClass().getSimpleName();
 	}
 
 }

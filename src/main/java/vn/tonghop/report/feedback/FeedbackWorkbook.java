@@ -183,7 +183,11 @@ public final class FeedbackWorkbook {
 	}
 
 	private static Opened openOle2(Path source) throws IOException, FeedbackException {
-		POIFSFileSystem fs = new POIFSFileSystem(source.toFile(), true);
+		POIFSFileSystem fs;
+		try (InputStream in = Files.newInputStream(source)) {
+			// read whole into memory: the file itself is never handed to a library
+			fs = new POIFSFileSystem(in);
+		}
 		try {
 			if (fs.getRoot().hasEntryCaseInsensitive("EncryptedPackage")) {
 				throw encrypted(source, null);

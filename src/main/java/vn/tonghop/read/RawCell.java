@@ -15,6 +15,20 @@ import java.math.BigDecimal;
  */
 public record RawCell(CellRef ref, Kind kind, String text, double number, String legacy, String original) {
 
+	/**
+	 * A NUL character ({@code _x0000_} in a workbook's XML) is dropped: Excel shows
+	 * nothing for it, and PostgreSQL refuses it in text, which failed a whole ingest over
+	 * one cell of one file.
+	 */
+	public RawCell {
+		text = withoutNul(text);
+		original = withoutNul(original);
+	}
+
+	private static String withoutNul(String text) {
+		return (text != null && text.indexOf('\0') >= 0) ? text.replace("\0", "") : text;
+	}
+
 	public RawCell(CellRef ref, Kind kind, String text, double number) {
 		this(ref, kind, text, number, null, null);
 	}

@@ -17,6 +17,19 @@ class RawCellTests {
 		return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
 	}
 
+	/**
+	 * Regression: a cell holding {@code _x0000_} (a NUL once decoded) went into a
+	 * finding's message, PostgreSQL refused the text ("invalid byte sequence for encoding
+	 * UTF8: 0x00") and the whole ingest failed over one cell of one file.
+	 */
+	@Test
+	void aNulCharacterInACellIsDroppedSoNoDatabaseRefusesItsText() {
+		RawCell cell = RawCell.text(new CellRef(6, 11), "12\u0000a\u0000");
+		assertThat(cell.text()).isEqualTo("12a");
+		assertThat(RawCell.converted(new CellRef(0, 0), "x\u0000", "TCVN3", "\u0000y").original()).isEqualTo("y");
+		assertThat(RawCell.error(new CellRef(0, 0), "#N/A").text()).isEqualTo("#N/A");
+	}
+
 	@Test
 	void aNumberIsWrittenPlainlyWithoutTrailingZeros() {
 		assertThat(RawCell.number(new CellRef(0, 0), 1200).text()).isEqualTo("1200");

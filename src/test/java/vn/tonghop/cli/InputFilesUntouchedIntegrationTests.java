@@ -1,0 +1,136 @@
+package vn.tonghop.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.tonghop.hostile.DamagedParts;
+import vn.tonghop.hostile.HostileCorpus;
+import vn.tonghop.hostile.Mutations;
+import vn.tonghop.intake.Checksums;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A user's file is read-only to tonghop, always. Every corpus the project has — the
+ * samples, the sample inbox, the hostile corpus, the fuzzer's damaged files, and each
+ * part of a return cut or replaced by garbage — goes through {@code run}, {@code ingest
+ * --dry-run} and a previous year's {@code ingest}, and afterwards every file and folder
+ * of the inbox has its bytes, size and modification time, and nothing was added.
+ * <p>
+ * Regression: a return whose {@code xl/styles.xml}, {@code xl/workbook.xml} or theme was
+ * damaged came out "unreadable", and the file in the inbox had been saved over by POI
+ * (other bytes, another SHA-256, a new modification time) by all three commands.
+ */
+class InputFilesUntouchedIntegrationTests {
+
+	@TempDir
+	Path work;
+
+	private Path inbox;
+
+	@BeforeEach
+	void writeEveryCorpus() throws Exception {
+		this.inbox = Files.createDirectories(this.work.resolve("hộp thư"));
+		ConsolidationIntegrationTests.sameTimes(HostileCorpus.SAMPLES, this.inbox.resolve("mẫu"));
+		ConsolidationIntegrationTests.sameTimes(Path.of("input-samples/2026"), this.inbox.resolve("hộp thư mẫu"));
+		HostileCorpus.write(Files.createDirectories(this.inbox.resolve("thư lạ")));
+		for (String good : new String[] { "form-edited.xlsx", "form-formulas-libreoffice.xlsx" }) {
+			DamagedParts.write(HostileCorpus.SAMPLES.resolve(good), this.inbox.resolve("hỏng từng phần"));
+		}
+		Path fuzzed = Files.createDirectories(this.inbox.resolve("đột biến"));
+		Random random = new Random(20261206L);
+		var seeds = Mutations.seeds();
+		for (int i = 0; i < 150; i++) {
+			Mutations.Seed seed = seeds.get(random.nextInt(seeds.size()));
+			Files.write(fuzzed.resolve(String.format("%03d%s", i, seed.extension())), Mutations.mutate(seed, random));
+		}
+	}
+
+	@Test
+	void runDryRunAndLastYearsIngestLeaveEveryInputFileAsItWas() throws Exception {
+		Map<String, String> before = snapshot(this.inbox);
+		assertThat(before.size()).isGreaterThan(250);
+		Path output = this.work.resolve("kết quả");
+		String data = this.work.resolve("data").toString();
+
+		Runs.Result run = Runs.tonghop("run", "--input", this.inbox.toString(), "--year", "2026", "--output",
+				output.toString(), "--data-dir", data);
+		assertThat(run.out()).contains("Tình trạng tệp:");
+		assertThat(changes(before, snapshot(this.inbox))).as("after run").isEmpty();
+
+		Runs.Result dryRun = Runs.tonghop("ingest", "--input", this.inbox.toString(), "--year", "2026", "--dry-run");
+		assertThat(dryRun.status()).as(dryRun.out() + dryRun.err()).isZero();
+		assertThat(changes(before, snapshot(this.inbox))).as("after ingest --dry-run").isEmpty();
+
+		Runs.Result lastYear = Runs.tonghop("ingest", "--input", this.inbox.toString(), "--year", "2025", "--data-dir",
+				data);
+		assertThat(lastYear.status()).as(lastYear.out() + lastYear.err()).isZero();
+		assertThat(changes(before, snapshot(this.inbox))).as("after last year's ingest").isEmpty();
+	}
+
+	/**
+	 * Every path under the folder, not following links, with what it is: a file's size,
+	 * modification time and SHA-256 (or that it cannot be read), a link's target, a
+	 * folder's modification time (a file added or removed changes it).
+	 */
+	static Map<String, String> snapshot(Path folder) throws IOException {
+		Map<String, String> snapshot = new TreeMap<>();
+		try (Stream<Path> paths = Files.walk(folder)) {
+			for (Path path : paths.toList()) {
+				BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
+						LinkOption.NOFOLLOW_LINKS);
+				String what;
+				if (attributes.isSymbolicLink()) {
+					what = "link to " + Files.readSymbolicLink(path);
+				}
+				else if (attributes.isDirectory()) {
+					what = "folder " + attributes.lastModifiedTime();
+				}
+				else {
+					what = attributes.size() + " bytes " + attributes.lastModifiedTime() + " " + sha256(path);
+				}
+				snapshot.put(folder.relativize(path).toString(), what);
+			}
+		}
+		return snapshot;
+	}
+
+	/** What differs between two snapshots, a line a path. */
+	static List<String> changes(Map<String, String> before, Map<String, String> after) {
+		List<String> changes = new ArrayList<>();
+		for (String path : before.keySet()) {
+			if (!before.get(path).equals(after.get(path))) {
+				changes.add(path + ": " + before.get(path) + " -> " + after.get(path));
+			}
+		}
+		for (String path : after.keySet()) {
+			if (!before.containsKey(path)) {
+				changes.add(path + ": added, " + after.get(path));
+			}
+		}
+		return changes;
+	}
+
+	private static String sha256(Path file) {
+		try {
+			return Checksums.sha256(file);
+		}
+		catch (IOException ex) {
+			return "unreadable";
+		}
+	}
+
+}

@@ -35,6 +35,12 @@ public final class ProvinceResolver {
 
 	private static final int LAST_YEAR_OF_OLD_SCHEME = 2024;
 
+	/**
+	 * The first year whose codes are the 34 units' (as every output of tonghop writes
+	 * them, whatever the year): a year to {@link #resolve} a code of 2025 in.
+	 */
+	public static final int FIRST_YEAR_OF_NEW_SCHEME = LAST_YEAR_OF_OLD_SCHEME + 1;
+
 	private static final int CANDIDATES = 3;
 
 	private static final Pattern TWO_DIGITS = Pattern.compile("\\d{2}");

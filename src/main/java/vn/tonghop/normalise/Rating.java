@@ -48,6 +48,15 @@ public enum Rating {
 	}
 
 	/**
+	 * The output column that counts this rating of the category indicator {@code code}
+	 * ({@code F03_HTTNV}): the roll-ups have one per rating, and so has
+	 * {@code returns.csv}, which a list reads back.
+	 */
+	public String columnOf(String code) {
+		return code + "_" + name();
+	}
+
+	/**
 	 * The rating written as its code, its label or an older wording ("Vững mạnh xuất
 	 * sắc", "Khá", "Yếu"), compared folded, with or without a leading "CĐCS" or "Công
 	 * đoàn cơ sở". Empty when blank or not one of these.

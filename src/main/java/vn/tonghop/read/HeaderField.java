@@ -9,7 +9,10 @@ import vn.tonghop.normalise.TextFold;
 /**
  * The header fields of a return form and the labels a union may write them under (spec
  * section 1). Labels are compared folded: accents, case, spacing and a trailing colon do
- * not matter.
+ * not matter. The last three are the code columns of tonghop's own {@code returns.csv}
+ * ({@code province_code}, {@code sector_code}, {@code industry_code}): without a label,
+ * they are found in lists only, by their field name, and give the field they
+ * {@linkplain #coded() code}.
  */
 public enum HeaderField {
 
@@ -21,7 +24,9 @@ public enum HeaderField {
 	YEAR("year", true, "Năm báo cáo", "Năm"), PREPARER("preparer", false, "Người lập biểu"),
 	PREPARED_ON("prepared_on", false, "Ngày lập"), PHONE("phone", false, "Điện thoại"), EMAIL("email", false, "Email"),
 	/** Stamped on the blank form by {@code tonghop template}. */
-	TEMPLATE_VERSION("template_version", false, "Phiên bản biểu mẫu");
+	TEMPLATE_VERSION("template_version", false, "Phiên bản biểu mẫu"),
+	/** One of the 34 units' codes of 2025, whatever the year (as by-province.csv). */
+	PROVINCE_CODE("province_code", false), SECTOR_CODE("sector_code", false), INDUSTRY_CODE("industry_code", false);
 
 	/**
 	 * Each field by each of its folded labels: {@link #forLabel} is called per text cell
@@ -58,6 +63,29 @@ public enum HeaderField {
 	/** The labels, the first being the one the blank form prints. */
 	public List<String> labels() {
 		return this.labels;
+	}
+
+	/**
+	 * For a code column ({@link #PROVINCE_CODE}), the field whose value it gives as a
+	 * code; null for every other field.
+	 */
+	public HeaderField coded() {
+		return switch (this) {
+			case PROVINCE_CODE -> PROVINCE;
+			case SECTOR_CODE -> SECTOR;
+			case INDUSTRY_CODE -> INDUSTRY;
+			default -> null;
+		};
+	}
+
+	/** The code column of this field ({@link #PROVINCE_CODE} for PROVINCE), or null. */
+	public HeaderField codeColumn() {
+		for (HeaderField field : values()) {
+			if (field.coded() == this) {
+				return field;
+			}
+		}
+		return null;
 	}
 
 	/** The field whose label this cell text is, or null. */

@@ -12,6 +12,9 @@ import java.util.Optional;
 
 import vn.tonghop.catalogue.Indicator;
 import vn.tonghop.catalogue.IndicatorCatalogue;
+import vn.tonghop.normalise.FlagReader;
+import vn.tonghop.normalise.FlagReading;
+import vn.tonghop.normalise.Rating;
 import vn.tonghop.normalise.TextFold;
 
 /**
@@ -22,6 +25,12 @@ import vn.tonghop.normalise.TextFold;
  * followed by "nữ"); identity columns by field name or Vietnamese label. Each row comes
  * out as a located return, so forms and lists are judged by the same rules, and findings
  * name the row's cells.
+ * <p>
+ * A {@code returns.csv} of tonghop reads back as a list: its code columns
+ * ({@code province_code}…) are {@link HeaderField}s, and a rating given as one column per
+ * value, 1 in the union's ({@code F03_HTXSNV}…{@code F03_KHTNV}, the columns of the
+ * roll-ups), is read as the rating of the column marked. Any other column
+ * ({@code source_file}, a status, a count) is not the return's and is passed over.
  */
 public final class ListLocator {
 
@@ -29,15 +38,32 @@ public final class ListLocator {
 
 	private final Map<String, String> codeByFoldedLabel = new HashMap<>();
 
+	/** The columns of a rating split by value ({@code F03_HTTNV}), by folded heading. */
+	private final Map<String, Column> ratingColumns = new HashMap<>();
+
 	public ListLocator(IndicatorCatalogue catalogue) {
 		this.catalogue = catalogue;
 		for (Indicator indicator : catalogue.all()) {
 			this.codeByFoldedLabel.put(TextFold.fold(indicator.labelVi()), indicator.code());
+			if (indicator.kind() == Indicator.Kind.CATEGORY) {
+				for (Rating rating : Rating.values()) {
+					this.ratingColumns.put(TextFold.fold(rating.columnOf(indicator.code())),
+							new Column(indicator.code(), false, rating));
+				}
+			}
 		}
 	}
 
-	/** A column's indicator: its code, and whether it holds the female value. */
-	record Column(String code, boolean female) {
+	/**
+	 * A column's indicator: its code, whether it holds the female value, and for one
+	 * column of a rating split by value, the rating it marks (else null).
+	 */
+	record Column(String code, boolean female, Rating rating) {
+
+		Column(String code, boolean female) {
+			this(code, female, null);
+		}
+
 	}
 
 	/** The rows' returns, or empty when the sheet is not a list. */
@@ -112,8 +138,13 @@ public final class ListLocator {
 	private static List<IndicatorRow> rows(SheetCells sheet, int r, Map<Integer, Column> indicators) {
 		Map<String, Integer> totals = new LinkedHashMap<>();
 		Map<String, Integer> females = new HashMap<>();
+		Map<String, Map<Rating, Integer>> ratings = new LinkedHashMap<>();
 		indicators.forEach((column, indicator) -> {
-			if (indicator.female()) {
+			if (indicator.rating() != null) {
+				ratings.computeIfAbsent(indicator.code(), (code) -> new EnumMap<>(Rating.class))
+					.putIfAbsent(indicator.rating(), column);
+			}
+			else if (indicator.female()) {
 				females.putIfAbsent(indicator.code(), column);
 			}
 			else {
@@ -129,7 +160,45 @@ public final class ListLocator {
 			CellRef totalAt = new CellRef(r, (totalColumn >= 0) ? totalColumn : femaleColumn);
 			rows.add(new IndicatorRow(r, code, code, "", IndicatorRow.Match.CODE, total, female, totalAt));
 		});
+		// a rating in one column per value: read only when no column gives it whole
+		ratings.forEach((code, columns) -> {
+			if (!totals.containsKey(code)) {
+				CellRef first = new CellRef(r, columns.values().iterator().next());
+				rows.add(new IndicatorRow(r, code, code, "", IndicatorRow.Match.CODE, marked(sheet, r, code, columns),
+						null, first));
+			}
+		});
 		return rows;
+	}
+
+	/**
+	 * The rating a row marks in the columns of a split rating, as the cell a form would
+	 * hold: the code of the rating whose column says yes ({@code 1}, {@code x}), in that
+	 * column's cell; null when none does (the rating is missing). Two marked, or a cell
+	 * that is neither yes nor no, give a text that is no rating, so that the judge
+	 * reports it (R15) in that cell with what the row holds.
+	 */
+	private static RawCell marked(SheetCells sheet, int r, String code, Map<Rating, Integer> columns) {
+		List<RawCell> yes = new ArrayList<>();
+		List<String> names = new ArrayList<>();
+		for (Map.Entry<Rating, Integer> column : columns.entrySet()) {
+			RawCell cell = sheet.get(r, column.getValue());
+			if (cell == null) {
+				continue;
+			}
+			FlagReading reading = FlagReader.read(cell.text());
+			if (reading.status() == FlagReading.Status.INVALID) {
+				return RawCell.text(cell.ref(), column.getKey().columnOf(code) + " = " + TextFold.clean(cell.text()));
+			}
+			if (reading.status() == FlagReading.Status.VALUE && reading.value()) {
+				yes.add(cell);
+				names.add(column.getKey().name());
+			}
+		}
+		if (yes.isEmpty()) {
+			return null;
+		}
+		return RawCell.text(yes.get(0).ref(), String.join(" + ", names));
 	}
 
 	/** The indicator a column heading names, or null. */
@@ -140,6 +209,10 @@ public final class ListLocator {
 			return new Column(upper, false);
 		}
 		String folded = TextFold.fold(text);
+		Column rating = this.ratingColumns.get(folded);
+		if (rating != null) {
+			return rating;
+		}
 		for (String suffix : List.of(" trong do nu", " nu")) {
 			if (folded.endsWith(suffix)) {
 				String base = folded.substring(0, folded.length() - suffix.length()).strip();

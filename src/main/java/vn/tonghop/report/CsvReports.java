@@ -59,15 +59,22 @@ public class CsvReports {
 		return output.resolve(Integer.toString(year));
 	}
 
+	/**
+	 * The columns of {@code returns.csv} before the indicator columns. A list with them
+	 * reads back as the same returns ({@code ListLocator}); {@code source_file} is not
+	 * the return's and is passed over.
+	 */
+	public static final List<String> RETURNS_IDENTITY = List.of("union_code", "union_name", "province_code",
+			"sector_code", "industry_code", "year", "source_file");
+
 	/** {@code returns.csv}: one row per return that counts. Returns how many. */
 	public long writeReturns(Path output, int year) {
-		List<String> header = new ArrayList<>(List.of("union_code", "union_name", "province_code", "sector_code",
-				"industry_code", "year", "source_file"));
+		List<String> header = new ArrayList<>(RETURNS_IDENTITY);
 		header.addAll(this.rollups.columns().names());
 		long[] count = { 0 };
 		try (CsvOutput csv = CsvOutput.open(yearFolder(output, year).resolve("returns.csv"), header)) {
 			this.rollups.returns(year, (row) -> {
-				List<String> line = new ArrayList<>(row.identity().subList(0, 7));
+				List<String> line = new ArrayList<>(row.identity().subList(0, RETURNS_IDENTITY.size()));
 				line.addAll(row.values());
 				csv.row(line);
 				count[0]++;

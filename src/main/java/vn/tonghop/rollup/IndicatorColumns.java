@@ -62,7 +62,7 @@ public final class IndicatorColumns {
 				}
 				case CATEGORY -> {
 					for (Rating rating : Rating.values()) {
-						list.add(new Column(code + "_" + rating.name(), (values) -> text(values.get(code),
+						list.add(new Column(rating.columnOf(code), (values) -> text(values.get(code),
 								(v) -> (v.category() != null) ? v.category().equals(rating.name()) : null)));
 					}
 				}

@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,7 @@ import vn.tonghop.normalise.Industry;
 import vn.tonghop.normalise.IndustryResolver;
 import vn.tonghop.normalise.NumberReader;
 import vn.tonghop.normalise.NumberReading;
+import vn.tonghop.normalise.Province;
 import vn.tonghop.normalise.ProvinceResolution;
 import vn.tonghop.normalise.ProvinceResolver;
 import vn.tonghop.normalise.Rating;
@@ -76,18 +79,12 @@ public final class ReturnJudge {
 		Integer declaredYear = readYear(form, year, findings);
 		int schemeYear = (declaredYear != null) ? declaredYear : year;
 
-		String provinceWritten = TextFold.clean(text(form, HeaderField.PROVINCE));
-		String provinceCode = resolveProvince(form, provinceWritten, schemeYear, findings);
-		String sectorWritten = TextFold.clean(text(form, HeaderField.SECTOR));
-		String sectorCode = resolveSector(form, sectorWritten, findings);
-		String industryWritten = TextFold.clean(text(form, HeaderField.INDUSTRY));
-		String industryCode = null;
-		if (!industryWritten.isEmpty()) {
-			industryCode = this.industries.resolve(industryWritten).map(Industry::code).orElse(null);
-			if (industryCode == null) {
-				findings.add("W10", cellOf(form, HeaderField.INDUSTRY), "W10", industryWritten);
-			}
-		}
+		String provinceWritten = written(form, HeaderField.PROVINCE);
+		String provinceCode = resolveProvince(form, schemeYear, findings);
+		String sectorWritten = written(form, HeaderField.SECTOR);
+		String sectorCode = resolveSector(form, findings);
+		String industryWritten = written(form, HeaderField.INDUSTRY);
+		String industryCode = resolveIndustry(form, findings);
 
 		reportLegacyText(form, findings);
 		Map<String, IndicatorValue> values = readValues(form, findings);
@@ -104,7 +101,11 @@ public final class ReturnJudge {
 			}
 		}
 		Map<String, CellRef> headerCells = new LinkedHashMap<>();
-		form.header().forEach((field, cell) -> headerCells.put(field.key(), cell.ref()));
+		// a code column's cell is its field's: the code decided it (EnumMap: code columns
+		// come last)
+		form.header()
+			.forEach((field, cell) -> headerCells.put((field.coded() != null) ? field.coded().key() : field.key(),
+					cell.ref()));
 		NormalisedReturn value = new NormalisedReturn(form.sheet(), unionCode, unionName, provinceWritten, provinceCode,
 				sectorWritten, sectorCode, industryWritten, industryCode,
 				TextFold.clean(text(form, HeaderField.PARENT_UNION)), declaredYear,
@@ -122,9 +123,19 @@ public final class ReturnJudge {
 		return (cell != null) ? cell.ref() : form.headerLabels().get(field);
 	}
 
+	/**
+	 * A field as written: its own value, else (a list's code column only) its code, so
+	 * that the return keeps what it said.
+	 */
+	private static String written(FormCells form, HeaderField field) {
+		String written = TextFold.clean(text(form, field));
+		HeaderField code = field.codeColumn();
+		return (written.isEmpty() && code != null) ? TextFold.clean(text(form, code)) : written;
+	}
+
 	private void requireHeaderFields(FormCells form, Findings findings) {
 		for (HeaderField field : HeaderField.values()) {
-			if (field.required() && TextFold.clean(text(form, field)).isEmpty()) {
+			if (field.required() && written(form, field).isEmpty()) {
 				findings.add("R01", form.headerLabels().get(field), "R01", field.labels().get(0));
 			}
 		}
@@ -152,12 +163,36 @@ public final class ReturnJudge {
 		return declared;
 	}
 
-	private String resolveProvince(FormCells form, String written, int schemeYear, Findings findings) {
+	/**
+	 * The province: as written, a code read in the scheme of the return's year; from a
+	 * list's {@code province_code} column, a code of the 34 units of 2025 whatever the
+	 * year, as tonghop's outputs write it. With both columns the code decides, and a name
+	 * that resolves to another unit leaves the province unresolved (R02, naming both).
+	 */
+	private String resolveProvince(FormCells form, int schemeYear, Findings findings) {
+		String name = TextFold.clean(text(form, HeaderField.PROVINCE));
+		String code = TextFold.clean(text(form, HeaderField.PROVINCE_CODE));
+		if (code.isEmpty()) {
+			return resolveProvince(form, HeaderField.PROVINCE, name, schemeYear, findings);
+		}
+		String province = resolveProvince(form, HeaderField.PROVINCE_CODE, code,
+				ProvinceResolver.FIRST_YEAR_OF_NEW_SCHEME, findings);
+		Province named = name.isEmpty() ? null : this.provinces.resolve(name, schemeYear).province();
+		if (province != null && named != null && !named.code().equals(province)) {
+			findings.add("R02", cellOf(form, HeaderField.PROVINCE), "R02.conflict", code,
+					this.provinces.byCode(province).map(Province::name).orElse(province), name, named.name());
+			return null;
+		}
+		return province;
+	}
+
+	private String resolveProvince(FormCells form, HeaderField field, String written, int schemeYear,
+			Findings findings) {
 		if (written.isEmpty()) {
 			return null;
 		}
 		ProvinceResolution resolution = this.provinces.resolve(written, schemeYear);
-		CellRef cell = cellOf(form, HeaderField.PROVINCE);
+		CellRef cell = cellOf(form, field);
 		if (resolution.province() == null) {
 			String hint = resolution.candidates().isEmpty() ? ""
 					: this.messages.format("R02.candidates", String.join(", ", resolution.candidates()));
@@ -170,16 +205,73 @@ public final class ReturnJudge {
 		return resolution.province().code();
 	}
 
-	private String resolveSector(FormCells form, String written, Findings findings) {
-		if (written.isEmpty()) {
+	/**
+	 * The sector, from its code column when a list has one (then a name that resolves to
+	 * another sector leaves it unresolved, R03 naming both).
+	 */
+	private String resolveSector(FormCells form, Findings findings) {
+		Agreed<Sector> sector = agreed(form, HeaderField.SECTOR, this.sectors::resolve);
+		if (sector.conflict() != null) {
+			findings.add("R03", cellOf(form, HeaderField.SECTOR), "R03.conflict", sector.written(),
+					sector.value().name(), sector.conflict().written(), sector.conflict().value().name());
 			return null;
 		}
-		String code = this.sectors.resolve(written).map(Sector::code).orElse(null);
-		if (code == null) {
-			List<String> choices = this.sectors.all().stream().map((s) -> s.code() + " (" + s.name() + ")").toList();
-			findings.add("R03", cellOf(form, HeaderField.SECTOR), "R03", written, String.join(", ", choices));
+		if (sector.written().isEmpty()) {
+			return null;
 		}
-		return code;
+		if (sector.value() == null) {
+			List<String> choices = this.sectors.all().stream().map((s) -> s.code() + " (" + s.name() + ")").toList();
+			findings.add("R03", cellOf(form, sector.field()), "R03", sector.written(), String.join(", ", choices));
+			return null;
+		}
+		return sector.value().code();
+	}
+
+	/**
+	 * The industry, optional, as the sector; one that cannot be resolved, or a code and a
+	 * name that disagree, is left empty with a warning (W10).
+	 */
+	private String resolveIndustry(FormCells form, Findings findings) {
+		Agreed<Industry> industry = agreed(form, HeaderField.INDUSTRY, this.industries::resolve);
+		if (industry.conflict() != null) {
+			findings.add("W10", cellOf(form, HeaderField.INDUSTRY), "W10.conflict", industry.written(),
+					industry.value().name(), industry.conflict().written(), industry.conflict().value().name());
+			return null;
+		}
+		if (industry.written().isEmpty()) {
+			return null;
+		}
+		if (industry.value() == null) {
+			findings.add("W10", cellOf(form, industry.field()), "W10", industry.written());
+			return null;
+		}
+		return industry.value().code();
+	}
+
+	/**
+	 * What a field resolves to: from its code column when that has a value (a list's
+	 * {@code sector_code}), else from the field; with the field's own value too, and it
+	 * resolving to something else, that as the conflict.
+	 */
+	private static <T> Agreed<T> agreed(FormCells form, HeaderField field, Function<String, Optional<T>> resolve) {
+		HeaderField codeColumn = field.codeColumn();
+		String name = TextFold.clean(text(form, field));
+		String code = (codeColumn != null) ? TextFold.clean(text(form, codeColumn)) : "";
+		if (code.isEmpty()) {
+			return new Agreed<>(field, name, name.isEmpty() ? null : resolve.apply(name).orElse(null), null);
+		}
+		T value = resolve.apply(code).orElse(null);
+		T named = name.isEmpty() ? null : resolve.apply(name).orElse(null);
+		Agreed<T> conflict = (value != null && named != null && !named.equals(value))
+				? new Agreed<>(field, name, named, null) : null;
+		return new Agreed<>(codeColumn, code, value, conflict);
+	}
+
+	/**
+	 * A field's value as written in the column that decides it, what it resolved to
+	 * (null: nothing), and the other column's when the two disagree.
+	 */
+	private record Agreed<T>(HeaderField field, String written, T value, Agreed<T> conflict) {
 	}
 
 	/** W09: one finding naming how many cells were converted from a legacy encoding. */

@@ -358,4 +358,98 @@ class ReturnJudgeTests {
 
 	}
 
+	/**
+	 * A list's code columns ({@code province_code}, {@code sector_code},
+	 * {@code industry_code}, as tonghop's returns.csv writes them): the code decides; a
+	 * name beside it that names another unit leaves the field unresolved.
+	 */
+	@Nested
+	class CodeColumns {
+
+		static final String PROVINCE_CODE_CELL = "B15";
+
+		@Test
+		void acceptsProvinceCodeWithoutProvinceName() {
+			JudgedReturn judged = judge(
+					TestForms.valid().header(HeaderField.PROVINCE, null).header(HeaderField.PROVINCE_CODE, "79"));
+			assertThat(judged.findings()).isEmpty();
+			assertThat(judged.value().provinceCode()).isEqualTo("79");
+			assertThat(judged.value().provinceWritten()).isEqualTo("79");
+			assertThat(judged.value().headerCells().get("province").a1()).isEqualTo(PROVINCE_CODE_CELL);
+		}
+
+		@Test
+		void readsProvinceCodeAsA2025CodeWhateverTheYear() {
+			// 24 was Bắc Giang until 2024 and is Bắc Ninh since: a province_code is
+			// always
+			// the 34 units' code, with no W02 for an old unit nobody named
+			TestForms form = TestForms.valid()
+				.header(HeaderField.YEAR, 2024.0)
+				.header(HeaderField.PROVINCE, null)
+				.header(HeaderField.PROVINCE_CODE, "24");
+			JudgedReturn judged = judge.judge(form.build(), 2024);
+			assertThat(judged.findings()).isEmpty();
+			assertThat(judged.value().provinceCode()).isEqualTo("24");
+		}
+
+		@Test
+		void acceptsProvinceCodeAndNameThatAgree() {
+			JudgedReturn judged = judge(TestForms.valid()
+				.header(HeaderField.PROVINCE, "Bình Dương")
+				.header(HeaderField.PROVINCE_CODE, "79"));
+			assertThat(judged.findings()).isEmpty();
+			assertThat(judged.value().provinceCode()).isEqualTo("79");
+			assertThat(judged.value().provinceWritten()).isEqualTo("Bình Dương");
+		}
+
+		@Test
+		void rejectsReturnWhoseProvinceCodeAndNameDisagree() {
+			JudgedReturn judged = judge(TestForms.valid().header(HeaderField.PROVINCE_CODE, "79"));
+			Finding finding = assertHasFinding(judged, "R02", "B5");
+			assertThat(finding.message()).contains("\"79\"", "Hồ Chí Minh", "Hà Nội", "province_code");
+			assertThat(judged.accepted()).isFalse();
+			assertThat(judged.value().provinceCode()).isNull();
+		}
+
+		@Test
+		void rejectsProvinceCodeThatIsNoUnitOf2025() {
+			// 02 was Hà Giang: not a code since 1 July 2025
+			JudgedReturn judged = judge(
+					TestForms.valid().header(HeaderField.PROVINCE, null).header(HeaderField.PROVINCE_CODE, "02"));
+			assertHasFinding(judged, "R02", PROVINCE_CODE_CELL);
+			assertNoFinding(judged, "R01");
+		}
+
+		@Test
+		void rejectsReturnWhoseSectorCodeAndNameDisagree() {
+			JudgedReturn judged = judge(TestForms.valid()
+				.header(HeaderField.SECTOR, "Doanh nghiệp có vốn đầu tư nước ngoài")
+				.header(HeaderField.SECTOR_CODE, "HCSN"));
+			Finding finding = assertHasFinding(judged, "R03", "B6");
+			assertThat(finding.message()).contains("sector_code", "HCSN", "Doanh nghiệp có vốn đầu tư nước ngoài");
+			assertThat(judged.accepted()).isFalse();
+		}
+
+		@Test
+		void leavesIndustryEmptyWhenItsCodeAndNameDisagree() {
+			JudgedReturn judged = judge(TestForms.valid().header(HeaderField.INDUSTRY_CODE, "Q"));
+			assertHasFinding(judged, "W10", "B7");
+			assertThat(judged.value().industryCode()).isNull();
+			assertThat(judged.accepted()).isTrue();
+		}
+
+		@Test
+		void takesSectorAndIndustryFromTheirCodesAlone() {
+			JudgedReturn judged = judge(TestForms.valid()
+				.header(HeaderField.SECTOR, null)
+				.header(HeaderField.INDUSTRY, null)
+				.header(HeaderField.SECTOR_CODE, "FDI")
+				.header(HeaderField.INDUSTRY_CODE, "C"));
+			assertThat(judged.findings()).isEmpty();
+			assertThat(judged.value().sectorCode()).isEqualTo("FDI");
+			assertThat(judged.value().industryCode()).isEqualTo("C");
+		}
+
+	}
+
 }

@@ -107,10 +107,28 @@ public final class CsvSheetReader {
 	/**
 	 * A CSV has no fonts: legacy-encoded text is recognised by how Vietnamese it reads.
 	 */
-	private RawCell cell(CellRef ref, String text) {
+	private RawCell cell(CellRef ref, String written) {
+		String text = undefused(written);
 		LegacyText.Decoded decoded = this.legacy.decodeGuessing(text);
 		return (decoded.encoding() != null) ? RawCell.converted(ref, decoded.text(), decoded.encoding().name(), text)
 				: RawCell.text(ref, text);
+	}
+
+	/**
+	 * The characters before which a CSV writer puts a {@code '} so that a spreadsheet
+	 * does not run the cell as a formula (tonghop's own CSV files among them:
+	 * {@code CsvOutput.defused}).
+	 */
+	private static final String FORMULA_START = "=+-@\t\r";
+
+	/**
+	 * A cell as it was before a {@code '} was put before it to keep a spreadsheet from
+	 * reading it as a formula ({@code '=x} is {@code =x}): a returns.csv read back gives
+	 * the names it was written from.
+	 */
+	static String undefused(String text) {
+		return (text.length() > 1 && text.charAt(0) == '\'' && FORMULA_START.indexOf(text.charAt(1)) >= 0)
+				? text.substring(1) : text;
 	}
 
 	static String decode(byte[] bytes) {

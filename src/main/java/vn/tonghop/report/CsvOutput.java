@@ -65,9 +65,9 @@ public final class CsvOutput implements AutoCloseable {
 
 	/**
 	 * The cell as written: with a {@code '} before it when a spreadsheet would read it as
-	 * a formula.
+	 * a formula ({@code CsvSheetReader} takes it off again).
 	 */
-	static String defused(String value) {
+	public static String defused(String value) {
 		if (value == null || value.isEmpty() || FORMULA_START.indexOf(value.charAt(0)) < 0
 				|| PLAIN_NUMBER.matcher(value).matches()) {
 			return value;

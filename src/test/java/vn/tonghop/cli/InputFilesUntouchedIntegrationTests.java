@@ -27,9 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A user's file is read-only to tonghop, always. Every corpus the project has — the
  * samples, the sample inbox, the hostile corpus, the fuzzer's damaged files, and each
- * part of a return cut or replaced by garbage — goes through {@code run}, {@code ingest
- * --dry-run} and a previous year's {@code ingest}, and afterwards every file and folder
- * of the inbox has its bytes, size and modification time, and nothing was added.
+ * part of a return cut or replaced by garbage — goes through {@code registry},
+ * {@code run} (which writes the feedback copies from the returns),
+ * {@code ingest --dry-run} and a previous year's {@code ingest}, and afterwards every
+ * file and folder of the inbox has its bytes, size and modification time, and nothing was
+ * added.
  * <p>
  * Regression: a return whose {@code xl/styles.xml}, {@code xl/workbook.xml} or theme was
  * damaged came out "unreadable", and the file in the inbox had been saved over by POI
@@ -68,6 +70,8 @@ class InputFilesUntouchedIntegrationTests {
 		before = snapshot(inbox);
 		String data = work.resolve("data").toString();
 		String input = inbox.toString();
+		run("registry", "registry", "--input", inbox.resolve("mẫu/registry-2026.xlsx").toString(), "--year", "2026",
+				"--data-dir", data);
 		run("run", "run", "--input", input, "--year", "2026", "--output", work.resolve("kết quả").toString(),
 				"--data-dir", data);
 		run("ingest --dry-run", "ingest", "--input", input, "--year", "2026", "--dry-run");
@@ -80,7 +84,7 @@ class InputFilesUntouchedIntegrationTests {
 	}
 
 	@Test
-	void runDryRunAndLastYearsIngestLeaveEveryInputFileAsItWas() {
+	void registryRunDryRunAndLastYearsIngestLeaveEveryInputFileAsItWas() {
 		assertThat(before.size()).isGreaterThan(250);
 		assertThat(results.get("run").out()).contains("Tình trạng tệp:");
 		results.forEach(

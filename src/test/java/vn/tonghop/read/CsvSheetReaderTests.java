@@ -37,6 +37,24 @@ class CsvSheetReaderTests {
 		return all;
 	}
 
+	/**
+	 * Regression: a returns.csv read back gave a union named {@code =Hợp tác xã} the name
+	 * {@code '=Hợp tác xã}: the {@code '} tonghop writes before a cell a spreadsheet
+	 * would run as a formula stayed.
+	 */
+	@Test
+	void aCellDefusedByTonghopsCsvReadsBackAsItWasWritten() throws Exception {
+		String[] values = { "=Hợp tác xã", "+84 912", "-CĐ", "@x", "'quoted", "-12", "Công ty" };
+		StringBuilder csv = new StringBuilder();
+		for (String value : values) {
+			csv.append('"').append(vn.tonghop.report.CsvOutput.defused(value)).append("\"\r\n");
+		}
+		SheetCells cells = read(csv.toString().getBytes(StandardCharsets.UTF_8));
+		for (int r = 0; r < values.length; r++) {
+			assertThat(cells.get(r, 0).text()).isEqualTo(values[r]);
+		}
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@CsvSource({ "UTF-8 without BOM, UTF-8, ''", "UTF-8 with BOM, UTF-8, EFBBBF", "UTF-16LE with BOM, UTF-16LE, FFFE",
 			"UTF-16BE with BOM, UTF-16BE, FEFF" })

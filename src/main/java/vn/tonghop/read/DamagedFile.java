@@ -28,6 +28,9 @@ final class DamagedFile {
 	static final String ZIP_BOMB = "Tệp nén bất thường: khi giải nén lớn gấp hàng trăm lần (có thể là"
 			+ " \"zip bomb\"), không đọc để bảo vệ máy chủ.";
 
+	/** What {@link #brokenPart} puts after a part whose XML declares a DOCTYPE. */
+	private static final String DOCTYPE_MARK = " DOCTYPE";
+
 	private DamagedFile() {
 	}
 
@@ -37,7 +40,23 @@ final class DamagedFile {
 		if (message.contains("Zip bomb detected")) {
 			return new UnreadableFileException(ZIP_BOMB, ex);
 		}
+		String duplicate = causeMessage(ex, "more than 1 entry with the name ");
+		if (duplicate != null) {
+			return new UnreadableFileException("Tệp nén (.xlsx) bị hỏng: có hai phần cùng tên " + duplicate
+					+ " bên trong tệp. Hãy mở tệp bằng Excel, lưu lại rồi gửi lại.", ex);
+		}
+		if (causeMessage(ex, "namespace mismatch") != null) {
+			return new UnreadableFileException("Tệp không theo định dạng Sổ làm việc Excel chuẩn (có thể được lưu bằng"
+					+ " bản Excel thử nghiệm hoặc một chương trình khác): hãy mở bằng Excel rồi lưu lại dạng Sổ làm việc"
+					+ " Excel (.xlsx).", ex);
+		}
 		String part = (format == WorkbookReader.Format.OOXML) ? brokenPart(file, content) : null;
+		if (part != null && part.endsWith(DOCTYPE_MARK)) {
+			return new UnreadableFileException(
+					"Tệp có nội dung XML bất thường: phần " + part.substring(0, part.length() - DOCTYPE_MARK.length())
+							+ " " + WorkbookReader.DOCTYPE.substring("tệp ".length()),
+					ex);
+		}
 		if (part != null) {
 			return new UnreadableFileException("Tệp bị hỏng hoặc không đọc được: phần " + part
 					+ " bên trong tệp bị cắt dở hoặc không phải XML, như khi việc lưu tệp bị gián đoạn. Hãy mở tệp"
@@ -48,6 +67,21 @@ final class DamagedFile {
 					"Tệp có nội dung XML hỏng hoặc bất thường, không đọc được; hãy lưu lại tệp bằng Excel.", ex);
 		}
 		return new UnreadableFileException("Tệp bị hỏng hoặc không đọc được: " + describe(ex), ex);
+	}
+
+	/**
+	 * What follows {@code marker} in the message of the exception or one of its causes
+	 * (the rest of that message), or null when none holds it.
+	 */
+	private static String causeMessage(Throwable ex, String marker) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			String message = cause.getMessage();
+			int at = (message != null) ? message.indexOf(marker) : -1;
+			if (at >= 0) {
+				return message.substring(at + marker.length()).strip();
+			}
+		}
+		return null;
 	}
 
 	/** An exception's message, or its type when it has none. */
@@ -78,6 +112,9 @@ final class DamagedFile {
 					parser.parse(in, new DefaultHandler());
 				}
 				catch (SAXParseException ex) {
+					if (String.valueOf(ex.getMessage()).contains("DOCTYPE")) {
+						return name + DOCTYPE_MARK;
+					}
 					return (ex.getLineNumber() > 0)
 							? name + " (dòng " + ex.getLineNumber() + ", cột " + ex.getColumnNumber() + ")" : name;
 				}

@@ -220,7 +220,7 @@ public final class WorkbookReader {
 	}
 
 	/** Excel never writes a DOCTYPE: one is refused, never resolved. */
-	private static final String DOCTYPE = "tệp khai báo DOCTYPE hay thực thể XML, điều Excel không bao giờ ghi;"
+	static final String DOCTYPE = "tệp khai báo DOCTYPE hay thực thể XML, điều Excel không bao giờ ghi;"
 			+ " không đọc để bảo vệ máy chủ. Hãy lưu lại tệp bằng Excel.";
 
 	private static final String PROTECTED = "Tệp được đặt mật khẩu hoặc mã hóa; hãy gửi lại tệp không đặt mật khẩu.";

@@ -349,8 +349,11 @@ public final class WorkbookReader {
 			return new ZipFile(file.toFile());
 		}
 		catch (ZipException ex) {
-			throw new UnreadableFileException("Tệp nén (.xlsx) bị hỏng hoặc không trọn vẹn, có thể tải về chưa xong: "
-					+ DamagedFile.describe(ex) + ". Hãy gửi lại tệp.", ex);
+			// the zip's directory (at its end) is what the sizes are checked from before
+			// anything is unzipped: a zip without a sound one is refused, though some
+			// readers recover entries from the rest
+			throw new UnreadableFileException("Tệp nén (.xlsx) bị hỏng hoặc không trọn vẹn, có thể tải về chưa xong:"
+					+ " mục lục ở cuối tệp nén bị thiếu hoặc hỏng. Hãy gửi lại tệp.", ex);
 		}
 		catch (IOException ex) {
 			throw new UnreadableFileException("Không mở được tệp: " + DamagedFile.describe(ex), ex);

@@ -74,6 +74,21 @@ class DamagedFileTests {
 		}
 	}
 
+	/**
+	 * POI's own reader recovers entries of a zip whose directory is gone; tonghop refuses
+	 * it (its sizes are checked from that directory before anything is unzipped), in its
+	 * own words, not the JDK's "zip END header not found".
+	 */
+	@Test
+	void aZipCutBeforeItsDirectoryIsRefusedInOurWords() throws Exception {
+		byte[] good = Files.readAllBytes(HostileCorpus.SAMPLES.resolve("form-edited.xlsx"));
+		Path file = this.dir.resolve("tải dở.xlsx");
+		Files.write(file, java.util.Arrays.copyOf(good, good.length * 9 / 10));
+		String reason = catchThrowableOfType(UnreadableFileException.class, () -> this.reader.readReturnSheet(file))
+			.reason();
+		assertThat(reason).contains("không trọn vẹn").contains("mục lục").doesNotContain("header");
+	}
+
 	@Test
 	void twoPartsOfOneNameAreNamed() throws Exception {
 		Map<String, byte[]> parts = new LinkedHashMap<>(good());

@@ -23,7 +23,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * nothing to a union; the damaged part is found again here, by parsing the workbook's XML
  * parts one by one, only for a file that failed.
  */
-final class DamagedFile {
+public final class DamagedFile {
 
 	static final String ZIP_BOMB = "Tệp nén bất thường: khi giải nén lớn gấp hàng trăm lần (có thể là"
 			+ " \"zip bomb\"), không đọc để bảo vệ máy chủ.";
@@ -82,6 +82,14 @@ final class DamagedFile {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * What to tell a union whose file a library failed to open with {@code ex} (the
+	 * feedback copy opens the file again, with POI's full model).
+	 */
+	public static String reason(Exception ex, Path file, WorkbookReader.Format format) {
+		return of(ex, file, null, format).reason();
 	}
 
 	/** An exception's message, or its type when it has none. */

@@ -8,8 +8,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import vn.tonghop.read.UnreadableFileException;
-import vn.tonghop.read.WorkbookReader;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,10 +22,20 @@ import java.util.Set;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.ContentTypes;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackageRelationship;
+import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
+import org.apache.poi.openxml4j.opc.internal.PackagePropertiesPart;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import vn.tonghop.read.DamagedFile;
+import vn.tonghop.read.UnreadableFileException;
+import vn.tonghop.read.WorkbookReader;
 
 /**
  * Writes the feedback a union can act on: a copy of its own workbook, in the format it
@@ -88,6 +96,12 @@ public final class FeedbackWorkbook {
 			new FeedbackSheet(workbook, this.instructions).add(sheetName, unionCode, unionName,
 					source.getFileName().toString(), located);
 			save(workbook, target);
+		}
+		catch (RuntimeException ex) {
+			// a part of the union's file the reading never needed may still fail POI
+			// when it marks or writes the copy: one copy not written, never the run
+			throw new FeedbackException(source,
+					"Không ghi được bản phản hồi: " + DamagedFile.reason(ex, source, WorkbookReader.Format.OOXML), ex);
 		}
 	}
 
@@ -159,7 +173,7 @@ public final class FeedbackWorkbook {
 		catch (IOException | RuntimeException ex) {
 			// POI reports a damaged file with many unchecked exceptions
 			// (POIXMLException, RecordFormatException, IllegalArgumentException...)
-			throw new FeedbackException(source, "Tệp bị hỏng hoặc không đọc được: " + describe(ex), ex);
+			throw new FeedbackException(source, DamagedFile.reason(ex, source, format), ex);
 		}
 		throw new FeedbackException(source,
 				"Tệp không phải là bảng tính Excel (.xlsx, .xlsm, .xls): nội dung tệp không đúng định dạng.");
@@ -174,11 +188,36 @@ public final class FeedbackWorkbook {
 			throw new IOException(ex.getMessage(), ex);
 		}
 		try {
+			dropDamagedCoreProperties(pkg);
 			return new Opened(new XSSFWorkbook(pkg), pkg::revert);
 		}
 		catch (IOException | RuntimeException ex) {
 			pkg.revert();
 			throw ex;
+		}
+		catch (InvalidFormatException ex) {
+			pkg.revert();
+			throw new IOException(ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Core properties ({@code docProps/core.xml}) that POI could not parse stay in the
+	 * package as a plain part, and writing the copy then failed ("'part' must be a
+	 * PackagePropertiesPart instance"), which once failed the whole consolidation. The
+	 * copy gets fresh ones instead, as POI makes for a package without any: they hold
+	 * nothing a union reads.
+	 */
+	private static void dropDamagedCoreProperties(OPCPackage pkg) throws InvalidFormatException {
+		for (PackagePart part : pkg.getPartsByContentType(ContentTypes.CORE_PROPERTIES_PART)) {
+			if (part instanceof PackagePropertiesPart) {
+				continue;
+			}
+			for (PackageRelationship relationship : pkg
+				.getRelationshipsByType(PackageRelationshipTypes.CORE_PROPERTIES)) {
+				pkg.removeRelationship(relationship.getId());
+			}
+			pkg.removePart(part);
 		}
 	}
 
@@ -208,11 +247,6 @@ public final class FeedbackWorkbook {
 
 	private static FeedbackException encrypted(Path source, Exception cause) {
 		return new FeedbackException(source, "Tệp được đặt mật khẩu hoặc mã hóa; không tạo được bản phản hồi.", cause);
-	}
-
-	private static String describe(Exception ex) {
-		String message = ex.getMessage();
-		return (message != null && !message.isBlank()) ? message : ex.getClass().getSimpleName();
 	}
 
 	/**

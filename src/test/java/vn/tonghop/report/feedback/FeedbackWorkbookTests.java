@@ -41,6 +41,8 @@ import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +94,34 @@ class FeedbackWorkbookTests {
 			assertThat(workbook).isInstanceOf(XSSFWorkbook.class);
 			assertFeedback(workbook, "cd-x.xlsx", 2, ERROR_FILL, WARNING_FILL);
 			assertMergedCellCommentedAtItsTopLeft(workbook);
+		}
+	}
+
+	/**
+	 * Regression: a return whose {@code docProps/core.xml} was cut or garbage was read
+	 * (its cells are fine), then writing its copy failed with POI's "'part' must be a
+	 * PackagePropertiesPart instance" and the whole consolidation ended FAILED.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "cut", "garbage" })
+	void writesTheCopyOfAReturnWhoseCorePropertiesAreDamaged(String damage) throws Exception {
+		Path good = this.dir.resolve("good.xlsx");
+		writeForm(new XSSFWorkbook(), good);
+		java.util.Map<String, byte[]> parts = vn.tonghop.hostile.Mutations.parts(Files.readAllBytes(good));
+		byte[] core = parts.get("docProps/core.xml");
+		assertThat(core).isNotNull();
+		parts.put("docProps/core.xml", damage.equals("cut") ? java.util.Arrays.copyOf(core, core.length / 2)
+				: "không phải XML".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		Path source = this.dir.resolve("cd-x.xlsx");
+		Files.write(source, vn.tonghop.hostile.Mutations.zip(parts));
+		Original original = Original.of(source);
+		Path copy = this.target.resolve("cd-x.xlsx");
+
+		this.feedback.write(source, "CD000001", "Công đoàn Công ty X", ITEMS, copy);
+
+		original.assertUnchanged();
+		try (Workbook workbook = open(copy)) {
+			assertFeedback(workbook, "cd-x.xlsx", 2, ERROR_FILL, WARNING_FILL);
 		}
 	}
 
@@ -191,6 +221,28 @@ class FeedbackWorkbookTests {
 
 			assertThatThrownBy(() -> write(source)).isInstanceOf(FeedbackException.class)
 				.satisfies((ex) -> assertThat(((FeedbackException) ex).source()).isEqualTo(source));
+		}
+
+		/**
+		 * Regression: the reason was the library's ("Tệp bị hỏng hoặc không đọc được:
+		 * org.apache.xmlbeans.XmlException: error: …"); it names the damaged part, and
+		 * the union's file is left as it was.
+		 */
+		@Test
+		void namesTheDamagedPartOfAWorkbookInVietnamese() throws Exception {
+			Path good = FeedbackWorkbookTests.this.dir.resolve("good.xlsx");
+			writeForm(new XSSFWorkbook(), good);
+			java.util.Map<String, byte[]> parts = vn.tonghop.hostile.Mutations.parts(Files.readAllBytes(good));
+			byte[] styles = parts.get("xl/styles.xml");
+			parts.put("xl/styles.xml", java.util.Arrays.copyOf(styles, styles.length / 2));
+			Path source = FeedbackWorkbookTests.this.dir.resolve("hỏng.xlsx");
+			Files.write(source, vn.tonghop.hostile.Mutations.zip(parts));
+			Original original = Original.of(source);
+
+			assertThatThrownBy(() -> write(source)).isInstanceOf(FeedbackException.class)
+				.hasMessageContaining("phần xl/styles.xml (dòng")
+				.hasMessageNotContaining("Exception");
+			original.assertUnchanged();
 		}
 
 		@Test

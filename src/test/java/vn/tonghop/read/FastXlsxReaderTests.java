@@ -72,13 +72,13 @@ class FastXlsxReaderTests {
 			}
 		}
 		for (String column : columns) {
-			assertThat(FastXlsxReader.column(column + "1")).as(column)
+			assertThat(XlsxValues.column(column + "1")).as(column)
 				.isEqualTo(org.apache.poi.ss.util.CellReference.convertColStringToIndex(column));
 		}
-		assertThat(FastXlsxReader.column("XFD1048576")).isEqualTo(16383);
-		assertThat(FastXlsxReader.column("C1234567")).isEqualTo(2);
+		assertThat(XlsxValues.column("XFD1048576")).isEqualTo(16383);
+		assertThat(XlsxValues.column("C1234567")).isEqualTo(2);
 		for (String odd : List.of("", "A", "12", "C12345678", "ABCD1", "c12", "C1A", "C-1", "$C$1", " C1", "C1 ")) {
-			assertThat(FastXlsxReader.column(odd)).as(odd).isEqualTo(-1);
+			assertThat(XlsxValues.column(odd)).as(odd).isEqualTo(-1);
 		}
 	}
 

@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,20 +25,11 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.CellValue;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.FormulaEvaluator;
-import org.apache.poi.ss.usermodel.RichTextString;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.hssf.usermodel.HSSFRichTextString;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFFont;
-import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import vn.tonghop.normalise.LegacyText;
@@ -425,13 +414,13 @@ public final class WorkbookReader {
 					.setFullFormatRichText(true)
 					.open(in)) {
 			sheetIndex = chooseSheet(workbook);
-			boolean legacyFonts = hasLegacyFont(workbook);
+			PoiCells poiCells = new PoiCells(this.legacy, workbook);
 			Sheet sheet = workbook.getSheetAt(sheetIndex);
 			cells = new SheetCells(sheet.getSheetName(), budget);
 			for (Row row : sheet) {
 				budget.tick();
 				for (Cell cell : row) {
-					RawCell raw = convert(cell, needEvaluation, legacyFonts);
+					RawCell raw = poiCells.convert(cell, needEvaluation);
 					if (raw != null) {
 						cells.add(raw);
 					}
@@ -466,7 +455,7 @@ public final class WorkbookReader {
 				RawCell value;
 				try {
 					CellValue result = evaluator.evaluate(cell);
-					value = fromEvaluated(ref, result);
+					value = PoiCells.fromEvaluated(ref, result);
 				}
 				catch (RuntimeException ex) {
 					value = RawCell.uncalculated(ref, cell.getCellFormula());
@@ -479,19 +468,6 @@ public final class WorkbookReader {
 		catch (InvalidFormatException ex) {
 			throw new IOException(ex.getMessage(), ex);
 		}
-	}
-
-	private static RawCell fromEvaluated(CellRef ref, CellValue result) {
-		if (result == null) {
-			return null;
-		}
-		return switch (result.getCellType()) {
-			case NUMERIC -> RawCell.number(ref, result.getNumberValue());
-			case STRING -> result.getStringValue().isBlank() ? null : RawCell.text(ref, result.getStringValue());
-			case BOOLEAN -> RawCell.bool(ref, result.getBooleanValue());
-			case ERROR -> RawCell.error(ref, FormulaError.forInt(result.getErrorValue()).getString());
-			default -> null;
-		};
 	}
 
 	private SheetCells readOle2(Path file, byte[] content, ReadLimits.Budget budget)
@@ -514,7 +490,7 @@ public final class WorkbookReader {
 	private SheetCells readHssf(POIFSFileSystem fs, ReadLimits.Budget budget) throws IOException {
 		try (HSSFWorkbook workbook = new HSSFWorkbook(fs.getRoot(), true)) {
 			int index = chooseSheet(workbook);
-			boolean legacyFonts = hasLegacyFont(workbook);
+			PoiCells poiCells = new PoiCells(this.legacy, workbook);
 			Sheet sheet = workbook.getSheetAt(index);
 			SheetCells cells = new SheetCells(sheet.getSheetName(), budget);
 			FormulaEvaluator evaluator = null;
@@ -522,7 +498,7 @@ public final class WorkbookReader {
 			for (Row row : sheet) {
 				budget.tick();
 				for (Cell cell : row) {
-					RawCell raw = convert(cell, pending, legacyFonts);
+					RawCell raw = poiCells.convert(cell, pending);
 					if (raw != null) {
 						cells.add(raw);
 					}
@@ -534,7 +510,7 @@ public final class WorkbookReader {
 				}
 				Cell cell = sheet.getRow(ref.row()).getCell(ref.column());
 				try {
-					RawCell value = fromEvaluated(ref, evaluator.evaluate(cell));
+					RawCell value = PoiCells.fromEvaluated(ref, evaluator.evaluate(cell));
 					if (value != null) {
 						cells.add(value);
 					}
@@ -586,177 +562,6 @@ public final class WorkbookReader {
 	 * @param hidden whether the sheet is hidden or very hidden
 	 */
 	record SheetEntry(String name, boolean hidden) {
-	}
-
-	private RawCell convert(Cell cell, List<CellRef> needEvaluation, boolean legacyFonts) {
-		CellRef ref = new CellRef(cell.getRowIndex(), cell.getColumnIndex());
-		CellType type = cell.getCellType();
-		if (type == CellType.FORMULA) {
-			type = cell.getCachedFormulaResultType();
-			if (type == CellType.STRING || type == CellType.BLANK || type == CellType._NONE) {
-				String cached = (type == CellType.STRING) ? cell.getStringCellValue() : "";
-				if (cached == null || cached.isEmpty()) {
-					needEvaluation.add(ref);
-					return null;
-				}
-			}
-		}
-		return switch (type) {
-			case NUMERIC -> numeric(cell, ref);
-			case STRING -> {
-				String text = cell.getStringCellValue();
-				yield (text == null || text.isBlank()) ? null
-						: legacyFonts ? text(cell, ref, text) : RawCell.text(ref, text);
-			}
-			case BOOLEAN -> RawCell.bool(ref, cell.getBooleanCellValue());
-			case ERROR -> RawCell.error(ref, errorText(cell));
-			default -> null;
-		};
-	}
-
-	/**
-	 * Text typed in a legacy Vietnamese font (TCVN3 {@code .VnTime}, VNI) is stored as
-	 * Western characters: the cell's font says how to read it back as Unicode.
-	 */
-	private RawCell text(Cell cell, CellRef ref, String text) {
-		String font = fontName(cell);
-		RichTextString rich = richText(cell);
-		if (rich != null && rich.numFormattingRuns() > 0) {
-			return runs(cell, ref, text, font, rich);
-		}
-		if (font == null || LegacyText.encodingOfFont(font) == null) {
-			return RawCell.text(ref, text);
-		}
-		LegacyText.Decoded decoded = this.legacy.decodeWithFont(text, font);
-		return (decoded.encoding() != null) ? RawCell.converted(ref, decoded.text(), decoded.encoding().name(), text)
-				: RawCell.text(ref, text);
-	}
-
-	/**
-	 * A cell whose text mixes fonts (rich text): each run is read in its own font, so a
-	 * Unicode word beside a {@code .VnTime} word stays as it is.
-	 */
-	private RawCell runs(Cell cell, CellRef ref, String text, String cellFont, RichTextString rich) {
-		StringBuilder result = new StringBuilder();
-		String encoding = null;
-		int runs = rich.numFormattingRuns();
-		int first = rich.getIndexOfFormattingRun(0);
-		if (first > 0) {
-			encoding = append(result, text.substring(0, Math.min(first, text.length())), cellFont, encoding);
-		}
-		for (int i = 0; i < runs; i++) {
-			int start = rich.getIndexOfFormattingRun(i);
-			int end = (i + 1 < runs) ? rich.getIndexOfFormattingRun(i + 1) : text.length();
-			if (start >= end || start >= text.length()) {
-				continue;
-			}
-			encoding = append(result, text.substring(start, Math.min(end, text.length())),
-					runFont(cell, rich, i, cellFont), encoding);
-		}
-		String decoded = Normalizer.normalize(result.toString(), Normalizer.Form.NFC);
-		return (encoding != null) ? RawCell.converted(ref, decoded, encoding, text) : RawCell.text(ref, text);
-	}
-
-	private String append(StringBuilder result, String part, String font, String encoding) {
-		if (font != null && LegacyText.encodingOfFont(font) != null) {
-			LegacyText.Decoded decoded = this.legacy.decodeWithFont(part, font);
-			if (decoded.encoding() != null) {
-				result.append(decoded.text());
-				return decoded.encoding().name();
-			}
-		}
-		result.append(part);
-		return encoding;
-	}
-
-	private static RichTextString richText(Cell cell) {
-		try {
-			return cell.getRichStringCellValue();
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
-	}
-
-	private static String runFont(Cell cell, RichTextString rich, int run, String cellFont) {
-		try {
-			if (rich instanceof XSSFRichTextString xssf) {
-				XSSFFont font = xssf.getFontOfFormattingRun(run);
-				return (font != null && font.getFontName() != null) ? font.getFontName() : cellFont;
-			}
-			if (rich instanceof HSSFRichTextString hssf) {
-				short index = hssf.getFontOfFormattingRun(run);
-				return cell.getSheet().getWorkbook().getFontAt(index).getFontName();
-			}
-		}
-		catch (RuntimeException ex) {
-			// no font information for this run: the cell's font
-		}
-		return cellFont;
-	}
-
-	/**
-	 * Whether any font of the workbook is a legacy Vietnamese one: most workbooks have
-	 * none, and then no cell's font or rich-text runs need looking at.
-	 */
-	private static boolean hasLegacyFont(Workbook workbook) {
-		try {
-			for (int i = 0; i < workbook.getNumberOfFonts(); i++) {
-				String name = workbook.getFontAt(i).getFontName();
-				if (name != null && LegacyText.encodingOfFont(name) != null) {
-					return true;
-				}
-			}
-			return false;
-		}
-		catch (RuntimeException ex) {
-			// no font table to look at: look at every cell
-			return true;
-		}
-	}
-
-	private static String fontName(Cell cell) {
-		try {
-			CellStyle style = cell.getCellStyle();
-			if (style == null) {
-				return null;
-			}
-			if (style instanceof XSSFCellStyle xssf) {
-				return xssf.getFont().getFontName();
-			}
-			return cell.getSheet().getWorkbook().getFontAt(style.getFontIndex()).getFontName();
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
-	}
-
-	private static RawCell numeric(Cell cell, CellRef ref) {
-		double value = cell.getNumericCellValue();
-		try {
-			if (DateUtil.isCellDateFormatted(cell) && DateUtil.isValidExcelDate(value)) {
-				LocalDate date = DateUtil.getLocalDateTime(value).toLocalDate();
-				return new RawCell(ref, RawCell.Kind.TEXT, date.toString(), value);
-			}
-		}
-		catch (RuntimeException ex) {
-			// no style information: keep the number
-		}
-		return RawCell.number(ref, value);
-	}
-
-	private static String errorText(Cell cell) {
-		try {
-			return FormulaError.forInt(cell.getErrorCellValue()).getString();
-		}
-		catch (RuntimeException ex) {
-			try {
-				return cell.getStringCellValue();
-			}
-			catch (RuntimeException ignored) {
-				return "#ERROR";
-			}
-		}
 	}
 
 }

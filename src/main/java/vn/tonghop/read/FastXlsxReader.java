@@ -139,7 +139,8 @@ final class FastXlsxReader {
 		XlsxPackage pkg = XlsxPackage.open(zip, this.parsed);
 		XlsxPackage.Part workbook = pkg.workbook();
 		Map<String, XlsxPackage.Rel> sheetRelations = pkg.sheetRelations(workbook);
-		List<XlsxWorkbook.SheetRef> sheets = XlsxWorkbook.sheets(pkg, workbook);
+		XlsxWorkbook workbookPart = XlsxWorkbook.read(pkg, workbook);
+		List<XlsxWorkbook.SheetRef> sheets = workbookPart.sheets();
 		if (sheets.isEmpty()) {
 			throw new Unhandled("no sheets");
 		}
@@ -162,7 +163,7 @@ final class FastXlsxReader {
 		List<String> sharedStrings = XlsxSharedStrings.read(pkg);
 		XlsxStyles styles = XlsxStyles.read(pkg);
 		SheetCells cells = new SheetCells(chosen.name(), budget);
-		new XlsxSheetParser(styles, sharedStrings, cells).read(pkg.open(sheetPart));
+		new XlsxSheetParser(styles, workbookPart.date1904(), sharedStrings, cells).read(pkg.open(sheetPart));
 		return cells;
 	}
 

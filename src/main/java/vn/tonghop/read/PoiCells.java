@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.apache.poi.hssf.usermodel.HSSFRichTextString;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.CellValue;
+import org.apache.poi.ss.usermodel.Date1904Support;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.RichTextString;
@@ -32,9 +34,28 @@ final class PoiCells {
 	/** Whether any font of the workbook is a legacy one; see {@link #hasLegacyFont}. */
 	private final boolean legacyFonts;
 
+	/** Whether the workbook counts its dates from 1904, as Excel for the Mac once did. */
+	private final boolean date1904;
+
 	PoiCells(LegacyText legacy, Workbook workbook) {
 		this.legacy = legacy;
 		this.legacyFonts = hasLegacyFont(workbook);
+		this.date1904 = date1904(workbook);
+	}
+
+	/**
+	 * Whether a workbook is saved in the 1904 date system ({@code date1904} in an
+	 * {@code .xlsx}, the 1904 record of an {@code .xls}): its day numbers count from
+	 * 1904-01-01, 1,462 days later than the 1900 system's.
+	 */
+	static boolean date1904(Workbook workbook) {
+		if (workbook instanceof Date1904Support dates) {
+			return dates.isDate1904();
+		}
+		if (workbook instanceof HSSFWorkbook hssf) {
+			return hssf.getInternalWorkbook().isUsing1904DateWindowing();
+		}
+		return false;
 	}
 
 	/**
@@ -184,11 +205,11 @@ final class PoiCells {
 		}
 	}
 
-	private static RawCell numeric(Cell cell, CellRef ref) {
+	private RawCell numeric(Cell cell, CellRef ref) {
 		double value = cell.getNumericCellValue();
 		try {
 			if (DateUtil.isCellDateFormatted(cell) && DateUtil.isValidExcelDate(value)) {
-				LocalDate date = DateUtil.getLocalDateTime(value).toLocalDate();
+				LocalDate date = DateUtil.getLocalDateTime(value, this.date1904).toLocalDate();
 				return new RawCell(ref, RawCell.Kind.TEXT, date.toString(), value);
 			}
 		}

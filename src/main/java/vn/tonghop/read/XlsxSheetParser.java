@@ -30,6 +30,9 @@ final class XlsxSheetParser {
 
 	private final XlsxStyles styles;
 
+	/** Whether the workbook counts its dates from 1904. */
+	private final boolean date1904;
+
 	private final List<String> sharedStrings;
 
 	private final SheetCells cells;
@@ -60,8 +63,9 @@ final class XlsxSheetParser {
 
 	private DataFormatter formatter;
 
-	XlsxSheetParser(XlsxStyles styles, List<String> sharedStrings, SheetCells cells) {
+	XlsxSheetParser(XlsxStyles styles, boolean date1904, List<String> sharedStrings, SheetCells cells) {
 		this.styles = styles;
+		this.date1904 = date1904;
 		this.sharedStrings = sharedStrings;
 		this.cells = cells;
 	}
@@ -360,7 +364,7 @@ final class XlsxSheetParser {
 			CellXf style = data.format;
 			boolean date = style != null && DateUtil.isValidExcelDate(value) && style.isDateFormat();
 			if (date && DateUtil.isValidExcelDate(value)) {
-				LocalDate day = DateUtil.getLocalDateTime(value).toLocalDate();
+				LocalDate day = DateUtil.getLocalDateTime(value, this.date1904).toLocalDate();
 				return new RawCell(ref, RawCell.Kind.TEXT, day.toString(), value);
 			}
 		}

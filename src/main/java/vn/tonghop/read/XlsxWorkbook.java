@@ -12,9 +12,13 @@ import vn.tonghop.read.FastXlsxReader.Unhandled;
 
 /**
  * The workbook part ({@code xl/workbook.xml}) as the fast path reads it: the list of
- * sheets, each with its name, state and relationship.
+ * sheets, each with its name, state and relationship, and the date system.
+ *
+ * @param sheets the sheets, in order
+ * @param date1904 whether the workbook counts its dates from 1904
+ * ({@code <workbookPr date1904="1"/>})
  */
-final class XlsxWorkbook {
+record XlsxWorkbook(List<XlsxWorkbook.SheetRef> sheets, boolean date1904) {
 
 	private static final String NS_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
@@ -22,22 +26,23 @@ final class XlsxWorkbook {
 	record SheetRef(String name, boolean hidden, String relationshipId) {
 	}
 
-	private XlsxWorkbook() {
-	}
-
 	/**
-	 * The sheets, in order. The streaming reader takes names and states from
+	 * The workbook part read. The streaming reader takes names and states from
 	 * {@code /workbook/sheets/sheet} (DOM) and the parts from every element named
-	 * {@code sheet} (SAX); the two must be the same list.
+	 * {@code sheet} (SAX); the two must be the same list. It takes the date system from
+	 * the {@code date1904} attribute of {@code /workbook/workbookPr} when there is one
+	 * such element.
 	 */
-	static List<SheetRef> sheets(XlsxPackage pkg, XlsxPackage.Part workbook)
+	static XlsxWorkbook read(XlsxPackage pkg, XlsxPackage.Part workbook)
 			throws Unhandled, IOException, XMLStreamException {
-		return pkg.known(XlsxParsedParts.WORKBOOK, workbook.entry(), () -> parseSheets(pkg, workbook));
+		return pkg.known(XlsxParsedParts.WORKBOOK, workbook.entry(), () -> parse(pkg, workbook));
 	}
 
-	private static List<SheetRef> parseSheets(XlsxPackage pkg, XlsxPackage.Part workbook)
+	private static XlsxWorkbook parse(XlsxPackage pkg, XlsxPackage.Part workbook)
 			throws Unhandled, IOException, XMLStreamException {
 		List<SheetRef> sheets = new ArrayList<>();
+		int properties = 0;
+		String date1904 = null;
 		try (XlsxXml xml = new XlsxXml(pkg.open(workbook))) {
 			boolean inSheets = false;
 			while (xml.next()) {
@@ -49,6 +54,10 @@ final class XlsxWorkbook {
 					}
 					if (xml.depth() == 2) {
 						inSheets = XlsxXml.NS_MAIN.equals(namespace) && "sheets".equals(localName);
+						if (XlsxXml.NS_MAIN.equals(namespace) && "workbookPr".equals(localName)) {
+							properties++;
+							date1904 = xml.plainAttribute("date1904", null);
+						}
 					}
 					if (localName.equalsIgnoreCase("sheet")) {
 						if (!(inSheets && xml.depth() == 3 && XlsxXml.NS_MAIN.equals(namespace)
@@ -63,7 +72,10 @@ final class XlsxWorkbook {
 				}
 			}
 		}
-		return Collections.unmodifiableList(sheets);
+		// WorkbookUtil.use1904Dates: one workbookPr, its date1904 "1" or "true"
+		boolean dates1904 = properties == 1 && date1904 != null
+				&& (date1904.equals("1") || date1904.equalsIgnoreCase("true"));
+		return new XlsxWorkbook(Collections.unmodifiableList(sheets), dates1904);
 	}
 
 	/**

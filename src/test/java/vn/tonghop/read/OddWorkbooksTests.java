@@ -1,0 +1,112 @@
+package vn.tonghop.read;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.poi.hssf.model.InternalWorkbook;
+import org.apache.poi.hssf.record.DateWindow1904Record;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.tonghop.normalise.LegacyText;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Workbooks Excel opens, and POI too, that tonghop read wrong or refused. Each is read
+ * alike by the fast path, which handles it, and by the streaming path ({@code .xls} by
+ * HSSF where the case applies to it).
+ */
+class OddWorkbooksTests {
+
+	private static final LegacyText LEGACY = LegacyText.load();
+
+	/** The date of day 46037 in the 1900 date system, the one Excel on Windows uses. */
+	private static final String DATE_ROW = "<row r=\"1\"><c r=\"A1\" s=\"1\"><v>46037</v></c></row>";
+
+	final FastXlsxReader fast = new FastXlsxReader();
+
+	/** The existing path alone: every {@code .xlsx} streamed. */
+	final WorkbookReader streaming = new WorkbookReader(LEGACY, false);
+
+	/** The reader as shipped: the fast path first. */
+	final WorkbookReader reader = new WorkbookReader(LEGACY, true);
+
+	@TempDir
+	Path dir;
+
+	/**
+	 * Symptom: a workbook saved in the 1904 date system (Excel for the Mac of old; File,
+	 * Options, "Use 1904 date system") gave every date four years and a day early: the 16
+	 * January 2030 Excel shows was read as 2026-01-15.
+	 */
+	@Test
+	void datesOfA1904WorkbookAreTheDaysExcelShows() throws Exception {
+		Path file = XlsxParts.withRows(DATE_ROW)
+			.replace("xl/workbook.xml", "<workbookPr ", "<workbookPr date1904=\"1\" ")
+			.write(this.dir.resolve("1904.xlsx"));
+		assertThat(readAlike(file).get(0, 0).text()).isEqualTo("2030-01-16");
+		assertOpensInPoi(file);
+
+		Path windows = XlsxParts.withRows(DATE_ROW).write(this.dir.resolve("1900.xlsx"));
+		assertThat(readAlike(windows).get(0, 0).text()).isEqualTo("2026-01-15");
+	}
+
+	/** Symptom: as above, for an {@code .xls} whose workbook is flagged 1904. */
+	@Test
+	void datesOfA1904XlsAreTheDaysExcelShows() throws Exception {
+		Path file = this.dir.resolve("1904.xls");
+		try (HSSFWorkbook workbook = new HSSFWorkbook()) {
+			InternalWorkbook internal = workbook.getInternalWorkbook();
+			((DateWindow1904Record) internal.findFirstRecordBySid(DateWindow1904Record.sid)).setWindowing((short) 1);
+			CellStyle date = workbook.createCellStyle();
+			date.setDataFormat((short) 14);
+			Cell cell = workbook.createSheet("Báo cáo").createRow(0).createCell(0);
+			cell.setCellValue(46037);
+			cell.setCellStyle(date);
+			save(workbook, file);
+		}
+		try (InputStream in = Files.newInputStream(file); HSSFWorkbook written = new HSSFWorkbook(in)) {
+			assertThat(written.getInternalWorkbook().isUsing1904DateWindowing()).isTrue();
+		}
+		assertThat(this.reader.readReturnSheet(file).get(0, 0).text()).isEqualTo("2030-01-16");
+	}
+
+	// ---- helpers ----------------------------------------------------------------
+
+	/**
+	 * The sheet as the shipped reader reads it, once it is checked that the fast path
+	 * handles the file and gives what the streaming path gives.
+	 */
+	private SheetCells readAlike(Path file) throws UnreadableFileException {
+		FastXlsxReader.Attempt attempt = this.fast.attempt(file);
+		assertThat(attempt.fallback()).as("fast path on %s", file.getFileName()).isNull();
+		String streamed = FastXlsxReaderTests.dump(this.streaming.readReturnSheet(file));
+		assertThat(FastXlsxReaderTests.dump(attempt.cells())).isEqualTo(streamed);
+		SheetCells cells = this.reader.readReturnSheet(file);
+		assertThat(FastXlsxReaderTests.dump(cells)).isEqualTo(streamed);
+		return cells;
+	}
+
+	/** POI's own usermodel opens the file: tonghop must not refuse it. */
+	private static void assertOpensInPoi(Path file) throws IOException {
+		try (InputStream in = Files.newInputStream(file); Workbook workbook = WorkbookFactory.create(in)) {
+			assertThat(workbook.getNumberOfSheets()).isPositive();
+		}
+	}
+
+	private static void save(Workbook workbook, Path file) throws IOException {
+		try (OutputStream out = Files.newOutputStream(file)) {
+			workbook.write(out);
+		}
+	}
+
+}

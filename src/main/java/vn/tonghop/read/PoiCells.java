@@ -29,6 +29,9 @@ import vn.tonghop.normalise.LegacyText;
  */
 final class PoiCells {
 
+	/** What excel-streaming-reader puts before the code in an error cell's text. */
+	static final String STREAMING_ERROR = "ERROR:  ";
+
 	private final LegacyText legacy;
 
 	/** Whether any font of the workbook is a legacy one; see {@link #hasLegacyFont}. */
@@ -219,13 +222,20 @@ final class PoiCells {
 		return RawCell.number(ref, value);
 	}
 
+	/**
+	 * The error's code ({@code #DIV/0!}), for a plain error cell as for a formula's
+	 * cached error: the streaming reader refuses the code of a formula cell, and of a
+	 * code POI does not know, and gives the cell's text, its code after
+	 * {@link #STREAMING_ERROR}.
+	 */
 	private static String errorText(Cell cell) {
 		try {
 			return FormulaError.forInt(cell.getErrorCellValue()).getString();
 		}
 		catch (RuntimeException ex) {
 			try {
-				return cell.getStringCellValue();
+				String text = cell.getStringCellValue();
+				return text.startsWith(STREAMING_ERROR) ? text.substring(STREAMING_ERROR.length()) : text;
 			}
 			catch (RuntimeException ignored) {
 				return "#ERROR";

@@ -20,13 +20,10 @@ import vn.tonghop.read.XlsxStyles.CellXf;
 
 /**
  * The chosen sheet's XML, streamed with the state machine of excel-streaming-reader's row
- * iterator, each cell converted as {@code WorkbookReader.convert} converts what
+ * iterator, each cell converted as {@code PoiCells.convert} converts what
  * {@code StreamingCell} answers. One instance reads one sheet.
  */
 final class XlsxSheetParser {
-
-	/** What excel-streaming-reader puts before the code of an error cell's text. */
-	private static final String ERROR_PREFIX = "ERROR:  ";
 
 	private final XlsxStyles styles;
 
@@ -289,7 +286,7 @@ final class XlsxSheetParser {
 				data.formatted = false;
 			}
 			case "e" -> {
-				data.content = ERROR_PREFIX + last;
+				data.content = PoiCells.STREAMING_ERROR + last;
 				data.raw = last;
 				data.formatted = false;
 			}
@@ -309,7 +306,7 @@ final class XlsxSheetParser {
 	}
 
 	/**
-	 * {@code WorkbookReader.convert} over what {@code StreamingCell} would answer.
+	 * {@code PoiCells.convert} over what {@code StreamingCell} would answer.
 	 */
 	private RawCell convert(CellData data, CellRef ref) throws Unhandled {
 		if (data.content == null) {
@@ -369,7 +366,7 @@ final class XlsxSheetParser {
 			}
 		}
 		catch (RuntimeException ex) {
-			// as WorkbookReader.numeric: keep the number
+			// as PoiCells.numeric: keep the number
 		}
 		return RawCell.number(ref, value);
 	}
@@ -381,18 +378,19 @@ final class XlsxSheetParser {
 		return this.formatter;
 	}
 
-	/** {@code WorkbookReader.errorText} over what {@code StreamingCell} answers. */
+	/** {@code PoiCells.errorText} over what {@code StreamingCell} answers. */
 	private static String errorText(CellData data) {
 		if (data.formula) {
-			// getErrorCellValue() refuses a formula cell: the cell's text
-			return data.content;
+			// getErrorCellValue() refuses a formula cell: the code in the cell's text
+			return data.raw;
 		}
 		try {
 			byte code = (data.raw == null) ? 0 : FormulaError.forString(data.raw).getCode();
 			return FormulaError.forInt(code).getString();
 		}
 		catch (RuntimeException ex) {
-			return data.content;
+			// a code POI does not know: the code in the cell's text
+			return data.raw;
 		}
 	}
 

@@ -68,7 +68,7 @@ record XlsxStyles(List<XlsxStyles.CellXf> xfs) {
 		/**
 		 * {@code DateUtil.isADateFormat} for this style, worked out once (it depends on
 		 * the format alone); a format it fails on counts as no date, as in
-		 * {@code WorkbookReader.numeric}.
+		 * {@code PoiCells.numeric}.
 		 */
 		boolean isDateFormat() {
 			if (this.date < 0) {

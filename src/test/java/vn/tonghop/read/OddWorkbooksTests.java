@@ -11,6 +11,8 @@ import org.apache.poi.hssf.record.DateWindow1904Record;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,36 @@ class OddWorkbooksTests {
 			assertThat(written.getInternalWorkbook().isUsing1904DateWindowing()).isTrue();
 		}
 		assertThat(this.reader.readReturnSheet(file).get(0, 0).text()).isEqualTo("2030-01-16");
+	}
+
+	/**
+	 * Symptom: a formula whose saved result is an error read as the streaming reader's
+	 * text, "ERROR: #DIV/0!", and rule R05 told the union "ô có lỗi công thức ERROR:
+	 * #DIV/0!"; the error is #DIV/0!, as in a plain error cell. So for a code POI does
+	 * not know (#SPILL!, of Excel 365).
+	 */
+	@Test
+	void aFormulaErrorIsItsCodeAsInAPlainErrorCell() throws Exception {
+		Path file = XlsxParts
+			.withRows("<row r=\"1\"><c r=\"A1\" t=\"e\"><f>1/0</f><v>#DIV/0!</v></c>"
+					+ "<c r=\"B1\" t=\"e\"><v>#DIV/0!</v></c><c r=\"C1\" t=\"e\"><f>SEQUENCE(2)</f><v>#SPILL!</v></c>"
+					+ "<c r=\"D1\" t=\"e\"><v>#SPILL!</v></c></row>")
+			.write(this.dir.resolve("errors.xlsx"));
+		SheetCells cells = readAlike(file);
+		assertThat(cells.row(0)).extracting(RawCell::kind).containsOnly(RawCell.Kind.ERROR);
+		assertThat(cells.row(0)).extracting(RawCell::text).containsExactly("#DIV/0!", "#DIV/0!", "#SPILL!", "#SPILL!");
+		assertOpensInPoi(file);
+
+		Path xls = this.dir.resolve("errors.xls");
+		try (HSSFWorkbook workbook = new HSSFWorkbook()) {
+			Row row = workbook.createSheet("Báo cáo").createRow(0);
+			row.createCell(0).setCellFormula("1/0");
+			workbook.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(row.getCell(0));
+			row.createCell(1).setCellErrorValue(FormulaError.DIV0.getCode());
+			save(workbook, xls);
+		}
+		assertThat(this.reader.readReturnSheet(xls).row(0)).extracting(RawCell::text)
+			.containsExactly("#DIV/0!", "#DIV/0!");
 	}
 
 	// ---- helpers ----------------------------------------------------------------

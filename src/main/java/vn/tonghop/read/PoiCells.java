@@ -81,7 +81,7 @@ final class PoiCells {
 		return switch (type) {
 			case NUMERIC -> numeric(cell, ref);
 			case STRING -> {
-				String text = cell.getStringCellValue();
+				String text = unescaped(cell, cell.getStringCellValue());
 				yield (text == null || text.isBlank()) ? null
 						: this.legacyFonts ? text(cell, ref, text) : RawCell.text(ref, text);
 			}
@@ -89,6 +89,20 @@ final class PoiCells {
 			case ERROR -> RawCell.error(ref, errorText(cell));
 			default -> null;
 		};
+	}
+
+	/**
+	 * The text of an {@code .xlsx} string cell with its {@code _xHHHH_} escapes decoded
+	 * ({@code _x000D_}, a carriage return), as POI's rich text gives it: the streaming
+	 * reader gives a shared string decoded, but an inline string ({@code t="inlineStr"})
+	 * or a formula's string ({@code t="str"}) as it is stored.
+	 */
+	private static String unescaped(Cell cell, String text) {
+		if (text == null || !text.contains("_x")) {
+			return text;
+		}
+		RichTextString rich = richText(cell);
+		return (rich instanceof XSSFRichTextString xssf) ? xssf.getString() : text;
 	}
 
 	/**

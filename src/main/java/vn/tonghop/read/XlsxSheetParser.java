@@ -296,8 +296,14 @@ final class XlsxSheetParser {
 				data.formatted = data.format != null && data.format.format != null && !last.isEmpty();
 			}
 			case "d" -> throw new Unhandled("ISO date cell");
+			case "inlineStr", "str" -> {
+				// PoiCells.unescaped: the escapes decoded, as in shared strings
+				data.content = XlsxValues.utfDecode(last);
+				data.raw = last;
+				data.formatted = false;
+			}
 			default -> {
-				// inlineStr, str, b and others: the text as it stands
+				// b and others: the text as it stands
 				data.content = last;
 				data.raw = last;
 				data.formatted = false;

@@ -112,6 +112,41 @@ class OddWorkbooksTests {
 			.containsExactly("#DIV/0!", "#DIV/0!");
 	}
 
+	/**
+	 * Symptom: an inline string ({@code t="inlineStr"}, as streaming writers save text)
+	 * kept its {@code _xHHHH_} escapes, "Dòng 1_x000D_Dòng 2", where the same text in the
+	 * shared strings read "Dòng 1\rDòng 2". So for a formula's string result
+	 * ({@code t="str"}), which POI decodes too. An escaped underscore ({@code _x005F_})
+	 * keeps what follows it, and shared strings are decoded once.
+	 */
+	@Test
+	void inlineStringsDecodeEscapesAsSharedStringsDo() throws Exception {
+		Path file = XlsxParts
+			.withRows("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Dòng 1_x000D_Dòng 2</t></is></c>"
+					+ "<c r=\"B1\" t=\"inlineStr\"><is><r><t>Hà_x0020_</t></r><r><t>Nội</t></r></is></c>"
+					+ "<c r=\"C1\" t=\"str\"><f>\"a\"&amp;CHAR(13)</f><v>a_x000D_</v></c>"
+					+ "<c r=\"D1\" t=\"inlineStr\"><is><t>_x005F_x000D_</t></is></c>"
+					+ "<c r=\"E1\" t=\"inlineStr\"><is><t>_x0020_</t></is></c>"
+					+ "<c r=\"F1\" t=\"s\"><v>0</v></c></row>")
+			.replace("[Content_Types].xml", "</Types>",
+					"<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/></Types>")
+			.replace("xl/_rels/workbook.xml.rels", "</Relationships>",
+					"<Relationship Id=\"rId4\" Type=\"" + XlsxParts.OFFICE_RELATIONSHIPS
+							+ "/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>")
+			.put("xl/sharedStrings.xml",
+					"<sst xmlns=\"" + XlsxParts.MAIN
+							+ "\" count=\"1\" uniqueCount=\"1\"><si><t>_x005F_x000D_</t></si></sst>")
+			.write(this.dir.resolve("escapes.xlsx"));
+		SheetCells cells = readAlike(file);
+		assertThat(cells.get(0, 0).text()).isEqualTo("Dòng 1\rDòng 2");
+		assertThat(cells.get(0, 1).text()).isEqualTo("Hà Nội");
+		assertThat(cells.get(0, 2).text()).isEqualTo("a\r");
+		assertThat(cells.get(0, 3).text()).isEqualTo("_x000D_");
+		assertThat(cells.get(0, 4)).as("an escaped space is blank").isNull();
+		assertThat(cells.get(0, 5).text()).isEqualTo("_x000D_");
+		assertOpensInPoi(file);
+	}
+
 	// ---- helpers ----------------------------------------------------------------
 
 	/**

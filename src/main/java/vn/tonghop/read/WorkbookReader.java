@@ -357,7 +357,9 @@ public final class WorkbookReader {
 		boolean spreadsheet = false;
 		String other = null;
 		for (ZipEntry entry : zip.entries()) {
-			String name = entry.getName();
+			// some old writers name entries with backslashes (xl\workbook.xml), which POI
+			// reads as slashes
+			String name = entry.getName().replace('\\', '/');
 			spreadsheet |= name.startsWith("xl/");
 			if (name.startsWith("word/")) {
 				other = "Word";

@@ -132,7 +132,7 @@ final class XlsxPackage {
 			if (!plainName(name)) {
 				throw new Unhandled("unusual entry name: " + name);
 			}
-			if (!names.add(name.toLowerCase(Locale.ROOT))) {
+			if (!names.add(slashed(name).toLowerCase(Locale.ROOT))) {
 				throw new Unhandled("duplicate entry: " + name);
 			}
 			if (name.equals(CONTENT_TYPES_ENTRY)) {
@@ -148,14 +148,23 @@ final class XlsxPackage {
 		return contentTypes;
 	}
 
+	/**
+	 * The name with slashes for backslashes: some old writers name the entries
+	 * {@code xl\workbook.xml}, and POI turns a part name's backslashes into slashes
+	 * ({@code PackagingURIHelper.toURI}), so both name the same part.
+	 */
+	private static String slashed(String name) {
+		return name.replace('\\', '/');
+	}
+
 	private static boolean plainName(String name) {
-		if (name.isEmpty() || name.startsWith("/")) {
+		if (name.isEmpty() || slashed(name).startsWith("/")) {
 			return false;
 		}
 		for (int i = 0; i < name.length(); i++) {
 			char c = name.charAt(i);
 			boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
-					|| c == '_' || c == '-' || c == '/' || c == '[' || c == ']';
+					|| c == '_' || c == '-' || c == '/' || c == '\\' || c == '[' || c == ']';
 			if (!plain) {
 				return false;
 			}

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipFile;
 
 import org.apache.poi.hssf.model.InternalWorkbook;
 import org.apache.poi.hssf.record.DateWindow1904Record;
@@ -144,6 +145,25 @@ class OddWorkbooksTests {
 		assertThat(cells.get(0, 3).text()).isEqualTo("_x000D_");
 		assertThat(cells.get(0, 4)).as("an escaped space is blank").isNull();
 		assertThat(cells.get(0, 5).text()).isEqualTo("_x000D_");
+		assertOpensInPoi(file);
+	}
+
+	/**
+	 * Symptom: a workbook whose zip names its entries with backslashes
+	 * ({@code xl\workbook.xml}, {@code xl\worksheets\sheet1.xml}, as some old writers
+	 * made them) was refused as "a zip without an Excel workbook", though Excel and POI
+	 * (whose part names turn backslashes into slashes) open it.
+	 */
+	@Test
+	void aZipWithBackslashesInItsEntryNamesIsRead() throws Exception {
+		Path file = XlsxParts.withRows(DATE_ROW)
+			.write(this.dir.resolve("backslashes.xlsx"), (name) -> name.replace('/', '\\'));
+		try (ZipFile zip = new ZipFile(file.toFile())) {
+			assertThat(zip.getEntry("xl\\worksheets\\sheet1.xml")).isNotNull();
+		}
+		SheetCells cells = readAlike(file);
+		assertThat(cells.name()).isEqualTo("Báo cáo");
+		assertThat(cells.get(0, 0).text()).isEqualTo("2026-01-15");
 		assertOpensInPoi(file);
 	}
 

@@ -63,12 +63,14 @@ final class PoiCells {
 
 	/**
 	 * The cell as tonghop reads it, or null for a blank one; a formula cell without a
-	 * cached value is put in {@code needEvaluation} instead, for the caller to calculate.
+	 * cached value (or with an empty one) is put in {@code needEvaluation} instead, for
+	 * the caller to calculate.
 	 */
 	RawCell convert(Cell cell, List<CellRef> needEvaluation) {
 		CellRef ref = new CellRef(cell.getRowIndex(), cell.getColumnIndex());
 		CellType type = cell.getCellType();
-		if (type == CellType.FORMULA) {
+		boolean formula = type == CellType.FORMULA;
+		if (formula) {
 			type = cell.getCachedFormulaResultType();
 			if (type == CellType.STRING || type == CellType.BLANK || type == CellType._NONE) {
 				String cached = (type == CellType.STRING) ? cell.getStringCellValue() : "";
@@ -79,7 +81,13 @@ final class PoiCells {
 			}
 		}
 		return switch (type) {
-			case NUMERIC -> numeric(cell, ref);
+			case NUMERIC -> {
+				Double value = number(cell);
+				if (value == null && formula) {
+					needEvaluation.add(ref);
+				}
+				yield (value != null) ? numeric(cell, ref, value) : null;
+			}
 			case STRING -> {
 				String text = unescaped(cell, cell.getStringCellValue());
 				yield (text == null || text.isBlank()) ? null
@@ -222,8 +230,25 @@ final class PoiCells {
 		}
 	}
 
-	private RawCell numeric(Cell cell, CellRef ref) {
-		double value = cell.getNumericCellValue();
+	/**
+	 * A number cell's number, or null for one that holds none ({@code <v></v>}, or
+	 * {@code <v/>}, in an {@code .xlsx}): the streaming reader fails to parse it, and
+	 * what it stores is then the empty text. (POI's usermodel reads it as 0: missing is
+	 * not zero.)
+	 */
+	private static Double number(Cell cell) {
+		try {
+			return cell.getNumericCellValue();
+		}
+		catch (NumberFormatException ex) {
+			if (cell.getStringCellValue().trim().isEmpty()) {
+				return null;
+			}
+			throw ex;
+		}
+	}
+
+	private RawCell numeric(Cell cell, CellRef ref, double value) {
 		try {
 			if (DateUtil.isCellDateFormatted(cell) && DateUtil.isValidExcelDate(value)) {
 				LocalDate date = DateUtil.getLocalDateTime(value, this.date1904).toLocalDate();

@@ -346,6 +346,13 @@ final class XlsxSheetParser {
 
 	private RawCell numeric(CellData data, CellRef ref) throws Unhandled {
 		String raw = data.raw;
+		if (raw.isEmpty()) {
+			// PoiCells.number: no number, a blank cell; a formula's is calculated there
+			if (data.formula) {
+				throw new Unhandled("formula with an empty cached number at " + ref);
+			}
+			return null;
+		}
 		if (!XlsxValues.plainNumber(raw)) {
 			throw new Unhandled("number the fast path does not read: " + raw);
 		}

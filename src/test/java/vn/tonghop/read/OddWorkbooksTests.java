@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.ZipFile;
 
 import org.apache.poi.hssf.model.InternalWorkbook;
@@ -165,6 +166,35 @@ class OddWorkbooksTests {
 		assertThat(cells.name()).isEqualTo("Báo cáo");
 		assertThat(cells.get(0, 0).text()).isEqualTo("2026-01-15");
 		assertOpensInPoi(file);
+	}
+
+	/**
+	 * Symptom: a number cell with an empty value ({@code <c t="n"><v></v></c>}, or
+	 * {@code <c><v/></c>}) made the whole file unreadable, "empty String". It is a blank
+	 * cell (POI's usermodel reads 0, but missing is not zero). A formula whose saved
+	 * result is empty is calculated, as one saved without a result is: the fast path
+	 * leaves that file to the streaming path, which calculates.
+	 */
+	@Test
+	void aNumberCellWithAnEmptyValueIsBlank() throws Exception {
+		Path file = XlsxParts
+			.withRows("<row r=\"1\"><c r=\"A1\" t=\"n\"><v></v></c><c r=\"B1\" s=\"1\"><v/></c>"
+					+ "<c r=\"C1\"><v>5</v></c></row>")
+			.write(this.dir.resolve("empty.xlsx"));
+		SheetCells cells = readAlike(file);
+		assertThat(cells.get(0, 0)).isNull();
+		assertThat(cells.get(0, 1)).isNull();
+		assertThat(cells.get(0, 2).number()).isEqualTo(5);
+		assertOpensInPoi(file);
+
+		Path formula = XlsxParts
+			.withRows("<row r=\"1\"><c r=\"A1\"><v>2</v></c><c r=\"B1\"><f>A1*2</f><v></v></c></row>")
+			.write(this.dir.resolve("empty-result.xlsx"));
+		assertThat(this.fast.attempt(formula).fallback()).startsWith("formula with an empty cached number");
+		for (WorkbookReader path : List.of(this.streaming, this.reader)) {
+			assertThat(path.readReturnSheet(formula).get(0, 1).number()).isEqualTo(4);
+		}
+		assertOpensInPoi(formula);
 	}
 
 	// ---- helpers ----------------------------------------------------------------

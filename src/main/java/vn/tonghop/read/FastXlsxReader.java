@@ -151,7 +151,9 @@ final class FastXlsxReader {
 		}
 		List<WorkbookReader.SheetEntry> entries = new ArrayList<>();
 		for (XlsxWorkbook.SheetRef sheet : sheets) {
-			entries.add(new WorkbookReader.SheetEntry(sheet.name(), sheet.hidden()));
+			XlsxPackage.Rel relation = sheetRelations.get(sheet.relationshipId());
+			entries.add(new WorkbookReader.SheetEntry(sheet.name(), sheet.hidden(),
+					XlsxPackage.WORKSHEET_RELATIONS.contains(relation.type())));
 		}
 		XlsxWorkbook.SheetRef chosen = sheets.get(WorkbookReader.chooseSheet(entries));
 		XlsxPackage.Rel chosenRelation = sheetRelations.get(chosen.relationshipId());

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntPredicate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -18,6 +19,8 @@ import com.github.pjfanning.xlsx.StreamingReader;
 import com.github.pjfanning.xlsx.exceptions.ExcelRuntimeException;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
+import org.apache.poi.hssf.record.BOFRecord;
+import org.apache.poi.hssf.record.RecordBase;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
@@ -308,6 +311,7 @@ public final class WorkbookReader {
 		// the zip's directory is read once, for the checks and the fast path: from the
 		// file's bytes when they were read and the zip is a plain one, else from the file
 		ZipEntries inMemory = (content != null) ? MemoryZip.open(content) : null;
+		List<Boolean> worksheets;
 		try (ZipEntries zip = (inMemory != null) ? inMemory : ZipEntries.of(openZip(file))) {
 			checkZip(zip);
 			if (this.fastXlsx != null) {
@@ -319,8 +323,9 @@ public final class WorkbookReader {
 					throw new UnreadableFileException("Tệp có nội dung XML bất thường: " + DOCTYPE);
 				}
 			}
+			worksheets = XlsxSheetKinds.worksheets(zip);
 		}
-		return streamOoxml(file, content, budget);
+		return streamOoxml(file, content, budget, worksheets);
 	}
 
 	/**
@@ -400,7 +405,11 @@ public final class WorkbookReader {
 	/** The size below which POI does not look at an entry's inflate ratio. */
 	private static final long GRACE_BYTES = 1024 * 1024;
 
-	private SheetCells streamOoxml(Path file, byte[] content, ReadLimits.Budget budget)
+	/**
+	 * The streaming path; {@code worksheets} tells which sheets are worksheets
+	 * ({@link XlsxSheetKinds}; null when the zip did not tell).
+	 */
+	private SheetCells streamOoxml(Path file, byte[] content, ReadLimits.Budget budget, List<Boolean> worksheets)
 			throws IOException, UnreadableFileException {
 		List<CellRef> needEvaluation = new ArrayList<>();
 		SheetCells cells;
@@ -415,7 +424,8 @@ public final class WorkbookReader {
 					.setReadCoreProperties(false)
 					.setFullFormatRichText(true)
 					.open(in)) {
-			sheetIndex = chooseSheet(workbook);
+			sheetIndex = chooseSheet(workbook, (index) -> worksheets == null
+					|| worksheets.size() != workbook.getNumberOfSheets() || worksheets.get(index));
 			PoiCells poiCells = new PoiCells(this.legacy, workbook);
 			Sheet sheet = workbook.getSheetAt(sheetIndex);
 			cells = new SheetCells(sheet.getSheetName(), budget);
@@ -439,7 +449,9 @@ public final class WorkbookReader {
 	 * Formulas saved without a cached value (files written by programs that do not
 	 * calculate) are calculated here, from a read-only full load of the workbook, which
 	 * happens only for such files. What cannot be calculated is kept as
-	 * {@link RawCell.Kind#UNCALCULATED} and reported by the validator.
+	 * {@link RawCell.Kind#UNCALCULATED} and reported by the validator. The sheet is found
+	 * by its name: POI's workbook leaves out the macro sheets the streaming reader
+	 * counts.
 	 */
 	private void evaluate(Path file, byte[] content, int sheetIndex, List<CellRef> refs, SheetCells cells)
 			throws IOException {
@@ -447,7 +459,8 @@ public final class WorkbookReader {
 				OPCPackage pkg = OPCPackage.open(in);
 				XSSFWorkbook workbook = new XSSFWorkbook(pkg)) {
 			FormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
-			Sheet sheet = workbook.getSheetAt(sheetIndex);
+			Sheet named = workbook.getSheet(cells.name());
+			Sheet sheet = (named != null) ? named : workbook.getSheetAt(sheetIndex);
 			for (CellRef ref : refs) {
 				Row row = sheet.getRow(ref.row());
 				Cell cell = (row != null) ? row.getCell(ref.column()) : null;
@@ -491,7 +504,7 @@ public final class WorkbookReader {
 
 	private SheetCells readHssf(POIFSFileSystem fs, ReadLimits.Budget budget) throws IOException {
 		try (HSSFWorkbook workbook = new HSSFWorkbook(fs.getRoot(), true)) {
-			int index = chooseSheet(workbook);
+			int index = chooseSheet(workbook, (sheet) -> worksheet(workbook, sheet));
 			PoiCells poiCells = new PoiCells(this.legacy, workbook);
 			Sheet sheet = workbook.getSheetAt(index);
 			SheetCells cells = new SheetCells(sheet.getSheetName(), budget);
@@ -526,25 +539,27 @@ public final class WorkbookReader {
 	}
 
 	/**
-	 * The first visible sheet whose name, accents and case folded, is {@code baocao};
-	 * else the first visible sheet. The "Phản hồi" sheet tonghop puts first in its
-	 * feedback copy is never the return: a union may send that copy back corrected.
+	 * The first visible worksheet whose name, accents and case folded, is {@code baocao};
+	 * else the first visible worksheet. The "Phản hồi" sheet tonghop puts first in its
+	 * feedback copy is never the return: a union may send that copy back corrected. Nor
+	 * is a sheet that is no worksheet (an Excel 4.0 macro sheet, a chart sheet):
+	 * {@code worksheet} tells which are, by index.
 	 */
-	static int chooseSheet(Workbook workbook) {
+	static int chooseSheet(Workbook workbook, IntPredicate worksheet) {
 		List<SheetEntry> sheets = new ArrayList<>();
 		for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
 			boolean hidden = workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i);
-			sheets.add(new SheetEntry(hidden ? null : workbook.getSheetName(i), hidden));
+			sheets.add(new SheetEntry(hidden ? null : workbook.getSheetName(i), hidden, worksheet.test(i)));
 		}
 		return chooseSheet(sheets);
 	}
 
-	/** The same rule over the sheets' names and states, in workbook order. */
+	/** The same rule over the sheets' names, states and kinds, in workbook order. */
 	static int chooseSheet(List<SheetEntry> sheets) {
 		int firstVisible = -1;
 		for (int i = 0; i < sheets.size(); i++) {
 			SheetEntry sheet = sheets.get(i);
-			if (sheet.hidden() || TextFold.fold(sheet.name()).equals("phan hoi")) {
+			if (sheet.hidden() || !sheet.worksheet() || TextFold.fold(sheet.name()).equals("phan hoi")) {
 				continue;
 			}
 			if (firstVisible < 0) {
@@ -562,8 +577,21 @@ public final class WorkbookReader {
 	 *
 	 * @param name the sheet's name (may be null for a hidden sheet: it is not looked at)
 	 * @param hidden whether the sheet is hidden or very hidden
+	 * @param worksheet whether it is a worksheet, a sheet of cells; not an Excel 4.0
+	 * macro sheet, a chart sheet or a dialog sheet, which are never the return
 	 */
-	record SheetEntry(String name, boolean hidden) {
+	record SheetEntry(String name, boolean hidden, boolean worksheet) {
+	}
+
+	/**
+	 * Whether the sheet of an {@code .xls} at an index is a worksheet: HSSF keeps an
+	 * Excel 4.0 macro sheet and a chart sheet as sheets, their first record telling them
+	 * apart.
+	 */
+	private static boolean worksheet(HSSFWorkbook workbook, int index) {
+		List<RecordBase> records = workbook.getSheetAt(index).getSheet().getRecords();
+		return records.isEmpty() || !(records.get(0) instanceof BOFRecord bof)
+				|| bof.getType() == BOFRecord.TYPE_WORKSHEET;
 	}
 
 }

@@ -44,7 +44,18 @@ final class XlsxPackage {
 
 	static final String REL_WORKSHEET = XSSFRelation.WORKSHEET.getRelation();
 
-	/** The relationship types the streaming reader takes as sheets of the workbook. */
+	/**
+	 * The relationship types of worksheets, of the transitional and the strict schemas
+	 * ({@link XlsxSheetKinds} tells them by their last word).
+	 */
+	static final Set<String> WORKSHEET_RELATIONS = Set.of(REL_WORKSHEET,
+			"http://purl.oclc.org/ooxml/officeDocument/relationships/worksheet");
+
+	/**
+	 * The relationship types the streaming reader takes as sheets of the workbook: the
+	 * worksheets', chart sheets' and Excel 4.0 macro sheets' (xlMacrosheet, of the binary
+	 * and the XML macro sheet alike).
+	 */
 	private static final Set<String> SHEET_RELATIONS = Set.of(REL_WORKSHEET,
 			"http://purl.oclc.org/ooxml/officeDocument/relationships/worksheet", XSSFRelation.CHARTSHEET.getRelation(),
 			XSSFRelation.MACRO_SHEET_BIN.getRelation());

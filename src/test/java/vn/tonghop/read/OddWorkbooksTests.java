@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.zip.ZipFile;
 
 import org.apache.poi.hssf.model.InternalWorkbook;
+import org.apache.poi.hssf.record.BOFRecord;
 import org.apache.poi.hssf.record.DateWindow1904Record;
+import org.apache.poi.hssf.usermodel.HSSFSheet;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -19,6 +21,8 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import vn.tonghop.normalise.LegacyText;
 
@@ -195,6 +199,124 @@ class OddWorkbooksTests {
 			assertThat(path.readReturnSheet(formula).get(0, 1).number()).isEqualTo(4);
 		}
 		assertOpensInPoi(formula);
+	}
+
+	/**
+	 * Symptom: an Excel 4.0 macro sheet placed first (visible, as such sheets are made to
+	 * run on opening) was taken for the return: its cells were read, or the file failed.
+	 * A macro sheet is never the return, nor a chart sheet: they are passed over like
+	 * hidden sheets, before a sheet named "Báo cáo" as before a plain first sheet. The
+	 * macro sheet is an XML one ({@code xl/macrosheets/sheet1.xml}), a binary one in an
+	 * {@code .xlsm}, or an international one, which the fast path leaves to the streaming
+	 * path (it is no sheet to the streaming reader, whose choice passed it over but whose
+	 * reading could not find it).
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "xml", "binary", "international", "chart" })
+	void anExcel4MacroSheetIsNeverTheReturn(String kind) throws Exception {
+		for (String returnSheet : List.of("Báo cáo", "Sheet1")) {
+			Path file = withSheetBefore(kind, returnSheet, DATE_ROW).write(this.dir.resolve(kind + ".xlsx"));
+			SheetCells cells;
+			if (kind.equals("international")) {
+				assertThat(this.fast.attempt(file).fallback()).startsWith("sheet without its part");
+				cells = this.reader.readReturnSheet(file);
+				assertThat(FastXlsxReaderTests.dump(this.streaming.readReturnSheet(file)))
+					.isEqualTo(FastXlsxReaderTests.dump(cells));
+			}
+			else {
+				cells = readAlike(file);
+			}
+			assertThat(cells.name()).as(kind).isEqualTo(returnSheet);
+			assertThat(cells.get(0, 0).text()).isEqualTo("2026-01-15");
+			assertOpensInPoi(file);
+		}
+	}
+
+	/**
+	 * The same, with a formula saved without its result on the return sheet: POI's
+	 * workbook, which calculates it, leaves the macro sheet out of its sheets.
+	 */
+	@Test
+	void aFormulaIsCalculatedOnTheReturnSheetAfterAMacroSheet() throws Exception {
+		Path file = withSheetBefore("xml", "Sheet1",
+				"<row r=\"1\"><c r=\"A1\"><v>20</v></c><c r=\"B1\"><f>A1+22</f></c></row>")
+			.write(this.dir.resolve("macro-formula.xlsx"));
+		for (WorkbookReader path : List.of(this.streaming, this.reader)) {
+			SheetCells cells = path.readReturnSheet(file);
+			assertThat(cells.name()).isEqualTo("Sheet1");
+			assertThat(cells.get(0, 1).number()).isEqualTo(42);
+		}
+	}
+
+	/** The same for an {@code .xls}: HSSF keeps an Excel 4.0 macro sheet as a sheet. */
+	@Test
+	void anExcel4MacroSheetOfAnXlsIsNeverTheReturn() throws Exception {
+		for (String returnSheet : List.of("Báo cáo", "Sheet1")) {
+			Path file = this.dir.resolve("macro.xls");
+			try (HSSFWorkbook workbook = new HSSFWorkbook()) {
+				HSSFSheet macro = workbook.createSheet("Macro1");
+				macro.createRow(0).createCell(0).setCellValue("=HALT()");
+				((BOFRecord) macro.getSheet().getRecords().get(0)).setType(BOFRecord.TYPE_EXCEL_4_MACRO);
+				workbook.createSheet(returnSheet).createRow(0).createCell(0).setCellValue("báo cáo");
+				save(workbook, file);
+			}
+			try (InputStream in = Files.newInputStream(file); HSSFWorkbook written = new HSSFWorkbook(in)) {
+				assertThat(((BOFRecord) written.getSheetAt(0).getSheet().getRecords().get(0)).getType())
+					.isEqualTo(BOFRecord.TYPE_EXCEL_4_MACRO);
+			}
+			SheetCells cells = this.reader.readReturnSheet(file);
+			assertThat(cells.name()).isEqualTo(returnSheet);
+			assertThat(cells.get(0, 0).text()).isEqualTo("báo cáo");
+		}
+	}
+
+	/**
+	 * A workbook whose first sheet, visible, is a sheet of {@code kind} (an XML, binary
+	 * or international Excel 4.0 macro sheet, or a chart sheet), then a worksheet named
+	 * {@code returnSheet} holding {@code rows}.
+	 */
+	private static XlsxParts withSheetBefore(String kind, String returnSheet, String rows) {
+		String type = switch (kind) {
+			case "international" -> "http://schemas.microsoft.com/office/2006/relationships/xlIntlMacrosheet";
+			case "chart" -> XlsxParts.OFFICE_RELATIONSHIPS + "/chartsheet";
+			default -> "http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet";
+		};
+		String part = switch (kind) {
+			case "binary" -> "xl/macrosheets/sheet1.bin";
+			case "chart" -> "xl/chartsheets/sheet1.xml";
+			default -> "xl/macrosheets/sheet1.xml";
+		};
+		String contentType = switch (kind) {
+			case "binary" -> "application/vnd.ms-excel.macrosheet";
+			case "international" -> "application/vnd.ms-excel.intlmacrosheet+xml";
+			case "chart" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml";
+			default -> "application/vnd.ms-excel.macrosheet+xml";
+		};
+		String content = switch (kind) {
+			case "binary" -> "\u0000\u0001binary macro sheet";
+			case "chart" -> "<chartsheet xmlns=\"" + XlsxParts.MAIN + "\"><sheetViews><sheetView workbookViewId=\"0\"/>"
+					+ "</sheetViews></chartsheet>";
+			default -> "<xm:macrosheet xmlns=\"" + XlsxParts.MAIN
+					+ "\" xmlns:xm=\"http://schemas.microsoft.com/office/excel/2006/main\"><sheetData><row r=\"1\">"
+					+ "<c r=\"A1\" t=\"str\"><f>HALT()</f><v>MACRO</v></c></row></sheetData></xm:macrosheet>";
+		};
+		XlsxParts parts = XlsxParts.withRows(rows)
+			.replace("xl/workbook.xml", "<sheet name=\"Báo cáo\" sheetId=\"1\" r:id=\"rId1\"/>",
+					"<sheet name=\"Macro1\" sheetId=\"2\" r:id=\"rId2\"/><sheet name=\"" + returnSheet
+							+ "\" sheetId=\"1\" r:id=\"rId1\"/>")
+			.replace("xl/_rels/workbook.xml.rels", "</Relationships>",
+					"<Relationship Id=\"rId2\" Type=\"" + type + "\" Target=\"" + part.substring(3)
+							+ "\"/></Relationships>")
+			.replace("[Content_Types].xml", "</Types>",
+					"<Override PartName=\"/" + part + "\" ContentType=\"" + contentType + "\"/></Types>")
+			.put(part, content);
+		if (kind.equals("binary")) {
+			// a macro-enabled workbook, .xlsm
+			parts.replace("[Content_Types].xml",
+					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+					"application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+		}
+		return parts;
 	}
 
 	// ---- helpers ----------------------------------------------------------------

@@ -1,19 +1,20 @@
 package vn.tonghop.read;
 
 import java.io.IOException;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
+import java.text.ParsePosition;
+import java.text.SimpleDateFormat;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import org.apache.poi.openxml4j.opc.ContentTypes;
+import org.apache.poi.util.LocaleUtil;
 
 import vn.tonghop.read.FastXlsxReader.Unhandled;
 
@@ -32,9 +33,24 @@ final class XlsxCoreProperties {
 
 	private static final String TYPE_CORE_PROPERTIES = ContentTypes.CORE_PROPERTIES_PART;
 
-	/** A date in the core properties as POI surely reads it. */
-	private static final DateTimeFormatter W3CDTF = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT)
-		.withResolverStyle(ResolverStyle.STRICT);
+	/**
+	 * The forms {@code PackagePropertiesPart} parses a date in after it found a time zone
+	 * offset and joined its hours and minutes ({@code +07:00}, {@code +0700}).
+	 */
+	private static final String[] ZONED_DATES = { "yyyy-MM-dd'T'HH:mm:ssz", "yyyy-MM-dd'T'HH:mm:ss.Sz",
+			"yyyy-MM-dd'T'HH:mm:ss.SSz", "yyyy-MM-dd'T'HH:mm:ss.SSSz" };
+
+	/**
+	 * The forms it parses a date in otherwise, a {@code Z} put at its end if it lacks
+	 * one.
+	 */
+	private static final String[] DATES = { "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.SS'Z'", "yyyy-MM-dd" };
+
+	/** Its time zone offset. */
+	private static final Pattern TIME_ZONE = Pattern.compile("([-+]\\d\\d):?(\\d\\d)");
+
+	/** The parsers of those forms, made once for each thread (a parser is not shared). */
+	private static final ThreadLocal<Map<String, SimpleDateFormat>> PARSERS = ThreadLocal.withInitial(HashMap::new);
 
 	private XlsxCoreProperties() {
 	}
@@ -79,15 +95,45 @@ final class XlsxCoreProperties {
 			}
 		}
 		for (StringBuilder date : dates.values()) {
-			if (date.length() > 0) {
-				try {
-					LocalDateTime.parse(date, W3CDTF);
-				}
-				catch (DateTimeParseException ex) {
-					throw new Unhandled("core properties date POI may not read: " + date);
-				}
+			if (!poiReads(date.toString())) {
+				throw new Unhandled("core properties date POI may not read: " + date);
 			}
 		}
+	}
+
+	/**
+	 * Whether POI reads a date of the core properties: what
+	 * {@code PackagePropertiesPart.parseDateValue} does, which opening a package does for
+	 * {@code created}, {@code modified} and {@code lastPrinted} (an unread one fails the
+	 * file): the forms above, parsed leniently from the start of the text, in UTC. It
+	 * reads {@code 2024-01-02T03:04:05Z}, with fractional seconds ({@code 05.123Z}), with
+	 * an offset ({@code 05+07:00}, {@code 05.123+07:00}) or a day alone
+	 * ({@code 2024-01-02}).
+	 */
+	static boolean poiReads(String date) {
+		if (date.isEmpty()) {
+			return true;
+		}
+		Matcher zone = TIME_ZONE.matcher(date);
+		if (zone.find() && parses(ZONED_DATES, date.substring(0, zone.start()) + zone.group(1) + zone.group(2))) {
+			return true;
+		}
+		return parses(DATES, date.endsWith("Z") ? date : date + "Z");
+	}
+
+	private static boolean parses(String[] forms, String date) {
+		Map<String, SimpleDateFormat> parsers = PARSERS.get();
+		for (String form : forms) {
+			SimpleDateFormat parser = parsers.computeIfAbsent(form, (pattern) -> {
+				SimpleDateFormat made = new SimpleDateFormat(pattern, Locale.ROOT);
+				made.setTimeZone(LocaleUtil.TIMEZONE_UTC);
+				return made;
+			});
+			if (parser.parse(date, new ParsePosition(0)) != null) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String dateKey(String namespace, String localName) {

@@ -14,6 +14,7 @@ import javax.xml.stream.XMLStreamException;
 
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.TableStyleType;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 
 import vn.tonghop.normalise.LegacyText;
@@ -22,8 +23,8 @@ import vn.tonghop.read.FastXlsxReader.Unhandled;
 /**
  * The cell formats of the workbook, in {@code cellXfs} order, as POI's
  * {@code StylesTable} gives them to the streaming path ({@code xl/styles.xml}, and the
- * theme POI parses beside it). Legacy fonts, table styles and anything XMLBeans could
- * choke on are left to the streaming path.
+ * theme POI parses beside it). Legacy fonts and anything XMLBeans or POI could choke on
+ * (see {@link TableStyles}) are left to the streaming path.
  */
 record XlsxStyles(List<XlsxStyles.CellXf> xfs) {
 
@@ -108,6 +109,7 @@ record XlsxStyles(List<XlsxStyles.CellXf> xfs) {
 		Map<Short, String> numberFormats = new HashMap<>();
 		List<long[]> xfs = new ArrayList<>();
 		Set<String> sections = new HashSet<>();
+		TableStyles tableStyles = new TableStyles();
 		try (XlsxXml xml = new XlsxXml(new ByteArrayInputStream(part))) {
 			String section = null;
 			while (xml.next()) {
@@ -144,9 +146,9 @@ record XlsxStyles(List<XlsxStyles.CellXf> xfs) {
 						else if (section.equals("cellStyleXfs") && localName.equals("xf")) {
 							unsignedInt(xml.plainAttribute("numFmtId", null), 0);
 						}
-						else if (section.equals("tableStyles") && localName.equals("tableStyle")) {
-							throw new Unhandled("custom table styles");
-						}
+					}
+					if (section != null && depth >= 2) {
+						tableStyles.start(xml, section, depth);
 					}
 					if (depth == 4 && XlsxXml.NS_MAIN.equals(namespace) && "colors".equals(section)
 							&& "rgbColor".equals(localName)) {
@@ -159,8 +161,12 @@ record XlsxStyles(List<XlsxStyles.CellXf> xfs) {
 				else if (xml.isEnd() && xml.depth() == 2) {
 					section = null;
 				}
+				else if (xml.isEnd() && xml.depth() == 3) {
+					tableStyles.end();
+				}
 			}
 		}
+		tableStyles.check();
 		List<CellXf> cellXfs = new ArrayList<>();
 		for (long[] xf : xfs) {
 			// XSSFCellStyle.getDataFormat() and getDataFormatString()
@@ -172,6 +178,85 @@ record XlsxStyles(List<XlsxStyles.CellXf> xfs) {
 			cellXfs.add(new CellXf(index, format));
 		}
 		return new XlsxStyles(List.copyOf(cellXfs));
+	}
+
+	/**
+	 * The custom table styles ({@code <tableStyles><tableStyle name="…">}), as POI's
+	 * {@code StylesTable} reads them: only when the style sheet has differential formats
+	 * ({@code dxfs}), and then each {@code tableStyleElement} (an {@code XSSFTableStyle})
+	 * fails without a type or with one POI does not know, with a {@code dxfId} past the
+	 * formats POI counts (the {@code dxf} children of {@code dxfs}, or of
+	 * {@code mc:Fallback}, found by the parent's name), and with numbers XMLBeans does
+	 * not read. Anything that could make POI count otherwise is left to the streaming
+	 * path.
+	 */
+	private static final class TableStyles {
+
+		/** Whether the style sheet has differential formats: POI reads table styles. */
+		private boolean formats;
+
+		private int formatCount;
+
+		private boolean inTableStyle;
+
+		/** Each table style element's {@code type}, {@code dxfId} and {@code size}. */
+		private final List<String[]> elements = new ArrayList<>();
+
+		/** An element of a section of the style sheet starts. */
+		void start(XlsxXml xml, String section, int depth) throws Unhandled {
+			String localName = xml.localName();
+			boolean main = XlsxXml.NS_MAIN.equals(xml.namespace());
+			if (section.equals("dxfs")) {
+				if (depth == 2) {
+					String prefix = xml.reader().getPrefix();
+					if (prefix != null && !prefix.isEmpty() && !prefix.equals("x")) {
+						throw new Unhandled("differential formats POI may not count");
+					}
+					this.formats = true;
+				}
+				else if (depth == 3 && main && localName.equals("dxf")) {
+					this.formatCount++;
+				}
+				else if (localName.equals("dxf") || localName.equals("AlternateContent")
+						|| localName.equals("Fallback")) {
+					throw new Unhandled("differential formats POI may not count");
+				}
+			}
+			else if (section.equals("tableStyles")) {
+				if (depth == 3) {
+					this.inTableStyle = main && localName.equals("tableStyle");
+				}
+				else if (depth == 4 && this.inTableStyle && main && localName.equals("tableStyleElement")) {
+					this.elements.add(new String[] { xml.plainAttribute("type", null),
+							xml.plainAttribute("dxfId", null), xml.plainAttribute("size", null) });
+				}
+			}
+		}
+
+		/** An element at depth 3 ends. */
+		void end() {
+			this.inTableStyle = false;
+		}
+
+		/** What POI would fail on, once the style sheet is read. */
+		void check() throws Unhandled {
+			if (!this.formats) {
+				return;
+			}
+			for (String[] element : this.elements) {
+				try {
+					TableStyleType.valueOf(String.valueOf(element[0]));
+				}
+				catch (IllegalArgumentException ex) {
+					throw new Unhandled("table style element of a type POI does not read: " + element[0]);
+				}
+				if (element[1] != null && unsignedInt(element[1], 0) >= this.formatCount) {
+					throw new Unhandled("table style element of a differential format POI lacks: " + element[1]);
+				}
+				unsignedInt(element[2], 0);
+			}
+		}
+
 	}
 
 	/** POI parses the theme with XMLBeans when there are styles. */

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import vn.tonghop.normalise.LegacyText;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Workbooks Excel opens, and POI too, that tonghop read wrong or refused. Each is read
@@ -317,6 +318,79 @@ class OddWorkbooksTests {
 					"application/vnd.ms-excel.sheet.macroEnabled.main+xml");
 		}
 		return parts;
+	}
+
+	/**
+	 * Symptom: a workbook whose core properties carry a date with fractional seconds
+	 * ({@code 2024-01-02T03:04:05.123Z}, as some programs write it) or an offset
+	 * ({@code +07:00}) went to the slow path, though POI reads those dates
+	 * ({@code PackagePropertiesPart}'s forms). The fast path now reads what POI reads.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "2024-01-02T03:04:05.123Z", "2024-01-02T03:04:05.123+07:00", "2024-01-02T03:04:05+07:00",
+			"2024-01-02T03:04:05-0530", "2024-01-02T03:04:05.1234567Z", "2024-01-02", "2024-01-02T03:04:05Z", "" })
+	void coreDatesPoiReadsStayOnTheFastPath(String date) throws Exception {
+		Path file = XlsxParts.withRows(DATE_ROW)
+			.put("docProps/core.xml", XlsxParts.core(date))
+			.write(this.dir.resolve("core.xlsx"));
+		assertThat(readAlike(file).get(0, 0).text()).isEqualTo("2026-01-15");
+		assertOpensInPoi(file);
+	}
+
+	/** A date POI does not read fails the file there: the streaming path says so. */
+	@ParameterizedTest
+	@ValueSource(strings = { "hôm qua", "02/01/2024", "+20245-01-02T03:04:05Z" })
+	void coreDatesPoiRejectsAreLeftToTheStreamingPath(String date) throws Exception {
+		Path file = XlsxParts.withRows(DATE_ROW)
+			.put("docProps/core.xml", XlsxParts.core(date))
+			.write(this.dir.resolve("core.xlsx"));
+		assertThat(XlsxCoreProperties.poiReads(date)).isFalse();
+		assertThat(this.fast.attempt(file).fallback()).startsWith("core properties date POI may not read");
+		assertThatThrownBy(() -> this.streaming.readReturnSheet(file)).isInstanceOf(UnreadableFileException.class);
+		assertThatThrownBy(() -> this.reader.readReturnSheet(file)).isInstanceOf(UnreadableFileException.class);
+	}
+
+	/**
+	 * Symptom: a workbook with a custom table style ({@code <tableStyles count="1">
+	 * <tableStyle name="…">}, made by Format as Table, New Table Style) went to the slow
+	 * path, though POI reads it. The fast path reads what POI's {@code StylesTable}
+	 * reads, and leaves to the streaming path what it fails on.
+	 */
+	@Test
+	void customTableStylesStayOnTheFastPath() throws Exception {
+		Path file = withTableStyle("<dxfs count=\"1\"><dxf><font><b/></font></dxf></dxfs>",
+				"<tableStyleElement type=\"wholeTable\" dxfId=\"0\"/><tableStyleElement type=\"headerRow\"/>")
+			.write(this.dir.resolve("table-style.xlsx"));
+		assertThat(readAlike(file).get(0, 0).text()).isEqualTo("2026-01-15");
+		assertOpensInPoi(file);
+
+		// without differential formats, POI does not read the table styles at all
+		Path unread = withTableStyle("", "<tableStyleElement type=\"bogus\" dxfId=\"7\"/>")
+			.write(this.dir.resolve("unread.xlsx"));
+		assertThat(readAlike(unread).get(0, 0).text()).isEqualTo("2026-01-15");
+		assertOpensInPoi(unread);
+
+		for (String element : List.of("<tableStyleElement type=\"wholeTable\" dxfId=\"1\"/>",
+				"<tableStyleElement type=\"bogus\"/>", "<tableStyleElement dxfId=\"0\"/>")) {
+			Path failing = withTableStyle("<dxfs count=\"1\"><dxf><font><b/></font></dxf></dxfs>", element)
+				.write(this.dir.resolve("failing.xlsx"));
+			assertThat(this.fast.attempt(failing).fallback()).as(element).startsWith("table style element");
+			assertThatThrownBy(() -> this.reader.readReturnSheet(failing)).as(element)
+				.isInstanceOf(UnreadableFileException.class);
+		}
+	}
+
+	/**
+	 * The small workbook with those differential formats and one table style of those
+	 * elements.
+	 */
+	private static XlsxParts withTableStyle(String dxfs, String elements) {
+		return XlsxParts.withRows(DATE_ROW)
+			.replace("xl/styles.xml", "<dxfs count=\"0\"/>", dxfs)
+			.replace("xl/styles.xml", "<tableStyles count=\"0\"", "<tableStyles count=\"1\"")
+			.replace("xl/styles.xml", " defaultPivotStyle=\"PivotStyleLight16\"/>",
+					" defaultPivotStyle=\"PivotStyleLight16\"><tableStyle name=\"Báo cáo CĐ\" pivot=\"0\" count=\"2\">"
+							+ elements + "</tableStyle></tableStyles>");
 	}
 
 	// ---- helpers ----------------------------------------------------------------

@@ -345,6 +345,7 @@ class OddWorkbooksTests {
 			.put("docProps/core.xml", XlsxParts.core(date))
 			.write(this.dir.resolve("core.xlsx"));
 		assertThat(XlsxCoreProperties.poiReads(date)).isFalse();
+		assertThatThrownBy(() -> assertOpensInPoi(file)).as("POI refuses it too").isInstanceOf(Exception.class);
 		assertThat(this.fast.attempt(file).fallback()).startsWith("core properties date POI may not read");
 		assertThatThrownBy(() -> this.streaming.readReturnSheet(file)).isInstanceOf(UnreadableFileException.class);
 		assertThatThrownBy(() -> this.reader.readReturnSheet(file)).isInstanceOf(UnreadableFileException.class);
@@ -375,6 +376,7 @@ class OddWorkbooksTests {
 			Path failing = withTableStyle("<dxfs count=\"1\"><dxf><font><b/></font></dxf></dxfs>", element)
 				.write(this.dir.resolve("failing.xlsx"));
 			assertThat(this.fast.attempt(failing).fallback()).as(element).startsWith("table style element");
+			assertThatThrownBy(() -> assertOpensInPoi(failing)).as("POI refuses it too").isInstanceOf(Exception.class);
 			assertThatThrownBy(() -> this.reader.readReturnSheet(failing)).as(element)
 				.isInstanceOf(UnreadableFileException.class);
 		}

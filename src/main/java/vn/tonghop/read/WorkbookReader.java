@@ -7,11 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntPredicate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -20,6 +19,8 @@ import com.github.pjfanning.xlsx.StreamingReader;
 import com.github.pjfanning.xlsx.exceptions.ExcelRuntimeException;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
+import org.apache.poi.hssf.record.BOFRecord;
+import org.apache.poi.hssf.record.RecordBase;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
@@ -27,20 +28,11 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.CellValue;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.FormulaEvaluator;
-import org.apache.poi.ss.usermodel.RichTextString;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.hssf.usermodel.HSSFRichTextString;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.apache.poi.xssf.usermodel.XSSFFont;
-import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import vn.tonghop.normalise.LegacyText;
@@ -319,6 +311,7 @@ public final class WorkbookReader {
 		// the zip's directory is read once, for the checks and the fast path: from the
 		// file's bytes when they were read and the zip is a plain one, else from the file
 		ZipEntries inMemory = (content != null) ? MemoryZip.open(content) : null;
+		List<Boolean> worksheets;
 		try (ZipEntries zip = (inMemory != null) ? inMemory : ZipEntries.of(openZip(file))) {
 			checkZip(zip);
 			if (this.fastXlsx != null) {
@@ -330,8 +323,9 @@ public final class WorkbookReader {
 					throw new UnreadableFileException("Tệp có nội dung XML bất thường: " + DOCTYPE);
 				}
 			}
+			worksheets = XlsxSheetKinds.worksheets(zip);
 		}
-		return streamOoxml(file, content, budget);
+		return streamOoxml(file, content, budget, worksheets);
 	}
 
 	/**
@@ -371,7 +365,9 @@ public final class WorkbookReader {
 		boolean spreadsheet = false;
 		String other = null;
 		for (ZipEntry entry : zip.entries()) {
-			String name = entry.getName();
+			// some old writers name entries with backslashes (xl\workbook.xml), which POI
+			// reads as slashes
+			String name = entry.getName().replace('\\', '/');
 			spreadsheet |= name.startsWith("xl/");
 			if (name.startsWith("word/")) {
 				other = "Word";
@@ -412,7 +408,11 @@ public final class WorkbookReader {
 	/** The size below which POI does not look at an entry's inflate ratio. */
 	private static final long GRACE_BYTES = 1024 * 1024;
 
-	private SheetCells streamOoxml(Path file, byte[] content, ReadLimits.Budget budget)
+	/**
+	 * The streaming path; {@code worksheets} tells which sheets are worksheets
+	 * ({@link XlsxSheetKinds}; null when the zip did not tell).
+	 */
+	private SheetCells streamOoxml(Path file, byte[] content, ReadLimits.Budget budget, List<Boolean> worksheets)
 			throws IOException, UnreadableFileException {
 		List<CellRef> needEvaluation = new ArrayList<>();
 		SheetCells cells;
@@ -427,14 +427,15 @@ public final class WorkbookReader {
 					.setReadCoreProperties(false)
 					.setFullFormatRichText(true)
 					.open(in)) {
-			sheetIndex = chooseSheet(workbook);
-			boolean legacyFonts = hasLegacyFont(workbook);
+			sheetIndex = chooseSheet(workbook, (index) -> worksheets == null
+					|| worksheets.size() != workbook.getNumberOfSheets() || worksheets.get(index));
+			PoiCells poiCells = new PoiCells(this.legacy, workbook);
 			Sheet sheet = workbook.getSheetAt(sheetIndex);
 			cells = new SheetCells(sheet.getSheetName(), budget);
 			for (Row row : sheet) {
 				budget.tick();
 				for (Cell cell : row) {
-					RawCell raw = convert(cell, needEvaluation, legacyFonts);
+					RawCell raw = poiCells.convert(cell, needEvaluation);
 					if (raw != null) {
 						cells.add(raw);
 					}
@@ -451,7 +452,9 @@ public final class WorkbookReader {
 	 * Formulas saved without a cached value (files written by programs that do not
 	 * calculate) are calculated here, from a read-only full load of the workbook, which
 	 * happens only for such files. What cannot be calculated is kept as
-	 * {@link RawCell.Kind#UNCALCULATED} and reported by the validator.
+	 * {@link RawCell.Kind#UNCALCULATED} and reported by the validator. The sheet is found
+	 * by its name: POI's workbook leaves out the macro sheets the streaming reader
+	 * counts.
 	 */
 	private void evaluate(Path file, byte[] content, int sheetIndex, List<CellRef> refs, SheetCells cells)
 			throws IOException {
@@ -459,7 +462,8 @@ public final class WorkbookReader {
 				OPCPackage pkg = OPCPackage.open(in);
 				XSSFWorkbook workbook = new XSSFWorkbook(pkg)) {
 			FormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
-			Sheet sheet = workbook.getSheetAt(sheetIndex);
+			Sheet named = workbook.getSheet(cells.name());
+			Sheet sheet = (named != null) ? named : workbook.getSheetAt(sheetIndex);
 			for (CellRef ref : refs) {
 				Row row = sheet.getRow(ref.row());
 				Cell cell = (row != null) ? row.getCell(ref.column()) : null;
@@ -469,7 +473,7 @@ public final class WorkbookReader {
 				RawCell value;
 				try {
 					CellValue result = evaluator.evaluate(cell);
-					value = fromEvaluated(ref, result);
+					value = PoiCells.fromEvaluated(ref, result);
 				}
 				catch (RuntimeException ex) {
 					value = RawCell.uncalculated(ref, cell.getCellFormula());
@@ -482,19 +486,6 @@ public final class WorkbookReader {
 		catch (InvalidFormatException ex) {
 			throw new IOException(ex.getMessage(), ex);
 		}
-	}
-
-	private static RawCell fromEvaluated(CellRef ref, CellValue result) {
-		if (result == null) {
-			return null;
-		}
-		return switch (result.getCellType()) {
-			case NUMERIC -> RawCell.number(ref, result.getNumberValue());
-			case STRING -> result.getStringValue().isBlank() ? null : RawCell.text(ref, result.getStringValue());
-			case BOOLEAN -> RawCell.bool(ref, result.getBooleanValue());
-			case ERROR -> RawCell.error(ref, FormulaError.forInt(result.getErrorValue()).getString());
-			default -> null;
-		};
 	}
 
 	private SheetCells readOle2(Path file, byte[] content, ReadLimits.Budget budget)
@@ -516,8 +507,8 @@ public final class WorkbookReader {
 
 	private SheetCells readHssf(POIFSFileSystem fs, ReadLimits.Budget budget) throws IOException {
 		try (HSSFWorkbook workbook = new HSSFWorkbook(fs.getRoot(), true)) {
-			int index = chooseSheet(workbook);
-			boolean legacyFonts = hasLegacyFont(workbook);
+			int index = chooseSheet(workbook, (sheet) -> worksheet(workbook, sheet));
+			PoiCells poiCells = new PoiCells(this.legacy, workbook);
 			Sheet sheet = workbook.getSheetAt(index);
 			SheetCells cells = new SheetCells(sheet.getSheetName(), budget);
 			FormulaEvaluator evaluator = null;
@@ -525,7 +516,7 @@ public final class WorkbookReader {
 			for (Row row : sheet) {
 				budget.tick();
 				for (Cell cell : row) {
-					RawCell raw = convert(cell, pending, legacyFonts);
+					RawCell raw = poiCells.convert(cell, pending);
 					if (raw != null) {
 						cells.add(raw);
 					}
@@ -537,7 +528,7 @@ public final class WorkbookReader {
 				}
 				Cell cell = sheet.getRow(ref.row()).getCell(ref.column());
 				try {
-					RawCell value = fromEvaluated(ref, evaluator.evaluate(cell));
+					RawCell value = PoiCells.fromEvaluated(ref, evaluator.evaluate(cell));
 					if (value != null) {
 						cells.add(value);
 					}
@@ -551,25 +542,27 @@ public final class WorkbookReader {
 	}
 
 	/**
-	 * The first visible sheet whose name, accents and case folded, is {@code baocao};
-	 * else the first visible sheet. The "Phản hồi" sheet tonghop puts first in its
-	 * feedback copy is never the return: a union may send that copy back corrected.
+	 * The first visible worksheet whose name, accents and case folded, is {@code baocao};
+	 * else the first visible worksheet. The "Phản hồi" sheet tonghop puts first in its
+	 * feedback copy is never the return: a union may send that copy back corrected. Nor
+	 * is a sheet that is no worksheet (an Excel 4.0 macro sheet, a chart sheet):
+	 * {@code worksheet} tells which are, by index.
 	 */
-	static int chooseSheet(Workbook workbook) {
+	static int chooseSheet(Workbook workbook, IntPredicate worksheet) {
 		List<SheetEntry> sheets = new ArrayList<>();
 		for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
 			boolean hidden = workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i);
-			sheets.add(new SheetEntry(hidden ? null : workbook.getSheetName(i), hidden));
+			sheets.add(new SheetEntry(hidden ? null : workbook.getSheetName(i), hidden, worksheet.test(i)));
 		}
 		return chooseSheet(sheets);
 	}
 
-	/** The same rule over the sheets' names and states, in workbook order. */
+	/** The same rule over the sheets' names, states and kinds, in workbook order. */
 	static int chooseSheet(List<SheetEntry> sheets) {
 		int firstVisible = -1;
 		for (int i = 0; i < sheets.size(); i++) {
 			SheetEntry sheet = sheets.get(i);
-			if (sheet.hidden() || TextFold.fold(sheet.name()).equals("phan hoi")) {
+			if (sheet.hidden() || !sheet.worksheet() || TextFold.fold(sheet.name()).equals("phan hoi")) {
 				continue;
 			}
 			if (firstVisible < 0) {
@@ -587,179 +580,21 @@ public final class WorkbookReader {
 	 *
 	 * @param name the sheet's name (may be null for a hidden sheet: it is not looked at)
 	 * @param hidden whether the sheet is hidden or very hidden
+	 * @param worksheet whether it is a worksheet, a sheet of cells; not an Excel 4.0
+	 * macro sheet, a chart sheet or a dialog sheet, which are never the return
 	 */
-	record SheetEntry(String name, boolean hidden) {
-	}
-
-	private RawCell convert(Cell cell, List<CellRef> needEvaluation, boolean legacyFonts) {
-		CellRef ref = new CellRef(cell.getRowIndex(), cell.getColumnIndex());
-		CellType type = cell.getCellType();
-		if (type == CellType.FORMULA) {
-			type = cell.getCachedFormulaResultType();
-			if (type == CellType.STRING || type == CellType.BLANK || type == CellType._NONE) {
-				String cached = (type == CellType.STRING) ? cell.getStringCellValue() : "";
-				if (cached == null || cached.isEmpty()) {
-					needEvaluation.add(ref);
-					return null;
-				}
-			}
-		}
-		return switch (type) {
-			case NUMERIC -> numeric(cell, ref);
-			case STRING -> {
-				String text = cell.getStringCellValue();
-				yield (text == null || text.isBlank()) ? null
-						: legacyFonts ? text(cell, ref, text) : RawCell.text(ref, text);
-			}
-			case BOOLEAN -> RawCell.bool(ref, cell.getBooleanCellValue());
-			case ERROR -> RawCell.error(ref, errorText(cell));
-			default -> null;
-		};
+	record SheetEntry(String name, boolean hidden, boolean worksheet) {
 	}
 
 	/**
-	 * Text typed in a legacy Vietnamese font (TCVN3 {@code .VnTime}, VNI) is stored as
-	 * Western characters: the cell's font says how to read it back as Unicode.
+	 * Whether the sheet of an {@code .xls} at an index is a worksheet: HSSF keeps an
+	 * Excel 4.0 macro sheet and a chart sheet as sheets, their first record telling them
+	 * apart.
 	 */
-	private RawCell text(Cell cell, CellRef ref, String text) {
-		String font = fontName(cell);
-		RichTextString rich = richText(cell);
-		if (rich != null && rich.numFormattingRuns() > 0) {
-			return runs(cell, ref, text, font, rich);
-		}
-		if (font == null || LegacyText.encodingOfFont(font) == null) {
-			return RawCell.text(ref, text);
-		}
-		LegacyText.Decoded decoded = this.legacy.decodeWithFont(text, font);
-		return (decoded.encoding() != null) ? RawCell.converted(ref, decoded.text(), decoded.encoding().name(), text)
-				: RawCell.text(ref, text);
-	}
-
-	/**
-	 * A cell whose text mixes fonts (rich text): each run is read in its own font, so a
-	 * Unicode word beside a {@code .VnTime} word stays as it is.
-	 */
-	private RawCell runs(Cell cell, CellRef ref, String text, String cellFont, RichTextString rich) {
-		StringBuilder result = new StringBuilder();
-		String encoding = null;
-		int runs = rich.numFormattingRuns();
-		int first = rich.getIndexOfFormattingRun(0);
-		if (first > 0) {
-			encoding = append(result, text.substring(0, Math.min(first, text.length())), cellFont, encoding);
-		}
-		for (int i = 0; i < runs; i++) {
-			int start = rich.getIndexOfFormattingRun(i);
-			int end = (i + 1 < runs) ? rich.getIndexOfFormattingRun(i + 1) : text.length();
-			if (start >= end || start >= text.length()) {
-				continue;
-			}
-			encoding = append(result, text.substring(start, Math.min(end, text.length())),
-					runFont(cell, rich, i, cellFont), encoding);
-		}
-		String decoded = Normalizer.normalize(result.toString(), Normalizer.Form.NFC);
-		return (encoding != null) ? RawCell.converted(ref, decoded, encoding, text) : RawCell.text(ref, text);
-	}
-
-	private String append(StringBuilder result, String part, String font, String encoding) {
-		if (font != null && LegacyText.encodingOfFont(font) != null) {
-			LegacyText.Decoded decoded = this.legacy.decodeWithFont(part, font);
-			if (decoded.encoding() != null) {
-				result.append(decoded.text());
-				return decoded.encoding().name();
-			}
-		}
-		result.append(part);
-		return encoding;
-	}
-
-	private static RichTextString richText(Cell cell) {
-		try {
-			return cell.getRichStringCellValue();
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
-	}
-
-	private static String runFont(Cell cell, RichTextString rich, int run, String cellFont) {
-		try {
-			if (rich instanceof XSSFRichTextString xssf) {
-				XSSFFont font = xssf.getFontOfFormattingRun(run);
-				return (font != null && font.getFontName() != null) ? font.getFontName() : cellFont;
-			}
-			if (rich instanceof HSSFRichTextString hssf) {
-				short index = hssf.getFontOfFormattingRun(run);
-				return cell.getSheet().getWorkbook().getFontAt(index).getFontName();
-			}
-		}
-		catch (RuntimeException ex) {
-			// no font information for this run: the cell's font
-		}
-		return cellFont;
-	}
-
-	/**
-	 * Whether any font of the workbook is a legacy Vietnamese one: most workbooks have
-	 * none, and then no cell's font or rich-text runs need looking at.
-	 */
-	private static boolean hasLegacyFont(Workbook workbook) {
-		try {
-			for (int i = 0; i < workbook.getNumberOfFonts(); i++) {
-				String name = workbook.getFontAt(i).getFontName();
-				if (name != null && LegacyText.encodingOfFont(name) != null) {
-					return true;
-				}
-			}
-			return false;
-		}
-		catch (RuntimeException ex) {
-			// no font table to look at: look at every cell
-			return true;
-		}
-	}
-
-	private static String fontName(Cell cell) {
-		try {
-			CellStyle style = cell.getCellStyle();
-			if (style == null) {
-				return null;
-			}
-			if (style instanceof XSSFCellStyle xssf) {
-				return xssf.getFont().getFontName();
-			}
-			return cell.getSheet().getWorkbook().getFontAt(style.getFontIndex()).getFontName();
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
-	}
-
-	private static RawCell numeric(Cell cell, CellRef ref) {
-		double value = cell.getNumericCellValue();
-		try {
-			if (DateUtil.isCellDateFormatted(cell) && DateUtil.isValidExcelDate(value)) {
-				LocalDate date = DateUtil.getLocalDateTime(value).toLocalDate();
-				return new RawCell(ref, RawCell.Kind.TEXT, date.toString(), value);
-			}
-		}
-		catch (RuntimeException ex) {
-			// no style information: keep the number
-		}
-		return RawCell.number(ref, value);
-	}
-
-	private static String errorText(Cell cell) {
-		try {
-			return FormulaError.forInt(cell.getErrorCellValue()).getString();
-		}
-		catch (RuntimeException ex) {
-			try {
-				return cell.getStringCellValue();
-			}
-			catch (RuntimeException ignored) {
-				return "#ERROR";
-			}
-		}
+	private static boolean worksheet(HSSFWorkbook workbook, int index) {
+		List<RecordBase> records = workbook.getSheetAt(index).getSheet().getRecords();
+		return records.isEmpty() || !(records.get(0) instanceof BOFRecord bof)
+				|| bof.getType() == BOFRecord.TYPE_WORKSHEET;
 	}
 
 }

@@ -178,7 +178,17 @@ public final class HostileCorpus {
 		}
 		try (InputStream in = Files.newInputStream(form); Workbook workbook = WorkbookFactory.create(in)) {
 			Sheet sheet = workbook.getSheet(sheetName);
-			cells.forEach((ref, error) -> cell(sheet, ref).setCellErrorValue(error.getCode()));
+			cells.forEach((ref, error) -> {
+				Cell cell = cell(sheet, ref);
+				if (error == FormulaError.DIV0) {
+					// a formula whose saved result is the error, as Excel saves 1/0
+					cell.setCellFormula("1/0");
+					workbook.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(cell);
+				}
+				else {
+					cell.setCellErrorValue(error.getCode());
+				}
+			});
 			save(workbook, name);
 		}
 		expect(name, "rejected", "R05×3");

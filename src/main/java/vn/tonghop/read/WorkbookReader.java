@@ -426,6 +426,10 @@ public final class WorkbookReader {
 					.setReadShapes(false)
 					.setReadCoreProperties(false)
 					.setFullFormatRichText(true)
+					// the package in memory: without it the stream is copied to a
+					// temporary file that
+					// POI then opens for writing
+					.setAvoidTempFiles(true)
 					.open(in)) {
 			sheetIndex = chooseSheet(workbook, (index) -> worksheets == null
 					|| worksheets.size() != workbook.getNumberOfSheets() || worksheets.get(index));

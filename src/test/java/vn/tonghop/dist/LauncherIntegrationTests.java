@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,6 +93,44 @@ class LauncherIntegrationTests {
 		assertThat(folder.resolve("tonghop-cds/tonghop.jsa")).as(completed).isNotEmptyFile();
 	}
 
+	/**
+	 * Regression (issue 23, item 6): without a UTF-8 locale ({@code LC_ALL=C}, or
+	 * {@code env -i} as cron and bare containers run it) Java could not name Vietnamese
+	 * folders and files: {@code --input "hộp thư"} was refused as {@code h???p th??}, the
+	 * feedback step failed with InvalidPathException, and the summary printed
+	 * {@code T?p ?? ??c}. The launcher runs Java in a UTF-8 locale of the machine's.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "LC_ALL=C", "env -i" })
+	void runsOnVietnameseNamesWithoutAUtf8Locale(String how, @TempDir Path temp) throws Exception {
+		Path launcher = copyOfTheBuiltLauncher(Files.createDirectories(temp.resolve("bin")));
+		Path inbox = temp.resolve("hộp thư");
+		try (var files = Files.walk(Path.of("input-samples/2026"))) {
+			for (Path file : files.toList()) {
+				Path copy = inbox.resolve(Path.of("input-samples/2026").relativize(file).toString());
+				if (Files.isDirectory(file)) {
+					Files.createDirectories(copy);
+				}
+				else {
+					Files.copy(file, copy);
+				}
+			}
+		}
+		Path output = temp.resolve("kết quả");
+		Map<String, String> environment = how.equals("env -i") ? null : Map.of("LC_ALL", "C", "LANG", "C");
+		String printed = run(launcher, environment, "run", "--input", inbox.toString(), "--year", "2026", "--output",
+				output.toString(), "--data-dir", temp.resolve("dữ liệu").toString());
+
+		assertThat(printed).contains("Tệp đã đọc: 26").contains("Tình trạng tệp:").doesNotContain("T?p");
+		assertThat(Files.readString(output.resolve("2026/files.csv")))
+			.contains("Thư điện tử nhận về/CĐCS Công ty Than Bình Minh.xlsx")
+			.doesNotContain("\uFFFD");
+		try (var copies = Files.list(output.resolve("2026/phan-hoi"))) {
+			assertThat(copies.map((copy) -> copy.getFileName().toString()))
+				.anyMatch((name) -> name.startsWith("Thư điện tử nhận về__"));
+		}
+	}
+
 	/** The launcher and the jar the build made, copied into {@code folder}. */
 	private static Path copyOfTheBuiltLauncher(Path folder) throws Exception {
 		Path built = Paths.get(System.getProperty("tonghop.launcher"));
@@ -107,10 +147,20 @@ class LauncherIntegrationTests {
 		return output;
 	}
 
+	/**
+	 * The launcher started with {@code environment} added to this one's, or alone (null).
+	 */
 	private static Process start(Path launcher, Map<String, String> environment, String... arguments) throws Exception {
 		List<String> command = new ArrayList<>(List.of(launcher.toString()));
 		command.addAll(List.of(arguments));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		if (environment == null) {
+			// as env -i runs it: nothing but where Java is
+			builder.environment().clear();
+			builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+			builder.environment().put("TONGHOP_CDS", "0");
+			return builder.start();
+		}
 		builder.environment().remove("TONGHOP_JVM_DEFAULTS");
 		builder.environment().remove("TONGHOP_CDS");
 		builder.environment().remove("JAVA_OPTS");

@@ -62,6 +62,12 @@ public final class DamagedFile {
 					+ " bên trong tệp bị cắt dở hoặc không phải XML, như khi việc lưu tệp bị gián đoạn. Hãy mở tệp"
 					+ " bằng Excel, lưu lại rồi gửi lại.", ex);
 		}
+		String number = causeMessage(ex, "For input string: ");
+		if (number != null) {
+			return new UnreadableFileException("Tệp bị hỏng hoặc không đọc được: bên trong tệp, một ô ghi số " + number
+					+ " ở chỗ Excel chỉ ghi số nguyên (chỉ mục của chuỗi, kiểu định dạng). Hãy mở tệp bằng Excel, lưu lại"
+					+ " rồi gửi lại.", ex);
+		}
 		if (message.contains("Error reading XML stream")) {
 			return new UnreadableFileException(
 					"Tệp có nội dung XML hỏng hoặc bất thường, không đọc được; hãy lưu lại tệp bằng Excel.", ex);

@@ -62,6 +62,10 @@ public record ReadLimits(long maxFileBytes, long maxUnzippedBytes, long maxShare
 
 	/** A size as Vietnamese writes it: 20,0 MB. */
 	static String megabytes(long bytes) {
+		if (bytes < 100 * 1024) {
+			// "0,0 MB, quá giới hạn 0,0 MB" said nothing of a small limit
+			return String.format(Locale.ROOT, "%,d byte", bytes).replace(',', '.');
+		}
 		return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0)).replace('.', ',');
 	}
 

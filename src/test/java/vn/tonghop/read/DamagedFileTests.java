@@ -89,6 +89,21 @@ class DamagedFileTests {
 		assertThat(reason).contains("không trọn vẹn").contains("mục lục").doesNotContain("header");
 	}
 
+	/**
+	 * Regression (issue 23, item 10): one reason was the raw Java text
+	 * {@code For input string: "26.0"} (a shared string's index written as a decimal).
+	 */
+	@Test
+	void aDecimalWhereExcelWritesAWholeNumberIsSaidInVietnamese() throws Exception {
+		Map<String, byte[]> parts = Mutations
+			.parts(Files.readAllBytes(HostileCorpus.SAMPLES.resolve("form-formulas-libreoffice.xlsx")));
+		String sheet = new String(parts.get("xl/worksheets/sheet1.xml"), StandardCharsets.UTF_8);
+		String damaged = sheet.replaceFirst("(<c [^>]*t=\"s\"[^>]*><v>)(\\d+)(</v>)", "$1$2.0$3");
+		assertThat(damaged).isNotEqualTo(sheet);
+		parts.put("xl/worksheets/sheet1.xml", damaged.getBytes(StandardCharsets.UTF_8));
+		assertThat(reason(parts)).contains("một ô ghi số").doesNotContain("For input string");
+	}
+
 	@Test
 	void twoPartsOfOneNameAreNamed() throws Exception {
 		Map<String, byte[]> parts = new LinkedHashMap<>(good());

@@ -186,8 +186,22 @@ public final class InputFiles {
 
 	/** A list saved as text (CSV, Excel's "Unicode text"), read as a table. */
 	public static boolean isText(InputFile file) {
-		String lower = file.path().getFileName().toString().toLowerCase(Locale.ROOT);
+		String lower = extensionPart(file);
 		return lower.endsWith(".csv") || lower.endsWith(".txt") || lower.endsWith(".tsv");
+	}
+
+	/**
+	 * A file's name in lower case, without the spaces and dots after its extension
+	 * ({@code báo cáo.xlsx }): Windows drops them, Excel opens such a file, and it was
+	 * skipped as "not a spreadsheet".
+	 */
+	private static String extensionPart(InputFile file) {
+		String lower = file.path().getFileName().toString().toLowerCase(Locale.ROOT);
+		int end = lower.length();
+		while (end > 0 && (lower.charAt(end - 1) == '.' || Character.isWhitespace(lower.charAt(end - 1)))) {
+			end--;
+		}
+		return lower.substring(0, end);
 	}
 
 	/**
@@ -243,7 +257,7 @@ public final class InputFiles {
 	 */
 	public static String skipReason(InputFile file) {
 		String name = file.path().getFileName().toString();
-		String lower = name.toLowerCase(Locale.ROOT);
+		String lower = extensionPart(file);
 		if (name.startsWith("~$") || name.startsWith(".~lock.")) {
 			return "Tệp khóa/tạm của Excel hoặc LibreOffice, không phải báo cáo.";
 		}

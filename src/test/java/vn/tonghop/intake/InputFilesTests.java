@@ -136,4 +136,18 @@ class InputFilesTests {
 		}
 	}
 
+	/**
+	 * Regression (issue 23, item 10): a return named {@code báo cáo.xlsx } (a space after
+	 * its extension, which Windows drops and Excel opens) was skipped as "not a
+	 * spreadsheet"; a trailing dot the same.
+	 */
+	@Test
+	void spacesAndDotsAfterTheExtensionDoNotMakeAFileSkipped() {
+		for (String name : new String[] { "báo cáo.xlsx ", "báo cáo.XLS.", "danh sách.csv  " }) {
+			assertThat(InputFiles.skipReason(new InputFile(Path.of(name), name))).as(name).isNull();
+		}
+		assertThat(InputFiles.isText(new InputFile(Path.of("danh sách.csv "), "danh sách.csv "))).isTrue();
+		assertThat(InputFiles.skipReason(new InputFile(Path.of("ảnh.jpg "), "ảnh.jpg "))).isNotNull();
+	}
+
 }

@@ -174,8 +174,9 @@ public class CsvReports {
 			RowCallbackHandler finding = (rs) -> {
 				List<String> row = new ArrayList<>(7);
 				for (int i = 1; i <= 7; i++) {
+					// the source file as files.csv names it, leading space and all
 					String value = rs.getString(i);
-					row.add((value != null) ? value.strip() : "");
+					row.add((value == null) ? "" : (i == 1) ? value : value.strip());
 				}
 				csv.row(row);
 				count[0]++;

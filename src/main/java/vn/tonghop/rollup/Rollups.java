@@ -498,12 +498,15 @@ public class Rollups {
 	private static final String FIRST_PROVINCE = NEXT_PROVINCE.replace("r.province_code > ?",
 			"r.province_code IS NOT NULL");
 
-	/** The first seven columns: union code to source file. */
+	/**
+	 * The first seven columns: union code to source file, stripped (codes are padded) but
+	 * for the source file, which is named as files.csv names it, leading space and all.
+	 */
 	private static List<String> identity(ResultSet rs) throws SQLException {
 		List<String> identity = new ArrayList<>(7);
 		for (int i = 1; i <= 7; i++) {
 			String value = rs.getString(i);
-			identity.add((value != null) ? value.strip() : "");
+			identity.add((value == null) ? "" : (i == 7) ? value : value.strip());
 		}
 		return identity;
 	}

@@ -342,6 +342,10 @@ class IngestIntegrationTests {
 					.isEmpty();
 				assertThat(count("SELECT COUNT(*) FROM submission WHERE status = 'UNREADABLE'")).isEqualTo(2);
 			}
+			Runs.Result dryRun = Runs.tonghop("ingest", "--dry-run", "--input", inbox.toString(), "--year", "2026");
+			assertThat(dryRun.status()).as(dryRun.err()).isZero();
+			assertThat(dryRun.out()).contains("Tệp: 11 {READ=3, UNREADABLE=8}")
+				.contains("# ldld-b/báo cáo.xlsx: Tệp rỗng (0 byte).");
 		}
 
 		Runs.Result runInto(Path input, Path folder) {

@@ -53,7 +53,10 @@ public final class DryRun {
 		for (InputFile file : inputs) {
 			ReceivedFile received = this.processor.process(file);
 			String outcome = received.outcome().name();
-			if (received.sha256() != null && seen.putIfAbsent(received.sha256(), file.relative()) != null) {
+			// a duplicate only of a file read as a return (two empty files are each
+			// unreadable)
+			if (received.outcome() == ReceivedFile.Outcome.READ
+					&& seen.putIfAbsent(received.sha256(), file.relative()) != null) {
 				outcome = "DUPLICATE";
 			}
 			else if (received.outcome() == ReceivedFile.Outcome.READ) {

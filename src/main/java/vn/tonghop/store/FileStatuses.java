@@ -40,7 +40,10 @@ public class FileStatuses {
 		REJECTED("bị từ chối"),
 		/** Accepted, then replaced by a later return of the same union. */
 		SUPERSEDED("bị thay thế"),
-		/** The same bytes as a file received before: counted once, as that file. */
+		/**
+		 * The same bytes as a file read before as a return: counted once, as that file
+		 * (never those of a file that could not be read).
+		 */
 		DUPLICATE("trùng"),
 		/** Not a return the tool can read: damaged, protected, not a workbook. */
 		UNREADABLE("không đọc được"),

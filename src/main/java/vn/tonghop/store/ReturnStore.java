@@ -27,7 +27,8 @@ import vn.tonghop.validate.RuleBook;
 /**
  * Stores received files, their returns, values and findings. Idempotent: the same bytes
  * for the same year are stored once, so re-running an ingest (or restarting a failed one)
- * changes nothing. Runs inside the caller's transaction (a chunk of the ingest step).
+ * changes nothing, but for bytes that could not be read, which are read again. Runs
+ * inside the caller's transaction (a chunk of the ingest step).
  */
 public class ReturnStore {
 
@@ -39,11 +40,12 @@ public class ReturnStore {
 	}
 
 	/**
-	 * The submission of the year with a file's bytes, if any: one indexed lookup for each
-	 * file of a chunk (a list of values, IN, makes H2 scan the whole year). On PostgreSQL
-	 * it needs the connection setting of {@code DatabaseOptions.POSTGRESQL_OPTIONS}.
+	 * The submission of the year with a file's bytes, if any, and its status: one indexed
+	 * lookup for each file of a chunk (a list of values, IN, makes H2 scan the whole
+	 * year). On PostgreSQL it needs the connection setting of
+	 * {@code DatabaseOptions.POSTGRESQL_OPTIONS}.
 	 */
-	public static final String EARLIER_SUBMISSION = "SELECT MIN(id) FROM submission"
+	public static final String EARLIER_SUBMISSION = "SELECT MIN(id), MIN(status) FROM submission"
 			+ " WHERE report_year = ? AND sha256 = ? HAVING COUNT(*) > 0";
 
 	private final JdbcTemplate jdbc;
@@ -64,43 +66,74 @@ public class ReturnStore {
 	 * batch. What it stores is what storing the files one by one would: the same rows,
 	 * ids in the same order, the same resubmission decisions. Returns each file's
 	 * outcome.
+	 * <p>
+	 * A file is a duplicate only of one read as a return, stored before or earlier in the
+	 * chunk. Bytes that could not be read are one UNREADABLE submission, which proves
+	 * nothing: a file with them is read again on every run, UNREADABLE again with its own
+	 * reason (pointing at that submission, no new row), or read this time, when the
+	 * submission becomes its (NEW) and its returns count. Two empty files are thus each
+	 * unreadable, never the duplicate of the other.
 	 */
 	public List<Outcome> store(List<? extends ReceivedFile> files, int year, long jobExecution) {
-		Map<String, Long> stored = earlierSubmissions(files, year);
+		Map<String, Bytes> seen = earlierSubmissions(files, year);
 		List<Outcome> outcomes = new ArrayList<>(files.size());
-		// the files that become a submission, and for the others the submission they
-		// repeat: a file of the same chunk (its index, negative) or an earlier one
+		// the files that become a new submission; those that make an unreadable one
+		// theirs (by its id); and for each file its submission: an index in one of these
+		// two lists, or the id of an earlier one
 		List<ReceivedFile> submissions = new ArrayList<>();
-		Map<String, Integer> inChunk = new HashMap<>();
-		List<Object> duplicateOf = new ArrayList<>(files.size());
+		List<Upgrade> upgrades = new ArrayList<>();
+		List<Ref> submissionOf = new ArrayList<>(files.size());
 		for (ReceivedFile file : files) {
 			if (file.outcome() == ReceivedFile.Outcome.SKIPPED || file.sha256() == null) {
 				outcomes.add((file.outcome() == ReceivedFile.Outcome.SKIPPED) ? Outcome.SKIPPED : Outcome.UNREADABLE);
-				duplicateOf.add(null);
+				submissionOf.add(null);
+				continue;
 			}
-			else if (stored.containsKey(file.sha256())) {
+			Bytes bytes = seen.get(file.sha256());
+			boolean read = file.outcome() == ReceivedFile.Outcome.READ;
+			if (bytes != null && bytes.read) {
 				outcomes.add(Outcome.DUPLICATE);
-				duplicateOf.add(stored.get(file.sha256()));
 			}
-			else if (inChunk.containsKey(file.sha256())) {
-				outcomes.add(Outcome.DUPLICATE);
-				duplicateOf.add(inChunk.get(file.sha256()));
+			else if (bytes == null) {
+				bytes = new Bytes(new Ref(Ref.NEW, submissions.size()), read);
+				seen.put(file.sha256(), bytes);
+				submissions.add(file);
+				outcomes.add(read ? Outcome.NEW : Outcome.UNREADABLE);
+			}
+			else if (!read) {
+				outcomes.add(Outcome.UNREADABLE);
+			}
+			else if (bytes.ref.kind() == Ref.NEW) {
+				// unreadable earlier in the chunk, read now: the submission is this one's
+				submissions.set((int) bytes.ref.value(), file);
+				bytes.read = true;
+				outcomes.add(Outcome.NEW);
 			}
 			else {
-				outcomes.add((file.outcome() == ReceivedFile.Outcome.UNREADABLE) ? Outcome.UNREADABLE : Outcome.NEW);
-				inChunk.put(file.sha256(), submissions.size());
-				duplicateOf.add(submissions.size());
-				submissions.add(file);
+				// unreadable when stored before, read now: it becomes this one's
+				upgrades.add(new Upgrade(bytes.ref.value(), file));
+				bytes.ref = new Ref(Ref.UPGRADE, upgrades.size() - 1);
+				bytes.read = true;
+				outcomes.add(Outcome.NEW);
 			}
+			submissionOf.add(bytes.ref);
 		}
 		List<Long> submissionIds = insertSubmissions(submissions, year, jobExecution);
+		upgradeSubmissions(upgrades, year, jobExecution);
+		List<Long> submissionIdOf = new ArrayList<>(files.size());
+		for (Ref of : submissionOf) {
+			submissionIdOf.add((of == null) ? null : switch (of.kind()) {
+				case Ref.NEW -> submissionIds.get((int) of.value());
+				case Ref.UPGRADE -> upgrades.get((int) of.value()).id();
+				default -> of.value();
+			});
+		}
 
 		List<NewReturn> returns = new ArrayList<>();
-		for (int i = 0; i < submissions.size(); i++) {
-			ReceivedFile file = submissions.get(i);
-			if (file.outcome() != ReceivedFile.Outcome.UNREADABLE) {
-				for (JudgedReturn judged : file.returns()) {
-					returns.add(new NewReturn(submissionIds.get(i), file, judged));
+		for (int i = 0; i < files.size(); i++) {
+			if (outcomes.get(i) == Outcome.NEW) {
+				for (JudgedReturn judged : files.get(i).returns()) {
+					returns.add(new NewReturn(submissionIdOf.get(i), files.get(i), judged));
 				}
 			}
 		}
@@ -117,8 +150,7 @@ public class ReturnStore {
 		List<Object[]> log = new ArrayList<>(files.size());
 		for (int i = 0; i < files.size(); i++) {
 			ReceivedFile file = files.get(i);
-			Object of = duplicateOf.get(i);
-			Long submission = (of instanceof Integer index) ? submissionIds.get(index) : (Long) of;
+			Long submission = submissionIdOf.get(i);
 			Outcome outcome = outcomes.get(i);
 			String reason = (outcome == Outcome.SKIPPED || outcome == Outcome.UNREADABLE) ? file.reason() : null;
 			log.add(new Object[] { jobExecution, year, truncate(file.file().relative(), 1000), file.sha256(),
@@ -132,20 +164,80 @@ public class ReturnStore {
 		return outcomes;
 	}
 
-	/** Submissions of the year with the bytes of one of {@code files}: sha256 to id. */
-	private Map<String, Long> earlierSubmissions(List<? extends ReceivedFile> files, int year) {
+	/**
+	 * A file's submission while a chunk is stored: {@link #STORED} before the chunk (its
+	 * id), {@link #NEW} in this chunk (an index of the new submissions) or an unreadable
+	 * one stored before and now made a read file's, {@link #UPGRADE} (an index of those).
+	 */
+	private record Ref(int kind, long value) {
+
+		static final int STORED = 0;
+
+		static final int NEW = 1;
+
+		static final int UPGRADE = 2;
+
+	}
+
+	/** The submission of some bytes so far, and whether a file with them was read. */
+	private static final class Bytes {
+
+		private Ref ref;
+
+		private boolean read;
+
+		Bytes(Ref ref, boolean read) {
+			this.ref = ref;
+			this.read = read;
+		}
+
+	}
+
+	/**
+	 * An unreadable submission that becomes that of a file read now, with its returns.
+	 */
+	private record Upgrade(long id, ReceivedFile file) {
+	}
+
+	/**
+	 * Submissions of the year with the bytes of one of {@code files}: sha256 to the
+	 * submission and whether it was read (not UNREADABLE).
+	 */
+	private Map<String, Bytes> earlierSubmissions(List<? extends ReceivedFile> files, int year) {
 		List<String> checksums = files.stream()
 			.filter((file) -> file.outcome() != ReceivedFile.Outcome.SKIPPED && file.sha256() != null)
 			.map(ReceivedFile::sha256)
 			.distinct()
 			.toList();
-		Map<String, Long> stored = new HashMap<>();
+		Map<String, Bytes> stored = new HashMap<>();
 		for (String sha256 : checksums) {
 			this.jdbc.query(EARLIER_SUBMISSION, (rs) -> {
-				stored.put(sha256, rs.getLong(1));
+				stored.put(sha256,
+						new Bytes(new Ref(Ref.STORED, rs.getLong(1)), !"UNREADABLE".equals(rs.getString(2).strip())));
 			}, year, sha256);
 		}
 		return stored;
+	}
+
+	/**
+	 * Makes unreadable submissions those of the files read now: the file's path, time,
+	 * status and run (whose summary counts its returns), the reason gone.
+	 */
+	private void upgradeSubmissions(List<Upgrade> upgrades, int year, long jobExecution) {
+		if (upgrades.isEmpty()) {
+			return;
+		}
+		Timestamp now = Timestamp.from(Instant.now());
+		List<Object[]> rows = new ArrayList<>(upgrades.size());
+		for (Upgrade upgrade : upgrades) {
+			ReceivedFile file = upgrade.file();
+			rows.add(new Object[] { file.file().relative(), file.bytes(), Timestamp.from(file.lastModified()),
+					status(file.returns()), jobExecution, now,
+					truncate(file.file().path().toAbsolutePath().toString(), 2000), upgrade.id(), year });
+		}
+		this.jdbc.batchUpdate("UPDATE submission SET source_file = ?, bytes = ?, last_modified = ?, status = ?,"
+				+ " reason = NULL, job_execution = ?, ingested_at = ?, source_path = ? WHERE id = ? AND report_year = ?",
+				rows);
 	}
 
 	/**

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -248,6 +251,137 @@ class IngestIntegrationTests {
 				.satisfies((row) -> assertThat(row[a02]).isEqualTo("27"));
 			assertThat(Runs.csv(IngestIntegrationTests.this.output.resolve("2026/issues.csv")))
 				.anySatisfy((row) -> assertThat(row[4]).isEqualTo("R09"));
+		}
+
+	}
+
+	/**
+	 * A file that could not be read proves nothing by its checksum: it is read again by
+	 * every later run, and a duplicate is only ever one of a file read as a return.
+	 */
+	@Nested
+	class FilesThatCouldNotBeRead {
+
+		/**
+		 * Issue 23, item 1, "a file refused once is never read again": a run with
+		 * {@code TONGHOP_LIMITS_MAX_FILE_SIZE=6500B} refused sample returns as too large;
+		 * the next run, with the default limits, called every file a duplicate and
+		 * consolidated 10 returns instead of 15 (the same with {@code max-time}).
+		 */
+		@Test
+		void aFileRefusedOnceIsReadAgainAndCountsWhenItCanBeRead() throws Exception {
+			Path samples = InputSamplesIntegrationTests.SAMPLES.resolve("2026");
+			Path once = IngestIntegrationTests.this.work.resolve("một lần");
+			Runs.Result single = runInto(samples, once);
+			assertThat(single.status()).as(single.err()).isZero();
+
+			Path twice = IngestIntegrationTests.this.work.resolve("hai lần");
+			Runs.Result refused = withProperty("tonghop.limits.max-file-size", "6400B", () -> runInto(samples, twice));
+			assertThat(refused.status()).as(refused.err()).isZero();
+			List<String[]> refusedFiles = Runs.csv(twice.resolve("output/2026/files.csv"));
+			assertThat(refusedFiles.stream().filter((row) -> row[3].equals("unreadable")))
+				.as("files refused as too large")
+				.hasSizeGreaterThanOrEqualTo(13);
+			Runs.Result again = runInto(samples, twice);
+			assertThat(again.status()).as(again.err()).isZero();
+
+			for (String sql : List.of("SELECT COUNT(*) FROM return_record WHERE accepted AND superseded_by IS NULL",
+					"SELECT COUNT(*) FROM return_record",
+					"SELECT COUNT(*) FROM submission WHERE status <> 'UNREADABLE'",
+					"SELECT COUNT(*) FROM submission WHERE status = 'UNREADABLE'")) {
+				assertThat(Runs.count(twice.resolve("data"), sql)).as(sql)
+					.isEqualTo(Runs.count(once.resolve("data"), sql));
+			}
+			for (String report : List.of("by-province.csv", "returns.csv")) {
+				assertThat(Runs.csv(twice.resolve("output/2026").resolve(report))).as(report)
+					.containsExactlyElementsOf(Runs.csv(once.resolve("output/2026").resolve(report)));
+			}
+			assertThat(statuses(twice)).isEqualTo(statuses(once));
+		}
+
+		/**
+		 * Issue 23, item 5, "20,000 empty files are duplicates of one another": each
+		 * sender of an empty file was told it had the same content as another sender's
+		 * file. An empty file, or a damaged one, is unreadable for every sender, with its
+		 * own reason, on every run; the bytes are one unreadable submission, not one more
+		 * each night.
+		 */
+		@Test
+		void emptyAndDamagedFilesAreEachUnreadableNeverDuplicatesOfOneAnother() throws Exception {
+			Path inbox = IngestIntegrationTests.this.input;
+			byte[] damaged = "PK\u0003\u0004 không phải một zip".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			for (String sender : List.of("ldld-a", "ldld-b", "ldld-c")) {
+				Path folder = Files.createDirectories(inbox.resolve(sender));
+				Files.write(folder.resolve("báo cáo.xlsx"), new byte[0]);
+				Files.write(folder.resolve("rỗng.csv"), new byte[0]);
+				if (!sender.equals("ldld-c")) {
+					Files.write(folder.resolve("hỏng.xlsx"), damaged);
+				}
+			}
+			for (int night = 1; night <= 2; night++) {
+				Runs.Result result = IngestIntegrationTests.this.run();
+				assertThat(result.status()).as(result.err()).isZero();
+				assertThat(result.out()).as("night %d", night)
+					.contains("không đọc được 8")
+					.doesNotContain("Cùng nội dung");
+				Map<String, String[]> files = files(IngestIntegrationTests.this.output);
+				for (String sender : List.of("ldld-a", "ldld-b", "ldld-c")) {
+					for (String empty : List.of("báo cáo.xlsx", "rỗng.csv")) {
+						assertThat(files.get(sender + "/" + empty)).as("night %d: %s/%s", night, sender, empty)
+							.containsExactly(sender + "/" + empty, Checksums.sha256(new byte[0]), "0", "unreadable",
+									"Tệp rỗng (0 byte).");
+					}
+				}
+				String[] a = files.get("ldld-a/hỏng.xlsx");
+				String[] b = files.get("ldld-b/hỏng.xlsx");
+				assertThat(a[3]).isEqualTo("unreadable");
+				assertThat(b[3]).isEqualTo("unreadable");
+				assertThat(b[4]).isEqualTo(a[4]).doesNotContain("ldld-a").isNotEmpty();
+				assertThat(files.values()).filteredOn((row) -> row[3].equals("duplicate"))
+					.as("night %d", night)
+					.isEmpty();
+				assertThat(count("SELECT COUNT(*) FROM submission WHERE status = 'UNREADABLE'")).isEqualTo(2);
+			}
+			Runs.Result dryRun = Runs.tonghop("ingest", "--dry-run", "--input", inbox.toString(), "--year", "2026");
+			assertThat(dryRun.status()).as(dryRun.err()).isZero();
+			assertThat(dryRun.out()).contains("Tệp: 11 {READ=3, UNREADABLE=8}")
+				.contains("# ldld-b/báo cáo.xlsx: Tệp rỗng (0 byte).");
+		}
+
+		Runs.Result runInto(Path input, Path folder) {
+			return Runs.tonghop("run", "--input", input.toString(), "--year", "2026", "--output",
+					folder.resolve("output").toString(), "--data-dir", folder.resolve("data").toString());
+		}
+
+		Map<String, String> statuses(Path folder) throws Exception {
+			Map<String, String> statuses = new TreeMap<>();
+			files(folder.resolve("output")).forEach((file, row) -> statuses.put(file, row[3] + " " + row[4]));
+			return statuses;
+		}
+
+		Map<String, String[]> files(Path output) throws Exception {
+			Map<String, String[]> files = new TreeMap<>();
+			List<String[]> rows = Runs.csv(output.resolve("2026/files.csv"));
+			for (String[] row : rows.subList(1, rows.size())) {
+				files.put(row[0], row);
+			}
+			return files;
+		}
+
+		<T> T withProperty(String name, String value, Supplier<T> run) {
+			String before = System.getProperty(name);
+			System.setProperty(name, value);
+			try {
+				return run.get();
+			}
+			finally {
+				if (before == null) {
+					System.clearProperty(name);
+				}
+				else {
+					System.setProperty(name, before);
+				}
+			}
 		}
 
 	}

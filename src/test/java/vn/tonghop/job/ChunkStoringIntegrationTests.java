@@ -133,6 +133,57 @@ class ChunkStoringIntegrationTests {
 		assertThat(dump(whole)).isEqualTo(dump(single));
 	}
 
+	/**
+	 * Issue 23, items 1 and 5: bytes that could not be read made every later file with
+	 * them a duplicate (a file refused once as too large or too slow was never read
+	 * again; 20,000 empty files were duplicates of one another). Only a file read as a
+	 * return makes a duplicate: bytes unreadable before are read again, and when they
+	 * read, the submission becomes the file's, in a chunk as one by one.
+	 */
+	@Test
+	void onlyAFileReadAsAReturnMakesLaterFilesWithItsBytesDuplicates() {
+		List<ReceivedFile> night1 = List.of(unreadable("a-timed-out.xlsx", "c", "Quá thời gian đọc."),
+				variant(this.union, "b-read.xlsx", "c", 10), variant(this.union, "c-same-bytes.xlsx", "c", 10),
+				unreadable("d-empty.xlsx", "e", "Tệp rỗng (0 byte)."),
+				unreadable("e-empty.csv", "e", "Tệp rỗng (0 byte)."),
+				unreadable("f-too-large.xls", "f", "Tệp lớn quá giới hạn."));
+		List<ReceivedFile> night2 = List.of(unreadable("g-empty.xlsx", "e", "Tệp rỗng (0 byte)."),
+				variant(this.other, "f-too-large.xls", "f", 5), variant(this.other, "h-same-bytes.xls", "f", 5),
+				unreadable("i-empty.xlsx", "e", "Tệp rỗng (0 byte)."));
+		JdbcTemplate single = database("unreadable-single");
+		JdbcTemplate whole = database("unreadable-whole");
+		for (int night = 1; night <= 2; night++) {
+			for (ReceivedFile file : (night == 1) ? night1 : night2) {
+				store(single).store(List.of(file), YEAR, night);
+			}
+		}
+		List<ReturnStore.Outcome> first = store(whole).store(night1, YEAR, 1);
+		List<ReturnStore.Outcome> second = store(whole).store(night2, YEAR, 2);
+
+		assertThat(first).containsExactly(ReturnStore.Outcome.UNREADABLE, ReturnStore.Outcome.NEW,
+				ReturnStore.Outcome.DUPLICATE, ReturnStore.Outcome.UNREADABLE, ReturnStore.Outcome.UNREADABLE,
+				ReturnStore.Outcome.UNREADABLE);
+		assertThat(second).containsExactly(ReturnStore.Outcome.UNREADABLE, ReturnStore.Outcome.NEW,
+				ReturnStore.Outcome.DUPLICATE, ReturnStore.Outcome.UNREADABLE);
+		assertThat(dump(whole)).isEqualTo(dump(single));
+		assertThat(whole.queryForList(
+				"SELECT CONCAT_WS('|', source_file, status, job_execution) FROM submission" + " ORDER BY id",
+				String.class))
+			.as("one submission for each bytes, that of the file read, in the run that read it")
+			.containsExactly("b-read.xlsx|ACCEPTED|1", "d-empty.xlsx|UNREADABLE|1", "f-too-large.xls|ACCEPTED|2");
+		assertThat(count(whole, "return_record")).isEqualTo(2);
+		assertThat(whole.queryForList(
+				"SELECT CONCAT_WS('|', l.source_file, l.outcome, s.source_file) FROM intake_log l"
+						+ " JOIN submission s ON s.id = l.submission_id WHERE l.outcome = 'DUPLICATE' ORDER BY l.id",
+				String.class))
+			.containsExactly("c-same-bytes.xlsx|DUPLICATE|b-read.xlsx", "h-same-bytes.xls|DUPLICATE|f-too-large.xls");
+	}
+
+	private ReceivedFile unreadable(String name, String bytes, String reason) {
+		return new ReceivedFile(new InputFile(this.input.resolve(name), name), sha(bytes), 10, Instant.EPOCH,
+				ReceivedFile.Outcome.UNREADABLE, reason, null);
+	}
+
 	private static long count(JdbcTemplate jdbc, String from) {
 		return jdbc.queryForObject("SELECT COUNT(*) FROM " + from, Long.class);
 	}

@@ -32,6 +32,7 @@ class ConsolidateCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		Arguments.requireYear(this.spec, this.year.year);
+		Arguments.requireWritableFolder(this.spec, this.output.output, this.year.year, "--output");
 		int year = this.year.year;
 		return Spring.run(this.database, (runner, summary) -> {
 			JobExecution consolidate = runner.consolidate(year, this.output.output);

@@ -32,6 +32,7 @@ class RunCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		Arguments.requireExisting(this.spec, this.input.input, "--input");
 		Arguments.requireYear(this.spec, this.year.year);
+		Arguments.requireWritableFolder(this.spec, this.output.output, this.year.year, "--output");
 		int year = this.year.year;
 		return Spring.run(this.database, (runner, summary) -> {
 			RunJob.Result run = RunJob.run(runner, summary, this.input.input, year, this.output.output, System.out);

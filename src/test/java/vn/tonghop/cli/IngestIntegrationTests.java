@@ -396,6 +396,30 @@ class IngestIntegrationTests {
 			assertThat(result.err().strip()).doesNotContain("\n").contains("--input");
 		}
 
+		/**
+		 * Regression (issue 23, item 8): an --output that is a file was found only after
+		 * the whole ingest, with two stack traces; it is exit 2 and one line, before any
+		 * work, for run and consolidate, and so is a year folder that is a file.
+		 */
+		@Test
+		void outputThatIsAFileIsTwoWithOneLineBeforeAnyWork(@TempDir Path temp) throws Exception {
+			Path file = Files.writeString(temp.resolve("kết quả"), "một tệp");
+			Path data = temp.resolve("data");
+			Runs.Result run = Runs.tonghop("run", "--input", "input-samples/2026", "--year", "2026", "--output",
+					file.toString(), "--data-dir", data.toString());
+			assertThat(run.status()).isEqualTo(2);
+			assertThat(run.err().strip()).doesNotContain("\n").contains("--output").contains("không phải thư mục");
+			assertThat(run.out()).doesNotContain("Tìm thấy");
+			assertThat(data).doesNotExist();
+
+			Path output = Files.createDirectories(temp.resolve("ra"));
+			Files.writeString(output.resolve("2026"), "một tệp");
+			Runs.Result consolidate = Runs.tonghop("consolidate", "--year", "2026", "--output", output.toString(),
+					"--data-dir", data.toString());
+			assertThat(consolidate.status()).isEqualTo(2);
+			assertThat(consolidate.err().strip()).doesNotContain("\n").contains("2026").contains("không phải thư mục");
+		}
+
 		@Test
 		void inputThatDoesNotExistIsTwo() {
 			Runs.Result result = Runs.tonghop("ingest", "--input", "/no/such/folder", "--year", "2026");

@@ -128,10 +128,13 @@ class RunLockIntegrationTests {
 
 	@Test
 	void theLockIsReleasedWhenTheJobFails() throws Exception {
-		Runs.Result missing = Runs.tonghop("consolidate", "--year", "2026", "--output",
-				Files.writeString(this.work.resolve("not-a-folder"), "x").toString(), "--data-dir",
+		// returns.csv cannot be put in place: a folder of that name is there (an --output
+		// that is a file is refused before the job starts, exit 2)
+		Path output = this.work.resolve("ra");
+		Files.writeString(Files.createDirectories(output.resolve("2026/returns.csv")).resolve("x"), "x");
+		Runs.Result missing = Runs.tonghop("consolidate", "--year", "2026", "--output", output.toString(), "--data-dir",
 				this.data.toString());
-		assertThat(missing.status()).isEqualTo(1);
+		assertThat(missing.status()).as(missing.out() + missing.err()).isEqualTo(1);
 		assertThat(count("SELECT COUNT(*) FROM run_lock")).isZero();
 		assertThat(run().status()).isZero();
 	}

@@ -117,9 +117,9 @@ public final class CsvSheetReader {
 	/**
 	 * The characters before which a CSV writer puts a {@code '} so that a spreadsheet
 	 * does not run the cell as a formula (tonghop's own CSV files among them:
-	 * {@code CsvOutput.defused}).
+	 * {@code CsvOutput.defused}, which uses this one).
 	 */
-	private static final String FORMULA_START = "=+-@\t\r";
+	public static final String FORMULA_START = "=+-@\t\r";
 
 	/**
 	 * A cell as it was before a {@code '} was put before it to keep a spreadsheet from

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
 
+import vn.tonghop.read.CsvSheetReader;
+
 /**
  * A UTF-8 CSV output written under a temporary name and renamed into place when complete,
  * so nobody ever opens a half-written file. Quotes only where needed. A cell that a
@@ -22,9 +24,6 @@ import com.opencsv.ICSVWriter;
  * union typed; plain numbers such as {@code -5} are left as they are.
  */
 public final class CsvOutput implements AutoCloseable {
-
-	/** What a formula may begin with, for a spreadsheet opening a CSV file. */
-	private static final String FORMULA_START = "=+-@\t\r";
 
 	/** A number as the reports write one: harmless, and read back as a number. */
 	private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
@@ -68,7 +67,7 @@ public final class CsvOutput implements AutoCloseable {
 	 * a formula ({@code CsvSheetReader} takes it off again).
 	 */
 	public static String defused(String value) {
-		if (value == null || value.isEmpty() || FORMULA_START.indexOf(value.charAt(0)) < 0
+		if (value == null || value.isEmpty() || CsvSheetReader.FORMULA_START.indexOf(value.charAt(0)) < 0
 				|| PLAIN_NUMBER.matcher(value).matches()) {
 			return value;
 		}

@@ -82,13 +82,20 @@ public final class HeapWatch {
 		GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
 			.from((CompositeData) notification.getUserData());
 		long used = 0;
+		long before = 0;
 		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-			MemoryUsage after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
-			if (pool.getType() == MemoryType.HEAP && after != null) {
-				used += after.getUsed();
+			if (pool.getType() != MemoryType.HEAP) {
+				continue;
 			}
+			MemoryUsage after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+			MemoryUsage then = info.getGcInfo().getMemoryUsageBeforeGc().get(pool.getName());
+			used += (after != null) ? after.getUsed() : 0;
+			before += (then != null) ? then.getUsed() : 0;
 		}
 		peakAfterGc.accumulateAndGet(used, Math::max);
+		// the heap as the collection found it: a peak the sampler, 50 ms apart, may have
+		// missed (the peak is never below what was left after a collection)
+		peak.accumulateAndGet(Math.max(before, used), Math::max);
 		// the full collection asked for: the parallel collector runs a young one first,
 		// for the same cause, after which the old generation still holds its garbage
 		if ("System.gc()".equals(info.getGcCause()) && "end of major GC".equals(info.getGcAction())) {

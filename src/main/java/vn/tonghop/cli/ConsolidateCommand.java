@@ -1,5 +1,6 @@
 package vn.tonghop.cli;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -7,8 +8,10 @@ import org.springframework.batch.core.job.JobExecution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import vn.tonghop.report.CsvReports;
+import vn.tonghop.store.LastIngest;
 
 /**
  * {@code tonghop consolidate}: roll up what is stored for a year and write the outputs.
@@ -29,14 +32,36 @@ class ConsolidateCommand implements Callable<Integer> {
 	@Mixin
 	DatabaseOptions database;
 
+	@Option(names = "--allow-unfinished",
+			description = "Vẫn tổng hợp khi lần nhận báo cáo gần nhất của năm chưa xong (số liệu có thể thiếu;"
+					+ " kết quả ghi rõ điều đó).")
+	boolean allowUnfinished;
+
+	/**
+	 * The exit status of a consolidation refused because the year's last ingest did not
+	 * finish.
+	 */
+	static final int UNFINISHED_STATUS = 4;
+
 	@Override
 	public Integer call() throws Exception {
 		Arguments.requireYear(this.spec, this.year.year);
 		Arguments.requireWritableFolder(this.spec, this.output.output, this.year.year, "--output");
 		int year = this.year.year;
 		return Spring.run(this.database, (runner, summary) -> {
+			Optional<LastIngest> unfinished = runner.unfinishedIngest(year);
+			if (unfinished.isPresent() && !this.allowUnfinished) {
+				System.out.println();
+				System.out.println("== Tổng hợp năm " + year + ": chưa tổng hợp ==");
+				System.out.println("CẢNH BÁO: " + unfinished.get().warning(year));
+				System.err.println("Chưa tổng hợp năm " + year + " (kết quả cũ giữ nguyên) vì lần nhận báo cáo gần nhất"
+						+ " chưa xong. " + unfinished.get().resume(year)
+						+ "; hoặc thêm --allow-unfinished để vẫn tổng hợp.");
+				return UNFINISHED_STATUS;
+			}
 			JobExecution consolidate = runner.consolidate(year, this.output.output);
-			summary.printConsolidate(consolidate, year, CsvReports.yearFolder(this.output.output, year), System.out);
+			summary.printConsolidate(consolidate, year, CsvReports.yearFolder(this.output.output, year),
+					unfinished.map((ingest) -> ingest.warning(year)).orElse(null), System.out);
 			return Spring.status(consolidate);
 		});
 	}

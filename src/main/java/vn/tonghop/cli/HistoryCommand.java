@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import picocli.CommandLine;
@@ -17,6 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import vn.tonghop.TonghopProperties;
 import vn.tonghop.job.RunHistory;
+import vn.tonghop.job.RunLock;
 
 /**
  * {@code tonghop history}: the past runs, newest first, with their counts and outcome;
@@ -76,12 +79,16 @@ class HistoryCommand implements Callable<Integer> {
 						+ " báo cáo đã nhận được giữ nguyên.%n", removed, RunHistory.purgeBefore(days), days);
 				return 0;
 			}
-			print(history.lines(this.limit));
+			print(history.lines(this.limit), RunLock.held(context.getBean(DataSource.class)));
 			return 0;
 		});
 	}
 
-	private static void print(List<RunHistory.Line> lines) {
+	/**
+	 * The lines as a table; {@code running}: whether a run holds the database now, else a
+	 * run the repository shows running is shown interrupted.
+	 */
+	private static void print(List<RunHistory.Line> lines, boolean running) {
 		if (lines.isEmpty()) {
 			System.out.println("Chưa có lần chạy nào.");
 			return;
@@ -91,8 +98,8 @@ class HistoryCommand implements Callable<Integer> {
 		for (RunHistory.Line line : lines) {
 			rows.add(new String[] { Long.toString(line.executionId()), line.job(),
 					(line.year() != null) ? line.year().toString() : "",
-					(line.startTime() != null) ? TIME.format(line.startTime()) : "", duration(line), line.status(),
-					counts(line), (line.folder() != null) ? line.folder() : "" });
+					(line.startTime() != null) ? TIME.format(line.startTime()) : "", duration(line, running),
+					line.state(running), counts(line), (line.folder() != null) ? line.folder() : "" });
 		}
 		int[] widths = new int[HEADER.length];
 		for (String[] row : rows) {
@@ -121,7 +128,10 @@ class HistoryCommand implements Callable<Integer> {
 			}
 			System.out.println(text.toString().stripTrailing());
 			if (r > 0) {
-				String failure = lines.get(r - 1).failure();
+				RunHistory.Line line = lines.get(r - 1);
+				String failure = (line.unfinished() && !running)
+						? "Tiến trình đã dừng đột ngột (bị tắt, mất điện); chạy lại đúng lệnh đó để chạy tiếp."
+						: line.failure();
 				if (failure != null) {
 					System.out.println(" ".repeat(widths[0] + 2) + "↳ " + failure);
 				}
@@ -143,10 +153,10 @@ class HistoryCommand implements Callable<Integer> {
 		return "";
 	}
 
-	private static String duration(RunHistory.Line line) {
+	private static String duration(RunHistory.Line line, boolean running) {
 		Duration took = line.duration();
 		if (took == null) {
-			return (line.endTime() == null && line.startTime() != null) ? "đang chạy" : "";
+			return (running && line.endTime() == null && line.startTime() != null) ? "đang chạy" : "";
 		}
 		long seconds = took.toSeconds();
 		if (seconds < 60) {

@@ -50,7 +50,9 @@ public final class TonghopMain {
 	/**
 	 * Runs a command and returns its exit status: 0 when the job ran (rejected returns
 	 * are findings, not failures), 2 for bad arguments, 1 when the job itself failed, 3
-	 * ({@link RunLock#BUSY_STATUS}) when another run is using the database.
+	 * ({@link RunLock#BUSY_STATUS}) when another run is using the database, 4
+	 * ({@link ConsolidateCommand#UNFINISHED_STATUS}) when {@code consolidate} finds the
+	 * year's last ingest unfinished.
 	 */
 	public static int execute(String... args) {
 		CommandLine commandLine = new CommandLine(new TonghopCommand());
@@ -70,12 +72,17 @@ public final class TonghopMain {
 		exitCodes.put("2", "Tham số không hợp lệ.");
 		exitCodes.put("3", "Một lần chạy khác đang dùng cơ sở dữ liệu; không thay đổi gì, hãy chạy lại sau.");
 		for (String job : List.of("run", "ingest", "consolidate")) {
+			Map<String, String> codes = new LinkedHashMap<>(exitCodes);
+			if (job.equals("consolidate")) {
+				codes.put(Integer.toString(ConsolidateCommand.UNFINISHED_STATUS),
+						"Lần nhận báo cáo gần nhất của năm chưa xong: chưa tổng hợp gì (xem --allow-unfinished).");
+			}
 			commandLine.getSubcommands()
 				.get(job)
 				.getCommandSpec()
 				.usageMessage()
 				.exitCodeListHeading("%nMã thoát:%n")
-				.exitCodeList(exitCodes);
+				.exitCodeList(codes);
 		}
 		Map<String, String> serveCodes = new LinkedHashMap<>();
 		serveCodes.put("143", "Đã dừng bằng SIGTERM (130: bằng Ctrl-C), sau khi lần chạy đang dở đã xong.");

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.commons.logging.Log;
@@ -18,9 +19,11 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import vn.tonghop.rollup.Rollups;
+import vn.tonghop.store.LastIngest;
 import vn.tonghop.store.ReturnStore;
 
 /**
@@ -55,10 +58,13 @@ public class BatchRunner {
 
 	private final Rollups rollups;
 
+	private final JdbcTemplate jdbc;
+
 	BatchRunner(JobOperator jobOperator, JobRepository jobRepository, ReturnStore store, Rollups rollups,
-			@Qualifier(IngestJobConfiguration.JOB) Job ingestReturnsJob,
+			JdbcTemplate jdbc, @Qualifier(IngestJobConfiguration.JOB) Job ingestReturnsJob,
 			@Qualifier(ConsolidateJobConfiguration.JOB) Job consolidateYearJob) {
 		this.rollups = rollups;
+		this.jdbc = jdbc;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.ingestReturnsJob = ingestReturnsJob;
@@ -73,6 +79,14 @@ public class BatchRunner {
 			.addLocalDateTime("startedAt", LocalDateTime.now())
 			.toJobParameters();
 		return launch(this.ingestReturnsJob, parameters, "input", "year");
+	}
+
+	/**
+	 * The year's last ingest, when it did not finish (a consolidation would have only
+	 * part of the year's returns).
+	 */
+	public Optional<LastIngest> unfinishedIngest(int year) {
+		return LastIngest.unfinished(this.jdbc, year);
 	}
 
 	public JobExecution consolidate(int year, Path output) throws Exception {

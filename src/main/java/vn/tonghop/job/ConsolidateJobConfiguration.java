@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.FlowBuilder;
@@ -28,14 +29,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.tonghop.report.CsvReports;
 import vn.tonghop.report.FeedbackReports;
-import vn.tonghop.report.Leftovers;
 import vn.tonghop.report.WorkbookReports;
+import vn.tonghop.report.YearOutputs;
 import vn.tonghop.rollup.CrossChecks;
 
 /**
  * {@code consolidateYearJob}: rolls up what is stored for a year and writes the outputs.
- * Each step rewrites its files whole (under a temporary name, then renamed), so a failed
- * step simply runs again on restart. Job parameters: {@code year} and {@code output}.
+ * Each step rewrites its files whole, into a folder of the run's own, and the last step
+ * publishes them all at once ({@link YearOutputs}); a failed run publishes nothing and
+ * runs every step again on restart. Job parameters: {@code year} and {@code output}.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsolidateJobConfiguration {
@@ -53,13 +55,14 @@ class ConsolidateJobConfiguration {
 	@Bean
 	Job consolidateYearJob(JobRepository jobRepository, Step crossCheckReturnsStep, Step writeReturnsCsvStep,
 			Step writeRollupsStep, Step writeCompletenessStep, Step writeIssuesCsvStep, Step writeFilesCsvStep,
-			Step writeFeedbackStep, Step writeWorkbookStep) {
+			Step writeFeedbackStep, Step writeWorkbookStep, Step publishOutputsStep) {
 		Flow files = new FlowBuilder<Flow>("writeFilesFlow").start(writeReturnsCsvStep)
 			.next(writeRollupsStep)
 			.next(writeCompletenessStep)
 			.next(writeIssuesCsvStep)
-			.next(writeFilesCsvStep)
+			// files.csv names the copies the feedback step could not make
 			.next(writeFeedbackStep)
+			.next(writeFilesCsvStep)
 			.build();
 		Flow workbook = new FlowBuilder<Flow>("writeWorkbookFlow").start(writeWorkbookStep).build();
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("tonghop-write-");
@@ -68,13 +71,40 @@ class ConsolidateJobConfiguration {
 			@Override
 			public void beforeJob(JobExecution execution) {
 				JobParameters parameters = execution.getJobParameters();
-				Leftovers.sweep(CsvReports.yearFolder(Path.of(parameters.getString("output")),
-						parameters.getLong("year").intValue()));
+				YearOutputs.prepare(Path.of(parameters.getString("output")), parameters.getLong("year").intValue());
+			}
+
+			@Override
+			public void afterJob(JobExecution execution) {
+				if (execution.getStatus() != BatchStatus.COMPLETED) {
+					JobParameters parameters = execution.getJobParameters();
+					YearOutputs.discard(Path.of(parameters.getString("output")), parameters.getLong("year").intValue());
+				}
 			}
 		})
 			.start(new FlowBuilder<Flow>("crossCheckFlow").start(crossCheckReturnsStep).build())
 			.next(new FlowBuilder<Flow>("writeOutputsFlow").split(executor).add(workbook, files).build())
+			.next(new FlowBuilder<Flow>("publishOutputsFlow").start(publishOutputsStep).build())
 			.end()
+			.build();
+	}
+
+	/**
+	 * The outputs, all written, switched in for those of the year's folder at once
+	 * ({@link YearOutputs}); returns the number of files and folders published.
+	 */
+	@Bean
+	Step publishOutputsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+		return new StepBuilder("publishOutputsStep", jobRepository).listener(log("publishOutputsStep"))
+			.tasklet((contribution, chunk) -> {
+				StepExecution step = chunk.getStepContext().getStepExecution();
+				JobParameters parameters = step.getJobParameters();
+				List<String> published = YearOutputs.publish(Path.of(parameters.getString("output")),
+						parameters.getLong("year").intValue(), "số " + step.getJobExecutionId());
+				contribution.incrementWriteCount(published.size());
+				return RepeatStatus.FINISHED;
+			}, transactionManager)
+			.allowStartIfComplete(true)
 			.build();
 	}
 
@@ -154,25 +184,32 @@ class ConsolidateJobConfiguration {
 		steps.put("writeRollupsStep", "ghi các bảng tổng hợp CSV");
 		steps.put("writeCompletenessStep", "ghi completeness.csv");
 		steps.put("writeIssuesCsvStep", "ghi issues.csv");
-		steps.put("writeFilesCsvStep", "ghi files.csv (tình trạng từng tệp)");
 		steps.put("writeFeedbackStep", "ghi bản phản hồi cho các đơn vị (phan-hoi/)");
+		steps.put("writeFilesCsvStep", "ghi files.csv (tình trạng từng tệp)");
 		steps.put("writeWorkbookStep", "ghi sổ tổng hợp Excel");
+		steps.put("publishOutputsStep", "thay bộ kết quả cũ bằng bộ vừa ghi");
 		return steps;
 	}
 
-	private static Step reportStep(String name, JobRepository jobRepository,
-			PlatformTransactionManager transactionManager, Report report) {
+	/** Logs the step's number and what it does as it starts. */
+	private static StepExecutionListener log(String name) {
 		int number = List.copyOf(STEPS.keySet()).indexOf(name) + 1;
-		StepExecutionListener log = new StepExecutionListener() {
+		return new StepExecutionListener() {
 			@Override
 			public void beforeStep(StepExecution step) {
 				logger.info("Tổng hợp năm " + step.getJobParameters().getLong("year") + ", bước " + number + "/"
 						+ STEPS.size() + ": " + STEPS.get(name));
 			}
 		};
-		return new StepBuilder(name, jobRepository).listener(log).tasklet((contribution, chunk) -> {
+	}
+
+	private static Step reportStep(String name, JobRepository jobRepository,
+			PlatformTransactionManager transactionManager, Report report) {
+		return new StepBuilder(name, jobRepository).listener(log(name)).tasklet((contribution, chunk) -> {
 			JobParameters parameters = chunk.getStepContext().getStepExecution().getJobParameters();
-			long rows = report.write(Path.of(parameters.getString("output")), parameters.getLong("year").intValue());
+			// written where they wait to be published together
+			long rows = report.write(YearOutputs.staging(Path.of(parameters.getString("output"))),
+					parameters.getLong("year").intValue());
 			contribution.incrementWriteCount(rows);
 			return RepeatStatus.FINISHED;
 		}, transactionManager).allowStartIfComplete(true).build();

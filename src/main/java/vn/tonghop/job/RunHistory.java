@@ -87,6 +87,33 @@ public class RunHistory {
 		}
 
 		/**
+		 * Whether the job repository shows it running: it is, when a run holds the run
+		 * lock, else its process died ({@link #interrupted}).
+		 */
+		public boolean unfinished() {
+			return this.endTime == null && ("STARTING".equals(this.status) || "STARTED".equals(this.status)
+					|| "STOPPING".equals(this.status));
+		}
+
+		/**
+		 * Its status in words, for people; {@code running}: whether a run holds the run
+		 * lock now (without, one the repository shows running was interrupted: its
+		 * process died).
+		 */
+		public String state(boolean running) {
+			if (unfinished()) {
+				return running ? "đang chạy" : "bị gián đoạn";
+			}
+			return switch (this.status) {
+				case "COMPLETED" -> "xong";
+				case "FAILED" -> "thất bại";
+				case "STOPPED" -> "đã dừng";
+				case "ABANDONED" -> "đã bỏ";
+				default -> this.status;
+			};
+		}
+
+		/**
 		 * The first line of the exit message, when the run did not complete; else null.
 		 */
 		public String failure() {

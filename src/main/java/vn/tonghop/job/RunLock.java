@@ -112,6 +112,32 @@ public final class RunLock implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Whether a run that may still be going holds the lock now: told apart from a dead
+	 * one as {@link #acquire} does, without taking it. A command that shows past runs
+	 * asks, so that it shows a run the repository still calls running but whose process
+	 * is gone as interrupted.
+	 */
+	public static boolean held(DataSource dataSource) throws SQLException {
+		try (Connection connection = dataSource.getConnection()) {
+			autoCommit(connection);
+			if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+				try (Statement lock = connection.createStatement();
+						ResultSet rs = lock.executeQuery("SELECT pg_try_advisory_lock(" + ADVISORY_KEY + ")")) {
+					if (rs.next() && rs.getBoolean(1)) {
+						try (Statement unlock = connection.createStatement()) {
+							unlock.execute("SELECT pg_advisory_unlock(" + ADVISORY_KEY + ")");
+						}
+						return false;
+					}
+					return true;
+				}
+			}
+			Holder holder = holder(connection);
+			return holder != null && holder.staleBecause(false) == null;
+		}
+	}
+
 	/** The one line for a command that found the database in use. */
 	public static String busyMessage(String database) {
 		return busyMessage(database, null);

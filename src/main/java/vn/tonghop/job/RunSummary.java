@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -137,6 +138,15 @@ public class RunSummary {
 	}
 
 	public void printConsolidate(JobExecution execution, int year, java.nio.file.Path folder, PrintStream out) {
+		printConsolidate(execution, year, folder, null, out);
+	}
+
+	/**
+	 * The consolidation's summary, with {@code warning} (when not null) at its top: what
+	 * a reader must know before using the figures.
+	 */
+	public void printConsolidate(JobExecution execution, int year, java.nio.file.Path folder, String warning,
+			PrintStream out) {
 		long returns = execution.getStepExecutions()
 			.stream()
 			.filter((s) -> s.getStepName().equals("writeReturnsCsvStep"))
@@ -149,9 +159,38 @@ public class RunSummary {
 			.sum();
 		out.println();
 		out.println("== Tổng hợp năm " + year + " (" + execution.getStatus() + ") ==");
+		if (warning != null) {
+			out.println("CẢNH BÁO: " + warning);
+		}
 		out.printf("Báo cáo được tổng hợp: %d; phát hiện trong issues.csv: %d%n", returns, findings);
+		boolean feedback = execution.getStepExecutions()
+			.stream()
+			.anyMatch((s) -> s.getStepName().equals("writeFeedbackStep") && s.getStatus() == BatchStatus.COMPLETED);
+		if (feedback) {
+			printNoFeedback(year, out);
+		}
 		out.println("Kết quả: " + folder.toAbsolutePath().normalize());
 		printTime(execution, returns, out);
+	}
+
+	/**
+	 * The files whose feedback copy the consolidation could not make: how many, and the
+	 * first {@link #NAMED_FILES} with why (all of them are in files.csv).
+	 */
+	private void printNoFeedback(int year, PrintStream out) {
+		long count = count("SELECT COUNT(*) FROM feedback_failure WHERE report_year = ?", year);
+		if (count == 0) {
+			return;
+		}
+		out.println("Bản phản hồi không tạo được: " + count + " (từng tệp và lý do: files.csv)");
+		this.jdbc.query("SELECT s.source_file, f.reason FROM feedback_failure f JOIN submission s"
+				+ " ON s.id = f.submission_id WHERE f.report_year = ? ORDER BY s.source_file, s.id FETCH FIRST "
+				+ NAMED_FILES + " ROWS ONLY", (rs) -> {
+					out.println("  " + rs.getString(1) + " — " + rs.getString(2));
+				}, year);
+		if (count > NAMED_FILES) {
+			out.println("  … và " + (count - NAMED_FILES) + " tệp khác.");
+		}
 	}
 
 	private static void printTime(JobExecution execution, long returns, PrintStream out) {

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -84,10 +86,14 @@ public class FeedbackReports {
 	public long write(Path output, int year) {
 		Path folder = CsvReports.yearFolder(output, year).resolve(FOLDER);
 		clear(folder);
+		this.jdbc.update("DELETE FROM feedback_failure WHERE report_year = ?", year);
 		long[] written = { 0 };
 		try (CopyWriters writers = new CopyWriters(this.threads)) {
 			FileRanges.forEach(this.jdbc, year, (after, upTo) -> {
 				List<Path> targets = new ArrayList<>();
+				List<Submission> copied = new ArrayList<>();
+				// why each copy of the range that could not be made was not, by its index
+				Map<Integer, String> failed = new ConcurrentHashMap<>();
 				// one copy per workbook: a list's rows share theirs; CSV lists get none
 				// (no cells to mark)
 				withFindings(year, after, upTo, (submission) -> {
@@ -96,13 +102,21 @@ public class FeedbackReports {
 						return;
 					}
 					if (source == null || !Files.isRegularFile(source)) {
-						logger.warn("Không tạo được phản hồi cho " + submission.sourceFile()
-								+ ": tệp không còn ở nơi đã nhận (" + submission.sourcePath() + ").");
+						failed(year, submission,
+								"tệp không còn ở nơi đã nhận (" + submission.sourcePath() + "), không có bản phản hồi");
 						return;
 					}
 					Path target = reserve(folder, FeedbackWorkbook.targetName(submission.sourceFile()));
+					int index = targets.size();
 					targets.add(target);
-					writers.add(() -> write(source, submission, target), size(source) > ALONE_BYTES);
+					copied.add(submission);
+					writers.add(() -> {
+						String reason = write(source, submission, target);
+						if (reason != null) {
+							failed.put(index, reason);
+						}
+						return reason == null;
+					}, size(source) > ALONE_BYTES);
 				});
 				List<Boolean> made = writers.finish();
 				for (int i = 0; i < made.size(); i++) {
@@ -111,11 +125,22 @@ public class FeedbackReports {
 					}
 					else {
 						delete(targets.get(i));
+						failed(year, copied.get(i), failed.getOrDefault(i, "không rõ lý do"));
 					}
 				}
 			});
 		}
 		return written[0];
+	}
+
+	/**
+	 * Records that a submission's feedback copy could not be made, for files.csv and the
+	 * summary, with one warning line.
+	 */
+	private void failed(int year, Submission submission, String reason) {
+		logger.warn("Không tạo được phản hồi cho " + submission.sourceFile() + ": " + reason);
+		this.jdbc.update("INSERT INTO feedback_failure (submission_id, report_year, reason) VALUES (?, ?, ?)",
+				submission.id(), year, (reason.length() > 2000) ? reason.substring(0, 1999) + "…" : reason);
 	}
 
 	/**
@@ -139,10 +164,10 @@ public class FeedbackReports {
 	}
 
 	/**
-	 * Writes one submission's feedback copy over the empty file {@code target}; false
-	 * when its file cannot be opened as a workbook.
+	 * Writes one submission's feedback copy over the empty file {@code target}; returns
+	 * why not when its file cannot be opened as a workbook, else {@code null}.
 	 */
-	private boolean write(Path source, Submission submission, Path target) {
+	private String write(Path source, Submission submission, Path target) {
 		List<FeedbackItem> items = this.jdbc.query(
 				"SELECT sheet, cell, rule, severity, message FROM finding WHERE submission_id = ? ORDER BY id",
 				(rs, n) -> new FeedbackItem(rs.getString(1), rs.getString(2), rs.getString(3).strip(), rs.getString(4),
@@ -150,11 +175,10 @@ public class FeedbackReports {
 				submission.id());
 		try {
 			this.workbook.write(source, submission.unionCode(), submission.unionName(), items, target);
-			return true;
+			return null;
 		}
 		catch (FeedbackException ex) {
-			logger.warn("Không tạo được phản hồi cho " + submission.sourceFile() + ": " + ex.reason());
-			return false;
+			return ex.reason();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write " + target + ": " + ex.getMessage(), ex);

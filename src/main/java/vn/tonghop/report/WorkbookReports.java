@@ -29,6 +29,7 @@ import vn.tonghop.report.workbook.Table;
 import vn.tonghop.report.workbook.WorkbookInput;
 import vn.tonghop.rollup.Completeness;
 import vn.tonghop.rollup.Rollups;
+import vn.tonghop.store.LastIngest;
 import vn.tonghop.store.Pages;
 
 /**
@@ -111,7 +112,8 @@ public class WorkbookReports {
 			var meta = connection.getMetaData();
 			return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + " — " + meta.getURL();
 		});
-		return new RunInfo(LocalDateTime.now(), files, accepted, rejected, this.toolVersion, database);
+		String warning = LastIngest.unfinished(this.jdbc, year).map((ingest) -> ingest.warning(year)).orElse(null);
+		return new RunInfo(LocalDateTime.now(), files, accepted, rejected, this.toolVersion, database, warning);
 	}
 
 	private Table byProvince(int year) {

@@ -198,11 +198,14 @@ public class FileStatuses {
 	}
 
 	/**
-	 * An intake log row with its submission (columns 1–10, {@link #seen}), and its run.
+	 * An intake log row with its submission (columns 1–10, {@link #seen}), its run, and
+	 * why the last consolidation could not make its submission's feedback copy (column
+	 * 12).
 	 */
 	private static final String SELECT = "SELECT l.id, l.source_file, l.sha256, l.bytes, l.outcome, l.reason,"
-			+ " l.submission_id, s.source_file, s.status, s.reason, l.job_execution FROM intake_log l"
-			+ " LEFT JOIN submission s ON s.id = l.submission_id";
+			+ " l.submission_id, s.source_file, s.status, s.reason, l.job_execution, ff.reason FROM intake_log l"
+			+ " LEFT JOIN submission s ON s.id = l.submission_id"
+			+ " LEFT JOIN feedback_failure ff ON ff.submission_id = l.submission_id";
 
 	/**
 	 * A page of {@link #ofYear}: year, then the last path of the page before. The order
@@ -216,14 +219,15 @@ public class FileStatuses {
 
 	/** An intake log row with its submission. */
 	private record Seen(long id, String sourceFile, String sha256, Long bytes, String outcome, String reason,
-			Long submission, String submissionFile, String submissionStatus, String submissionReason) {
+			Long submission, String submissionFile, String submissionStatus, String submissionReason,
+			String noFeedback) {
 	}
 
 	private static Seen seen(ResultSet rs, int n) throws SQLException {
 		return new Seen(rs.getLong(1), rs.getString(2), rs.getString(3),
 				(rs.getObject(4) != null) ? rs.getLong(4) : null, rs.getString(5).strip(), rs.getString(6),
 				(rs.getObject(7) != null) ? rs.getLong(7) : null, rs.getString(8),
-				(rs.getString(9) != null) ? rs.getString(9).strip() : null, rs.getString(10));
+				(rs.getString(9) != null) ? rs.getString(9).strip() : null, rs.getString(10), rs.getString(12));
 	}
 
 	/** A page of rows: their returns read at once, then each row's line. */
@@ -258,8 +262,21 @@ public class FileStatuses {
 		}
 		Returns r = (returns != null) ? returns : new Returns();
 		Status status = (r.counting > 0) ? Status.ACCEPTED : (r.superseded > 0) ? Status.SUPERSEDED : Status.REJECTED;
-		return new Line(row.sourceFile(), row.sha256(), row.bytes(), status, r.reason(status));
+		return new Line(row.sourceFile(), row.sha256(), row.bytes(), status,
+				withFeedback(r.reason(status), row.noFeedback()));
 	}
+
+	/** The reason, and why the file has no feedback copy when it has none. */
+	static String withFeedback(String reason, String noFeedback) {
+		if (noFeedback == null) {
+			return reason;
+		}
+		String feedback = NO_FEEDBACK + noFeedback.strip() + (noFeedback.strip().endsWith(".") ? "" : ".");
+		return reason.isEmpty() ? feedback : reason + " " + feedback;
+	}
+
+	/** How a file's line in files.csv begins to say that it has no feedback copy. */
+	public static final String NO_FEEDBACK = "Không có bản phản hồi: ";
 
 	/** What became of the returns of one submission. */
 	private static final class Returns {

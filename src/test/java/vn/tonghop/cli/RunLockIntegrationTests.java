@@ -75,6 +75,13 @@ class RunLockIntegrationTests {
 		return Runs.count(this.data, sql);
 	}
 
+	void sql(String statement) throws Exception {
+		try (Connection connection = TestDatabase.connect(this.data);
+				java.sql.Statement update = connection.createStatement()) {
+			update.execute(statement);
+		}
+	}
+
 	void insertLock(String host, long pid) throws Exception {
 		try (Connection connection = TestDatabase.connect(this.data);
 				PreparedStatement insert = connection.prepareStatement(
@@ -128,14 +135,16 @@ class RunLockIntegrationTests {
 
 	@Test
 	void theLockIsReleasedWhenTheJobFails() throws Exception {
-		// returns.csv cannot be put in place: a folder of that name is there (an --output
-		// that is a file is refused before the job starts, exit 2)
+		// files.csv cannot be written: the table it is read from is gone (an --output
+		// that
+		// is a file is refused before the job starts, exit 2)
 		Path output = this.work.resolve("ra");
-		Files.writeString(Files.createDirectories(output.resolve("2026/returns.csv")).resolve("x"), "x");
+		sql("ALTER TABLE intake_log RENAME TO intake_log_hidden");
 		Runs.Result missing = Runs.tonghop("consolidate", "--year", "2026", "--output", output.toString(), "--data-dir",
 				this.data.toString());
 		assertThat(missing.status()).as(missing.out() + missing.err()).isEqualTo(1);
 		assertThat(count("SELECT COUNT(*) FROM run_lock")).isZero();
+		sql("ALTER TABLE intake_log_hidden RENAME TO intake_log");
 		assertThat(run().status()).isZero();
 	}
 

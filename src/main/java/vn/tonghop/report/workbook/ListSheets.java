@@ -213,6 +213,9 @@ final class ListSheets {
 				new Layout.Column("value", "Giá trị", 60));
 		TableSheet sheet = TableSheet.open(this.workbook, this.styles, this.input.year(), "Thông tin",
 				"Thông tin về lần tổng hợp năm " + this.input.year(), null, columns);
+		if (run != null && run.warning() != null) {
+			info(sheet, "Cảnh báo", run.warning());
+		}
 		info(sheet, "Năm tổng hợp", Integer.toString(this.input.year()));
 		info(sheet, "Năm so sánh",
 				this.input.hasPreviousYear() ? this.input.previousYear().toString() : "Không có số liệu năm trước");

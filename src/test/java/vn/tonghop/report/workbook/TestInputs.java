@@ -109,7 +109,8 @@ final class TestInputs {
 			new FindingRow("2026/hn/ba-vi.xls", "Sheet1", "C9", "HN-002", "W04", "warning",
 					"Giá trị \"trên 30\" được đọc là 30"));
 
-	static final RunInfo RUN = new RunInfo(LocalDateTime.of(2027, 1, 15, 8, 30), 8, 5, 2, "0.1.0-test", "H2 ./data");
+	static final RunInfo RUN = new RunInfo(LocalDateTime.of(2027, 1, 15, 8, 30), 8, 5, 2, "0.1.0-test", "H2 ./data",
+			null);
 
 	/** Previous year present, registry loaded. */
 	static WorkbookInput full() {

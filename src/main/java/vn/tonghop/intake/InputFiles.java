@@ -181,7 +181,7 @@ public final class InputFiles {
 	}
 
 	private static String relative(Path root, Path path) {
-		return root.relativize(path).toString().replace('\\', '/');
+		return FileNames.relative(root, path);
 	}
 
 	/** A list saved as text (CSV, Excel's "Unicode text"), read as a table. */

@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.opencsv.CSVParserBuilder;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvException;
 
 import vn.tonghop.normalise.LegacyText;
@@ -83,8 +83,12 @@ public final class CsvSheetReader {
 		char delimiter = delimiter(text);
 		// a CSV file has no sheet: findings name the file and the cell only
 		SheetCells cells = new SheetCells("", budget);
+		// RFC 4180, as Excel and LibreOffice write CSV: a quote is doubled, a backslash
+		// is
+		// a backslash (OpenCSV's default parser took it for an escape and dropped it: a
+		// file name x\xFF.xlsx in returns.csv read back as xxFF.xlsx)
 		try (CSVReader csv = new CSVReaderBuilder(new StringReader(text))
-			.withCSVParser(new CSVParserBuilder().withSeparator(delimiter).build())
+			.withCSVParser(new RFC4180ParserBuilder().withSeparator(delimiter).build())
 			.build()) {
 			String[] row;
 			int r = 0;

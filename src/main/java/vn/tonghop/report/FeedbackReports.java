@@ -16,6 +16,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import vn.tonghop.intake.FileNames;
 import vn.tonghop.report.feedback.CopyWriters;
 import vn.tonghop.report.feedback.FeedbackException;
 import vn.tonghop.report.feedback.FeedbackItem;
@@ -97,7 +98,7 @@ public class FeedbackReports {
 				// one copy per workbook: a list's rows share theirs; CSV lists get none
 				// (no cells to mark)
 				withFindings(year, after, upTo, (submission) -> {
-					Path source = (submission.sourcePath() != null) ? Path.of(submission.sourcePath()) : null;
+					Path source = (submission.sourcePath() != null) ? FileNames.open(submission.sourcePath()) : null;
 					if (isText(submission.sourceFile())) {
 						return;
 					}

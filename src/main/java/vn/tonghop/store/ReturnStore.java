@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 
+import vn.tonghop.intake.FileNames;
 import vn.tonghop.intake.ReceivedFile;
 import vn.tonghop.validate.Finding;
 import vn.tonghop.validate.JudgedReturn;
@@ -232,8 +233,8 @@ public class ReturnStore {
 		for (Upgrade upgrade : upgrades) {
 			ReceivedFile file = upgrade.file();
 			rows.add(new Object[] { file.file().relative(), file.bytes(), Timestamp.from(file.lastModified()),
-					status(file.returns()), jobExecution, now,
-					truncate(file.file().path().toAbsolutePath().toString(), 2000), upgrade.id(), year });
+					status(file.returns()), jobExecution, now, truncate(FileNames.stored(file.file().path()), 2000),
+					upgrade.id(), year });
 		}
 		this.jdbc.batchUpdate("UPDATE submission SET source_file = ?, bytes = ?, last_modified = ?, status = ?,"
 				+ " reason = NULL, job_execution = ?, ingested_at = ?, source_path = ? WHERE id = ? AND report_year = ?",
@@ -267,7 +268,7 @@ public class ReturnStore {
 					ps.setString(7, truncate(file.reason(), 2000));
 					ps.setLong(8, jobExecution);
 					ps.setTimestamp(9, now);
-					ps.setString(10, truncate(file.file().path().toAbsolutePath().toString(), 2000));
+					ps.setString(10, truncate(FileNames.stored(file.file().path()), 2000));
 				});
 	}
 

@@ -16,6 +16,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.tonghop.TestDatabase;
@@ -63,7 +65,8 @@ final class Runs {
 
 	static List<String[]> csv(Path file) throws Exception {
 		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-				CSVReader csv = new CSVReader(reader)) {
+				CSVReader csv = new CSVReaderBuilder(reader).withCSVParser(new RFC4180ParserBuilder().build())
+					.build()) {
 			return csv.readAll();
 		}
 	}

@@ -98,4 +98,18 @@ class CsvSheetReaderTests {
 		assertThat(cells.legacy()).isEmpty();
 	}
 
+	/**
+	 * Regression: a backslash was taken for an escape and dropped ({@code x\xFF.xlsx}
+	 * read back as {@code xxFF.xlsx}, {@code Tổ 1\2} as {@code Tổ 12}); CSV as Excel
+	 * writes it doubles a quote and keeps a backslash.
+	 */
+	@Test
+	void aBackslashIsABackslashAndADoubledQuoteIsAQuote() throws Exception {
+		SheetCells cells = read(
+				("Mã,Tên,Tệp\nCD1,\"CĐ \"\"Tổ 1\\2\"\"\",x\\xFF.xlsx\n").getBytes(StandardCharsets.UTF_8));
+
+		assertThat(cells.get(1, 1).text()).isEqualTo("CĐ \"Tổ 1\\2\"");
+		assertThat(cells.get(1, 2).text()).isEqualTo("x\\xFF.xlsx");
+	}
+
 }

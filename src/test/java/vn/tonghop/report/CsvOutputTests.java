@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +57,8 @@ class CsvOutputTests {
 	}
 
 	private static List<String[]> read(Path file) throws IOException, CsvException {
-		try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVReader csv = new CSVReader(in)) {
+		try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+				CSVReader csv = new CSVReaderBuilder(in).withCSVParser(new RFC4180ParserBuilder().build()).build()) {
 			return csv.readAll();
 		}
 	}

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,7 +118,8 @@ class FindingsByFileIntegrationTests {
 
 		List<String[]> rows;
 		try (Reader reader = Files.newBufferedReader(this.output.resolve("2026/issues.csv"), StandardCharsets.UTF_8);
-				CSVReader csv = new CSVReader(reader)) {
+				CSVReader csv = new CSVReaderBuilder(reader).withCSVParser(new RFC4180ParserBuilder().build())
+					.build()) {
 			rows = csv.readAll();
 		}
 		List<List<String>> read = rows.subList(1, rows.size()).stream().map(List::of).toList();

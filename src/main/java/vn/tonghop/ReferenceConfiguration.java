@@ -25,6 +25,7 @@ import vn.tonghop.rollup.Rollups;
 import vn.tonghop.rollup.Trace;
 import vn.tonghop.store.FileStatuses;
 import vn.tonghop.store.PackValuesMigration;
+import vn.tonghop.store.ReturnChecksumMigration;
 import vn.tonghop.store.ReturnStore;
 import vn.tonghop.validate.Messages;
 import vn.tonghop.validate.ReturnJudge;
@@ -102,6 +103,12 @@ class ReferenceConfiguration {
 	@Bean
 	PackValuesMigration packValuesMigration() {
 		return new PackValuesMigration();
+	}
+
+	/** Flyway's migration 14, in Java: a checksum for every return stored before it. */
+	@Bean
+	ReturnChecksumMigration returnChecksumMigration() {
+		return new ReturnChecksumMigration();
 	}
 
 	@Bean

@@ -18,6 +18,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import vn.tonghop.store.PackValuesMigration;
+import vn.tonghop.store.ReturnChecksumMigration;
 
 /**
  * Which database the integration tests run against. By default the embedded H2 of
@@ -87,7 +88,7 @@ public final class TestDatabase {
 			.dataSource(dataSource)
 			.locations("classpath:db/migration/common",
 					"classpath:db/migration/" + (postgresql() ? "postgresql" : "h2"))
-			.javaMigrations(new PackValuesMigration());
+			.javaMigrations(new PackValuesMigration(), new ReturnChecksumMigration());
 	}
 
 	public static Connection connect(Path dataDir) throws SQLException {

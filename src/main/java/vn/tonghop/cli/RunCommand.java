@@ -36,6 +36,8 @@ class RunCommand implements Callable<Integer> {
 		int year = this.year.year;
 		return Spring.run(this.database, (runner, summary) -> {
 			RunJob.Result run = RunJob.run(runner, summary, this.input.input, year, this.output.output, System.out);
+			Spring.sayDamaged(run.ingest());
+			Spring.sayDamaged(run.consolidate());
 			return run.completed() ? 0 : 1;
 		});
 	}

@@ -1,12 +1,18 @@
 package vn.tonghop.cli;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -24,6 +30,8 @@ import vn.tonghop.job.RunLock;
 import vn.tonghop.job.RunSummary;
 import vn.tonghop.serve.ServeConfiguration;
 import vn.tonghop.serve.ServeSettings;
+import vn.tonghop.store.DamagedStoreException;
+import vn.tonghop.store.RunCounter;
 
 /**
  * Starts the Spring application for a command; the command line is not passed on. Every
@@ -37,6 +45,8 @@ final class Spring {
 			"org.springframework.boot.jackson.", "org.springframework.boot.http.converter.",
 			"org.springframework.boot.webmvc.", "org.springframework.boot.tomcat.",
 			"org.springframework.boot.servlet.");
+
+	private static final Log logger = LogFactory.getLog(Spring.class);
 
 	private Spring() {
 	}
@@ -72,15 +82,55 @@ final class Spring {
 
 	}
 
+	/**
+	 * Runs a command that opens the database. With the embedded H2, a database older than
+	 * its last run stops it before any work ({@link RunCounter#check}), and the command
+	 * is counted when it ends ({@link RunCounter#advance}).
+	 */
 	static int inContext(DatabaseOptions database, ContextWork work) throws Exception {
 		try (ConfigurableApplicationContext context = start(database)) {
-			return work.run(context);
+			RunCounter counter = RunCounter.of(context.getBean(DataSource.class), url(database));
+			if (counter != null) {
+				counter.check();
+			}
+			try {
+				return work.run(context);
+			}
+			finally {
+				if (counter != null) {
+					counter.advance();
+				}
+			}
 		}
 	}
 
-	/** 0 when the job completed, 1 when it failed. */
+	/**
+	 * 0 when the job completed, 1 when it failed; a job that failed because what is
+	 * stored is damaged says so, each damage in one line on the standard error
+	 * ({@link #sayDamaged}).
+	 */
 	static int status(JobExecution execution) {
+		sayDamaged(execution);
 		return (execution.getStatus() == BatchStatus.COMPLETED) ? 0 : 1;
+	}
+
+	/**
+	 * Prints, once each, the lines of the {@link DamagedStoreException}s that failed the
+	 * job's steps: the two flows of a consolidation may both meet the same damaged
+	 * return. Their stack traces are at DEBUG ({@code DamagedStoreLogFilter}).
+	 */
+	static void sayDamaged(JobExecution execution) {
+		if (execution == null) {
+			return;
+		}
+		Set<String> said = new LinkedHashSet<>();
+		for (Throwable failure : execution.getAllFailureExceptions()) {
+			DamagedStoreException damaged = DamagedStoreException.in(failure);
+			if (damaged != null && said.add(damaged.getMessage())) {
+				System.err.println(damaged.getMessage());
+				logger.debug(damaged.getMessage(), failure);
+			}
+		}
 	}
 
 	private static ConfigurableApplicationContext start(DatabaseOptions database) {
@@ -182,8 +232,38 @@ final class Spring {
 			if (RunLock.databaseInUse(ex)) {
 				throw new RunLock.Busy(RunLock.busyMessage(where(database)), ex);
 			}
+			String damaged = (database.jdbcUrl == null) ? h2FileDamaged(ex) : null;
+			if (damaged != null) {
+				throw new DamagedStoreException("Không mở được cơ sở dữ liệu " + where(database) + "/tonghop.mv.db: tệp"
+						+ " bị hỏng hoặc bị cắt cụt (H2: " + damaged + "). Hãy khôi phục bản sao lưu của thư mục "
+						+ where(database) + ", hoặc chuyển thư mục đó đi nơi khác rồi nhận lại từ hộp thư vào một"
+						+ " thư mục mới: tonghop run --input <hộp thư> --year <năm> --data-dir " + where(database)
+						+ " (và nạp lại báo cáo năm trước, danh sách đơn vị nếu đã nạp).", ex);
+			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * H2's errors for a database file it cannot read: an I/O error (a file cut short ends
+	 * before a chunk it names), a damaged record, a file of no H2 version.
+	 */
+	private static final Set<Integer> H2_FILE_DAMAGED = Set.of(90028, 90030, 90048);
+
+	/**
+	 * H2's message when {@code ex} says the embedded database file is damaged; null if
+	 * not.
+	 */
+	private static String h2FileDamaged(Throwable ex) {
+		int depth = 0;
+		for (Throwable cause = ex; cause != null && depth < 50; cause = cause.getCause(), depth++) {
+			if (cause instanceof SQLException sql && H2_FILE_DAMAGED.contains(sql.getErrorCode())) {
+				String message = String.valueOf(sql.getMessage()).lines().findFirst().orElse("");
+				return (sql.getCause() != null && sql.getCause().getMessage() != null)
+						? message + "; " + sql.getCause().getMessage().lines().findFirst().orElse("") : message;
+			}
+		}
+		return null;
 	}
 
 	private static Integer portInUse(Throwable ex) {

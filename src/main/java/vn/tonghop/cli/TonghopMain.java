@@ -5,12 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import picocli.CommandLine;
 import vn.tonghop.job.HeapWatch;
 import vn.tonghop.job.RunLock;
+import vn.tonghop.store.DamagedStoreException;
 
 /** Entry point of {@code tonghop.jar}: parses the command line and runs the command. */
 public final class TonghopMain {
+
+	private static final Log logger = LogFactory.getLog(TonghopMain.class);
 
 	private TonghopMain() {
 	}
@@ -62,6 +68,14 @@ public final class TonghopMain {
 			if (busy != null) {
 				line.getErr().println(busy.getMessage());
 				return RunLock.BUSY_STATUS;
+			}
+			DamagedStoreException damaged = DamagedStoreException.in(ex);
+			if (damaged != null) {
+				// the one line says what is damaged and how to recover; the trace is at
+				// DEBUG
+				line.getErr().println(damaged.getMessage());
+				logger.debug(damaged.getMessage(), ex);
+				return 1;
 			}
 			line.getErr().println("Lỗi: " + rootMessage(ex));
 			return 1;

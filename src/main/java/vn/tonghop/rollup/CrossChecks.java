@@ -16,6 +16,7 @@ import vn.tonghop.normalise.SectorResolver;
 import vn.tonghop.normalise.TextFold;
 import vn.tonghop.registry.RegistryStore;
 import vn.tonghop.store.HeaderCells;
+import vn.tonghop.store.CheckedReturns;
 import vn.tonghop.store.StoredValues;
 import vn.tonghop.validate.Messages;
 import vn.tonghop.validate.RuleBook;
@@ -105,12 +106,14 @@ public class CrossChecks {
 						}
 					}, year);
 		}
-		this.jdbc.query("SELECT r.id, r.submission_id, r.sheet, r.union_code, r.indicator_values,"
-				+ " p.indicator_values AS previous FROM return_record r JOIN return_record p ON p.report_year = ?"
+		CheckedReturns checked = new CheckedReturns(this.jdbc);
+		this.jdbc.query("SELECT r.id, r.submission_id, r.sheet, r.union_code, " + CheckedReturns.columns("r", "ck_")
+				+ ", " + CheckedReturns.columns("p", "pk_")
+				+ " FROM return_record r JOIN return_record p ON p.report_year = ?"
 				+ " AND p.union_code = r.union_code AND p.accepted AND p.superseded_by IS NULL"
 				+ " WHERE r.report_year = ? AND r.superseded_by IS NULL AND r.union_code <> ''", (rs) -> {
-					StoredValues.Value current = StoredValues.find(rs.getString("indicator_values"), "A02");
-					StoredValues.Value previous = StoredValues.find(rs.getString("previous"), "A02");
+					StoredValues.Value current = CheckedReturns.find(checked.values(rs, "ck_"), "A02");
+					StoredValues.Value previous = CheckedReturns.find(checked.values(rs, "pk_"), "A02");
 					if (current == null || current.total() == null || previous == null || previous.total() == null
 							|| previous.total() <= 0) {
 						return;

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
+import vn.tonghop.store.CheckedReturns;
 import vn.tonghop.store.Pages;
 import vn.tonghop.store.StoredValues;
 
@@ -67,9 +68,12 @@ public class Rollups {
 
 	private final IndicatorColumns columns;
 
+	private final CheckedReturns checked;
+
 	public Rollups(JdbcTemplate jdbc, IndicatorColumns columns) {
 		this.jdbc = jdbc;
 		this.columns = columns;
+		this.checked = new CheckedReturns(jdbc);
 	}
 
 	public IndicatorColumns columns() {
@@ -139,18 +143,22 @@ public class Rollups {
 		return finest;
 	}
 
+	/** The prefix of the columns {@link CheckedReturns} reads. */
+	private static final String CHECKED = "ck_";
+
 	/**
-	 * The returns whose ids are in a range, with their keys, their stored values and what
-	 * says whether they count (year, accepted, superseded), in no particular order
-	 * (sorting them would cost more than the sums). Only the id range is in the
-	 * condition, so that the database reads the range by the primary key: given
-	 * {@link #CURRENT} as well, H2 reads every current return of the year through that
-	 * index for each page, which made the pages quadratic (23.5 s at 150,000 returns).
-	 * Whether a return counts is decided by {@link ValueAdder} instead.
+	 * The returns whose ids are in a range, with their keys, what says whether they count
+	 * (year, accepted, superseded) and their stored values with what
+	 * {@link CheckedReturns} checks them by, in no particular order (sorting them would
+	 * cost more than the sums). Only the id range is in the condition, so that the
+	 * database reads the range by the primary key: given {@link #CURRENT} as well, H2
+	 * reads every current return of the year through that index for each page, which made
+	 * the pages quadratic (23.5 s at 150,000 returns). Whether a return counts is decided
+	 * by {@link ValueAdder} instead.
 	 */
-	private static final String VALUES = "SELECT r.province_code, r.sector_code, r.industry_code,"
-			+ " r.indicator_values, r.report_year, r.accepted, r.superseded_by FROM return_record r"
-			+ " WHERE r.id BETWEEN ? AND ?";
+	private static final String VALUES = "SELECT r.province_code, r.sector_code, r.industry_code, r.report_year,"
+			+ " r.accepted, r.superseded_by, " + CheckedReturns.columns("r", CHECKED)
+			+ " FROM return_record r WHERE r.id BETWEEN ? AND ?";
 
 	/** Return ids a query of {@link #streamValues} covers. */
 	static final int VALUE_PAGE = 500;
@@ -198,10 +206,11 @@ public class Rollups {
 
 		@Override
 		public void processRow(ResultSet rs) throws SQLException {
-			if (!counts(rs, 5, this.year)) {
+			if (!counts(rs, 4, this.year)) {
+				Rollups.this.checked.check(rs, CHECKED);
 				return;
 			}
-			List<StoredValues.Value> values = StoredValues.unpack(rs.getString(4));
+			List<StoredValues.Value> values = Rollups.this.checked.values(rs, CHECKED);
 			if (values.isEmpty()) {
 				return;
 			}
@@ -448,12 +457,12 @@ public class Rollups {
 	 */
 	private ReturnRow countedReturn(ResultSet rs, int year) throws SQLException {
 		if (!counts(rs, 9, year)) {
+			this.checked.check(rs, CHECKED);
 			return null;
 		}
 		List<String> identity = identity(rs);
 		identity.add(Long.toString(rs.getLong(8)));
-		return new ReturnRow(identity,
-				this.columns.ofOne(IndicatorColumns.byCode(StoredValues.unpack(rs.getString(12)))));
+		return new ReturnRow(identity, this.columns.ofOne(IndicatorColumns.byCode(this.checked.values(rs, CHECKED))));
 	}
 
 	/**
@@ -468,10 +477,11 @@ public class Rollups {
 	/**
 	 * What a page of returns reads ({@link #countedReturn}): the identity columns, then
 	 * whether the return counts (year again, accepted, superseded: {@link #counts}) and
-	 * its values.
+	 * what {@link CheckedReturns} reads its values with.
 	 */
 	private static final String PAGE_COLUMNS = "SELECT " + IDENTITY_COLUMNS
-			+ ", r.report_year, r.accepted, r.superseded_by, r.indicator_values FROM " + RETURN_AND_SUBMISSION;
+			+ ", r.report_year, r.accepted, r.superseded_by, " + CheckedReturns.columns("r", CHECKED) + " FROM "
+			+ RETURN_AND_SUBMISSION;
 
 	/** A page of {@link #returnsById}: an id range. */
 	private static final String BY_ID = PAGE_COLUMNS + " WHERE r.id BETWEEN ? AND ? ORDER BY r.id";

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.tonghop.catalogue.Indicator;
 import vn.tonghop.catalogue.IndicatorCatalogue;
 import vn.tonghop.normalise.Rating;
+import vn.tonghop.store.CheckedReturns;
 import vn.tonghop.store.StoredValues;
 
 /**
@@ -31,8 +32,11 @@ public class Trace {
 
 	private final IndicatorColumns columns;
 
+	private final CheckedReturns checked;
+
 	public Trace(JdbcTemplate jdbc, IndicatorCatalogue catalogue, IndicatorColumns columns) {
 		this.jdbc = jdbc;
+		this.checked = new CheckedReturns(jdbc);
 		this.catalogue = catalogue;
 		this.columns = columns;
 	}
@@ -65,8 +69,9 @@ public class Trace {
 			default -> {
 			}
 		}
-		StringBuilder sql = new StringBuilder("SELECT s.source_file, r.sheet, r.union_code, r.indicator_values"
-				+ " FROM return_record r JOIN submission s ON s.id = r.submission_id WHERE " + Rollups.CURRENT);
+		StringBuilder sql = new StringBuilder(
+				"SELECT s.source_file, r.sheet, r.union_code, " + CheckedReturns.columns("r", "ck_")
+						+ " FROM return_record r JOIN submission s ON s.id = r.submission_id WHERE " + Rollups.CURRENT);
 		List<Object> args = new ArrayList<>(List.of(year));
 		if (filter.provinceCode() != null) {
 			sql.append(" AND r.province_code = ?");
@@ -94,7 +99,7 @@ public class Trace {
 		boolean femaleCell = female;
 		List<Line> lines = new ArrayList<>();
 		this.jdbc.query(sql.toString(), (rs) -> {
-			StoredValues.Value v = StoredValues.find(rs.getString(4), code);
+			StoredValues.Value v = CheckedReturns.find(this.checked.values(rs, "ck_"), code);
 			Long value = (v != null) ? this.columns.part(index, v) : null;
 			if (value != null && (counted || value != 0)) {
 				lines.add(new Line(rs.getString(1), rs.getString(2), femaleCell ? v.femaleCell() : v.totalCell(),

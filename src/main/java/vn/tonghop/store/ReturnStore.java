@@ -280,14 +280,19 @@ public class ReturnStore {
 		return insertWithKeys("INSERT INTO return_record (submission_id, report_year, sheet, union_code, union_name,"
 				+ " province_written, province_code, sector_written, sector_code, industry_written, industry_code,"
 				+ " parent_union, declared_year, accepted, last_modified, header_cells, template_version,"
-				+ " indicator_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", returns,
-				(ps, item) -> {
+				+ " indicator_values, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				returns, (ps, item) -> {
 					NormalisedReturn r = item.judged().value();
+					String sheet = truncate(r.sheet(), 200);
+					String unionCode = truncate(r.unionCode(), 100);
+					String unionName = truncate(r.unionName(), 500);
+					String values = StoredValues.pack(r.values().values());
+					boolean accepted = item.judged().accepted();
 					ps.setLong(1, item.submission());
 					ps.setInt(2, year);
-					ps.setString(3, truncate(r.sheet(), 200));
-					ps.setString(4, truncate(r.unionCode(), 100));
-					ps.setString(5, truncate(r.unionName(), 500));
+					ps.setString(3, sheet);
+					ps.setString(4, unionCode);
+					ps.setString(5, unionName);
 					ps.setString(6, truncate(r.provinceWritten(), 200));
 					ps.setString(7, r.provinceCode());
 					ps.setString(8, truncate(r.sectorWritten(), 200));
@@ -301,11 +306,13 @@ public class ReturnStore {
 					else {
 						ps.setNull(13, Types.INTEGER);
 					}
-					ps.setBoolean(14, item.judged().accepted());
+					ps.setBoolean(14, accepted);
 					ps.setTimestamp(15, Timestamp.from(item.file().lastModified()));
 					ps.setString(16, truncate(HeaderCells.format(r.headerCells()), 400));
 					ps.setString(17, truncate(r.templateVersion(), 100));
-					ps.setString(18, StoredValues.pack(r.values().values()));
+					ps.setString(18, values);
+					ps.setLong(19, ReturnChecksum.of(item.submission(), year, sheet, unionCode, unionName,
+							r.provinceCode(), r.sectorCode(), r.industryCode(), accepted, values));
 				});
 	}
 

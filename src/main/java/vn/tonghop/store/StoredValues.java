@@ -99,8 +99,13 @@ public final class StoredValues {
 			if (field != fields.length || fields[0] == null) {
 				throw malformed(text, at);
 			}
-			values.add(new Value(unescape(fields[0]), number(fields[1]), number(fields[2]), unescape(fields[3]),
-					yesNo(fields[4]), unescape(fields[5]), unescape(fields[6])));
+			try {
+				values.add(new Value(unescape(fields[0]), number(fields[1]), number(fields[2]), unescape(fields[3]),
+						yesNo(fields[4]), unescape(fields[5]), unescape(fields[6])));
+			}
+			catch (NumberFormatException | StringIndexOutOfBoundsException ex) {
+				throw malformed(text, at);
+			}
 			at = end + 1;
 		}
 		return values;
@@ -116,8 +121,14 @@ public final class StoredValues {
 		return null;
 	}
 
+	/**
+	 * The text cannot be read from {@code at}: says where, with a few characters from
+	 * there (the callers name the return, {@link CheckedReturns}).
+	 */
 	private static IllegalArgumentException malformed(String text, int at) {
-		return new IllegalArgumentException("stored values malformed at character " + at + ": " + text);
+		String from = text.substring(Math.min(at, text.length()), Math.min(text.length(), at + 40));
+		return new IllegalArgumentException(
+				"giá trị sai dạng ở ký tự " + at + " (\"" + from + ((at + 40 < text.length()) ? "…" : "") + "\")");
 	}
 
 	private static Long number(String field) {

@@ -99,9 +99,14 @@ class StoredValuesTests {
 	@Test
 	void malformedTextIsRefusedSayingWhere() {
 		assertThatIllegalArgumentException().isThrownBy(() -> StoredValues.unpack("A02,1,2"))
-			.withMessageContaining("character 0");
+			.withMessageContaining("ký tự 0 (\"A02,1,2\")");
 		assertThatIllegalArgumentException().isThrownBy(() -> StoredValues.unpack("A02,1,,,,,;,1,,,,,"))
-			.withMessageContaining("character 11");
+			.withMessageContaining("ký tự 11");
+		// a number that is not one, and an escape cut short, are where their entry begins
+		assertThatIllegalArgumentException().isThrownBy(() -> StoredValues.unpack("A02,1,2,,,C1,D1;A03,1x5,,,,C2,"))
+			.withMessageContaining("ký tự 16 (\"A03,1x5,,,,C2,\")");
+		assertThatIllegalArgumentException().isThrownBy(() -> StoredValues.unpack("A02,1,,%zz,,,"))
+			.withMessageContaining("ký tự 0");
 	}
 
 	private static String text(Random random, String alphabet, int length) {

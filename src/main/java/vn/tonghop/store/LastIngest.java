@@ -69,7 +69,7 @@ public record LastIngest(long executionId, String input, LocalDateTime startTime
 	/** What to do about it: the command that finishes the ingest. */
 	public String resume(int year) {
 		return "Chạy lại lệnh nhận để nhận nốt: tonghop ingest --input \"" + ((this.input != null) ? this.input : "…")
-				+ "\" --year " + year + " (cùng --data-dir hoặc --jdbc-url)";
+				+ "\" --year " + year + " (cùng --data-dir hoặc --db)";
 	}
 
 }

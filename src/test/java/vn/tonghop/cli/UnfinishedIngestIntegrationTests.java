@@ -87,7 +87,8 @@ class UnfinishedIngestIntegrationTests {
 		assertThat(refused.err().strip().lines()).hasSize(1)
 			.first()
 			.satisfies((line) -> assertThat(line).contains("Chưa tổng hợp năm 2026 (kết quả cũ giữ nguyên)",
-					"tonghop ingest --input \"" + this.input + "\" --year 2026", "--allow-unfinished"));
+					"tonghop ingest --input \"" + this.input + "\" --year 2026 (cùng --data-dir hoặc --db)",
+					"--allow-unfinished"));
 		assertThat(this.output.resolve("2026")).doesNotExist();
 		assertThat(
 				Runs.count(this.data, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = 'consolidateYearJob'"))

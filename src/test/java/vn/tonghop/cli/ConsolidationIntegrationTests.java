@@ -52,7 +52,13 @@ class ConsolidationIntegrationTests {
 						+ " ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID JOIN BATCH_JOB_INSTANCE i"
 						+ " ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'consolidateYearJob'"))
 			.as("every step of the consolidation ran once")
-			.isEqualTo(8);
+			.isEqualTo(9);
+		assertThat(Runs.count(data,
+				"SELECT COUNT(*) FROM BATCH_STEP_EXECUTION s JOIN BATCH_STEP_EXECUTION p"
+						+ " ON p.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID WHERE p.STEP_NAME = 'publishOutputsStep'"
+						+ " AND s.STEP_NAME <> p.STEP_NAME AND s.END_TIME > p.START_TIME"))
+			.as("the outputs are published once all are written")
+			.isZero();
 		assertThat(Runs.count(data,
 				"SELECT COUNT(*) FROM BATCH_STEP_EXECUTION s JOIN BATCH_STEP_EXECUTION c"
 						+ " ON c.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID WHERE c.STEP_NAME = 'crossCheckReturnsStep'"

@@ -87,8 +87,10 @@ public final class FeedbackWorkbook {
 				|| (Files.exists(target) && Files.isSameFile(source, target))) {
 			throw new IllegalArgumentException("feedback must not overwrite the union's file " + source);
 		}
+		boolean ole2 = false;
 		try (Opened opened = open(source)) {
 			Workbook workbook = opened.workbook();
+			ole2 = workbook instanceof org.apache.poi.hssf.usermodel.HSSFWorkbook;
 			String sheetName = FeedbackSheet.claimName(workbook, findings);
 			CellMarks marks = new CellMarks(workbook, this.instructions);
 			List<Finding> located = marks.locate(findings);
@@ -100,8 +102,9 @@ public final class FeedbackWorkbook {
 		catch (RuntimeException ex) {
 			// a part of the union's file the reading never needed may still fail POI
 			// when it marks or writes the copy: one copy not written, never the run
-			throw new FeedbackException(source,
-					"Không ghi được bản phản hồi: " + DamagedFile.reason(ex, source, WorkbookReader.Format.OOXML), ex);
+			throw new FeedbackException(source, "Không ghi được bản phản hồi: "
+					+ DamagedFile.reason(ex, source, ole2 ? WorkbookReader.Format.OLE2 : WorkbookReader.Format.OOXML),
+					ex);
 		}
 	}
 

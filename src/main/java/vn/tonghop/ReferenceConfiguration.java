@@ -3,6 +3,7 @@ package vn.tonghop;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.tonghop.catalogue.IndicatorCatalogue;
 import vn.tonghop.normalise.IndustryResolver;
@@ -27,6 +28,7 @@ import vn.tonghop.store.FileStatuses;
 import vn.tonghop.store.PackValuesMigration;
 import vn.tonghop.store.ReturnChecksumMigration;
 import vn.tonghop.store.ReturnStore;
+import vn.tonghop.store.StoreRepair;
 import vn.tonghop.validate.Messages;
 import vn.tonghop.validate.ReturnJudge;
 import vn.tonghop.validate.RuleBook;
@@ -97,6 +99,12 @@ class ReferenceConfiguration {
 	@Bean
 	ReturnStore returnStore(JdbcTemplate jdbc, RuleBook rules, Messages messages) {
 		return new ReturnStore(jdbc, rules, messages);
+	}
+
+	/** {@code ingest --repair}: removes the submissions with a damaged return. */
+	@Bean
+	StoreRepair storeRepair(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+		return new StoreRepair(jdbc, transactionManager);
 	}
 
 	/** Flyway's migration 7, in Java (Flyway takes the migrations that are beans). */

@@ -1,9 +1,11 @@
 package vn.tonghop.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.springframework.batch.core.job.JobExecution;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,13 +20,15 @@ import vn.tonghop.read.CsvSheetReader;
 import vn.tonghop.read.FormLocator;
 import vn.tonghop.read.ListLocator;
 import vn.tonghop.read.WorkbookReader;
+import vn.tonghop.store.StoreRepair;
 import vn.tonghop.validate.Messages;
 import vn.tonghop.validate.ReturnJudge;
 import vn.tonghop.validate.RuleBook;
 
 /**
  * {@code tonghop ingest}: read, judge and store; re-running on the same files changes
- * nothing.
+ * nothing. With {@code --repair}, the year's submissions with a damaged return are
+ * removed first, and their files stored anew ({@link Repair}).
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
 		description = "Chỉ nhận báo cáo (không tổng hợp). Chạy lại trên cùng các tệp không thay đổi gì.")
@@ -46,10 +50,17 @@ class IngestCommand implements Callable<Integer> {
 			description = "Chỉ kiểm tra và báo cáo mọi phát hiện (dạng issues.csv), không lưu gì vào cơ sở dữ liệu.")
 	boolean dryRun;
 
+	@Mixin
+	Repair repair;
+
 	@Override
 	public Integer call() throws Exception {
 		Arguments.requireExisting(this.spec, this.input.input, "--input");
 		Arguments.requireYear(this.spec, this.year.year);
+		if (this.dryRun && this.repair.repair) {
+			throw new CommandLine.ParameterException(this.spec.commandLine(),
+					"--repair xoá dữ liệu hỏng khỏi cơ sở dữ liệu, --dry-run không lưu gì: không dùng cùng nhau");
+		}
 		if (this.dryRun) {
 			IndicatorCatalogue catalogue = IndicatorCatalogue.load();
 			ReturnJudge judge = new ReturnJudge(catalogue, RuleBook.load(catalogue), Messages.vietnamese(),
@@ -60,8 +71,10 @@ class IngestCommand implements Callable<Integer> {
 			return 0;
 		}
 		return Spring.run(this.database, (runner, summary) -> {
+			List<StoreRepair.Removed> removed = this.repair.before(runner, this.year.year, System.out);
 			JobExecution ingest = runner.ingest(this.input.input, this.year.year);
 			summary.printIngest(ingest, this.year.year, System.out);
+			Repair.after(runner, removed, this.year.year, System.out);
 			return Spring.status(ingest);
 		});
 	}

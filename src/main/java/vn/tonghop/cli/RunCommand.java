@@ -1,5 +1,6 @@
 package vn.tonghop.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -7,6 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import vn.tonghop.serve.RunJob;
+import vn.tonghop.store.StoreRepair;
 
 /** {@code tonghop run}: ingest a folder, then consolidate the year. The nightly job. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -28,6 +30,9 @@ class RunCommand implements Callable<Integer> {
 	@Mixin
 	DatabaseOptions database;
 
+	@Mixin
+	Repair repair;
+
 	@Override
 	public Integer call() throws Exception {
 		Arguments.requireExisting(this.spec, this.input.input, "--input");
@@ -35,7 +40,9 @@ class RunCommand implements Callable<Integer> {
 		Arguments.requireWritableFolder(this.spec, this.output.output, this.year.year, "--output");
 		int year = this.year.year;
 		return Spring.run(this.database, (runner, summary) -> {
+			List<StoreRepair.Removed> removed = this.repair.before(runner, year, System.out);
 			RunJob.Result run = RunJob.run(runner, summary, this.input.input, year, this.output.output, System.out);
+			Repair.after(runner, removed, year, System.out);
 			Spring.sayDamaged(run.ingest());
 			Spring.sayDamaged(run.consolidate());
 			return run.completed() ? 0 : 1;

@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 import vn.tonghop.rollup.Rollups;
 import vn.tonghop.store.LastIngest;
 import vn.tonghop.store.ReturnStore;
+import vn.tonghop.store.StoreRepair;
 
 /**
  * Starts the jobs for the command line. When the last run of a job with the same input
@@ -60,8 +61,10 @@ public class BatchRunner {
 
 	private final JdbcTemplate jdbc;
 
+	private final StoreRepair repair;
+
 	BatchRunner(JobOperator jobOperator, JobRepository jobRepository, ReturnStore store, Rollups rollups,
-			JdbcTemplate jdbc, @Qualifier(IngestJobConfiguration.JOB) Job ingestReturnsJob,
+			JdbcTemplate jdbc, StoreRepair repair, @Qualifier(IngestJobConfiguration.JOB) Job ingestReturnsJob,
 			@Qualifier(ConsolidateJobConfiguration.JOB) Job consolidateYearJob) {
 		this.rollups = rollups;
 		this.jdbc = jdbc;
@@ -70,6 +73,21 @@ public class BatchRunner {
 		this.ingestReturnsJob = ingestReturnsJob;
 		this.consolidateYearJob = consolidateYearJob;
 		this.store = store;
+		this.repair = repair;
+	}
+
+	/**
+	 * {@code --repair}: before an ingest of {@code year}, removes the year's submissions
+	 * with a damaged return, so that the ingest stores their files anew
+	 * ({@link StoreRepair}). Returns those removed.
+	 */
+	public List<StoreRepair.Removed> removeDamaged(int year) {
+		return this.repair.removeDamaged(year);
+	}
+
+	/** Of the submissions {@code removed}, those the ingest did not store again. */
+	public List<StoreRepair.Removed> notStoredAgain(List<StoreRepair.Removed> removed, int year) {
+		return this.repair.notStoredAgain(removed, year);
 	}
 
 	public JobExecution ingest(Path input, int year) throws Exception {

@@ -160,11 +160,16 @@ class IngestJobConfiguration {
 		return new ReturnFileReader(Path.of(input), partition, partitions, () -> storedBy(jdbc, jobInstance));
 	}
 
-	/** The files earlier executions of a run stored (their relative paths). */
+	/**
+	 * The files earlier executions of a run stored (their relative paths). Not those
+	 * whose submission {@code ingest --repair} removed since (a stored file's row without
+	 * its submission): they are read again.
+	 */
 	static Set<String> storedBy(JdbcTemplate jdbc, long jobInstance) {
 		return new HashSet<>(jdbc.queryForList(
 				"SELECT source_file FROM intake_log WHERE job_execution IN"
-						+ " (SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ?)",
+						+ " (SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ?)"
+						+ " AND NOT (submission_id IS NULL AND outcome IN ('NEW', 'DUPLICATE'))",
 				String.class, jobInstance));
 	}
 

@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Stored values read back for an output, checked: the row's {@link ReturnChecksum} is
  * computed again and compared with the one stored with it, and the values must read. A
  * return that fails either is a {@link DamagedStoreException} naming it (union code,
- * year, file, submission) and how to recover, never a wrong row.
+ * year, file, submission) and how to recover ({@code ingest --repair},
+ * {@link StoreRepair}), never a wrong row.
  * <p>
  * A query adds {@link #columns} for each return it reads values of, after its own
  * columns, and takes the values with {@link #values}. The check costs a CRC-32C of the
@@ -73,14 +74,41 @@ public class CheckedReturns {
 			}
 			return;
 		}
-		long submission = rs.getLong(at + 1);
-		int year = rs.getInt(at + 2);
-		String unionCode = rs.getString(at + 4);
-		if (ReturnChecksum.of(submission, year, rs.getString(at + 3), unionCode, rs.getString(at + 5),
-				rs.getString(at + 6), rs.getString(at + 7), rs.getString(at + 8), rs.getBoolean(at + 9),
-				rs.getString(at + 10)) != stored) {
-			throw damaged(rs.getLong(at), submission, year, unionCode, "không khớp tổng kiểm tra", null);
+		if (!matches(rs, at, stored)) {
+			throw damaged(rs.getLong(at), rs.getLong(at + 1), rs.getInt(at + 2), rs.getString(at + 4), MISMATCH, null);
 		}
+	}
+
+	/**
+	 * Why the return whose {@link #columns} with {@code prefix} the current row of
+	 * {@code rs} holds is damaged, as {@link #values} would say it, or null when it is
+	 * not: it does not match its checksum, or its values cannot be read. For
+	 * {@code ingest --repair} ({@link StoreRepair}), which removes such returns rather
+	 * than fail.
+	 */
+	public String damage(ResultSet rs, String prefix) throws SQLException {
+		int at = rs.findColumn(prefix + "id");
+		long stored = rs.getLong(at + 11);
+		if (!rs.wasNull() && !matches(rs, at, stored)) {
+			return MISMATCH;
+		}
+		try {
+			StoredValues.unpack(rs.getString(at + 10));
+			return null;
+		}
+		catch (IllegalArgumentException ex) {
+			return ex.getMessage();
+		}
+	}
+
+	/** Why a row that does not match its checksum is damaged. */
+	private static final String MISMATCH = "không khớp tổng kiểm tra";
+
+	/** Whether the row's columns from {@code at} give the checksum {@code stored}. */
+	private static boolean matches(ResultSet rs, int at, long stored) throws SQLException {
+		return ReturnChecksum.of(rs.getLong(at + 1), rs.getInt(at + 2), rs.getString(at + 3), rs.getString(at + 4),
+				rs.getString(at + 5), rs.getString(at + 6), rs.getString(at + 7), rs.getString(at + 8),
+				rs.getBoolean(at + 9), rs.getString(at + 10)) == stored;
 	}
 
 	/**
@@ -120,9 +148,14 @@ public class CheckedReturns {
 	static String message(String unionCode, int year, String file, long submission, long id, String why) {
 		return "Dữ liệu đã lưu của báo cáo " + ((unionCode != null) ? unionCode.strip() : "?") + " năm " + year
 				+ " (tệp " + file + ", lần nộp số " + submission + ", báo cáo số " + id + ") bị hỏng (" + why
-				+ "); kết quả không được ghi. Hãy khôi phục cơ sở dữ liệu từ bản sao lưu, hoặc nhận lại từ hộp"
-				+ " thư vào một cơ sở dữ liệu mới: tonghop run --input <hộp thư> --year " + year
-				+ " --data-dir <thư mục mới> (và nạp lại báo cáo năm trước, danh sách đơn vị nếu đã nạp).";
+				+ "); kết quả không được ghi. Hãy nhận lại từ hộp thư để sửa (xoá các lần nộp bị hỏng rồi nhận lại"
+				+ " tệp của chúng): " + repairCommand(year)
+				+ " với cùng --data-dir hoặc --db như lệnh này; hoặc khôi phục cơ sở dữ liệu từ bản sao lưu.";
+	}
+
+	/** The command that repairs the damaged returns of {@code year}, for people. */
+	static String repairCommand(int year) {
+		return "tonghop ingest --repair --input <hộp thư> --year " + year;
 	}
 
 	/** The file of a submission, as files.csv names it; "?" when it cannot be read. */

@@ -176,7 +176,7 @@ class DamagedStoreIntegrationTests {
 		assertThat(lines).as(outcome.printed()).hasSize(1);
 		assertThat(lines.get(0)).startsWith("Dữ liệu đã lưu của báo cáo " + target.unionCode() + " năm 2026")
 			.contains("tệp " + target.file(), "lần nộp số " + target.submission(), "báo cáo số " + target.id(), why,
-					"tonghop run --input");
+					"tonghop ingest --repair --input <hộp thư> --year 2026");
 		assertThat(outcome.printed().lines().filter((line) -> line.startsWith("\tat ") || line.contains("Exception")))
 			.isEmpty();
 	}

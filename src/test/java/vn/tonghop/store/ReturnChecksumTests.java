@@ -77,7 +77,8 @@ class ReturnChecksumTests {
 		assertThat(line).doesNotContain("\n")
 			.startsWith("Dữ liệu đã lưu của báo cáo CD220131 năm 2026 (tệp Thư/Than Bình Minh.xlsx, lần nộp số 12,"
 					+ " báo cáo số 34) bị hỏng (không khớp tổng kiểm tra)")
-			.contains("bản sao lưu", "tonghop run --input <hộp thư> --year 2026");
+			.contains("bản sao lưu", "tonghop ingest --repair --input <hộp thư> --year 2026", "--data-dir")
+			.doesNotContain("thư mục mới");
 	}
 
 	@Test

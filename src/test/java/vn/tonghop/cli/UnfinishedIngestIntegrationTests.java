@@ -148,6 +148,8 @@ class UnfinishedIngestIntegrationTests {
 			for (Row row : info) {
 				if (row.getCell(0) != null && "Cảnh báo".equals(row.getCell(0).toString())) {
 					assertThat(row.getCell(1).toString()).contains("chưa xong", "lần chạy " + this.ingest);
+					// a sentence: wrapped, not cut at the edge of the printed page
+					assertThat(row.getCell(1).getCellStyle().getWrapText()).isTrue();
 					warned = true;
 				}
 			}

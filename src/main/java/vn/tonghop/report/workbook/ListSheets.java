@@ -214,7 +214,10 @@ final class ListSheets {
 		TableSheet sheet = TableSheet.open(this.workbook, this.styles, this.input.year(), "Thông tin",
 				"Thông tin về lần tổng hợp năm " + this.input.year(), null, columns);
 		if (run != null && run.warning() != null) {
-			info(sheet, "Cảnh báo", run.warning());
+			// a sentence, wrapped in its cell rather than cut at the page's edge
+			Row row = sheet.row();
+			Cells.text(row, 0, "Cảnh báo", this.styles.text);
+			Cells.text(row, 1, run.warning(), this.styles.wrapped);
 		}
 		info(sheet, "Năm tổng hợp", Integer.toString(this.input.year()));
 		info(sheet, "Năm so sánh",

@@ -24,6 +24,9 @@ import vn.tonghop.read.ReadLimits;
  * @param feedbackThreads feedback copies ({@code phan-hoi/}) written at the same time; 0
  * for one per processor
  * @param progressSeconds how often a long run logs its progress
+ * @param stopWait how long a job command stopped by SIGTERM or Ctrl-C waits for its job
+ * to stop before it exits (a job that has not stopped by then is left as a killed run,
+ * which the next run restarts)
  * @param validation validation settings
  * @param history settings of the run history ({@code tonghop history})
  * @param serve settings of the nightly mode ({@code tonghop serve})
@@ -32,8 +35,8 @@ import vn.tonghop.read.ReadLimits;
 @ConfigurationProperties("tonghop")
 public record TonghopProperties(@DefaultValue("100") int chunkSize, @DefaultValue("0") int ingestThreads,
 		@DefaultValue("0") int feedbackThreads, @DefaultValue("5") int progressSeconds,
-		@DefaultValue Validation validation, @DefaultValue History history, @DefaultValue Serve serve,
-		@DefaultValue Limits limits) {
+		@DefaultValue("10s") Duration stopWait, @DefaultValue Validation validation, @DefaultValue History history,
+		@DefaultValue Serve serve, @DefaultValue Limits limits) {
 
 	/**
 	 * @param factors the factor of comparison rules by rule code, replacing the one in

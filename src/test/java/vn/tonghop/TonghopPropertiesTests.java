@@ -2,6 +2,7 @@ package vn.tonghop;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ class TonghopPropertiesTests {
 			.bindOrCreate("tonghop", TonghopProperties.class);
 		assertThat(properties.chunkSize()).isEqualTo(7);
 		assertThat(properties.progressSeconds()).isEqualTo(5);
+		assertThat(properties.stopWait()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(properties.validation().factors()).isEmpty();
 	}
 

@@ -34,9 +34,9 @@ class ConsolidateCommand implements Callable<Integer> {
 		Arguments.requireYear(this.spec, this.year.year);
 		Arguments.requireWritableFolder(this.spec, this.output.output, this.year.year, "--output");
 		int year = this.year.year;
-		return Spring.run(this.database, (runner, summary) -> {
+		return Spring.run(this.database, (runner, summary, out) -> {
 			JobExecution consolidate = runner.consolidate(year, this.output.output);
-			summary.printConsolidate(consolidate, year, CsvReports.yearFolder(this.output.output, year), System.out);
+			summary.printConsolidate(consolidate, year, CsvReports.yearFolder(this.output.output, year), out);
 			return Spring.status(consolidate);
 		});
 	}

@@ -59,9 +59,9 @@ class IngestCommand implements Callable<Integer> {
 				.check(this.input.input, System.out);
 			return 0;
 		}
-		return Spring.run(this.database, (runner, summary) -> {
+		return Spring.run(this.database, (runner, summary, out) -> {
 			JobExecution ingest = runner.ingest(this.input.input, this.year.year);
-			summary.printIngest(ingest, this.year.year, System.out);
+			summary.printIngest(ingest, this.year.year, out);
 			return Spring.status(ingest);
 		});
 	}

@@ -34,8 +34,8 @@ class RunCommand implements Callable<Integer> {
 		Arguments.requireYear(this.spec, this.year.year);
 		Arguments.requireWritableFolder(this.spec, this.output.output, this.year.year, "--output");
 		int year = this.year.year;
-		return Spring.run(this.database, (runner, summary) -> {
-			RunJob.Result run = RunJob.run(runner, summary, this.input.input, year, this.output.output, System.out);
+		return Spring.run(this.database, (runner, summary, out) -> {
+			RunJob.Result run = RunJob.run(runner, summary, this.input.input, year, this.output.output, out);
 			return run.completed() ? 0 : 1;
 		});
 	}

@@ -17,6 +17,7 @@ public final class TonghopMain {
 
 	public static void main(String[] args) {
 		jdkXmlParsers();
+		Stopping.recordSignals();
 		HeapWatch.start();
 		System.exit(execute(args));
 	}
@@ -50,7 +51,8 @@ public final class TonghopMain {
 	/**
 	 * Runs a command and returns its exit status: 0 when the job ran (rejected returns
 	 * are findings, not failures), 2 for bad arguments, 1 when the job itself failed, 3
-	 * ({@link RunLock#BUSY_STATUS}) when another run is using the database.
+	 * ({@link RunLock#BUSY_STATUS}) when another run is using the database; a job command
+	 * stopped by SIGTERM exits with 143, by SIGINT (Ctrl-C) with 130 ({@link Stopping}).
 	 */
 	public static int execute(String... args) {
 		CommandLine commandLine = new CommandLine(new TonghopCommand());
@@ -69,6 +71,8 @@ public final class TonghopMain {
 		exitCodes.put("1", "Lần chạy thất bại.");
 		exitCodes.put("2", "Tham số không hợp lệ.");
 		exitCodes.put("3", "Một lần chạy khác đang dùng cơ sở dữ liệu; không thay đổi gì, hãy chạy lại sau.");
+		exitCodes.put("130", "Đã dừng bằng Ctrl-C (SIGINT); chạy lại đúng lệnh này để chạy tiếp từ chỗ đã dừng.");
+		exitCodes.put("143", "Đã dừng bằng SIGTERM; chạy lại đúng lệnh này để chạy tiếp từ chỗ đã dừng.");
 		for (String job : List.of("run", "ingest", "consolidate")) {
 			commandLine.getSubcommands()
 				.get(job)

@@ -86,17 +86,20 @@ public record TonghopProperties(@DefaultValue("100") int chunkSize, @DefaultValu
 
 	/**
 	 * How much one input file may cost to read; a file over a limit is unreadable, with
-	 * the limit named, and the run goes on.
+	 * the limit named, and the run goes on. And how much room a command needs to start.
 	 *
 	 * @param maxFileSize the largest file read
 	 * @param maxUnzippedSize the most a workbook may hold once unzipped
 	 * @param maxSharedStringsSize the largest table of shared strings of a workbook
 	 * @param maxCells the most non-empty cells on the sheet read
 	 * @param maxTime the longest one file may take to read
+	 * @param minFreeSpace the least usable space on the disks of the data folder, the
+	 * output folder and the temporary folder for {@code run}, {@code ingest},
+	 * {@code consolidate} and {@code registry} to start (exit status 2 otherwise)
 	 */
 	public record Limits(@DefaultValue("20MB") DataSize maxFileSize, @DefaultValue("200MB") DataSize maxUnzippedSize,
 			@DefaultValue("20MB") DataSize maxSharedStringsSize, @DefaultValue("200000") int maxCells,
-			@DefaultValue("60s") Duration maxTime) {
+			@DefaultValue("60s") Duration maxTime, @DefaultValue("64MB") DataSize minFreeSpace) {
 
 		/** As the readers take them. */
 		public ReadLimits readLimits() {

@@ -59,6 +59,7 @@ class IngestCommand implements Callable<Integer> {
 				.check(this.input.input, System.out);
 			return 0;
 		}
+		Arguments.requireRoomToWrite(this.spec, this.database, null);
 		return Spring.run(this.database, (runner, summary, out) -> {
 			JobExecution ingest = runner.ingest(this.input.input, this.year.year);
 			summary.printIngest(ingest, this.year.year, out);

@@ -33,6 +33,7 @@ class RunCommand implements Callable<Integer> {
 		Arguments.requireExisting(this.spec, this.input.input, "--input");
 		Arguments.requireYear(this.spec, this.year.year);
 		Arguments.requireWritableFolder(this.spec, this.output.output, this.year.year, "--output");
+		Arguments.requireRoomToWrite(this.spec, this.database, this.output.output);
 		int year = this.year.year;
 		return Spring.run(this.database, (runner, summary, out) -> {
 			RunJob.Result run = RunJob.run(runner, summary, this.input.input, year, this.output.output, out);

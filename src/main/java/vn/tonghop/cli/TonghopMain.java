@@ -63,13 +63,18 @@ public final class TonghopMain {
 				line.getErr().println(busy.getMessage());
 				return RunLock.BUSY_STATUS;
 			}
+			if (ex instanceof Arguments.NoRoom noRoom) {
+				line.getErr().println(noRoom.getMessage());
+				return 2;
+			}
 			line.getErr().println("Lỗi: " + rootMessage(ex));
 			return 1;
 		});
 		Map<String, String> exitCodes = new LinkedHashMap<>();
 		exitCodes.put("0", "Đã chạy xong (báo cáo bị từ chối là phát hiện, không phải lỗi).");
 		exitCodes.put("1", "Lần chạy thất bại.");
-		exitCodes.put("2", "Tham số không hợp lệ.");
+		exitCodes.put("2", "Tham số không hợp lệ, hoặc thư mục dữ liệu, thư mục kết quả hay thư mục tạm không ghi được"
+				+ " hay không đủ chỗ trống (tonghop.limits.min-free-space).");
 		exitCodes.put("3", "Một lần chạy khác đang dùng cơ sở dữ liệu; không thay đổi gì, hãy chạy lại sau.");
 		exitCodes.put("130", "Đã dừng bằng Ctrl-C (SIGINT); chạy lại đúng lệnh này để chạy tiếp từ chỗ đã dừng.");
 		exitCodes.put("143", "Đã dừng bằng SIGTERM; chạy lại đúng lệnh này để chạy tiếp từ chỗ đã dừng.");

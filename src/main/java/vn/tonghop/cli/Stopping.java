@@ -49,14 +49,18 @@ final class Stopping implements AutoCloseable {
 
 	private final PrintStream err;
 
+	/** Whether {@link #err} is a terminal that can redraw a line. */
+	private final boolean terminal;
+
 	private volatile boolean requested;
 
 	private volatile BatchRunner runner;
 
 	private volatile Duration wait = WAIT;
 
-	private Stopping(PrintStream err) {
+	private Stopping(PrintStream err, boolean terminal) {
 		this.err = err;
+		this.terminal = terminal;
 		this.hook = new Thread(this::stop, "tonghop-stop");
 	}
 
@@ -89,7 +93,10 @@ final class Stopping implements AutoCloseable {
 
 	/** Installs the hook for one command, until {@link #close()}. */
 	static Stopping install() {
-		Stopping stopping = new Stopping(System.err);
+		// a terminal as the progress bar takes it (IngestProgress.terminal)
+		String term = System.getenv("TERM");
+		boolean terminal = System.console() != null && term != null && !term.equals("dumb");
+		Stopping stopping = new Stopping(System.err, terminal);
 		Runtime.getRuntime().addShutdownHook(stopping.hook);
 		return stopping;
 	}
@@ -187,6 +194,10 @@ final class Stopping implements AutoCloseable {
 		}
 		if (this.finished.getCount() > 0) {
 			logger.debug("Lần chạy chưa dừng sau " + wait.toMillis() + " ms; lần chạy sau sẽ tiếp quản nó");
+		}
+		if (this.terminal) {
+			// over the "^C" the terminal echoed, or the progress bar left drawn
+			this.err.print("\r\033[K");
 		}
 		this.err.println(message(signal));
 		this.err.flush();

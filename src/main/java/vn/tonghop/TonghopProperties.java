@@ -24,6 +24,9 @@ import vn.tonghop.read.ReadLimits;
  * @param feedbackThreads feedback copies ({@code phan-hoi/}) written at the same time; 0
  * for one per processor
  * @param progressSeconds how often a long run logs its progress
+ * @param stopWait how long a job command stopped by SIGTERM or Ctrl-C waits for its job
+ * to stop before it exits (a job that has not stopped by then is left as a killed run,
+ * which the next run restarts)
  * @param validation validation settings
  * @param history settings of the run history ({@code tonghop history})
  * @param serve settings of the nightly mode ({@code tonghop serve})
@@ -32,8 +35,8 @@ import vn.tonghop.read.ReadLimits;
 @ConfigurationProperties("tonghop")
 public record TonghopProperties(@DefaultValue("100") int chunkSize, @DefaultValue("0") int ingestThreads,
 		@DefaultValue("0") int feedbackThreads, @DefaultValue("5") int progressSeconds,
-		@DefaultValue Validation validation, @DefaultValue History history, @DefaultValue Serve serve,
-		@DefaultValue Limits limits) {
+		@DefaultValue("10s") Duration stopWait, @DefaultValue Validation validation, @DefaultValue History history,
+		@DefaultValue Serve serve, @DefaultValue Limits limits) {
 
 	/**
 	 * @param factors the factor of comparison rules by rule code, replacing the one in
@@ -83,17 +86,20 @@ public record TonghopProperties(@DefaultValue("100") int chunkSize, @DefaultValu
 
 	/**
 	 * How much one input file may cost to read; a file over a limit is unreadable, with
-	 * the limit named, and the run goes on.
+	 * the limit named, and the run goes on. And how much room a command needs to start.
 	 *
 	 * @param maxFileSize the largest file read
 	 * @param maxUnzippedSize the most a workbook may hold once unzipped
 	 * @param maxSharedStringsSize the largest table of shared strings of a workbook
 	 * @param maxCells the most non-empty cells on the sheet read
 	 * @param maxTime the longest one file may take to read
+	 * @param minFreeSpace the least usable space on the disks of the data folder, the
+	 * output folder and the temporary folder for {@code run}, {@code ingest},
+	 * {@code consolidate} and {@code registry} to start (exit status 2 otherwise)
 	 */
 	public record Limits(@DefaultValue("20MB") DataSize maxFileSize, @DefaultValue("200MB") DataSize maxUnzippedSize,
 			@DefaultValue("20MB") DataSize maxSharedStringsSize, @DefaultValue("200000") int maxCells,
-			@DefaultValue("60s") Duration maxTime) {
+			@DefaultValue("60s") Duration maxTime, @DefaultValue("64MB") DataSize minFreeSpace) {
 
 		/** As the readers take them. */
 		public ReadLimits readLimits() {

@@ -2,12 +2,14 @@ package vn.tonghop;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.util.unit.DataSize;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 
@@ -34,6 +36,8 @@ class TonghopPropertiesTests {
 			.bindOrCreate("tonghop", TonghopProperties.class);
 		assertThat(properties.chunkSize()).isEqualTo(7);
 		assertThat(properties.progressSeconds()).isEqualTo(5);
+		assertThat(properties.stopWait()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(properties.limits().minFreeSpace()).isEqualTo(DataSize.ofMegabytes(64));
 		assertThat(properties.validation().factors()).isEmpty();
 	}
 

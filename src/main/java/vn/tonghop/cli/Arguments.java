@@ -2,9 +2,12 @@ package vn.tonghop.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import vn.tonghop.TonghopProperties;
 
 /** Checks of argument values that picocli's types cannot express. */
 final class Arguments {
@@ -40,6 +43,50 @@ final class Arguments {
 			throw new CommandLine.ParameterException(spec.commandLine(),
 					option + " " + folder + ": không ghi được vào thư mục " + ((existing != null) ? existing : folder));
 		}
+	}
+
+	/**
+	 * Room to write for a command that stores or writes (issue 23, item 8): the data
+	 * folder of the embedded database, {@code output} (when the command has one) and the
+	 * temporary folder ({@code java.io.tmpdir}, where the workbook's sheets wait) can be
+	 * written to, on disks with at least {@code tonghop.limits.min-free-space} usable;
+	 * checked before any work.
+	 * @throws NoRoom with the one line naming the folder
+	 */
+	static void requireRoomToWrite(CommandSpec spec, DatabaseOptions database, Path output) {
+		TonghopProperties.Limits limits = Settings.bind(spec, "tonghop.limits", TonghopProperties.Limits.class);
+		requireRoomToWrite(database, output, Path.of(System.getProperty("java.io.tmpdir")),
+				new FreeSpace(limits.minFreeSpace().toBytes(), FreeSpace.DISK));
+	}
+
+	static void requireRoomToWrite(DatabaseOptions database, Path output, Path temporary, FreeSpace space) {
+		Map<String, Path> folders = new LinkedHashMap<>();
+		Path data = database.embeddedFolder();
+		if (data != null) {
+			folders.put((database.jdbcUrl != null) ? "--db" : "--data-dir", data);
+		}
+		if (output != null) {
+			folders.put("--output", output);
+		}
+		folders.put("Thư mục tạm (java.io.tmpdir)", temporary);
+		folders.forEach((what, folder) -> {
+			String problem = space.problem(what, folder);
+			if (problem != null) {
+				throw new NoRoom(problem);
+			}
+		});
+	}
+
+	/**
+	 * A folder the command must write to cannot take it; the message is the one line to
+	 * show, and the exit status is 2 as for bad arguments.
+	 */
+	static final class NoRoom extends RuntimeException {
+
+		NoRoom(String message) {
+			super(message);
+		}
+
 	}
 
 	static void requireYear(CommandSpec spec, int year) {

@@ -47,13 +47,14 @@ class ConsolidateCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		Arguments.requireYear(this.spec, this.year.year);
 		Arguments.requireWritableFolder(this.spec, this.output.output, this.year.year, "--output");
+		Arguments.requireRoomToWrite(this.spec, this.database, this.output.output);
 		int year = this.year.year;
-		return Spring.run(this.database, (runner, summary) -> {
+		return Spring.run(this.database, (runner, summary, out) -> {
 			Optional<LastIngest> unfinished = runner.unfinishedIngest(year);
 			if (unfinished.isPresent() && !this.allowUnfinished) {
-				System.out.println();
-				System.out.println("== Tổng hợp năm " + year + ": chưa tổng hợp ==");
-				System.out.println("CẢNH BÁO: " + unfinished.get().warning(year));
+				out.println();
+				out.println("== Tổng hợp năm " + year + ": chưa tổng hợp ==");
+				out.println("CẢNH BÁO: " + unfinished.get().warning(year));
 				System.err.println("Chưa tổng hợp năm " + year + " (kết quả cũ giữ nguyên) vì lần nhận báo cáo gần nhất"
 						+ " chưa xong. " + unfinished.get().resume(year)
 						+ "; hoặc thêm --allow-unfinished để vẫn tổng hợp.");
@@ -61,7 +62,7 @@ class ConsolidateCommand implements Callable<Integer> {
 			}
 			JobExecution consolidate = runner.consolidate(year, this.output.output);
 			summary.printConsolidate(consolidate, year, CsvReports.yearFolder(this.output.output, year),
-					unfinished.map((ingest) -> ingest.warning(year)).orElse(null), System.out);
+					unfinished.map((ingest) -> ingest.warning(year)).orElse(null), out);
 			return Spring.status(consolidate);
 		});
 	}

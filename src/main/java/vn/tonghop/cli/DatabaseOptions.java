@@ -49,6 +49,22 @@ class DatabaseOptions {
 	 */
 	static final String POSTGRESQL_OPTIONS = "-c plan_cache_mode=force_custom_plan";
 
+	/**
+	 * The folder of the embedded H2 database: {@code --data-dir}, or that of a
+	 * {@code --db jdbc:h2:file:} URL; {@code null} for a database on a server.
+	 */
+	Path embeddedFolder() {
+		if (this.jdbcUrl == null) {
+			return this.dataDir;
+		}
+		if (this.jdbcUrl.startsWith("jdbc:h2:file:")) {
+			String file = this.jdbcUrl.substring("jdbc:h2:file:".length()).split(";", 2)[0];
+			Path parent = Path.of(file).toAbsolutePath().getParent();
+			return (parent != null) ? parent : Path.of(file);
+		}
+		return null;
+	}
+
 	Map<String, Object> springProperties() {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		if (this.jdbcUrl != null) {

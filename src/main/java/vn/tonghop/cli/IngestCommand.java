@@ -70,11 +70,12 @@ class IngestCommand implements Callable<Integer> {
 				.check(this.input.input, System.out);
 			return 0;
 		}
-		return Spring.run(this.database, (runner, summary) -> {
-			List<StoreRepair.Removed> removed = this.repair.before(runner, this.year.year, System.out);
+		Arguments.requireRoomToWrite(this.spec, this.database, null);
+		return Spring.run(this.database, (runner, summary, out) -> {
+			List<StoreRepair.Removed> removed = this.repair.before(runner, this.year.year, out);
 			JobExecution ingest = runner.ingest(this.input.input, this.year.year);
-			summary.printIngest(ingest, this.year.year, System.out);
-			Repair.after(runner, removed, this.year.year, System.out);
+			summary.printIngest(ingest, this.year.year, out);
+			Repair.after(runner, removed, this.year.year, out);
 			return Spring.status(ingest);
 		});
 	}

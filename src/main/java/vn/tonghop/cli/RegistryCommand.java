@@ -38,6 +38,7 @@ class RegistryCommand implements Callable<Integer> {
 		Arguments.requireExisting(this.spec, this.input, "--input");
 		int year = (this.year != null) ? this.year : Year.now().getValue();
 		Arguments.requireYear(this.spec, year);
+		Arguments.requireRoomToWrite(this.spec, this.database, null);
 		return Spring.inContext(this.database, (context) -> {
 			RegistryReader.Result result;
 			try {

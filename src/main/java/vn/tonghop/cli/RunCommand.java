@@ -38,11 +38,12 @@ class RunCommand implements Callable<Integer> {
 		Arguments.requireExisting(this.spec, this.input.input, "--input");
 		Arguments.requireYear(this.spec, this.year.year);
 		Arguments.requireWritableFolder(this.spec, this.output.output, this.year.year, "--output");
+		Arguments.requireRoomToWrite(this.spec, this.database, this.output.output);
 		int year = this.year.year;
-		return Spring.run(this.database, (runner, summary) -> {
-			List<StoreRepair.Removed> removed = this.repair.before(runner, year, System.out);
-			RunJob.Result run = RunJob.run(runner, summary, this.input.input, year, this.output.output, System.out);
-			Repair.after(runner, removed, year, System.out);
+		return Spring.run(this.database, (runner, summary, out) -> {
+			List<StoreRepair.Removed> removed = this.repair.before(runner, year, out);
+			RunJob.Result run = RunJob.run(runner, summary, this.input.input, year, this.output.output, out);
+			Repair.after(runner, removed, year, out);
 			Spring.sayDamaged(run.ingest());
 			Spring.sayDamaged(run.consolidate());
 			return run.completed() ? 0 : 1;

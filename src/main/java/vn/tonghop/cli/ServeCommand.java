@@ -10,14 +10,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
-import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.core.env.StandardEnvironment;
 import org.springframework.scheduling.support.CronExpression;
 
 import picocli.CommandLine;
@@ -135,19 +130,7 @@ class ServeCommand implements Callable<Integer> {
 	 * {@code application.yml}, the other configuration files and the environment.
 	 */
 	private TonghopProperties.Serve configured() {
-		StandardEnvironment environment = new StandardEnvironment();
-		ConfigDataEnvironmentPostProcessor.applyTo(environment);
-		try {
-			return Binder.get(environment).bindOrCreate("tonghop.serve", TonghopProperties.Serve.class);
-		}
-		catch (BindException ex) {
-			ConfigurationProperty property = ex.getProperty();
-			String what = (property != null)
-					? property.getName() + " = " + property.getValue()
-							+ ((property.getOrigin() != null) ? " (" + property.getOrigin() + ")" : "")
-					: ex.getName().toString();
-			throw bad("giá trị cấu hình không hợp lệ: " + what);
-		}
+		return Settings.bind(this.spec, "tonghop.serve", TonghopProperties.Serve.class);
 	}
 
 	private <T> T given(T option, T configured, String name, String key) {

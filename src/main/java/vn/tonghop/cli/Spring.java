@@ -1,6 +1,7 @@
 package vn.tonghop.cli;
 
 import java.sql.SQLException;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,7 +14,6 @@ import javax.sql.DataSource;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.Banner;
@@ -25,6 +25,7 @@ import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.tonghop.TonghopApplication;
+import vn.tonghop.TonghopProperties;
 import vn.tonghop.job.BatchRunner;
 import vn.tonghop.job.RunLock;
 import vn.tonghop.job.RunSummary;
@@ -51,24 +52,62 @@ final class Spring {
 	private Spring() {
 	}
 
-	/** What a job command does once the application is up; returns its exit status. */
+	/**
+	 * What a job command does once the application is up; returns its exit status. It
+	 * prints to {@code out}, which goes quiet once the run is asked to stop.
+	 */
 	@FunctionalInterface
 	interface Work {
 
-		int run(BatchRunner runner, RunSummary summary) throws Exception;
+		int run(BatchRunner runner, RunSummary summary, PrintStream out) throws Exception;
 
 	}
 
 	/**
 	 * Runs a job command holding the {@link RunLock} of the database: when another run
-	 * holds it, fails with {@link RunLock.Busy} before any job starts.
+	 * holds it, fails with {@link RunLock.Busy} before any job starts. SIGTERM or Ctrl-C
+	 * stops the job and ends the command as {@link Stopping} says: Spring Boot's shutdown
+	 * hook, which closed the application under the running job, is off.
 	 */
 	static int run(DatabaseOptions database, Work work) throws Exception {
-		return inContext(database, (context) -> {
-			try (RunLock lock = RunLock.acquire(context.getBean(DataSource.class), where(database))) {
-				return work.run(context.getBean(BatchRunner.class), context.getBean(RunSummary.class));
+		try (Stopping stopping = Stopping.install()) {
+			try {
+				int status;
+				try (ConfigurableApplicationContext context = start(database, false)) {
+					stopping.watch(context.getBean(BatchRunner.class),
+							context.getBean(TonghopProperties.class).stopWait());
+					// an embedded H2 file older than its last run stops the command here,
+					// and the command is counted when it ends (RunCounter)
+					RunCounter counter = RunCounter.of(context.getBean(DataSource.class), url(database));
+					try {
+						if (counter != null) {
+							counter.check();
+						}
+						try (RunLock lock = RunLock.acquire(context.getBean(DataSource.class), where(database))) {
+							status = work.run(context.getBean(BatchRunner.class), context.getBean(RunSummary.class),
+									stopping.out(System.out));
+						}
+						finally {
+							if (counter != null) {
+								counter.advance();
+							}
+						}
+					}
+					finally {
+						stopping.unwatch();
+					}
+				}
+				return stopping.requested() ? stopping.status() : status;
 			}
-		});
+			catch (Exception ex) {
+				if (!stopping.requested()) {
+					throw ex;
+				}
+				// what stopping the job broke; the stop's line says it for people
+				logger.debug("Lần chạy kết thúc khi đang dừng", ex);
+				return stopping.status();
+			}
+		}
 	}
 
 	/**
@@ -88,7 +127,7 @@ final class Spring {
 	 * is counted when it ends ({@link RunCounter#advance}).
 	 */
 	static int inContext(DatabaseOptions database, ContextWork work) throws Exception {
-		try (ConfigurableApplicationContext context = start(database)) {
+		try (ConfigurableApplicationContext context = start(database, true)) {
 			RunCounter counter = RunCounter.of(context.getBean(DataSource.class), url(database));
 			if (counter != null) {
 				counter.check();
@@ -133,10 +172,31 @@ final class Spring {
 		}
 	}
 
-	private static ConfigurableApplicationContext start(DatabaseOptions database) {
+	/**
+	 * The application of a command without a web server; {@code shutdownHook}: whether
+	 * Spring Boot's shutdown hook closes it (the job commands have {@link Stopping}
+	 * instead).
+	 */
+	private static ConfigurableApplicationContext start(DatabaseOptions database, boolean shutdownHook) {
 		SpringApplication application = new SpringApplication(TonghopApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		return start(application, database, url(database), Map.of("spring.autoconfigure.exclude", serveOnly()));
+		application.setRegisterShutdownHook(shutdownHook);
+		String url = url(database);
+		if (!shutdownHook) {
+			url = keptOpenAtExit(url, database);
+		}
+		return start(application, database, url, Map.of("spring.autoconfigure.exclude", serveOnly()));
+	}
+
+	/**
+	 * The URL of an embedded H2 database that stays open while the JVM exits until its
+	 * last connection closes: H2's own shutdown hook would otherwise close it at once,
+	 * under the job that a stop lets end. A URL that says otherwise is kept.
+	 */
+	private static String keptOpenAtExit(String url, DatabaseOptions database) {
+		boolean embedded = database.jdbcUrl == null || database.jdbcUrl.startsWith("jdbc:h2:file:");
+		return (embedded && !url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT"))
+				? url + ";DB_CLOSE_ON_EXIT=FALSE" : url;
 	}
 
 	/**

@@ -23,6 +23,7 @@ public final class TonghopMain {
 
 	public static void main(String[] args) {
 		jdkXmlParsers();
+		Stopping.recordSignals();
 		HeapWatch.start();
 		System.exit(execute(args));
 	}
@@ -58,7 +59,8 @@ public final class TonghopMain {
 	 * are findings, not failures), 2 for bad arguments, 1 when the job itself failed, 3
 	 * ({@link RunLock#BUSY_STATUS}) when another run is using the database, 4
 	 * ({@link ConsolidateCommand#UNFINISHED_STATUS}) when {@code consolidate} finds the
-	 * year's last ingest unfinished.
+	 * year's last ingest unfinished; a job command stopped by SIGTERM exits with 143, by
+	 * SIGINT (Ctrl-C) with 130 ({@link Stopping}).
 	 */
 	public static int execute(String... args) {
 		CommandLine commandLine = new CommandLine(new TonghopCommand());
@@ -68,6 +70,10 @@ public final class TonghopMain {
 			if (busy != null) {
 				line.getErr().println(busy.getMessage());
 				return RunLock.BUSY_STATUS;
+			}
+			if (ex instanceof Arguments.NoRoom noRoom) {
+				line.getErr().println(noRoom.getMessage());
+				return 2;
 			}
 			DamagedStoreException damaged = DamagedStoreException.in(ex);
 			if (damaged != null) {
@@ -83,14 +89,20 @@ public final class TonghopMain {
 		Map<String, String> exitCodes = new LinkedHashMap<>();
 		exitCodes.put("0", "Đã chạy xong (báo cáo bị từ chối là phát hiện, không phải lỗi).");
 		exitCodes.put("1", "Lần chạy thất bại.");
-		exitCodes.put("2", "Tham số không hợp lệ.");
+		exitCodes.put("2", "Tham số không hợp lệ, hoặc thư mục dữ liệu, thư mục kết quả hay thư mục tạm không ghi được"
+				+ " hay không đủ chỗ trống (tonghop.limits.min-free-space).");
 		exitCodes.put("3", "Một lần chạy khác đang dùng cơ sở dữ liệu; không thay đổi gì, hãy chạy lại sau.");
+		exitCodes.put("130", "Đã dừng bằng Ctrl-C (SIGINT); chạy lại đúng lệnh này để chạy tiếp từ chỗ đã dừng.");
+		exitCodes.put("143", "Đã dừng bằng SIGTERM; chạy lại đúng lệnh này để chạy tiếp từ chỗ đã dừng.");
 		for (String job : List.of("run", "ingest", "consolidate")) {
-			Map<String, String> codes = new LinkedHashMap<>(exitCodes);
-			if (job.equals("consolidate")) {
-				codes.put(Integer.toString(ConsolidateCommand.UNFINISHED_STATUS),
-						"Lần nhận báo cáo gần nhất của năm chưa xong: chưa tổng hợp gì (xem --allow-unfinished).");
-			}
+			Map<String, String> codes = new LinkedHashMap<>();
+			exitCodes.forEach((code, meaning) -> {
+				codes.put(code, meaning);
+				if (code.equals("3") && job.equals("consolidate")) {
+					codes.put(Integer.toString(ConsolidateCommand.UNFINISHED_STATUS),
+							"Lần nhận báo cáo gần nhất của năm chưa xong: chưa tổng hợp gì (xem --allow-unfinished).");
+				}
+			});
 			commandLine.getSubcommands()
 				.get(job)
 				.getCommandSpec()

@@ -63,6 +63,9 @@ public class BatchRunner {
 
 	private final StoreRepair repair;
 
+	/** Set by {@link #stop()}: no job starts any more. */
+	private volatile boolean stopRequested;
+
 	BatchRunner(JobOperator jobOperator, JobRepository jobRepository, ReturnStore store, Rollups rollups,
 			JdbcTemplate jdbc, StoreRepair repair, @Qualifier(IngestJobConfiguration.JOB) Job ingestReturnsJob,
 			@Qualifier(ConsolidateJobConfiguration.JOB) Job consolidateYearJob) {
@@ -143,7 +146,45 @@ public class BatchRunner {
 		return total;
 	}
 
+	/**
+	 * Asks the jobs to stop: from now no job starts ({@link Stopped}), and every running
+	 * execution is marked {@link BatchStatus#STOPPING} in the job repository. Each step
+	 * sees that when it next saves its state (an ingest partition after its chunk, a step
+	 * of the consolidation when it ends), ends {@link BatchStatus#STOPPED}, and so does
+	 * the job; the next run restarts it from there. Safe to call again and from any
+	 * thread (a shutdown hook calls it until the job has ended: a job that started in
+	 * between is stopped too); never throws.
+	 * <p>
+	 * Not {@code JobOperator.stop}: in Spring Batch 6.0.4 it also saves the running step
+	 * executions from the calling thread, a second writer of the rows their own threads
+	 * save after every chunk; when the step's thread loses that race
+	 * ({@code OptimisticLockingFailureException}) its step ends UNKNOWN and cannot be
+	 * restarted (spring-batch issues 5120, 5308, 5484).
+	 */
+	public void stop() {
+		this.stopRequested = true;
+		for (String job : List.of(this.ingestReturnsJob.getName(), this.consolidateYearJob.getName())) {
+			try {
+				for (JobExecution execution : this.jobRepository.findRunningJobExecutions(job)) {
+					if (execution.getStatus() == BatchStatus.STARTING || execution.getStatus() == BatchStatus.STARTED) {
+						execution.setStatus(BatchStatus.STOPPING);
+						this.jobRepository.update(execution);
+						logger.debug("Lần chạy " + execution.getId() + " (" + job + ") được yêu cầu dừng");
+					}
+				}
+			}
+			catch (RuntimeException ex) {
+				// the job saved its execution meanwhile, or the database is closing:
+				// the next call tries again
+				logger.debug("Chưa yêu cầu dừng được " + job, ex);
+			}
+		}
+	}
+
 	private JobExecution launch(Job job, JobParameters parameters, String... sameRunKeys) throws Exception {
+		if (this.stopRequested) {
+			throw new Stopped(job.getName());
+		}
 		JobExecution unfinished = unfinished(job.getName(), parameters, sameRunKeys);
 		if (unfinished != null) {
 			logger.info("Lần chạy " + unfinished.getId() + " trước đó chưa xong (" + describe(unfinished)
@@ -197,6 +238,15 @@ public class BatchRunner {
 			}
 		}
 		return execution;
+	}
+
+	/** A job not started because the run was asked to stop. */
+	public static final class Stopped extends RuntimeException {
+
+		Stopped(String job) {
+			super("Không bắt đầu " + job + ": lần chạy đã được yêu cầu dừng.");
+		}
+
 	}
 
 }

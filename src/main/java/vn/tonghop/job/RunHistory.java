@@ -63,6 +63,9 @@ public class RunHistory {
 			LocalDateTime endTime, String status, String exitMessage, Map<String, Long> files, long accepted,
 			long rejected, long returnsWritten, long findings) {
 
+		/** What {@link #failure()} says of a stopped run. */
+		static final String STOPPED = "đã dừng theo yêu cầu (SIGTERM hoặc Ctrl-C); lần chạy sau tiếp tục từ chỗ đã dừng";
+
 		public boolean ingest() {
 			return INGEST_JOB.equals(this.jobName);
 		}
@@ -88,7 +91,7 @@ public class RunHistory {
 
 		/**
 		 * Whether the job repository shows it running: it is, when a run holds the run
-		 * lock, else its process died ({@link #interrupted}).
+		 * lock, else its process died (shown interrupted).
 		 */
 		public boolean unfinished() {
 			return this.endTime == null && ("STARTING".equals(this.status) || "STARTED".equals(this.status)
@@ -114,9 +117,14 @@ public class RunHistory {
 		}
 
 		/**
-		 * The first line of the exit message, when the run did not complete; else null.
+		 * The first line of the exit message, when the run did not complete; else null. A
+		 * run stopped by SIGTERM or Ctrl-C says so, not the exception that stopped its
+		 * steps.
 		 */
 		public String failure() {
+			if ("STOPPED".equals(this.status)) {
+				return STOPPED;
+			}
 			if ("COMPLETED".equals(this.status) || this.exitMessage == null || this.exitMessage.isBlank()) {
 				return null;
 			}

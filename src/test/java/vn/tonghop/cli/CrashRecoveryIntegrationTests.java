@@ -28,7 +28,6 @@ import org.springframework.util.FileSystemUtils;
 
 import vn.tonghop.TestDatabase;
 import vn.tonghop.intake.InputFiles;
-import vn.tonghop.report.YearOutputs;
 import vn.tonghop.samples.SyntheticReturns;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,11 +45,6 @@ class CrashRecoveryIntegrationTests {
 
 	static final int YEAR = 2026;
 
-	static final List<String> CSV_OUTPUTS = List.of("returns.csv", "by-province.csv", "by-sector.csv",
-			"by-province-sector.csv", "by-industry.csv", "completeness.csv", "issues.csv");
-
-	static final List<String> TABLES = List.of("submission", "return_record", "finding");
-
 	static final Pattern STORED = Pattern.compile("Đã lưu (\\d+)/(\\d+) tệp");
 
 	static final long SEED = Long.getLong("tonghop.crash.seed", System.nanoTime());
@@ -60,11 +54,7 @@ class CrashRecoveryIntegrationTests {
 
 	static Path input;
 
-	static Path referenceOutput;
-
-	static List<Long> referenceCounts;
-
-	static String referenceOutcomes;
+	static RunTotals reference;
 
 	/** The inbox (the messy samples and generated returns) and an uninterrupted run. */
 	@BeforeAll
@@ -73,13 +63,12 @@ class CrashRecoveryIntegrationTests {
 		FileSystemUtils.copyRecursively(InputSamplesIntegrationTests.SAMPLES.resolve(Integer.toString(YEAR)),
 				input.resolve("mẫu"));
 		SyntheticReturns.write(input.resolve("sinh ra"), 50, YEAR, 7);
-		referenceOutput = work.resolve("reference-output");
+		Path output = work.resolve("reference-output");
 		Path data = work.resolve("reference-data");
 		Runs.Result run = Runs.tonghop("run", "--input", input.toString(), "--year", Integer.toString(YEAR),
-				"--data-dir", data.toString(), "--output", referenceOutput.toString());
+				"--data-dir", data.toString(), "--output", output.toString());
 		assertThat(run.status()).as(run.out() + run.err()).isZero();
-		referenceCounts = counts(data);
-		referenceOutcomes = firstIngestOutcomes(data);
+		reference = RunTotals.of(data, output, YEAR);
 	}
 
 	/** Where the process is killed: after a log line, then a random delay. */
@@ -143,33 +132,7 @@ class CrashRecoveryIntegrationTests {
 					.isEqualTo(files);
 			}
 		}
-		assertThat(counts(data)).as("rows of %s, %s", TABLES, seed).isEqualTo(referenceCounts);
-		assertThat(firstIngestOutcomes(data)).as("what the interrupted ingest made of each file, " + seed)
-			.isEqualTo(referenceOutcomes);
-		assertThat(Runs.count(data, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE i WHERE NOT EXISTS (SELECT 1"
-				+ " FROM BATCH_JOB_EXECUTION e WHERE e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID AND e.STATUS = 'COMPLETED')"))
-			.as("killed runs restarted to completion, none left running or failed; " + seed)
-			.isZero();
-		Path year = output.resolve(Integer.toString(YEAR));
-		for (String name : CSV_OUTPUTS) {
-			assertThat(year.resolve(name)).as(seed)
-				.hasSameTextualContentAs(referenceOutput.resolve(Integer.toString(YEAR)).resolve(name),
-						StandardCharsets.UTF_8);
-		}
-		assertThat(names(year.resolve("phan-hoi"))).as(seed)
-			.isEqualTo(names(referenceOutput.resolve(Integer.toString(YEAR)).resolve("phan-hoi")));
-		try (XSSFWorkbook workbook = new XSSFWorkbook(
-				Files.newInputStream(year.resolve("tong-hop-thi-dua-" + YEAR + ".xlsx")))) {
-			assertThat(workbook.getNumberOfSheets()).isGreaterThan(5);
-		}
-		try (Stream<Path> files = Files.walk(output)) {
-			// the published year's manifest only: no temporary file, no folder a run
-			// wrote into before publishing
-			assertThat(files.map((file) -> output.relativize(file).toString())
-				.filter((name) -> name.startsWith(".") || name.contains("/.")))
-				.as("temporary files left behind, " + seed)
-				.containsExactly(YEAR + "/" + YearOutputs.MANIFEST);
-		}
+		RunTotals.of(data, output, YEAR).assertSameAs(reference, seed);
 	}
 
 	/**
@@ -217,16 +180,7 @@ class CrashRecoveryIntegrationTests {
 		process.destroyForcibly();
 		process.waitFor(30, TimeUnit.SECONDS);
 		reader.join(10_000);
-		if (TestDatabase.postgresql()) {
-			// the server carries out what the killed run had sent (a COMMIT on its way
-			// commits) and then sees the connection gone: wait for its sessions to end
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-			while (Runs.count(data, "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
-					+ " AND pid <> pg_backend_pid() AND backend_type = 'client backend'") > 0) {
-				assertThat(System.nanoTime()).as("the killed run's sessions ended").isLessThan(deadline);
-				Thread.sleep(20);
-			}
-		}
+		RunTotals.awaitSessionsEnded(data);
 		assertThat(atPoint).as("kill point '%s' reached; output:%n%s", kill, String.join("\n", lines)).isTrue();
 		assertThat(process.exitValue())
 			.as("killed %d ms after '%s' (seed %d), not ended by itself; output:%n%s", delay, kill, SEED,
@@ -241,35 +195,6 @@ class CrashRecoveryIntegrationTests {
 
 	private static Predicate<String> step(int number) {
 		return (line) -> line.contains("bước " + number + "/8");
-	}
-
-	private static List<Long> counts(Path data) throws Exception {
-		List<Long> counts = new ArrayList<>();
-		for (String table : TABLES) {
-			counts.add(Runs.count(data, "SELECT COUNT(*) FROM " + table));
-		}
-		return counts;
-	}
-
-	/**
-	 * Outcomes of the files in the first ingest (over all its executions, when it was
-	 * killed and restarted): "NEW×70 DUPLICATE×2 …".
-	 */
-	private static String firstIngestOutcomes(Path data) throws Exception {
-		StringBuilder outcomes = new StringBuilder();
-		for (String outcome : List.of("NEW", "DUPLICATE", "UNREADABLE", "SKIPPED")) {
-			long n = Runs.count(data, "SELECT COUNT(*) FROM intake_log WHERE outcome = '" + outcome
-					+ "' AND job_execution IN (SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID ="
-					+ " (SELECT MIN(JOB_INSTANCE_ID) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = 'ingestReturnsJob'))");
-			outcomes.append(outcome).append('×').append(n).append(' ');
-		}
-		return outcomes.toString().strip();
-	}
-
-	private static List<String> names(Path folder) throws IOException {
-		try (Stream<Path> files = Files.list(folder)) {
-			return files.map((file) -> file.getFileName().toString()).sorted().toList();
-		}
 	}
 
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.tonghop.TestDatabase;
 import vn.tonghop.catalogue.IndicatorCatalogue;
 import vn.tonghop.intake.Checksums;
 import vn.tonghop.read.FormCells;
@@ -418,6 +420,49 @@ class IngestIntegrationTests {
 					"--data-dir", data.toString());
 			assertThat(consolidate.status()).isEqualTo(2);
 			assertThat(consolidate.err().strip()).doesNotContain("\n").contains("2026").contains("không phải thư mục");
+		}
+
+		/**
+		 * Regression (issue 23, item 8): a data folder, output folder or temporary folder
+		 * on a full disk was found midway, by an error of the database or of a workbook
+		 * being written; a disk with less than tonghop.limits.min-free-space usable is
+		 * exit 2 and one line naming the folder, before any work, for every command that
+		 * stores or writes. Here the minimum is above any disk.
+		 */
+		@Test
+		void aDiskWithLessThanTheMinimumFreeSpaceIsTwoWithOneLineBeforeAnyWork(@TempDir Path temp) {
+			Path data = temp.resolve("data");
+			Path output = temp.resolve("ra");
+			String tmp = Path.of(System.getProperty("java.io.tmpdir")).toString();
+			System.setProperty("tonghop.limits.min-free-space", "1000TB");
+			try {
+				List<List<String>> commands = List.of(
+						List.of("run", "--input", "input-samples/2026", "--year", "2026", "--output",
+								output.toString()),
+						List.of("consolidate", "--year", "2026", "--output", output.toString()),
+						List.of("ingest", "--input", "input-samples/2026", "--year", "2026"),
+						List.of("registry", "--input", "input-samples/2026", "--year", "2026"));
+				for (List<String> command : commands) {
+					List<String> args = new ArrayList<>(command);
+					args.addAll(List.of("--data-dir", data.toString()));
+					Runs.Result result = Runs.tonghop(args.toArray(String[]::new));
+					// on PostgreSQL there is no data folder: the output, or the temporary
+					// folder, is the first
+					String folder = !TestDatabase.postgresql() ? "--data-dir " + data : command.contains("--output")
+							? "--output " + output : "Thư mục tạm (java.io.tmpdir) " + tmp;
+					assertThat(result.status()).as(command + result.err()).isEqualTo(2);
+					assertThat(result.err().strip()).as(command.toString())
+						.doesNotContain("\n")
+						.startsWith(folder + ": ổ đĩa chỉ còn trống ")
+						.contains("cần ít nhất 1.000,0 TB (tonghop.limits.min-free-space)");
+					assertThat(result.out()).as(command.toString()).isEmpty();
+				}
+				assertThat(data).doesNotExist();
+				assertThat(output).doesNotExist();
+			}
+			finally {
+				System.clearProperty("tonghop.limits.min-free-space");
+			}
 		}
 
 		@Test

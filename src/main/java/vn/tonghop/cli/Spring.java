@@ -76,22 +76,13 @@ final class Spring {
 				try (ConfigurableApplicationContext context = start(database, false)) {
 					stopping.watch(context.getBean(BatchRunner.class),
 							context.getBean(TonghopProperties.class).stopWait());
-					// an embedded H2 file older than its last run stops the command here,
-					// and the command is counted when it ends (RunCounter)
-					RunCounter counter = RunCounter.of(context.getBean(DataSource.class), url(database));
 					try {
-						if (counter != null) {
-							counter.check();
-						}
-						try (RunLock lock = RunLock.acquire(context.getBean(DataSource.class), where(database))) {
-							status = work.run(context.getBean(BatchRunner.class), context.getBean(RunSummary.class),
-									stopping.out(System.out));
-						}
-						finally {
-							if (counter != null) {
-								counter.advance();
+						status = counted(context, database, (started) -> {
+							try (RunLock lock = RunLock.acquire(started.getBean(DataSource.class), where(database))) {
+								return work.run(started.getBean(BatchRunner.class), started.getBean(RunSummary.class),
+										stopping.out(System.out));
 							}
-						}
+						});
 					}
 					finally {
 						stopping.unwatch();
@@ -122,23 +113,31 @@ final class Spring {
 	}
 
 	/**
-	 * Runs a command that opens the database. With the embedded H2, a database older than
-	 * its last run stops it before any work ({@link RunCounter#check}), and the command
-	 * is counted when it ends ({@link RunCounter#advance}).
+	 * Runs a command that opens the database, counted ({@link #counted}).
 	 */
 	static int inContext(DatabaseOptions database, ContextWork work) throws Exception {
 		try (ConfigurableApplicationContext context = start(database, true)) {
-			RunCounter counter = RunCounter.of(context.getBean(DataSource.class), url(database));
+			return counted(context, database, work);
+		}
+	}
+
+	/**
+	 * Does a command's work on an open database: with the embedded H2, a database older
+	 * than its last run stops it before any work ({@link RunCounter#check}), and the
+	 * command is counted when it ends ({@link RunCounter#advance}).
+	 */
+	private static int counted(ConfigurableApplicationContext context, DatabaseOptions database, ContextWork work)
+			throws Exception {
+		RunCounter counter = RunCounter.of(context.getBean(DataSource.class), url(database));
+		if (counter != null) {
+			counter.check();
+		}
+		try {
+			return work.run(context);
+		}
+		finally {
 			if (counter != null) {
-				counter.check();
-			}
-			try {
-				return work.run(context);
-			}
-			finally {
-				if (counter != null) {
-					counter.advance();
-				}
+				counter.advance();
 			}
 		}
 	}

@@ -119,20 +119,19 @@ public final class RunLock implements AutoCloseable {
 	 * is gone as interrupted.
 	 */
 	public static boolean held(DataSource dataSource) throws SQLException {
+		Connection advisory;
+		try {
+			advisory = advisoryLock(dataSource, "");
+		}
+		catch (Busy ex) {
+			return true;
+		}
+		if (advisory != null) {
+			// PostgreSQL: the advisory lock decides, and it was free
+			releaseAdvisory(advisory);
+			return false;
+		}
 		try (Connection connection = dataSource.getConnection()) {
-			autoCommit(connection);
-			if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-				try (Statement lock = connection.createStatement();
-						ResultSet rs = lock.executeQuery("SELECT pg_try_advisory_lock(" + ADVISORY_KEY + ")")) {
-					if (rs.next() && rs.getBoolean(1)) {
-						try (Statement unlock = connection.createStatement()) {
-							unlock.execute("SELECT pg_advisory_unlock(" + ADVISORY_KEY + ")");
-						}
-						return false;
-					}
-					return true;
-				}
-			}
 			Holder holder = holder(connection);
 			return holder != null && holder.staleBecause(false) == null;
 		}

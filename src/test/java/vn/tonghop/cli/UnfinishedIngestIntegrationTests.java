@@ -150,6 +150,9 @@ class UnfinishedIngestIntegrationTests {
 					assertThat(row.getCell(1).toString()).contains("chưa xong", "lần chạy " + this.ingest);
 					// a sentence: wrapped, not cut at the edge of the printed page
 					assertThat(row.getCell(1).getCellStyle().getWrapText()).isTrue();
+					// and tall enough for its lines: LibreOffice drew it over the next
+					// row
+					assertThat(row.getHeightInPoints()).isGreaterThanOrEqualTo(2 * 13f);
 					warned = true;
 				}
 			}

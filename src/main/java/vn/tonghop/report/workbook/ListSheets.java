@@ -218,6 +218,8 @@ final class ListSheets {
 			Row row = sheet.row();
 			Cells.text(row, 0, "Cảnh báo", this.styles.text);
 			Cells.text(row, 1, run.warning(), this.styles.wrapped);
+			// as for the findings: LibreOffice does not fit a row to wrapped text
+			row.setHeightInPoints(Layout.lines(run.warning(), 60) * 13f + 2f);
 		}
 		info(sheet, "Năm tổng hợp", Integer.toString(this.input.year()));
 		info(sheet, "Năm so sánh",

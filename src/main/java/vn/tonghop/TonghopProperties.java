@@ -31,12 +31,14 @@ import vn.tonghop.read.ReadLimits;
  * @param history settings of the run history ({@code tonghop history})
  * @param serve settings of the nightly mode ({@code tonghop serve})
  * @param limits how much one input file may cost to read
+ * @param federation who issues the consolidated workbook, for its heading and signature
+ * block, and the province it consolidates
  */
 @ConfigurationProperties("tonghop")
 public record TonghopProperties(@DefaultValue("100") int chunkSize, @DefaultValue("0") int ingestThreads,
 		@DefaultValue("0") int feedbackThreads, @DefaultValue("5") int progressSeconds,
 		@DefaultValue("10s") Duration stopWait, @DefaultValue Validation validation, @DefaultValue History history,
-		@DefaultValue Serve serve, @DefaultValue Limits limits) {
+		@DefaultValue Serve serve, @DefaultValue Limits limits, @DefaultValue Federation federation) {
 
 	/**
 	 * @param factors the factor of comparison rules by rule code, replacing the one in
@@ -106,6 +108,32 @@ public record TonghopProperties(@DefaultValue("100") int chunkSize, @DefaultValu
 			return new ReadLimits(this.maxFileSize.toBytes(), this.maxUnzippedSize.toBytes(),
 					this.maxSharedStringsSize.toBytes(), this.maxCells, this.maxTime);
 		}
+
+	}
+
+	/**
+	 * The federation that issues the consolidated workbook (Nghị định 30/2020/NĐ-CP: the
+	 * issuing body and its parent at the top, the place and date line, the signature
+	 * block at the end). Every field may be left out: the workbook then leaves a blank
+	 * line to fill by hand.
+	 *
+	 * @param name the issuing body, e.g. {@code LĐLĐ TỈNH ĐỒNG NAI}
+	 * @param parent the body above it, e.g. {@code TỔNG LĐLĐ VIỆT NAM}
+	 * @param province the province the federation consolidates (a name, alias or code as
+	 * returns write it); its workbook then rolls up by upper-level union within that
+	 * province. Empty: decided by the returns (all in one province: that province)
+	 * @param place the place of the date line, e.g. {@code Đồng Nai} for "Đồng Nai, ngày
+	 * … tháng … năm …"
+	 * @param preparerTitle the preparer's heading in the signature block
+	 * @param preparer the preparer's name
+	 * @param signerTitle the heading of the one who signs for the federation
+	 * @param signerRole the signer's office, under the heading
+	 * @param signer the signer's name
+	 */
+	public record Federation(String name, String parent, String province, String place,
+			@DefaultValue("NGƯỜI LẬP BIỂU") String preparerTitle, String preparer,
+			@DefaultValue("TM. BAN THƯỜNG VỤ") String signerTitle, @DefaultValue("CHỦ TỊCH") String signerRole,
+			String signer) {
 
 	}
 

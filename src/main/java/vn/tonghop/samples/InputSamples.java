@@ -29,8 +29,9 @@ import vn.tonghop.template.ReturnFormWriter;
  * Re-makes the folder of sample returns ({@code input-samples/}): the five seed reports
  * as returns, figure for figure, under {@code <year>/seeds/}, and {@value #YEAR}'s
  * synthetic returns under {@code 2026/}, each showing one way real returns are messy or
- * one rule they break; then a {@code README.md} that lists them. Everything is
- * deterministic: the same code writes the same bytes.
+ * one rule they break; the list of unions expected to report that year; then a
+ * {@code README.md} that lists them. Everything is deterministic: the same code writes
+ * the same bytes.
  */
 public final class InputSamples {
 
@@ -66,7 +67,8 @@ public final class InputSamples {
 
 	/**
 	 * Writes every sample under {@code dir}, overwriting files of the same name (other
-	 * files are left alone).
+	 * files are left alone). Writes the list of unions expected to report
+	 * ({@code danh-sach-cdcs-2026.xlsx}) too.
 	 * @return the paths written: the returns, then {@code README.md}
 	 */
 	public static List<Path> write(Path dir) throws IOException {
@@ -88,6 +90,8 @@ public final class InputSamples {
 			Files.setLastModifiedTime(file, FileTime.from(sample.sentOn().atTime(9, 0).toInstant(ZoneOffset.UTC)));
 			written.add(file);
 		}
+		Path registry = dir.resolve(SampleRegistry.FILE);
+		SampleRegistry.write(SampleRegistry.entries(samples), registry);
 		Path readme = dir.resolve("README.md");
 		Files.writeString(readme, readme(samples, catalogue), StandardCharsets.UTF_8);
 		written.add(readme);
@@ -596,6 +600,7 @@ public final class InputSamples {
 					.append(" |\n");
 			}
 		}
+		md.append(SampleRegistry.readme());
 		md.append("\nMã lỗi: xem mục 4 của đặc tả. Rule codes: see section 4 of the return-form spec.\n");
 		return md.toString();
 	}

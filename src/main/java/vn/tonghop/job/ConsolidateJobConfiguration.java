@@ -47,6 +47,12 @@ class ConsolidateJobConfiguration {
 	static final String JOB = "consolidateYearJob";
 
 	/**
+	 * The job parameter ("true") that writes the feedback copies of returns whose only
+	 * error is the year even when most returns name another year.
+	 */
+	static final String YEAR_MISMATCH_COPIES = "feedbackYearMismatch";
+
+	/**
 	 * The cross-checks first (the outputs show their findings), then two flows at once on
 	 * two threads: the analysts' workbook, the longest step, beside the CSV files and the
 	 * feedback copies one after the other. Each flow only reads the database and writes
@@ -112,7 +118,8 @@ class ConsolidateJobConfiguration {
 	@Bean
 	Step writeFeedbackStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			FeedbackReports feedback) {
-		return reportStep("writeFeedbackStep", jobRepository, transactionManager, feedback::write);
+		return reportStep("writeFeedbackStep", jobRepository, transactionManager, (output, year, parameters) -> feedback
+			.write(output, year, Boolean.parseBoolean(parameters.getString(YEAR_MISMATCH_COPIES))));
 	}
 
 	/** The analysts' workbook tong-hop-thi-dua-Y.xlsx. */
@@ -214,13 +221,27 @@ class ConsolidateJobConfiguration {
 		return "Tổng hợp năm " + year + ", bước " + number + "/" + STEPS.size() + ": " + STEPS.get(step);
 	}
 
+	/** A {@link Report} that takes other job parameters too. */
+	@FunctionalInterface
+	interface ReportWithParameters {
+
+		long write(Path output, int year, JobParameters parameters);
+
+	}
+
 	private static Step reportStep(String name, JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, Report report) {
+		return reportStep(name, jobRepository, transactionManager,
+				(ReportWithParameters) (output, year, parameters) -> report.write(output, year));
+	}
+
+	private static Step reportStep(String name, JobRepository jobRepository,
+			PlatformTransactionManager transactionManager, ReportWithParameters report) {
 		return new StepBuilder(name, jobRepository).listener(log(name)).tasklet((contribution, chunk) -> {
 			JobParameters parameters = chunk.getStepContext().getStepExecution().getJobParameters();
 			// written where they wait to be published together
 			long rows = report.write(YearOutputs.staging(Path.of(parameters.getString("output"))),
-					parameters.getLong("year").intValue());
+					parameters.getLong("year").intValue(), parameters);
 			contribution.incrementWriteCount(rows);
 			return RepeatStatus.FINISHED;
 		}, transactionManager).allowStartIfComplete(true).build();

@@ -1,5 +1,7 @@
 package vn.tonghop.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -37,6 +39,9 @@ class ConsolidateCommand implements Callable<Integer> {
 					+ " kết quả ghi rõ điều đó).")
 	boolean allowUnfinished;
 
+	@Mixin
+	JobOptions.FeedbackYearMismatch feedbackYearMismatch;
+
 	/**
 	 * The exit status of a consolidation refused because the year's last ingest did not
 	 * finish.
@@ -60,9 +65,15 @@ class ConsolidateCommand implements Callable<Integer> {
 						+ "; hoặc thêm --allow-unfinished để vẫn tổng hợp.");
 				return UNFINISHED_STATUS;
 			}
-			JobExecution consolidate = runner.consolidate(year, this.output.output);
+			boolean copies = this.feedbackYearMismatch.copies;
+			JobExecution consolidate = runner.consolidate(year, this.output.output, copies);
+			// what a reader must know first: the ingest unfinished, most returns of
+			// another year
+			List<String> warnings = new ArrayList<>();
+			unfinished.ifPresent((ingest) -> warnings.add(ingest.warning(year)));
+			runner.yearMismatch(year).ifPresent((mismatch) -> warnings.add(mismatch.warning(copies)));
 			summary.printConsolidate(consolidate, year, CsvReports.yearFolder(this.output.output, year),
-					unfinished.map((ingest) -> ingest.warning(year)).orElse(null), out);
+					warnings.isEmpty() ? null : String.join(System.lineSeparator() + "CẢNH BÁO: ", warnings), out);
 			return Spring.status(consolidate);
 		});
 	}

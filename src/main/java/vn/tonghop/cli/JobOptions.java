@@ -36,4 +36,17 @@ final class JobOptions {
 
 	}
 
+	/**
+	 * {@code --feedback-year-mismatch}: the feedback copies of returns whose only error
+	 * is the year, even when most returns name another year than {@code --year}.
+	 */
+	static class FeedbackYearMismatch {
+
+		@Option(names = "--feedback-year-mismatch",
+				description = "Vẫn tạo bản phản hồi cho tệp chỉ sai năm báo cáo (R04) khi phần lớn báo cáo ghi năm khác"
+						+ " --year (mặc định thì không: có lẽ --year sai, tóm tắt cảnh báo ngay dòng đầu).")
+		boolean copies;
+
+	}
+
 }

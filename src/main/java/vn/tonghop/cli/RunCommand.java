@@ -33,6 +33,9 @@ class RunCommand implements Callable<Integer> {
 	@Mixin
 	Repair repair;
 
+	@Mixin
+	JobOptions.FeedbackYearMismatch feedbackYearMismatch;
+
 	@Override
 	public Integer call() throws Exception {
 		Arguments.requireExisting(this.spec, this.input.input, "--input");
@@ -42,7 +45,8 @@ class RunCommand implements Callable<Integer> {
 		int year = this.year.year;
 		return Spring.run(this.database, (runner, summary, out) -> {
 			List<StoreRepair.Removed> removed = this.repair.before(runner, year, out);
-			RunJob.Result run = RunJob.run(runner, summary, this.input.input, year, this.output.output, out);
+			RunJob.Result run = RunJob.run(runner, summary, this.input.input, year, this.output.output,
+					this.feedbackYearMismatch.copies, out);
 			Repair.after(runner, removed, year, out);
 			Spring.sayDamaged(run.ingest());
 			Spring.sayDamaged(run.consolidate());

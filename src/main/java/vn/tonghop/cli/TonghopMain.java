@@ -1,9 +1,9 @@
 package vn.tonghop.cli;
 
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ResourceBundle;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -20,6 +20,9 @@ public final class TonghopMain {
 
 	private TonghopMain() {
 	}
+
+	/** The resource bundle of picocli's own texts in the usage help. */
+	static final String USAGE_TEXTS = "i18n.cli";
 
 	public static void main(String[] args) {
 		jdkXmlParsers();
@@ -64,7 +67,10 @@ public final class TonghopMain {
 	 */
 	public static int execute(String... args) {
 		CommandLine commandLine = new CommandLine(new TonghopCommand());
-		commandLine.setParameterExceptionHandler(TonghopMain::badArguments);
+		// picocli's own texts (Usage:, Commands:, the help and version options) in
+		// Vietnamese, for every command
+		commandLine.setResourceBundle(ResourceBundle.getBundle(USAGE_TEXTS));
+		commandLine.setParameterExceptionHandler(new BadArguments());
 		commandLine.setExecutionExceptionHandler((ex, line, parsed) -> {
 			RunLock.Busy busy = busy(ex);
 			if (busy != null) {
@@ -131,13 +137,6 @@ public final class TonghopMain {
 			}
 		}
 		return null;
-	}
-
-	private static int badArguments(CommandLine.ParameterException ex, String[] args) {
-		PrintWriter err = ex.getCommandLine().getErr();
-		err.println("Tham số không hợp lệ: " + ex.getMessage() + " (xem: tonghop "
-				+ ex.getCommandLine().getCommandName().replace("tonghop", "").strip() + " --help)");
-		return 2;
 	}
 
 	static String rootMessage(Throwable ex) {

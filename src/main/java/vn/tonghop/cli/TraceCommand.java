@@ -85,7 +85,14 @@ class TraceCommand implements Callable<Integer> {
 		}
 		ProvinceResolution resolution = provinces.resolve(this.province, Math.max(year, 2025));
 		if (resolution.province() == null) {
-			throw bad("--province " + this.province + ": không xác định được tỉnh/thành phố");
+			throw bad("--province " + this.province + ": không xác định được tỉnh/thành phố"
+					+ (resolution.candidates().isEmpty() ? ""
+							: " (có phải là: " + String.join(", ", resolution.candidates()) + "?)"));
+		}
+		// on stderr: the lines on stdout stay the table and its sum
+		String reading = Trace.provinceReading(resolution, provinces);
+		if (reading != null) {
+			System.err.println(reading);
 		}
 		return resolution.province().code();
 	}

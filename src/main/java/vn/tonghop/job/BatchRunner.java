@@ -26,6 +26,7 @@ import vn.tonghop.rollup.Rollups;
 import vn.tonghop.store.LastIngest;
 import vn.tonghop.store.ReturnStore;
 import vn.tonghop.store.StoreRepair;
+import vn.tonghop.store.YearMismatch;
 
 /**
  * Starts the jobs for the command line. When the last run of a job with the same input
@@ -110,10 +111,25 @@ public class BatchRunner {
 		return LastIngest.unfinished(this.jdbc, year);
 	}
 
+	/** Whether most of the year's returns name another year. */
+	public Optional<YearMismatch> yearMismatch(int year) {
+		return YearMismatch.of(this.jdbc, year);
+	}
+
 	public JobExecution consolidate(int year, Path output) throws Exception {
+		return consolidate(year, output, false);
+	}
+
+	/**
+	 * @param yearMismatchCopies whether the feedback copies of returns whose only error
+	 * is the year are written even when most returns name another year
+	 * ({@link YearMismatch})
+	 */
+	public JobExecution consolidate(int year, Path output, boolean yearMismatchCopies) throws Exception {
 		JobParameters parameters = new JobParametersBuilder().addLong("year", (long) year)
 			.addString("output", output.toAbsolutePath().normalize().toString())
 			.addLocalDateTime("startedAt", LocalDateTime.now())
+			.addString(ConsolidateJobConfiguration.YEAR_MISMATCH_COPIES, Boolean.toString(yearMismatchCopies), false)
 			.toJobParameters();
 		return launch(this.consolidateYearJob, parameters, "year", "output");
 	}

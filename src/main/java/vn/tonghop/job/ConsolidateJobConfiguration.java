@@ -47,6 +47,12 @@ class ConsolidateJobConfiguration {
 	static final String JOB = "consolidateYearJob";
 
 	/**
+	 * The job parameter ("true") that writes the feedback copies of returns whose only
+	 * error is the year even when most returns name another year.
+	 */
+	static final String YEAR_MISMATCH_COPIES = "feedbackYearMismatch";
+
+	/**
 	 * The cross-checks first (the outputs show their findings), then two flows at once on
 	 * two threads: the analysts' workbook, the longest step, beside the CSV files and the
 	 * feedback copies one after the other. Each flow only reads the database and writes
@@ -112,7 +118,8 @@ class ConsolidateJobConfiguration {
 	@Bean
 	Step writeFeedbackStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			FeedbackReports feedback) {
-		return reportStep("writeFeedbackStep", jobRepository, transactionManager, feedback::write);
+		return reportStep("writeFeedbackStep", jobRepository, transactionManager, (output, year, parameters) -> feedback
+			.write(output, year, Boolean.parseBoolean(parameters.getString(YEAR_MISMATCH_COPIES))));
 	}
 
 	/** The analysts' workbook tong-hop-thi-dua-Y.xlsx. */
@@ -174,42 +181,67 @@ class ConsolidateJobConfiguration {
 
 	}
 
-	/** What each step does, for the log; in the order the steps run. */
+	/**
+	 * What each step does, for the log, numbered in this order: the cross-checks, the CSV
+	 * files and feedback copies one after the other (2–7), the workbook (8), which runs
+	 * at the same time as 2–7 on another thread, and publishing. The log line of 2 and of
+	 * 8 say that they run together, so a log where 8 comes before 3 is true.
+	 */
 	private static final Map<String, String> STEPS = steps();
 
 	private static Map<String, String> steps() {
 		Map<String, String> steps = new LinkedHashMap<>();
 		steps.put("crossCheckReturnsStep", "đối chiếu với danh sách đơn vị và năm trước");
-		steps.put("writeReturnsCsvStep", "ghi returns.csv");
+		steps.put("writeReturnsCsvStep", "ghi returns.csv (các bước 2–7 chạy cùng lúc với bước 8)");
 		steps.put("writeRollupsStep", "ghi các bảng tổng hợp CSV");
 		steps.put("writeCompletenessStep", "ghi completeness.csv");
 		steps.put("writeIssuesCsvStep", "ghi issues.csv");
 		steps.put("writeFeedbackStep", "ghi bản phản hồi cho các đơn vị (phan-hoi/)");
 		steps.put("writeFilesCsvStep", "ghi files.csv (tình trạng từng tệp)");
-		steps.put("writeWorkbookStep", "ghi sổ tổng hợp Excel");
+		steps.put("writeWorkbookStep", "ghi sổ tổng hợp Excel (cùng lúc với các bước 2–7)");
 		steps.put("publishOutputsStep", "thay bộ kết quả cũ bằng bộ vừa ghi");
 		return steps;
 	}
 
 	/** Logs the step's number and what it does as it starts. */
 	private static StepExecutionListener log(String name) {
-		int number = List.copyOf(STEPS.keySet()).indexOf(name) + 1;
 		return new StepExecutionListener() {
 			@Override
 			public void beforeStep(StepExecution step) {
-				logger.info("Tổng hợp năm " + step.getJobParameters().getLong("year") + ", bước " + number + "/"
-						+ STEPS.size() + ": " + STEPS.get(name));
+				logger.info(logLine(name, step.getJobParameters().getLong("year")));
 			}
 		};
 	}
 
+	/**
+	 * "Tổng hợp năm 2026, bước 8/9: ghi sổ tổng hợp Excel (cùng lúc với các bước 2–7)".
+	 */
+	static String logLine(String step, long year) {
+		int number = List.copyOf(STEPS.keySet()).indexOf(step) + 1;
+		return "Tổng hợp năm " + year + ", bước " + number + "/" + STEPS.size() + ": " + STEPS.get(step);
+	}
+
+	/** A {@link Report} that takes other job parameters too. */
+	@FunctionalInterface
+	interface ReportWithParameters {
+
+		long write(Path output, int year, JobParameters parameters);
+
+	}
+
 	private static Step reportStep(String name, JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, Report report) {
+		return reportStep(name, jobRepository, transactionManager,
+				(ReportWithParameters) (output, year, parameters) -> report.write(output, year));
+	}
+
+	private static Step reportStep(String name, JobRepository jobRepository,
+			PlatformTransactionManager transactionManager, ReportWithParameters report) {
 		return new StepBuilder(name, jobRepository).listener(log(name)).tasklet((contribution, chunk) -> {
 			JobParameters parameters = chunk.getStepContext().getStepExecution().getJobParameters();
 			// written where they wait to be published together
 			long rows = report.write(YearOutputs.staging(Path.of(parameters.getString("output"))),
-					parameters.getLong("year").intValue());
+					parameters.getLong("year").intValue(), parameters);
 			contribution.incrementWriteCount(rows);
 			return RepeatStatus.FINISHED;
 		}, transactionManager).allowStartIfComplete(true).build();

@@ -87,7 +87,9 @@ public final class DryRun {
 		}
 		out.println();
 		out.println("== Kiểm tra thử (không lưu gì) ==");
-		out.printf("Tệp: %d %s%n", inputs.size(), files);
+		out.printf("Tệp: %d (đọc được %d, trùng %d, không đọc được %d, bỏ qua %d)%n", inputs.size(),
+				files.getOrDefault("READ", 0L), files.getOrDefault("DUPLICATE", 0L),
+				files.getOrDefault("UNREADABLE", 0L), files.getOrDefault("SKIPPED", 0L));
 		out.printf("Báo cáo: hợp lệ %d, sẽ bị từ chối %d%n", accepted, rejected);
 		StringBuilder rules = new StringBuilder("Phát hiện theo quy tắc:");
 		byRule.forEach((rule, n) -> rules.append(' ').append(rule).append('×').append(n));

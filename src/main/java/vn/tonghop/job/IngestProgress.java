@@ -1,9 +1,17 @@
 package vn.tonghop.job;
 
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import org.apache.commons.logging.Log;
@@ -38,6 +46,9 @@ class IngestProgress implements ItemWriteListener<ReceivedFile>, StepExecutionLi
 
 	private final LongSupplier clock;
 
+	/** The terminal's columns; no line drawn is longer than one less. */
+	private final int width;
+
 	private long startedAt;
 
 	private long lastShown;
@@ -51,10 +62,61 @@ class IngestProgress implements ItemWriteListener<ReceivedFile>, StepExecutionLi
 	 * @param clock the time in milliseconds
 	 */
 	IngestProgress(ProgressLine line, int progressSeconds, PrintStream terminal, LongSupplier clock) {
+		this(line, progressSeconds, terminal, (terminal != null) ? terminalWidth() : DEFAULT_WIDTH, clock);
+	}
+
+	/**
+	 * @param width the terminal's columns: no line drawn is longer than {@code width - 1}
+	 */
+	IngestProgress(ProgressLine line, int progressSeconds, PrintStream terminal, int width, LongSupplier clock) {
 		this.line = line;
 		this.logMillis = Math.max(progressSeconds, 1) * 1000L;
 		this.terminal = terminal;
+		this.width = width;
 		this.clock = clock;
+	}
+
+	/** The width taken when the terminal's is not known. */
+	static final int DEFAULT_WIDTH = 80;
+
+	/** The narrowest width believed. */
+	private static final int NARROWEST = 20;
+
+	/**
+	 * The terminal's columns: {@code COLUMNS} when set (shells do not export it unless
+	 * told), else what {@code stty size} says of {@code /dev/tty} (once per ingest), else
+	 * {@value #DEFAULT_WIDTH}.
+	 */
+	static int terminalWidth() {
+		Integer columns = ProgressLine.columns(System.getenv("COLUMNS"));
+		return (columns != null) ? columns : Objects.requireNonNullElse(sttyColumns(), DEFAULT_WIDTH);
+	}
+
+	/** The columns {@code stty size} reports for {@code /dev/tty}, or null. */
+	private static Integer sttyColumns() {
+		if (System.getProperty("os.name", "").startsWith("Windows") || !Files.exists(Path.of("/dev/tty"))) {
+			return null;
+		}
+		try {
+			Process stty = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
+				.redirectError(ProcessBuilder.Redirect.DISCARD)
+				.start();
+			String answer = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+			if (!stty.waitFor(1, TimeUnit.SECONDS) || stty.exitValue() != 0) {
+				stty.destroy();
+				return null;
+			}
+			// "rows columns"
+			String[] size = answer.split("\\s+");
+			return (size.length == 2) ? ProgressLine.columns(size[1]) : null;
+		}
+		catch (IOException ex) {
+			return null;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
 	}
 
 	/**
@@ -128,24 +190,22 @@ class IngestProgress implements ItemWriteListener<ReceivedFile>, StepExecutionLi
 	}
 
 	private void draw(long elapsed, boolean last) {
-		int width = ProgressLine.terminalWidth(System.getenv("COLUMNS"));
+		// a line as wide as the terminal wraps, and the next frame goes up one line
+		// only: each frame scrolled the one before up (issue 24, item 12)
+		int columns = this.width - 1;
 		StringBuilder text = new StringBuilder();
 		if (this.drawn) {
 			// back to the start of the bar, one line up
 			text.append("\r\033[1A");
 		}
-		text.append("\r\033[K").append(clip(this.line.bar(elapsed, Math.min(width, 40)), width));
-		text.append("\n\r\033[K").append(clip(this.line.provinces(width), width));
+		text.append("\r\033[K").append(this.line.fittedBar(elapsed, columns));
+		text.append("\n\r\033[K").append(ProgressLine.clip(this.line.provinces(columns), columns));
 		if (last) {
 			text.append('\n');
 		}
 		this.terminal.print(text);
 		this.terminal.flush();
 		this.drawn = !last;
-	}
-
-	private static String clip(String text, int width) {
-		return (text.length() <= width) ? text : text.substring(0, Math.max(width - 1, 0)) + "…";
 	}
 
 	/**
@@ -236,6 +296,36 @@ class IngestProgress implements ItemWriteListener<ReceivedFile>, StepExecutionLi
 
 		/** "[██████░░░░] 45% 900/2000 tệp · 120 tệp/giây · còn ~9 s · Hà Nội 120/450". */
 		String bar(long elapsedMillis, int cells) {
+			StringBuilder text = new StringBuilder(head(cells));
+			barParts(elapsedMillis).forEach((part) -> text.append(" · ").append(part));
+			return text.toString();
+		}
+
+		/**
+		 * The bar in at most {@code columns} columns: a bar of a quarter of them (10 to
+		 * 40 cells) and the files done, then as many of the rate, the time left and the
+		 * last province as fit, the province given up first; on a very narrow terminal
+		 * the bar shrinks, then the line is cut.
+		 */
+		String fittedBar(long elapsedMillis, int columns) {
+			List<String> parts = barParts(elapsedMillis);
+			int cells = Math.max(10, Math.min(40, columns / 4));
+			while (cells > 3 && width(head(cells)) > columns) {
+				cells--;
+			}
+			StringBuilder text = new StringBuilder(head(cells));
+			for (String part : parts) {
+				if (width(text) + 3 + width(part) > columns) {
+					// and those after it: the province goes first, then the time left
+					break;
+				}
+				text.append(" · ").append(part);
+			}
+			return clip(text.toString(), columns);
+		}
+
+		/** "[██████░░░░] 45% 900/2000 tệp". */
+		private String head(int cells) {
 			boolean counted = this.total >= 0;
 			int filled = !counted ? 0 : (this.total > 0) ? (int) ((long) this.done * cells / this.total) : cells;
 			StringBuilder text = new StringBuilder("[");
@@ -246,17 +336,51 @@ class IngestProgress implements ItemWriteListener<ReceivedFile>, StepExecutionLi
 			else {
 				text.append(this.done).append(" tệp");
 			}
+			return text.toString();
+		}
+
+		/** The rate, the time left and the last province, those known, in that order. */
+		private List<String> barParts(long elapsedMillis) {
+			List<String> parts = new ArrayList<>();
 			double rate = rate(elapsedMillis);
 			if (rate > 0) {
-				text.append(String.format(" · %.0f tệp/giây", rate));
-				if (counted) {
-					text.append(" · còn ~").append(remaining(rate));
+				parts.add(String.format("%.0f tệp/giây", rate));
+				if (this.total >= 0) {
+					parts.add("còn ~" + remaining(rate));
 				}
 			}
 			if (this.lastProvince != null) {
-				text.append(" · ").append(province(this.lastProvince));
+				parts.add(province(this.lastProvince));
 			}
-			return text.toString();
+			return parts;
+		}
+
+		/**
+		 * Columns on a terminal: code points, a combining mark (text typed in decomposed
+		 * Unicode) taking none.
+		 */
+		static int width(CharSequence text) {
+			return (int) text.codePoints().filter((c) -> Character.getType(c) != Character.NON_SPACING_MARK).count();
+		}
+
+		/** The text cut to at most {@code columns} columns, ending with "…" when cut. */
+		static String clip(String text, int columns) {
+			if (width(text) <= columns) {
+				return text;
+			}
+			StringBuilder clipped = new StringBuilder();
+			int taken = 0;
+			for (int i = 0; i < text.length();) {
+				int c = text.codePointAt(i);
+				boolean mark = Character.getType(c) == Character.NON_SPACING_MARK;
+				if (!mark && taken + 1 > columns - 1) {
+					break;
+				}
+				clipped.appendCodePoint(c);
+				taken += mark ? 0 : 1;
+				i += Character.charCount(c);
+			}
+			return (columns > 0) ? clipped.append('…').toString() : "";
 		}
 
 		/**
@@ -310,14 +434,17 @@ class IngestProgress implements ItemWriteListener<ReceivedFile>, StepExecutionLi
 			return (seconds / 3600) + " giờ " + (seconds % 3600 / 60) + " phút";
 		}
 
-		/** The width of the terminal from {@code COLUMNS}, 100 when unknown. */
-		static int terminalWidth(String columns) {
+		/**
+		 * A terminal's width as {@code COLUMNS} or {@code stty} write it; null when it is
+		 * not a number of at least {@value IngestProgress#NARROWEST}.
+		 */
+		static Integer columns(String columns) {
 			try {
 				int width = Integer.parseInt((columns != null) ? columns.strip() : "");
-				return (width >= 20) ? width : 100;
+				return (width >= NARROWEST) ? width : null;
 			}
 			catch (NumberFormatException ex) {
-				return 100;
+				return null;
 			}
 		}
 

@@ -107,12 +107,18 @@ public class RunHistory {
 			if (unfinished()) {
 				return running ? "đang chạy" : "bị gián đoạn";
 			}
+			// every BatchStatus, in words; a status the repository should not hold is
+			// still not shown in English
 			return switch (this.status) {
 				case "COMPLETED" -> "xong";
 				case "FAILED" -> "thất bại";
 				case "STOPPED" -> "đã dừng";
 				case "ABANDONED" -> "đã bỏ";
-				default -> this.status;
+				case "STARTING" -> "đang bắt đầu";
+				case "STARTED" -> "đang chạy";
+				case "STOPPING" -> "đang dừng";
+				case "UNKNOWN" -> "không rõ (tiến trình dừng giữa chừng)";
+				default -> "không rõ";
 			};
 		}
 

@@ -33,6 +33,10 @@ public final class ProvinceResolver {
 
 	static final String ALIASES = "reference/province-aliases.csv";
 
+	static final String HISTORICAL = "reference/provinces-historical.csv";
+
+	static final String DETAIL = "reference/provinces-2025-detail.csv";
+
 	private static final int LAST_YEAR_OF_OLD_SCHEME = 2024;
 
 	/**
@@ -69,8 +73,18 @@ public final class ProvinceResolver {
 
 	private final Map<Province, Integer> fileOrder;
 
+	/**
+	 * The 2025 units a historical province's territory is in, by its folded name with and
+	 * without spaces.
+	 */
+	private final Map<String, List<Province>> historical;
+
+	/** The units' full names ("Thành phố Hồ Chí Minh", "Tỉnh Cao Bằng") by code. */
+	private final Map<String, String> fullNames;
+
 	private ProvinceResolver(List<Province> provinces, Map<String, Target> byOldCode,
-			List<Map<String, Target>> nameTiers, Map<String, Target> withoutSpaces) {
+			List<Map<String, Target>> nameTiers, Map<String, Target> withoutSpaces,
+			Map<String, List<Province>> historical, Map<String, String> fullNames) {
 		this.provinces = List.copyOf(provinces);
 		Map<String, Province> codes = new LinkedHashMap<>();
 		Map<Province, Integer> order = new HashMap<>();
@@ -83,6 +97,8 @@ public final class ProvinceResolver {
 		this.byOldCode = Map.copyOf(byOldCode);
 		this.nameTiers = nameTiers.stream().map(Map::copyOf).toList();
 		this.withoutSpaces = Map.copyOf(withoutSpaces);
+		this.historical = Map.copyOf(historical);
+		this.fullNames = Map.copyOf(fullNames);
 	}
 
 	/**
@@ -95,13 +111,27 @@ public final class ProvinceResolver {
 		if (shared == null) {
 			shared = from(ReferenceCsv.read(PROVINCES, "code", "name", "name_ascii"),
 					ReferenceCsv.read(OLD_PROVINCES, "code", "name", "name_ascii", "successor_code"),
-					ReferenceCsv.read(ALIASES, "alias", "code_or_old_code", "scheme", "new_code"));
+					ReferenceCsv.read(ALIASES, "alias", "code_or_old_code", "scheme", "new_code"),
+					ReferenceCsv.read(HISTORICAL, "name", "name_ascii", "until", "became_old_codes"),
+					ReferenceCsv.read(DETAIL, "code", "full_name_current_2026"));
 		}
 		return shared;
 	}
 
 	static ProvinceResolver from(List<ReferenceCsv.Row> newRows, List<ReferenceCsv.Row> oldRows,
 			List<ReferenceCsv.Row> aliasRows) {
+		return from(newRows, oldRows, aliasRows, List.of(), List.of());
+	}
+
+	/**
+	 * @param historicalRows provinces gone before 2025 (split or merged, as Sông Bé in
+	 * 1997), with the pre-2025 units their territory became: never resolved (which unit a
+	 * return meant cannot be known), but suggested first
+	 * @param detailRows the units' full names
+	 */
+	static ProvinceResolver from(List<ReferenceCsv.Row> newRows, List<ReferenceCsv.Row> oldRows,
+			List<ReferenceCsv.Row> aliasRows, List<ReferenceCsv.Row> historicalRows,
+			List<ReferenceCsv.Row> detailRows) {
 		NameIndex names = new NameIndex();
 		List<Province> provinces = new ArrayList<>();
 		Map<String, Province> byCode = new HashMap<>();
@@ -157,7 +187,39 @@ public final class ProvinceResolver {
 			names.add(2, row.required("name"), target, row);
 			names.add(2, row.optional("name_ascii"), target, row);
 		}
-		return new ProvinceResolver(provinces, byOldCode, names.tiers(), names.withoutSpaces());
+		List<Map<String, Target>> tiers = names.tiers();
+		Map<String, Target> withoutSpaces = names.withoutSpaces();
+		Map<String, List<Province>> historical = new HashMap<>();
+		for (ReferenceCsv.Row row : historicalRows) {
+			List<Province> became = new ArrayList<>();
+			for (String code : row.required("became_old_codes").split("\\s+")) {
+				Target old = byOldCode.get(code);
+				if (old == null) {
+					throw row.fail("old code " + code + " is not in " + OLD_PROVINCES);
+				}
+				if (!became.contains(old.province())) {
+					became.add(old.province());
+				}
+			}
+			for (String name : new String[] { row.required("name"), row.optional("name_ascii") }) {
+				String folded = TextFold.fold(name);
+				if (folded.isEmpty()) {
+					continue;
+				}
+				if (withoutSpaces.containsKey(folded.replace(" ", ""))) {
+					throw row.fail("'" + name + "' is the name of a unit in " + PROVINCES + ", " + OLD_PROVINCES
+							+ " or " + ALIASES + ", not of a historical province");
+				}
+				historical.put(folded, became);
+				historical.put(folded.replace(" ", ""), became);
+			}
+		}
+		Map<String, String> fullNames = new HashMap<>();
+		for (ReferenceCsv.Row row : detailRows) {
+			Province province = province(byCode, row, "code");
+			fullNames.put(province.code(), row.required("full_name_current_2026"));
+		}
+		return new ProvinceResolver(provinces, byOldCode, tiers, withoutSpaces, historical, fullNames);
 	}
 
 	private static String code(ReferenceCsv.Row row, String column) {
@@ -203,9 +265,42 @@ public final class ProvinceResolver {
 			target = this.withoutSpaces.get(stripped.replace(" ", ""));
 		}
 		if (target == null) {
-			return unresolved(cleaned, closest(stripped.isEmpty() ? folded : stripped));
+			return unresolved(cleaned, candidates(folded, stripped));
 		}
 		return resolved(target, cleaned);
+	}
+
+	/**
+	 * The names to suggest for an unresolved text: for a historical province, the 2025
+	 * units its territory is in, and only those; else the closest names.
+	 */
+	private List<String> candidates(String folded, String stripped) {
+		List<Province> became = null;
+		for (String name : new String[] { folded, stripped, folded.replace(" ", ""), stripped.replace(" ", "") }) {
+			if (became == null && !name.isEmpty()) {
+				became = this.historical.get(name);
+			}
+		}
+		if (became != null) {
+			// what it became is known: names only spelt alike would mislead
+			return became.stream().map(Province::name).toList();
+		}
+		return closest(stripped.isEmpty() ? folded : stripped);
+	}
+
+	/**
+	 * Whether {@code written} is the unit's own name (ignoring accents, case, spacing and
+	 * a prefix such as "Tỉnh" or "TP."), not a code, an alias or another unit's name.
+	 */
+	public boolean isOwnName(String written, Province province) {
+		String folded = TextFold.fold(TextFold.clean(written));
+		String own = TextFold.fold(province.name());
+		return folded.equals(own) || stripPrefixes(folded).equals(own);
+	}
+
+	/** The unit's full name: "Thành phố Hồ Chí Minh", "Tỉnh Cao Bằng". */
+	public String fullName(Province province) {
+		return this.fullNames.getOrDefault(province.code(), province.name());
 	}
 
 	private ProvinceResolution resolveCode(String cleaned, String code, int year) {

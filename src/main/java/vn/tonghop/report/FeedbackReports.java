@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -22,6 +23,7 @@ import vn.tonghop.report.feedback.FeedbackException;
 import vn.tonghop.report.feedback.FeedbackItem;
 import vn.tonghop.report.feedback.FeedbackWorkbook;
 import vn.tonghop.store.FileRanges;
+import vn.tonghop.store.YearMismatch;
 
 /**
  * For every return of the year with findings, a copy of the union's own workbook in
@@ -85,9 +87,24 @@ public class FeedbackReports {
 	 * range.
 	 */
 	public long write(Path output, int year) {
+		return write(output, year, false);
+	}
+
+	/**
+	 * As {@link #write(Path, int)}; when most of the year's returns name another year
+	 * ({@link YearMismatch}), no copy is written for a file whose only error is the year
+	 * (R04) unless {@code yearMismatchCopies} ({@value YearMismatch#OPTION}): the year
+	 * given is more likely wrong than every union.
+	 */
+	public long write(Path output, int year, boolean yearMismatchCopies) {
 		Path folder = CsvReports.yearFolder(output, year).resolve(FOLDER);
 		clear(folder);
 		this.jdbc.update("DELETE FROM feedback_failure WHERE report_year = ?", year);
+		Set<Long> withheld = yearMismatchCopies ? Set.of() : Set.copyOf(YearMismatch.withheldCopies(this.jdbc, year));
+		if (!withheld.isEmpty()) {
+			logger.warn("Phần lớn báo cáo ghi năm khác năm " + year + ": không tạo bản phản hồi cho " + withheld.size()
+					+ " tệp chỉ sai năm (R04); " + YearMismatch.OPTION + " để vẫn tạo");
+		}
 		long[] written = { 0 };
 		try (CopyWriters writers = new CopyWriters(this.threads)) {
 			FileRanges.forEach(this.jdbc, year, (after, upTo) -> {
@@ -98,6 +115,9 @@ public class FeedbackReports {
 				// one copy per workbook: a list's rows share theirs; CSV lists get none
 				// (no cells to mark)
 				withFindings(year, after, upTo, (submission) -> {
+					if (withheld.contains(submission.id())) {
+						return;
+					}
 					Path source = (submission.sourcePath() != null) ? FileNames.open(submission.sourcePath()) : null;
 					if (isText(submission.sourceFile())) {
 						return;

@@ -8,6 +8,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.tonghop.catalogue.Indicator;
 import vn.tonghop.catalogue.IndicatorCatalogue;
+import vn.tonghop.normalise.Province;
+import vn.tonghop.normalise.ProvinceResolution;
+import vn.tonghop.normalise.ProvinceResolver;
 import vn.tonghop.normalise.Rating;
 import vn.tonghop.store.CheckedReturns;
 import vn.tonghop.store.StoredValues;
@@ -24,6 +27,33 @@ public class Trace {
 
 	/** Which returns: a province (2025 code), and optionally a sector and an industry. */
 	public record Filter(String provinceCode, String sectorCode, String industryCode) {
+	}
+
+	/**
+	 * How {@code --province} was read, when it is not the 2025 unit's own name: a
+	 * pre-2025 province ("Tỉnh Bình Dương (trước sắp xếp năm 2025) nay thuộc Thành phố Hồ
+	 * Chí Minh; số liệu dưới đây là của Hồ Chí Minh."), a code or another spelling; null
+	 * for the unit's own name. A trace for "Bình Dương" answered for all of Hồ Chí Minh
+	 * without saying so.
+	 */
+	public static String provinceReading(ProvinceResolution resolution, ProvinceResolver provinces) {
+		Province province = resolution.province();
+		if (province == null) {
+			return null;
+		}
+		String full = provinces.fullName(province);
+		if (resolution.preMerger()) {
+			// every unit gone in 2025 was a province: the six cities kept their names
+			return "Tỉnh " + resolution.oldName() + " (trước sắp xếp năm 2025) nay thuộc " + full
+					+ "; số liệu dưới đây là của " + province.name() + ".";
+		}
+		if (resolution.writtenAs().chars().allMatch(Character::isDigit)) {
+			return "Mã " + resolution.writtenAs() + " (mã năm 2025) là " + full + ".";
+		}
+		if (!provinces.isOwnName(resolution.writtenAs(), province)) {
+			return "Đọc \"" + resolution.writtenAs() + "\" là " + full + ".";
+		}
+		return null;
 	}
 
 	private final JdbcTemplate jdbc;

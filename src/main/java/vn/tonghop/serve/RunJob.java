@@ -2,6 +2,7 @@ package vn.tonghop.serve;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.springframework.batch.core.BatchStatus;
@@ -10,6 +11,7 @@ import org.springframework.batch.core.job.JobExecution;
 import vn.tonghop.job.BatchRunner;
 import vn.tonghop.job.RunSummary;
 import vn.tonghop.report.CsvReports;
+import vn.tonghop.store.YearMismatch;
 
 /**
  * The {@code run} job, as {@code tonghop run} and every firing of {@code tonghop serve}
@@ -40,7 +42,23 @@ public final class RunJob {
 
 	public static Result run(BatchRunner runner, RunSummary summary, Path input, int year, Path output, PrintStream out)
 			throws Exception {
+		return run(runner, summary, input, year, output, false, out);
+	}
+
+	/**
+	 * @param yearMismatchCopies whether the feedback copies of returns whose only error
+	 * is the year are written even when most returns name another year
+	 */
+	public static Result run(BatchRunner runner, RunSummary summary, Path input, int year, Path output,
+			boolean yearMismatchCopies, PrintStream out) throws Exception {
 		JobExecution ingest = runner.ingest(input, year);
+		// first in the summary: most returns name another year, so --year is probably
+		// wrong
+		Optional<YearMismatch> mismatch = runner.yearMismatch(year);
+		if (mismatch.isPresent()) {
+			out.println();
+			out.println("CẢNH BÁO: " + mismatch.get().warning(yearMismatchCopies));
+		}
 		if (ingest.getStatus() != BatchStatus.COMPLETED) {
 			summary.printIngest(ingest, year, out);
 			return new Result(ingest, null);
@@ -48,7 +66,7 @@ public final class RunJob {
 		// the roll-ups are summed while the summary is made and printed
 		CompletableFuture<?> sums = runner.sumAhead(year);
 		summary.printIngest(ingest, year, out);
-		JobExecution consolidate = runner.consolidate(year, output);
+		JobExecution consolidate = runner.consolidate(year, output, yearMismatchCopies);
 		sums.join();
 		summary.printConsolidate(consolidate, year, CsvReports.yearFolder(output, year), out);
 		return new Result(ingest, consolidate);

@@ -346,7 +346,7 @@ class IngestIntegrationTests {
 			}
 			Runs.Result dryRun = Runs.tonghop("ingest", "--dry-run", "--input", inbox.toString(), "--year", "2026");
 			assertThat(dryRun.status()).as(dryRun.err()).isZero();
-			assertThat(dryRun.out()).contains("Tệp: 11 {READ=3, UNREADABLE=8}")
+			assertThat(dryRun.out()).contains("Tệp: 11 (đọc được 3, trùng 0, không đọc được 8, bỏ qua 0)")
 				.contains("# ldld-b/báo cáo.xlsx: Tệp rỗng (0 byte).");
 		}
 

@@ -66,6 +66,34 @@ class TraceIntegrationTests {
 		assertThat(trace.out()).contains("Tổng A01: " + expected);
 	}
 
+	/**
+	 * A pre-2025 province answers for the unit it is in now, and says so (issue 24, item
+	 * 10: "Bình Dương" answered for all of Hồ Chí Minh without a word).
+	 */
+	@Test
+	void aPreMergerProvinceSaysWhichUnitTheFiguresAreFor() {
+		String data = work.resolve("data").toString();
+		Runs.Result old = Runs.tonghop("trace", "--year", "2026", "--province", "Bình Dương", "--indicator", "A02",
+				"--data-dir", data);
+		Runs.Result now = Runs.tonghop("trace", "--year", "2026", "--province", "Hồ Chí Minh", "--indicator", "A02",
+				"--data-dir", data);
+		assertThat(old.status()).as(old.err()).isZero();
+		assertThat(old.err().strip())
+			.isEqualTo("Tỉnh Bình Dương (trước sắp xếp năm 2025) nay thuộc Thành phố Hồ Chí Minh;"
+					+ " số liệu dưới đây là của Hồ Chí Minh.");
+		assertThat(old.out()).isEqualTo(now.out());
+		assertThat(now.err()).isEmpty();
+	}
+
+	@Test
+	void aHistoricalProvinceSuggestsWhatItBecame() {
+		Runs.Result trace = Runs.tonghop("trace", "--year", "2026", "--province", "Sông Bé", "--indicator", "A02",
+				"--data-dir", work.resolve("data").toString());
+		assertThat(trace.status()).isEqualTo(2);
+		assertThat(trace.err()).contains(
+				"--province Sông Bé: không xác định được tỉnh/thành phố" + " (có phải là: Hồ Chí Minh, Đồng Nai?)");
+	}
+
 	@Test
 	void unknownIndicatorIsABadArgument() {
 		Runs.Result trace = Runs.tonghop("trace", "--year", "2026", "--province", "79", "--indicator", "Z99",

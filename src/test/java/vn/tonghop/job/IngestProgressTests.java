@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,6 +14,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
 
@@ -93,9 +96,76 @@ class IngestProgressTests {
 
 	@Test
 	void terminalWidthFromColumns() {
-		assertThat(IngestProgress.ProgressLine.terminalWidth("132")).isEqualTo(132);
-		assertThat(IngestProgress.ProgressLine.terminalWidth(null)).isEqualTo(100);
-		assertThat(IngestProgress.ProgressLine.terminalWidth("x")).isEqualTo(100);
+		assertThat(IngestProgress.ProgressLine.columns("132")).isEqualTo(132);
+		assertThat(IngestProgress.ProgressLine.columns(" 80\n")).isEqualTo(80);
+		assertThat(IngestProgress.ProgressLine.columns(null)).isNull();
+		assertThat(IngestProgress.ProgressLine.columns("x")).isNull();
+		assertThat(IngestProgress.ProgressLine.columns("5")).isNull();
+	}
+
+	/**
+	 * Every redraw fits the terminal, one column to spare (issue 24, item 12: at 80
+	 * columns each update was drawn 100 wide, wrapped, and the next one, going up one
+	 * line only, scrolled it up).
+	 */
+	@ParameterizedTest
+	@ValueSource(ints = { 40, 80, 200 })
+	void everyRedrawFitsTheTerminal(int width) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		AtomicLong now = new AtomicLong(0);
+		Map<String, String> names = Map.of("01", "Hà Nội", "79", "Hồ Chí Minh", "46", "Huế", "75", "Đồng Nai", "22",
+				"Quảng Ninh", "38", "Thanh Hóa", "40", "Nghệ An", "48", "Đà Nẵng");
+		IngestProgress progress = new IngestProgress(new IngestProgress.ProgressLine(names, Map.of("79", 12000)), 5,
+				new PrintStream(bytes, true, StandardCharsets.UTF_8), width, now::get);
+		progress.begin();
+		progress.afterWrite(chunk("79"));
+		progress.counted(150000, 0);
+		for (int i = 1; i <= 40; i++) {
+			now.set(i * 1000L);
+			progress.afterWrite(chunk("79", "01", "46", "75", "22", "38", "40", "48", "79", "79"));
+		}
+		progress.afterStep(null);
+
+		String drawn = bytes.toString(StandardCharsets.UTF_8);
+		List<String> lines = Arrays.stream(drawn.split("\r|\n"))
+			.map((line) -> line.replace("\033[1A", "").replace("\033[K", ""))
+			.filter((line) -> !line.isEmpty())
+			.toList();
+		assertThat(lines).hasSizeGreaterThan(40);
+		for (String line : lines) {
+			assertThat(line.codePointCount(0, line.length())).as(line).isLessThanOrEqualTo(width - 1);
+		}
+		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("[").contains("/150000 tệp"));
+		if (width >= 80) {
+			assertThat(lines).as("the rate and the time left fit")
+				.anySatisfy((line) -> assertThat(line).contains("tệp/giây · còn ~"));
+		}
+		if (width >= 200) {
+			assertThat(lines).as("the province fits too")
+				.anySatisfy((line) -> assertThat(line).contains("tệp/giây · còn ~").contains("Hồ Chí Minh"));
+		}
+	}
+
+	@Test
+	void theProvinceIsGivenUpFirstThenTheTimeLeft() {
+		IngestProgress.ProgressLine line = new IngestProgress.ProgressLine(NAMES, Map.of("01", 450));
+		line.counted(2000, 0);
+		for (int i = 0; i < 900; i++) {
+			line.fileDone();
+		}
+		line.returnRead("01");
+		String full = line.fittedBar(1000, 200);
+		assertThat(full).endsWith(" · 900 tệp/giây · còn ~1 s · Hà Nội 1/450");
+		assertThat(line.fittedBar(1000, 60)).isEqualTo("[██████░░░░░░░░░] 45% 900/2000 tệp · 900 tệp/giây · còn ~1 s");
+		assertThat(line.fittedBar(1000, 45)).isEqualTo("[████░░░░░░░] 45% 900/2000 tệp · 900 tệp/giây");
+		assertThat(line.fittedBar(1000, 20)).hasSize(20).endsWith("…");
+	}
+
+	@Test
+	void clipCountsCodePointsNotChars() {
+		assertThat(IngestProgress.ProgressLine.clip("Đồng Nai 5", 10)).isEqualTo("Đồng Nai 5");
+		assertThat(IngestProgress.ProgressLine.clip("Đồng Nai 5", 6)).isEqualTo("Đồng …");
+		assertThat(IngestProgress.ProgressLine.width("Đo\u0302\u0300ng")).isEqualTo(4);
 	}
 
 	@Test

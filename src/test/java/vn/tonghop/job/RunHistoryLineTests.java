@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +30,25 @@ class RunHistoryLineTests {
 	@Test
 	void aCompletedRunSaysNothing() {
 		assertThat(line("COMPLETED", "").failure()).isNull();
+	}
+
+	/**
+	 * Every status the job repository can hold is shown in Vietnamese (issue 24, item 11:
+	 * {@code COMPLETED} and others were shown as Spring Batch spells them).
+	 */
+	@Test
+	void everyStatusIsShownInVietnamese() {
+		for (BatchStatus status : BatchStatus.values()) {
+			LocalDateTime now = LocalDateTime.now();
+			RunHistory.Line ended = line(status.name(), "");
+			RunHistory.Line running = new RunHistory.Line(1, "ingestReturnsJob", 2026, "/hộp thư", now, null,
+					status.name(), null, Map.of(), 0, 0, 0, 0);
+			for (String state : new String[] { ended.state(false), ended.state(true), running.state(false),
+					running.state(true) }) {
+				assertThat(state).as(status.name()).doesNotContainPattern("[A-Z]{3,}").isNotBlank();
+			}
+		}
+		assertThat(line("NOOP", "").state(false)).isEqualTo("không rõ");
 	}
 
 	private static RunHistory.Line line(String status, String exitMessage) {

@@ -262,6 +262,50 @@ class ProvinceResolverTests {
 
 	}
 
+	/**
+	 * Provinces gone before 2025 (issue 24, item 10): "Sông Bé", split in 1997 into Bình
+	 * Dương and Bình Phước, suggested Sơn La and Tây Ninh, spelt alike.
+	 */
+	@Nested
+	class HistoricalNames {
+
+		@ParameterizedTest
+		@ValueSource(strings = { "Sông Bé", "song be", "Tỉnh Sông Bé", "SONG BE", "SôngBé" })
+		void aSplitProvinceIsNotResolvedAndSuggestsOnlyWhatItsPartsBecame(String written) {
+			ProvinceResolution resolution = ProvinceResolverTests.this.resolver.resolve(written, 2026);
+			assertThat(resolution.province()).isNull();
+			assertThat(resolution.candidates()).as(written).containsExactly("Hồ Chí Minh", "Đồng Nai");
+		}
+
+		@Test
+		void aMergedProvinceSuggestsItsSuccessor() {
+			assertThat(ProvinceResolverTests.this.resolver.resolve("Hà Tây", 2026).candidates())
+				.containsExactly("Hà Nội");
+			assertThat(ProvinceResolverTests.this.resolver.resolve("Hải Hưng", 2020).candidates())
+				.containsExactly("Hải Phòng", "Hưng Yên");
+			assertThat(ProvinceResolverTests.this.resolver.resolve("Minh Hải", 2026).candidates())
+				.containsExactly("Cà Mau");
+		}
+
+		@Test
+		void aPreMergerProvinceStillResolvesToItsSuccessor() {
+			assertResolves("Bình Dương", 2026, "79", true, "Bình Dương");
+		}
+
+	}
+
+	@Test
+	void tellsAUnitsOwnNameFromAnotherSpelling() {
+		Province hcm = this.resolver.byCode("79").orElseThrow();
+		assertThat(this.resolver.isOwnName("Hồ Chí Minh", hcm)).isTrue();
+		assertThat(this.resolver.isOwnName("Thành phố Hồ Chí Minh", hcm)).isTrue();
+		assertThat(this.resolver.isOwnName("ho chi minh", hcm)).isTrue();
+		assertThat(this.resolver.isOwnName("TP.HCM", hcm)).isFalse();
+		assertThat(this.resolver.isOwnName("Bình Dương", hcm)).isFalse();
+		assertThat(this.resolver.fullName(hcm)).isEqualTo("Thành phố Hồ Chí Minh");
+		assertThat(this.resolver.fullName(this.resolver.byCode("75").orElseThrow())).isEqualTo("Thành phố Đồng Nai");
+	}
+
 	@Nested
 	class BrokenReferenceData {
 
@@ -306,6 +350,25 @@ class ProvinceResolverTests {
 			assertThatExceptionOfType(ReferenceDataException.class)
 				.isThrownBy(() -> ProvinceResolver.from(this.provinces, this.old, aliases))
 				.withMessageStartingWith(ProvinceResolver.ALIASES + " line 4");
+		}
+
+		@Test
+		void refusesAHistoricalNameThatIsAUnitsName() {
+			List<ReferenceCsv.Row> historical = List.of(row(ProvinceResolver.HISTORICAL, 3,
+					Map.of("name", "Hải Dương", "name_ascii", "", "until", "1996", "became_old_codes", "30")));
+			assertThatExceptionOfType(ReferenceDataException.class)
+				.isThrownBy(() -> ProvinceResolver.from(this.provinces, this.old, List.of(), historical, List.of()))
+				.withMessageStartingWith(ProvinceResolver.HISTORICAL + " line 3");
+		}
+
+		@Test
+		void refusesAHistoricalProvinceThatBecameAnUnknownCode() {
+			List<ReferenceCsv.Row> historical = List.of(row(ProvinceResolver.HISTORICAL, 4,
+					Map.of("name", "Hải Hưng", "name_ascii", "", "until", "1996", "became_old_codes", "30 33")));
+			assertThatExceptionOfType(ReferenceDataException.class)
+				.isThrownBy(() -> ProvinceResolver.from(this.provinces, this.old, List.of(), historical, List.of()))
+				.withMessageStartingWith(ProvinceResolver.HISTORICAL + " line 4")
+				.withMessageContaining("33");
 		}
 
 		@Test

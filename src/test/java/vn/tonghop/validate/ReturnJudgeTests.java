@@ -143,6 +143,19 @@ class ReturnJudgeTests {
 			assertThat(finding.message()).contains("Hà Nộii").contains("Hà Nội");
 		}
 
+		/**
+		 * A province gone before 2025 suggests what it became (issue 24, item 10: "Sông
+		 * Bé" suggested Sơn La and Tây Ninh, names that are only spelt alike).
+		 */
+		@Test
+		void rejectsAHistoricalProvinceAndSuggestsWhatItBecame() {
+			Finding finding = assertHasFinding(judge(TestForms.valid().header(HeaderField.PROVINCE, "Sông Bé")), "R02",
+					"B5");
+			assertThat(finding.message()).contains("\"Sông Bé\"")
+				.contains("Có phải là: Hồ Chí Minh, Đồng Nai")
+				.doesNotContain("Sơn La");
+		}
+
 		@Test
 		void rejectsUnknownSector() {
 			Finding finding = assertHasFinding(judge(TestForms.valid().header(HeaderField.SECTOR, "Tư nhân hóa")),

@@ -20,9 +20,11 @@ import vn.tonghop.normalise.SectorResolver;
  * (in the registry, no return) and, with a registry, unlisted: unions that sent a return
  * without being in it, counted there only, so that expected = received + missing and
  * received = accepted + rejected. A union is counted where the registry places it, else
- * where its return does. Without a registry, every union that sent a return is received,
- * and expected, missing and unlisted are unknown (null). A return without a union code is
- * no union's: the report counts those apart ({@link Report#unidentified}).
+ * where its return does; a union placed in no province (or sector) the tool knows is
+ * counted in a line of its own with an empty code. Without a registry, every union that
+ * sent a return is received, and expected, missing and unlisted are unknown (null). A
+ * return without a union code is no union's: the report counts those apart
+ * ({@link Report#unidentified}).
  */
 public class Completeness {
 
@@ -156,15 +158,39 @@ public class Completeness {
 		}
 		List<Line> provinceLines = new ArrayList<>();
 		for (Province province : this.provinces.all()) {
-			provinceLines.add(line(province.code(), province.name(), byProvince.get(province.code()), registryLoaded));
+			provinceLines
+				.add(line(province.code(), province.name(), byProvince.remove(province.code()), registryLoaded));
 		}
+		unknown(byProvince, UNKNOWN_PROVINCE, registryLoaded).ifPresent(provinceLines::add);
 		List<Line> sectorLines = new ArrayList<>();
 		for (Sector sector : this.sectors.all()) {
-			sectorLines.add(line(sector.code(), sector.name(), bySector.get(sector.code()), registryLoaded));
+			sectorLines.add(line(sector.code(), sector.name(), bySector.remove(sector.code()), registryLoaded));
 		}
+		unknown(bySector, UNKNOWN_SECTOR, registryLoaded).ifPresent(sectorLines::add);
 		Long unidentified = this.jdbc.queryForObject(UNIDENTIFIED, Long.class, year);
 		return new Report(registryLoaded, provinceLines, sectorLines, line("TOTAL", "Tổng cộng", total, registryLoaded),
 				missing, (unidentified != null) ? unidentified : 0);
+	}
+
+	/** The name of the line of unions whose province is not known (code empty). */
+	public static final String UNKNOWN_PROVINCE = "Không rõ tỉnh, thành phố";
+
+	/** The name of the line of unions whose sector is not known (code empty). */
+	public static final String UNKNOWN_SECTOR = "Không rõ khu vực";
+
+	/**
+	 * The unions left when every province (or sector) of the reference table took its
+	 * own: those whose return names none the tool knows (rejected, R02 or R03). One line
+	 * with an empty code, after the others, so that the lines add up to the total; none
+	 * when there are none.
+	 */
+	private static java.util.Optional<Line> unknown(Map<String, long[]> left, String name, boolean registryLoaded) {
+		if (left.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		long[] sum = new long[COUNTS];
+		left.values().forEach((counts) -> add(sum, counts));
+		return java.util.Optional.of(line("", name, sum, registryLoaded));
 	}
 
 	/** The returns of year {@code ?} not superseded that name no union. */

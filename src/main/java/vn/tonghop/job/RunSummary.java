@@ -78,12 +78,12 @@ public class RunSummary {
 		}
 
 		/**
-		 * Whether the run stored nothing: no file was new (each a duplicate of one
-		 * received before, unreadable again, or skipped), so the year's figures are as
-		 * they were.
+		 * Whether the run found nothing new: each file a duplicate of one received before
+		 * (or skipped), so the year's figures are as they were. A file that could not be
+		 * read is news to report, with its reason, even when it was before.
 		 */
 		public boolean nothingNew() {
-			return totalFiles() > 0 && files("NEW") == 0;
+			return files("DUPLICATE") > 0 && files("NEW") == 0 && files("UNREADABLE") == 0;
 		}
 
 	}
@@ -181,29 +181,14 @@ public class RunSummary {
 
 	/**
 	 * A run that found no new file, in one line (two lines of duplicates, by outcome and
-	 * by status, said the same less plainly); then the files that still cannot be read.
+	 * by status, said the same less plainly).
 	 */
 	private static void printNothingNew(IngestCounts c, PrintStream out) {
 		long duplicates = c.files("DUPLICATE");
-		StringBuilder line = new StringBuilder("Không có tệp mới: ");
-		if (duplicates == c.totalFiles()) {
-			line.append(duplicates).append(" tệp đều đã nhận trước đây");
-		}
-		else {
-			line.append(duplicates).append(" tệp đã nhận trước đây");
-			if (c.files("UNREADABLE") > 0) {
-				line.append(", ").append(c.files("UNREADABLE")).append(" tệp vẫn không đọc được");
-			}
-			if (c.files("SKIPPED") > 0) {
-				line.append(", ").append(c.files("SKIPPED")).append(" tệp bỏ qua");
-			}
-		}
-		out.println(line.append("; số liệu như lần trước.").toString());
-		for (FileStatuses.Line file : c.notAccepted()) {
-			if (file.status() == FileStatuses.Status.UNREADABLE) {
-				printFile(file, out);
-			}
-		}
+		out.println("Không có tệp mới: " + duplicates
+				+ ((c.files("SKIPPED") == 0) ? " tệp đều đã nhận trước đây"
+						: " tệp đã nhận trước đây, " + c.files("SKIPPED") + " tệp bỏ qua")
+				+ "; số liệu như lần trước.");
 	}
 
 	private static void printFile(FileStatuses.Line file, PrintStream out) {

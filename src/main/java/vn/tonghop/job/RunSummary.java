@@ -13,6 +13,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import vn.tonghop.rollup.Completeness;
 import vn.tonghop.store.FileStatuses;
 
 /**
@@ -31,23 +32,29 @@ public class RunSummary {
 
 	private final FileStatuses fileStatuses;
 
-	RunSummary(JdbcTemplate jdbc, FileStatuses fileStatuses) {
+	private final Completeness completeness;
+
+	RunSummary(JdbcTemplate jdbc, FileStatuses fileStatuses, Completeness completeness) {
 		this.jdbc = jdbc;
 		this.fileStatuses = fileStatuses;
+		this.completeness = completeness;
 	}
 
 	/**
-	 * Counts of one ingest run.
+	 * Counts of one ingest run, as the README defines them ("What the counts mean").
 	 *
 	 * @param files files by what the store made of them (new, duplicate, unreadable,
 	 * skipped)
 	 * @param statuses files by status, every status present
+	 * @param returns the returns in the files the run stored, by what became of them
+	 * @param replacedEarlier returns stored by earlier runs that a return of this run
+	 * superseded (in no count of {@code returns})
 	 * @param notAccepted the first {@link #NAMED_FILES} files not accepted, in the order
 	 * they were stored
 	 */
-	public record IngestCounts(Map<String, Long> files, Map<FileStatuses.Status, Long> statuses, long accepted,
-			long rejected, long superseded, Map<String, Long> findingsByRule, List<FileStatuses.Line> notAccepted,
-			Map<String, Long> templateVersions) {
+	public record IngestCounts(Map<String, Long> files, Map<FileStatuses.Status, Long> statuses,
+			FileStatuses.ReturnCounts returns, long replacedEarlier, Map<String, Long> findingsByRule,
+			List<FileStatuses.Line> notAccepted, Map<String, Long> templateVersions) {
 
 		public long files(String outcome) {
 			return this.files.getOrDefault(outcome, 0L);
@@ -57,13 +64,35 @@ public class RunSummary {
 			return this.files.values().stream().mapToLong(Long::longValue).sum();
 		}
 
+		/** Returns that count in the consolidation (not superseded). */
+		public long accepted() {
+			return this.returns.accepted();
+		}
+
+		public long rejected() {
+			return this.returns.rejected();
+		}
+
+		public long superseded() {
+			return this.returns.superseded();
+		}
+
+		/**
+		 * Whether the run found nothing new: each file a duplicate of one received before
+		 * (or skipped), so the year's figures are as they were. A file that could not be
+		 * read is news to report, with its reason, even when it was before.
+		 */
+		public boolean nothingNew() {
+			return files("DUPLICATE") > 0 && files("NEW") == 0 && files("UNREADABLE") == 0;
+		}
+
 	}
 
 	public IngestCounts ingestCounts(JobExecution execution) {
 		String run = "SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ?";
 		long instance = execution.getJobInstance().getInstanceId();
-		// files by outcome and status, and the returns the run stored (accepted or not,
-		// by template version): one pass over the run's files
+		// files by outcome and status, and the returns the run stored (by what became of
+		// them, by template version): one pass over the run's files
 		List<FileStatuses.Line> notAccepted = new ArrayList<>();
 		FileStatuses.RunCounts counts = this.fileStatuses.countRun(instance, (line) -> {
 			if (line.status() != FileStatuses.Status.ACCEPTED && notAccepted.size() < NAMED_FILES) {
@@ -72,20 +101,20 @@ public class RunSummary {
 		});
 		String runReturns = "SELECT r.id FROM return_record r JOIN submission s ON s.id = r.submission_id"
 				+ " WHERE s.job_execution IN (" + run + ")";
-		// returns of the run that were superseded, and earlier ones a return of the run
-		// superseded; each looked up by its key (an IN over the run's returns had H2 keep
-		// the set of their ids with the statement it caches)
-		long superseded = count(
-				"SELECT COUNT(*) FROM return_record x WHERE x.superseded_by IS NOT NULL AND (EXISTS (" + runReturns
-						+ " AND r.id = x.id) OR EXISTS (" + runReturns + " AND r.id = x.superseded_by))",
+		// earlier returns a return of the run superseded, each looked up by its key (an
+		// IN over the run's returns had H2 keep the set of their ids with the statement
+		// it caches)
+		long replacedEarlier = count(
+				"SELECT COUNT(*) FROM return_record x WHERE x.superseded_by IS NOT NULL" + " AND EXISTS (" + runReturns
+						+ " AND r.id = x.superseded_by) AND NOT EXISTS (" + runReturns + " AND r.id = x.id)",
 				instance, instance);
 		Map<String, Long> byRule = new TreeMap<>();
 		this.jdbc.query("SELECT f.rule, COUNT(*) FROM finding f JOIN submission s ON s.id = f.submission_id"
 				+ " WHERE s.job_execution IN (" + run + ") GROUP BY f.rule", (rs) -> {
 					byRule.put(rs.getString(1).strip(), rs.getLong(2));
 				}, instance);
-		return new IngestCounts(counts.outcomes(), counts.statuses(), counts.accepted(), counts.rejected(), superseded,
-				byRule, notAccepted, counts.templateVersions());
+		return new IngestCounts(counts.outcomes(), counts.statuses(), counts.returns(), replacedEarlier, byRule,
+				notAccepted, counts.templateVersions());
 	}
 
 	private long count(String sql, Object... args) {
@@ -93,14 +122,34 @@ public class RunSummary {
 		return (value != null) ? value : 0;
 	}
 
+	/**
+	 * A job's status in words, as {@code tonghop history} says them
+	 * ({@code RunHistory.Line#state}).
+	 */
+	static String state(BatchStatus status) {
+		return switch (status) {
+			case COMPLETED -> "xong";
+			case FAILED -> "thất bại";
+			case STOPPED -> "đã dừng";
+			case ABANDONED -> "đã bỏ";
+			default -> "chưa xong";
+		};
+	}
+
 	public void printIngest(JobExecution execution, int year, PrintStream out) {
 		IngestCounts c = ingestCounts(execution);
 		out.println();
-		out.println("== Nhận báo cáo năm " + year + " (" + execution.getStatus() + ") ==");
+		out.println("== Nhận báo cáo năm " + year + " (" + state(execution.getStatus()) + ") ==");
+		if (c.nothingNew()) {
+			printNothingNew(c, out);
+			printTime(execution, c.files("DUPLICATE"), out);
+			return;
+		}
 		out.printf("Tệp đã đọc: %d (mới %d, trùng %d, không đọc được %d, bỏ qua %d)%n", c.totalFiles(), c.files("NEW"),
 				c.files("DUPLICATE"), c.files("UNREADABLE"), c.files("SKIPPED"));
-		out.printf("Báo cáo: chấp nhận %d, bị từ chối %d, bị thay thế %d%n", c.accepted(), c.rejected(),
-				c.superseded());
+		out.printf("Báo cáo: chấp nhận %d, bị từ chối %d, bị thay thế %d%s%n", c.accepted(), c.rejected(),
+				c.superseded(),
+				(c.replacedEarlier() > 0) ? "; thay thế " + c.replacedEarlier() + " báo cáo nhận trước đây" : "");
 		if (c.findingsByRule().isEmpty()) {
 			out.println("Phát hiện theo quy tắc: không có");
 		}
@@ -118,16 +167,9 @@ public class RunSummary {
 					.append(n));
 			out.println(line);
 		}
-		StringBuilder statuses = new StringBuilder("Tình trạng tệp:");
-		c.statuses()
-			.forEach((status, n) -> statuses.append((status.ordinal() > 0) ? ", " : " ")
-				.append(status.label())
-				.append(' ')
-				.append(n));
-		out.println(statuses);
+		out.println("Tình trạng tệp: " + FileStatuses.describe(c.statuses()));
 		for (FileStatuses.Line file : c.notAccepted()) {
-			out.println("  " + file.status().label() + ": " + file.sourceFile()
-					+ (file.reason().isEmpty() ? "" : " — " + file.reason()));
+			printFile(file, out);
 		}
 		long notAccepted = c.totalFiles() - c.statuses().get(FileStatuses.Status.ACCEPTED);
 		if (notAccepted > c.notAccepted().size()) {
@@ -135,6 +177,23 @@ public class RunSummary {
 					+ " tệp khác chưa được nhận; từng tệp và lý do: files.csv.");
 		}
 		printTime(execution, c.files("NEW") + c.files("DUPLICATE"), out);
+	}
+
+	/**
+	 * A run that found no new file, in one line (two lines of duplicates, by outcome and
+	 * by status, said the same less plainly).
+	 */
+	private static void printNothingNew(IngestCounts c, PrintStream out) {
+		long duplicates = c.files("DUPLICATE");
+		out.println("Không có tệp mới: " + duplicates
+				+ ((c.files("SKIPPED") == 0) ? " tệp đều đã nhận trước đây"
+						: " tệp đã nhận trước đây, " + c.files("SKIPPED") + " tệp bỏ qua")
+				+ "; số liệu như lần trước.");
+	}
+
+	private static void printFile(FileStatuses.Line file, PrintStream out) {
+		out.println("  " + file.status().label() + ": " + file.sourceFile()
+				+ (file.reason().isEmpty() ? "" : " — " + file.reason()));
 	}
 
 	public void printConsolidate(JobExecution execution, int year, java.nio.file.Path folder, PrintStream out) {
@@ -147,22 +206,21 @@ public class RunSummary {
 	 */
 	public void printConsolidate(JobExecution execution, int year, java.nio.file.Path folder, String warning,
 			PrintStream out) {
-		long returns = execution.getStepExecutions()
-			.stream()
-			.filter((s) -> s.getStepName().equals("writeReturnsCsvStep"))
-			.mapToLong((s) -> s.getWriteCount())
-			.sum();
 		long findings = execution.getStepExecutions()
 			.stream()
 			.filter((s) -> s.getStepName().equals("writeIssuesCsvStep"))
 			.mapToLong((s) -> s.getWriteCount())
 			.sum();
+		FileStatuses.ReturnCounts returns = this.fileStatuses.returnsOfYear(year);
 		out.println();
-		out.println("== Tổng hợp năm " + year + " (" + execution.getStatus() + ") ==");
+		out.println("== Tổng hợp năm " + year + " (" + state(execution.getStatus()) + ") ==");
 		if (warning != null) {
 			out.println("CẢNH BÁO: " + warning);
 		}
-		out.printf("Báo cáo được tổng hợp: %d; phát hiện trong issues.csv: %d%n", returns, findings);
+		out.printf(
+				"Báo cáo của năm: %d (chấp nhận %d, bị từ chối %d, bị thay thế %d); phát hiện trong issues.csv: %d%n",
+				returns.judged(), returns.accepted(), returns.rejected(), returns.superseded(), findings);
+		out.println(unions(this.completeness.report(year)));
 		boolean feedback = execution.getStepExecutions()
 			.stream()
 			.anyMatch((s) -> s.getStepName().equals("writeFeedbackStep") && s.getStatus() == BatchStatus.COMPLETED);
@@ -170,7 +228,38 @@ public class RunSummary {
 			printNoFeedback(year, out);
 		}
 		out.println("Kết quả: " + folder.toAbsolutePath().normalize());
-		printTime(execution, returns, out);
+		printTime(execution, returns.accepted(), out);
+	}
+
+	/**
+	 * The year's unions, as completeness.csv's TOTAL row and the workbook count them:
+	 * with a registry, those in it (expected, received, missing) and those that sent a
+	 * return without being in it; without, those that sent a return.
+	 */
+	static String unions(Completeness.Report report) {
+		Completeness.Line all = report.total();
+		StringBuilder line = new StringBuilder();
+		if (report.registryLoaded()) {
+			line.append("CĐCS theo danh sách: phải báo cáo ")
+				.append(all.expected())
+				.append(", đã gửi ")
+				.append(all.received());
+		}
+		else {
+			line.append("CĐCS đã gửi báo cáo (chưa nạp danh sách): ").append(all.received());
+		}
+		line.append(" (có báo cáo được chấp nhận ")
+			.append(all.accepted())
+			.append(", chỉ có báo cáo bị từ chối ")
+			.append(all.rejected())
+			.append(')');
+		if (report.registryLoaded()) {
+			line.append(", chưa báo cáo ").append(all.missing()).append("; ngoài danh sách: ").append(all.unlisted());
+		}
+		if (report.unidentified() > 0) {
+			line.append("; báo cáo không có mã CĐCS: ").append(report.unidentified());
+		}
+		return line.toString();
 	}
 
 	/**

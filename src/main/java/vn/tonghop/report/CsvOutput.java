@@ -17,16 +17,23 @@ import vn.tonghop.read.CsvSheetReader;
 
 /**
  * A UTF-8 CSV output written under a temporary name and renamed into place when complete,
- * so nobody ever opens a half-written file. Quotes only where needed. A cell that a
- * spreadsheet would take for a formula (OWASP "CSV injection": text beginning with
- * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return) is written with
- * a {@code '} before it, so opening the file in Excel or LibreOffice never runs what a
- * union typed; plain numbers such as {@code -5} are left as they are.
+ * so nobody ever opens a half-written file. It begins with a byte order mark
+ * ({@link #BOM}): without one, Excel opens a double-clicked CSV in the system's code page
+ * and mangles every Vietnamese letter; every reader of the tool's CSVs
+ * ({@code CsvSheetReader}, which reads a returns.csv or a registry back) passes over it.
+ * Quotes only where needed. A cell that a spreadsheet would take for a formula (OWASP
+ * "CSV injection": text beginning with {@code =}, {@code +}, {@code -}, {@code @}, a tab
+ * or a carriage return) is written with a {@code '} before it, so opening the file in
+ * Excel or LibreOffice never runs what a union typed; plain numbers such as {@code -5}
+ * are left as they are.
  */
 public final class CsvOutput implements AutoCloseable {
 
 	/** A number as the reports write one: harmless, and read back as a number. */
 	private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
+
+	/** The byte order mark the file begins with (EF BB BF in UTF-8). */
+	public static final char BOM = '\uFEFF';
 
 	private final Path target;
 
@@ -41,6 +48,7 @@ public final class CsvOutput implements AutoCloseable {
 		Files.createDirectories(target.toAbsolutePath().getParent());
 		this.temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
 		Writer writer = Files.newBufferedWriter(this.temporary, StandardCharsets.UTF_8);
+		writer.write(BOM);
 		this.csv = new CSVWriterBuilder(writer).withLineEnd("\n").build();
 		row(header);
 	}

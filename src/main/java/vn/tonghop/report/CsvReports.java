@@ -137,15 +137,18 @@ public class CsvReports {
 		}
 	}
 
+	/** The columns of {@code completeness.csv} (spec section 5). */
+	public static final List<String> COMPLETENESS = List.of("province_code", "province_name", "expected", "received",
+			"accepted", "rejected", "missing");
+
 	/**
 	 * {@code completeness.csv}: per province, then TOTAL, who was expected and who
-	 * reported; expected and missing are empty without a registry. Returns how many
-	 * unions are missing.
+	 * reported, union by union ({@link Completeness}); expected and missing are empty
+	 * without a registry. Returns how many unions are missing.
 	 */
 	public long writeCompleteness(Path output, int year) {
 		Completeness.Report report = this.completeness.report(year);
-		try (CsvOutput csv = CsvOutput.open(yearFolder(output, year).resolve("completeness.csv"),
-				List.of("province_code", "expected", "received", "accepted", "rejected", "missing"))) {
+		try (CsvOutput csv = CsvOutput.open(yearFolder(output, year).resolve("completeness.csv"), COMPLETENESS)) {
 			for (Completeness.Line line : report.byProvince()) {
 				csv.row(completeness(line));
 			}
@@ -156,7 +159,7 @@ public class CsvReports {
 	}
 
 	private static List<String> completeness(Completeness.Line line) {
-		return List.of(line.code(), (line.expected() != null) ? line.expected().toString() : "",
+		return List.of(line.code(), line.name(), (line.expected() != null) ? line.expected().toString() : "",
 				Long.toString(line.received()), Long.toString(line.accepted()), Long.toString(line.rejected()),
 				(line.missing() != null) ? line.missing().toString() : "");
 	}

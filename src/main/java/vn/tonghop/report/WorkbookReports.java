@@ -29,6 +29,7 @@ import vn.tonghop.report.workbook.Table;
 import vn.tonghop.report.workbook.WorkbookInput;
 import vn.tonghop.rollup.Completeness;
 import vn.tonghop.rollup.Rollups;
+import vn.tonghop.store.FileStatuses;
 import vn.tonghop.store.LastIngest;
 import vn.tonghop.store.Pages;
 
@@ -102,18 +103,20 @@ public class WorkbookReports {
 		return (count != null) ? count : 0;
 	}
 
+	/**
+	 * The run and the year's counts: files as files.csv lists them, returns as
+	 * returns.csv and the run's summary count them ({@link FileStatuses#countYear}).
+	 */
 	private RunInfo runInfo(int year) {
-		long files = this.jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE report_year = ?", Long.class,
-				year);
-		long accepted = returnsOf(year);
-		long rejected = this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM return_record WHERE report_year = ? AND NOT accepted", Long.class, year);
+		FileStatuses.YearCounts counts = new FileStatuses(this.jdbc).countYear(year);
 		String database = this.jdbc.execute((java.sql.Connection connection) -> {
 			var meta = connection.getMetaData();
 			return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + " — " + meta.getURL();
 		});
 		String warning = LastIngest.unfinished(this.jdbc, year).map((ingest) -> ingest.warning(year)).orElse(null);
-		return new RunInfo(LocalDateTime.now(), files, accepted, rejected, this.toolVersion, database, warning);
+		return new RunInfo(LocalDateTime.now(), counts.totalFiles(), counts.returns().accepted(),
+				counts.returns().rejected(), this.toolVersion, database, warning, counts.returns().superseded(),
+				FileStatuses.describe(counts.files()));
 	}
 
 	private Table byProvince(int year) {
@@ -186,7 +189,8 @@ public class WorkbookReports {
 		Function<Completeness.Line, CompletenessRow> row = (line) -> new CompletenessRow(line.code(), line.name(),
 				line.expected(), line.received(), line.accepted(), line.rejected(), line.missing());
 		return new vn.tonghop.report.workbook.Completeness(report.byProvince().stream().map(row).toList(),
-				report.bySector().stream().map(row).toList(), row.apply(report.total()), report.registryLoaded());
+				report.bySector().stream().map(row).toList(), row.apply(report.total()), report.registryLoaded(),
+				report.total().unlisted(), report.unidentified());
 	}
 
 	private List<MissingUnion> missing(Completeness.Report report) {

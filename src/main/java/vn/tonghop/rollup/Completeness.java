@@ -14,26 +14,42 @@ import vn.tonghop.normalise.Sector;
 import vn.tonghop.normalise.SectorResolver;
 
 /**
- * Who reported, against the registry of expected unions: per province and per sector,
- * expected (in the registry), received (a return, accepted or rejected), accepted,
- * rejected (returns, none accepted) and missing (in the registry, no return). A union is
- * counted where the registry places it, else where its return does. Without a registry,
- * expected and missing are unknown (null).
+ * Who reported, union by union (README, "What the counts mean"): per province and per
+ * sector, expected (in the registry), received (sent a return that is not superseded,
+ * accepted or rejected), accepted (one of them counts), rejected (none counts), missing
+ * (in the registry, no return) and, with a registry, unlisted: unions that sent a return
+ * without being in it, counted there only, so that expected = received + missing and
+ * received = accepted + rejected. A union is counted where the registry places it, else
+ * where its return does; a union placed in no province (or sector) the tool knows is
+ * counted in a line of its own with an empty code. Without a registry, every union that
+ * sent a return is received, and expected, missing and unlisted are unknown (null). A
+ * return without a union code is no union's: the report counts those apart
+ * ({@link Report#unidentified}).
  */
 public class Completeness {
 
-	/** One line: a province, a sector, or the total. */
+	/**
+	 * One line: a province, a sector, or the total.
+	 *
+	 * @param unlisted unions not in the registry that sent a return; null without a
+	 * registry
+	 */
 	public record Line(String code, String name, Long expected, long received, long accepted, long rejected,
-			Long missing) {
+			Long missing, Long unlisted) {
 	}
 
 	/** A union of the registry that sent nothing. */
 	public record MissingUnion(String unionCode, String unionName, String provinceCode, String sectorCode) {
 	}
 
-	/** The year's completeness. */
+	/**
+	 * The year's completeness.
+	 *
+	 * @param unidentified returns not superseded that name no union (rejected: R01), in
+	 * no line
+	 */
 	public record Report(boolean registryLoaded, List<Line> byProvince, List<Line> bySector, Line total,
-			List<MissingUnion> missing) {
+			List<MissingUnion> missing, long unidentified) {
 	}
 
 	private final JdbcTemplate jdbc;
@@ -101,7 +117,7 @@ public class Completeness {
 		boolean registryLoaded = load != null;
 		Map<String, long[]> byProvince = new HashMap<>();
 		Map<String, long[]> bySector = new HashMap<>();
-		long[] total = new long[5];
+		long[] total = new long[COUNTS];
 		List<MissingUnion> missing = new ArrayList<>();
 		if (load != null) {
 			int[] after = { Integer.MIN_VALUE };
@@ -124,8 +140,9 @@ public class Completeness {
 			}
 			while (read[0] == PAGE);
 		}
+		// unions not in the registry: received where there is none, else unlisted
 		RowCallbackHandler received = (rs) -> count(byProvince, bySector, total, trim(rs.getString(3)), rs.getString(4),
-				false, true, rs.getInt(2) == 1);
+				false, !registryLoaded, rs.getInt(2) == 1);
 		long registry = (load != null) ? load : -1L;
 		String from = "";
 		while (from != null) {
@@ -141,22 +158,60 @@ public class Completeness {
 		}
 		List<Line> provinceLines = new ArrayList<>();
 		for (Province province : this.provinces.all()) {
-			provinceLines.add(line(province.code(), province.name(), byProvince.get(province.code()), registryLoaded));
+			provinceLines
+				.add(line(province.code(), province.name(), byProvince.remove(province.code()), registryLoaded));
 		}
+		unknown(byProvince, UNKNOWN_PROVINCE, registryLoaded).ifPresent(provinceLines::add);
 		List<Line> sectorLines = new ArrayList<>();
 		for (Sector sector : this.sectors.all()) {
-			sectorLines.add(line(sector.code(), sector.name(), bySector.get(sector.code()), registryLoaded));
+			sectorLines.add(line(sector.code(), sector.name(), bySector.remove(sector.code()), registryLoaded));
 		}
+		unknown(bySector, UNKNOWN_SECTOR, registryLoaded).ifPresent(sectorLines::add);
+		Long unidentified = this.jdbc.queryForObject(UNIDENTIFIED, Long.class, year);
 		return new Report(registryLoaded, provinceLines, sectorLines, line("TOTAL", "Tổng cộng", total, registryLoaded),
-				missing);
+				missing, (unidentified != null) ? unidentified : 0);
 	}
 
+	/** The name of the line of unions whose province is not known (code empty). */
+	public static final String UNKNOWN_PROVINCE = "Không rõ tỉnh, thành phố";
+
+	/** The name of the line of unions whose sector is not known (code empty). */
+	public static final String UNKNOWN_SECTOR = "Không rõ khu vực";
+
+	/**
+	 * The unions left when every province (or sector) of the reference table took its
+	 * own: those whose return names none the tool knows (rejected, R02 or R03). One line
+	 * with an empty code, after the others, so that the lines add up to the total; none
+	 * when there are none.
+	 */
+	private static java.util.Optional<Line> unknown(Map<String, long[]> left, String name, boolean registryLoaded) {
+		if (left.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		long[] sum = new long[COUNTS];
+		left.values().forEach((counts) -> add(sum, counts));
+		return java.util.Optional.of(line("", name, sum, registryLoaded));
+	}
+
+	/** The returns of year {@code ?} not superseded that name no union. */
+	static final String UNIDENTIFIED = "SELECT COUNT(*) FROM return_record r WHERE r.report_year = ?"
+			+ " AND r.superseded_by IS NULL AND (r.union_code IS NULL OR r.union_code = '')";
+
+	/** expected, received, accepted, rejected, missing, unlisted. */
+	private static final int COUNTS = 6;
+
+	/**
+	 * Counts a union: {@code expected} when in the registry, {@code received} when it
+	 * counts as received (it sent a return, and is in the registry when there is one); a
+	 * union that sent a return, not in the registry, is unlisted.
+	 */
 	private static void count(Map<String, long[]> byProvince, Map<String, long[]> bySector, long[] total,
 			String province, String sector, boolean expected, boolean received, boolean accepted) {
-		long[] counts = { expected ? 1 : 0, received ? 1 : 0, accepted ? 1 : 0, (received && !accepted) ? 1 : 0,
-				(expected && !received) ? 1 : 0 };
-		add(byProvince.computeIfAbsent(String.valueOf(province), (k) -> new long[5]), counts);
-		add(bySector.computeIfAbsent(String.valueOf(sector), (k) -> new long[5]), counts);
+		boolean unlisted = !expected && !received;
+		long[] counts = { expected ? 1 : 0, received ? 1 : 0, (received && accepted) ? 1 : 0,
+				(received && !accepted) ? 1 : 0, (expected && !received) ? 1 : 0, unlisted ? 1 : 0 };
+		add(byProvince.computeIfAbsent(String.valueOf(province), (k) -> new long[COUNTS]), counts);
+		add(bySector.computeIfAbsent(String.valueOf(sector), (k) -> new long[COUNTS]), counts);
 		add(total, counts);
 	}
 
@@ -167,8 +222,9 @@ public class Completeness {
 	}
 
 	private static Line line(String code, String name, long[] counts, boolean registryLoaded) {
-		long[] c = (counts != null) ? counts : new long[5];
-		return new Line(code, name, registryLoaded ? c[0] : null, c[1], c[2], c[3], registryLoaded ? c[4] : null);
+		long[] c = (counts != null) ? counts : new long[COUNTS];
+		return new Line(code, name, registryLoaded ? c[0] : null, c[1], c[2], c[3], registryLoaded ? c[4] : null,
+				registryLoaded ? c[5] : null);
 	}
 
 	private static String trim(String text) {

@@ -69,6 +69,21 @@ public class FileStatuses {
 	}
 
 	/**
+	 * Files by status in words, every status in the order of {@link Status}: "đã nhận 15,
+	 * bị từ chối 9, …", as the run's summary and the workbook's "Thông tin" print them.
+	 */
+	public static String describe(Map<Status, Long> counts) {
+		StringBuilder text = new StringBuilder();
+		for (Status status : Status.values()) {
+			text.append((text.length() > 0) ? ", " : "")
+				.append(status.label())
+				.append(' ')
+				.append(counts.getOrDefault(status, 0L));
+		}
+		return text.toString();
+	}
+
+	/**
 	 * One file.
 	 *
 	 * @param sourceFile its path relative to the input folder
@@ -154,20 +169,76 @@ public class FileStatuses {
 	}
 
 	/**
-	 * What an ingest run did, counted in one pass over its files ({@link #ofRun}).
+	 * What an ingest run did, counted in one pass over its files ({@link #ofRun}); the
+	 * counts are defined in the README, "What the counts mean".
 	 *
 	 * @param outcomes the files by what the store made of them (NEW, DUPLICATE,
 	 * UNREADABLE, SKIPPED), those present only
 	 * @param statuses the files by status, every status present, in the order of
 	 * {@link Status}
-	 * @param accepted the returns the run stored that passed validation (superseded ones
-	 * too)
-	 * @param rejected the returns the run stored that did not
+	 * @param returns the returns in the files the run stored: accepted (counting),
+	 * rejected, superseded
 	 * @param templateVersions the returns the run stored by the template version they
 	 * name, "" for none
 	 */
-	public record RunCounts(Map<String, Long> outcomes, Map<Status, Long> statuses, long accepted, long rejected,
+	public record RunCounts(Map<String, Long> outcomes, Map<Status, Long> statuses, ReturnCounts returns,
 			Map<String, Long> templateVersions) {
+	}
+
+	/**
+	 * Returns judged, by what became of them: {@code accepted} count in the consolidation
+	 * (a row of returns.csv each, once the run is consolidated), {@code rejected} have an
+	 * error, {@code superseded} were accepted and then replaced by a later return of the
+	 * same union. Each return is one of the three.
+	 */
+	public record ReturnCounts(long accepted, long rejected, long superseded) {
+
+		public long judged() {
+			return this.accepted + this.rejected + this.superseded;
+		}
+
+	}
+
+	/**
+	 * What the year holds: its files by status, as {@code files.csv} lists them (the same
+	 * lines, {@link #ofYear}), every status present; and its returns.
+	 */
+	public record YearCounts(Map<Status, Long> files, ReturnCounts returns) {
+
+		public long totalFiles() {
+			return this.files.values().stream().mapToLong(Long::longValue).sum();
+		}
+
+	}
+
+	/** The year's returns by what became of them, as {@link ReturnCounts} defines. */
+	static final String YEAR_RETURNS = "SELECT COALESCE(SUM(CASE WHEN r.accepted AND r.superseded_by IS NULL"
+			+ " THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN r.accepted THEN 0 ELSE 1 END), 0),"
+			+ " COALESCE(SUM(CASE WHEN r.accepted AND r.superseded_by IS NOT NULL THEN 1 ELSE 0 END), 0)"
+			+ " FROM return_record r WHERE r.report_year = ?";
+
+	/**
+	 * Counts year {@code year}: its files in one pass over the lines of
+	 * {@code files.csv}, its returns in one query.
+	 */
+	public YearCounts countYear(int year) {
+		Map<Status, Long> files = emptyCounts();
+		ofYear(year, (line) -> files.merge(line.status(), 1L, Long::sum));
+		return new YearCounts(Collections.unmodifiableMap(files), returnsOfYear(year));
+	}
+
+	/** The year's returns by what became of them. */
+	public ReturnCounts returnsOfYear(int year) {
+		return this.jdbc.queryForObject(YEAR_RETURNS,
+				(rs, n) -> new ReturnCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)), year);
+	}
+
+	private static Map<Status, Long> emptyCounts() {
+		Map<Status, Long> counts = new LinkedHashMap<>();
+		for (Status status : Status.values()) {
+			counts.put(status, 0L);
+		}
+		return counts;
 	}
 
 	/**
@@ -177,24 +248,22 @@ public class FileStatuses {
 	 */
 	public RunCounts countRun(long jobInstance, Consumer<Line> each) {
 		Map<String, Long> outcomes = new TreeMap<>();
-		Map<Status, Long> statuses = new LinkedHashMap<>();
-		for (Status status : Status.values()) {
-			statuses.put(status, 0L);
-		}
-		long[] acceptedRejected = new long[2];
+		Map<Status, Long> statuses = emptyCounts();
+		long[] returned = new long[3];
 		Map<String, Long> versions = new TreeMap<>();
 		ofRun(jobInstance, (row, returns, line) -> {
 			outcomes.merge(row.outcome(), 1L, Long::sum);
 			statuses.merge(line.status(), 1L, Long::sum);
 			if (returns != null && "NEW".equals(row.outcome())) {
-				acceptedRejected[0] += returns.counting + returns.superseded;
-				acceptedRejected[1] += returns.rejected;
+				returned[0] += returns.counting;
+				returned[1] += returns.rejected;
+				returned[2] += returns.superseded;
 				returns.versions.forEach((version, n) -> versions.merge(version, n, Long::sum));
 			}
 			each.accept(line);
 		});
 		return new RunCounts(Collections.unmodifiableMap(outcomes), Collections.unmodifiableMap(statuses),
-				acceptedRejected[0], acceptedRejected[1], Collections.unmodifiableMap(versions));
+				new ReturnCounts(returned[0], returned[1], returned[2]), Collections.unmodifiableMap(versions));
 	}
 
 	/**

@@ -43,6 +43,19 @@ class ReturnsCsvRoundTripIntegrationTests {
 		roundTrip(input, 2024, 300);
 	}
 
+	/** completeness.csv's accepted unions, by province code, lines of none left out. */
+	static java.util.Map<String, String> accepted(Path completeness) throws Exception {
+		java.util.Map<String, String> accepted = new java.util.LinkedHashMap<>();
+		List<String[]> rows = Runs.csv(completeness);
+		int column = List.of(rows.get(0)).indexOf("accepted");
+		for (String[] row : rows.subList(1, rows.size())) {
+			if (!row[0].isEmpty() || !row[column].equals("0")) {
+				accepted.put(row[0], row[column]);
+			}
+		}
+		return accepted;
+	}
+
 	void roundTrip(Path input, int year, int counted) throws Exception {
 		Path first = run(input, year, "first");
 		Path list = Files.createDirectories(this.work.resolve("list"));
@@ -70,10 +83,10 @@ class ReturnsCsvRoundTripIntegrationTests {
 			assertThat(Files.readString(second.resolve(rollup))).as(rollup)
 				.isEqualTo(Files.readString(first.resolve(rollup)));
 		}
-		// completeness.csv counts the returns received, rejected ones too, which
-		// returns.csv does not carry: only the accepted ones must agree
-		assertThat(Runs.column(Runs.csv(second.resolve("completeness.csv")), "accepted"))
-			.isEqualTo(Runs.column(Runs.csv(first.resolve("completeness.csv")), "accepted"));
+		// completeness.csv counts the unions received, rejected ones too, which
+		// returns.csv does not carry: only the accepted ones must agree (and the line of
+		// unions in no known province, all rejected, is not in the second)
+		assertThat(accepted(second.resolve("completeness.csv"))).isEqualTo(accepted(first.resolve("completeness.csv")));
 		List<String[]> issues = Runs.csv(second.resolve("issues.csv"));
 		assertThat(Runs.column(issues, "severity")).doesNotContain("error");
 		assertThat(Runs.column(issues, "rule")).doesNotContain("W02", "W07", "W10");

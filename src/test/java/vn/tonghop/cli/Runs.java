@@ -64,7 +64,9 @@ final class Runs {
 	}
 
 	static List<String[]> csv(Path file) throws Exception {
-		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+		String text = Files.readString(file, StandardCharsets.UTF_8);
+		// the byte order mark every CSV of ours begins with (for Excel), passed over
+		try (Reader reader = new java.io.StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text);
 				CSVReader csv = new CSVReaderBuilder(reader).withCSVParser(new RFC4180ParserBuilder().build())
 					.build()) {
 			return csv.readAll();

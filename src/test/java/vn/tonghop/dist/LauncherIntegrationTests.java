@@ -66,7 +66,7 @@ class LauncherIntegrationTests {
 				"2026", "--output", temp.resolve("out-2").toString(), "--data-dir", temp.resolve("data-2").toString());
 		assertThat(temp.resolve("out-2/2026/by-province.csv"))
 			.hasSameTextualContentAs(temp.resolve("out-1/2026/by-province.csv"), StandardCharsets.UTF_8);
-		assertThat(second).contains("COMPLETED");
+		assertThat(second).contains("== Tổng hợp năm 2026 (xong) ==");
 	}
 
 	/**

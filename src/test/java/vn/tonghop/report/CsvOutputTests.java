@@ -56,8 +56,36 @@ class CsvOutputTests {
 		assertThat(read(file).get(0)).containsExactly("'=cmd");
 	}
 
-	private static List<String[]> read(Path file) throws IOException, CsvException {
-		try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+	@Test
+	void beginsWithAByteOrderMarkSoThatExcelReadsVietnamese() throws IOException, CsvException {
+		Path file = this.folder.resolve("out.csv");
+		try (CsvOutput csv = CsvOutput.open(file, List.of("province_code", "province_name"))) {
+			csv.row(List.of("01", "Hà Nội"));
+			csv.commit();
+		}
+		byte[] bytes = Files.readAllBytes(file);
+		assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+		assertThat(read(file)).containsExactly(new String[] { "province_code", "province_name" },
+				new String[] { "01", "Hà Nội" });
+	}
+
+	@Test
+	void isReadBackAsInputWithItsByteOrderMark() throws Exception {
+		Path file = this.folder.resolve("returns.csv");
+		try (CsvOutput csv = CsvOutput.open(file, List.of("union_code", "union_name"))) {
+			csv.row(List.of("CD010001", "Công đoàn cơ sở Hà Nội"));
+			csv.commit();
+		}
+		vn.tonghop.read.SheetCells cells = new vn.tonghop.read.CsvSheetReader().read(file);
+		// the first cell is the column's name, without the mark before it
+		assertThat(cells.get(0, 0).text()).isEqualTo("union_code");
+		assertThat(cells.get(1, 1).text()).isEqualTo("Công đoàn cơ sở Hà Nội");
+	}
+
+	/** The rows of {@code file}, its byte order mark passed over. */
+	static List<String[]> read(Path file) throws IOException, CsvException {
+		String text = Files.readString(file, StandardCharsets.UTF_8);
+		try (Reader in = new java.io.StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text);
 				CSVReader csv = new CSVReaderBuilder(in).withCSVParser(new RFC4180ParserBuilder().build()).build()) {
 			return csv.readAll();
 		}

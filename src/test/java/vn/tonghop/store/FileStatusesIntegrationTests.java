@@ -115,8 +115,7 @@ class FileStatusesIntegrationTests {
 			.containsEntry(FileStatuses.Status.DUPLICATE, 2L)
 			.containsEntry(FileStatuses.Status.SKIPPED, 1L)
 			.containsEntry(FileStatuses.Status.REJECTED, 0L);
-		assertThat(counts.accepted()).isEqualTo(3);
-		assertThat(counts.rejected()).isEqualTo(1);
+		assertThat(counts.returns()).isEqualTo(new FileStatuses.ReturnCounts(3, 1, 0));
 		assertThat(counts.templateVersions()).containsExactly(Map.entry("", 1L), Map.entry("v1", 2L),
 				Map.entry("v2", 1L));
 	}

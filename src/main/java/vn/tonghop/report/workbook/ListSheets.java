@@ -54,7 +54,9 @@ final class ListSheets {
 				new Layout.Column("rejected", "Số CĐCS có báo cáo bị loại", Layout.NUMBER_WIDTH),
 				new Layout.Column("missing", "Số CĐCS chưa báo cáo", Layout.NUMBER_WIDTH),
 				new Layout.Column("reported_share", "Tỷ lệ đã báo cáo", Layout.NUMBER_WIDTH));
-		String note = completeness.registryLoaded() ? "Đã báo cáo: CĐCS trong danh sách có báo cáo được chấp nhận."
+		String note = completeness.registryLoaded()
+				? "Đã báo cáo: CĐCS trong danh sách đã gửi báo cáo (được chấp nhận hoặc bị từ chối). CĐCS ngoài danh sách"
+						+ " đã gửi báo cáo: " + completeness.unlisted() + "."
 				: NO_REGISTRY;
 		TableSheet sheet = TableSheet.open(this.workbook, this.styles, this.input.year(), "Mức độ đầy đủ",
 				"Mức độ đầy đủ của báo cáo năm " + this.input.year(), note, columns);
@@ -102,7 +104,7 @@ final class ListSheets {
 				new Layout.Column("province_name", "Tỉnh, thành phố", Layout.NAME_WIDTH),
 				new Layout.Column("sector_name", "Khu vực", Layout.NAME_WIDTH));
 		String note = this.input.completeness().registryLoaded()
-				? "CĐCS trong danh sách phải báo cáo chưa có báo cáo được chấp nhận: " + this.input.missing().size()
+				? "CĐCS trong danh sách phải báo cáo chưa gửi báo cáo nào: " + this.input.missing().size()
 				: NO_REGISTRY;
 		TableSheet sheet = TableSheet.open(this.workbook, this.styles, this.input.year(), "Chưa báo cáo",
 				"Công đoàn cơ sở chưa báo cáo năm " + this.input.year(), note, columns);
@@ -227,8 +229,12 @@ final class ListSheets {
 		if (run != null) {
 			info(sheet, "Thời điểm lập", (run.generatedAt() != null) ? DATE_TIME.format(run.generatedAt()) : null);
 			info(sheet, "Số tệp đã đọc", run.filesRead());
+			if (run.fileStatuses() != null) {
+				info(sheet, "Tình trạng tệp", run.fileStatuses());
+			}
 			info(sheet, "Số báo cáo được chấp nhận", run.returnsAccepted());
-			info(sheet, "Số báo cáo bị loại", run.returnsRejected());
+			info(sheet, "Số báo cáo bị từ chối", run.returnsRejected());
+			info(sheet, "Số báo cáo bị thay thế", run.returnsSuperseded());
 		}
 		info(sheet, "Số dòng trên trang Báo cáo", this.returns);
 		info(sheet, "Số phát hiện (lỗi và cảnh báo)", this.findings);

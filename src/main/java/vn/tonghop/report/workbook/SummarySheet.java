@@ -168,8 +168,13 @@ final class SummarySheet {
 			countRow("expected", "Số CĐCS phải báo cáo (theo danh sách)", all.expected());
 			countRow("received", "Số CĐCS đã gửi báo cáo", all.received());
 			countRow("accepted", "Số CĐCS có báo cáo được chấp nhận", all.accepted());
-			countRow("rejected", "Số CĐCS có báo cáo bị loại", all.rejected());
+			countRow("rejected", "Số CĐCS chỉ có báo cáo bị từ chối", all.rejected());
 			countRow("missing", "Số CĐCS chưa báo cáo", all.missing());
+			if (completeness.registryLoaded()) {
+				countRow("unlisted", "Số CĐCS ngoài danh sách đã gửi báo cáo", completeness.unlisted());
+			}
+			countRow("unidentified", "Số báo cáo không có mã CĐCS (không tính vào CĐCS nào)",
+					completeness.unidentified(), "báo cáo");
 			Row row = this.sheet.createRow(this.next++);
 			Cells.text(row, 0, "reported_share", this.styles.text);
 			Cells.text(row, 1, "Tỷ lệ đã báo cáo", this.styles.text);
@@ -213,10 +218,14 @@ final class SummarySheet {
 	}
 
 	private void countRow(String code, String label, Long value) {
+		countRow(code, label, value, "CĐCS");
+	}
+
+	private void countRow(String code, String label, Long value, String unit) {
 		Row row = this.sheet.createRow(this.next++);
 		Cells.text(row, 0, code, this.styles.text);
 		Cells.text(row, 1, label, this.styles.text);
-		Cells.text(row, 2, "CĐCS", this.styles.text);
+		Cells.text(row, 2, unit, this.styles.text);
 		Cells.number(row, 3, value, this.styles.count);
 	}
 

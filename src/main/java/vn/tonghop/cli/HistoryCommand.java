@@ -142,9 +142,9 @@ class HistoryCommand implements Callable<Integer> {
 	private static String counts(RunHistory.Line line) {
 		if (line.ingest()) {
 			return String.format(Locale.ROOT,
-					"tệp: mới %d, trùng %d, không đọc được %d, bỏ qua %d; báo cáo: chấp nhận %d, từ chối %d",
+					"tệp: mới %d, trùng %d, không đọc được %d, bỏ qua %d; báo cáo: chấp nhận %d, từ chối %d, thay thế %d",
 					line.files("NEW"), line.files("DUPLICATE"), line.files("UNREADABLE"), line.files("SKIPPED"),
-					line.accepted(), line.rejected());
+					line.accepted(), line.rejected(), line.superseded());
 		}
 		if (line.consolidation()) {
 			return String.format(Locale.ROOT, "báo cáo tổng hợp %d, phát hiện %d", line.returnsWritten(),

@@ -61,7 +61,7 @@ public class RunHistory {
 	 */
 	public record Line(long executionId, String jobName, Integer year, String folder, LocalDateTime startTime,
 			LocalDateTime endTime, String status, String exitMessage, Map<String, Long> files, long accepted,
-			long rejected, long returnsWritten, long findings) {
+			long rejected, long superseded, long returnsWritten, long findings) {
 
 		/** What {@link #failure()} says of a stopped run. */
 		static final String STOPPED = "đã dừng theo yêu cầu (SIGTERM hoặc Ctrl-C); lần chạy sau tiếp tục từ chỗ đã dừng";
@@ -179,22 +179,24 @@ public class RunHistory {
 					files.computeIfAbsent(rs.getLong(1), (id) -> new LinkedHashMap<>())
 						.put(rs.getString(2), rs.getLong(3));
 				}, args);
+		// the run's returns by what became of them, as FileStatuses.ReturnCounts counts
+		// them: accepted and counting, rejected, accepted and superseded since
 		Map<Long, long[]> returns = new HashMap<>();
-		this.jdbc.query("SELECT s.job_execution, r.accepted, COUNT(*) FROM return_record r"
-				+ " JOIN submission s ON s.id = r.submission_id WHERE s.job_execution IN " + in
-				+ " GROUP BY s.job_execution, r.accepted", (rs) -> {
-					returns.computeIfAbsent(rs.getLong(1), (id) -> new long[2])[rs.getBoolean(2) ? 0 : 1] = rs
-						.getLong(3);
+		this.jdbc.query("SELECT s.job_execution, CASE WHEN NOT r.accepted THEN 1 WHEN r.superseded_by IS NULL THEN 0"
+				+ " ELSE 2 END, COUNT(*) FROM return_record r JOIN submission s ON s.id = r.submission_id"
+				+ " WHERE s.job_execution IN " + in + " GROUP BY s.job_execution, CASE WHEN NOT r.accepted THEN 1"
+				+ " WHEN r.superseded_by IS NULL THEN 0 ELSE 2 END", (rs) -> {
+					returns.computeIfAbsent(rs.getLong(1), (id) -> new long[3])[rs.getInt(2)] = rs.getLong(3);
 				}, args);
 		List<Line> lines = new ArrayList<>();
 		for (Execution e : executions) {
 			Map<String, String> p = parameters.getOrDefault(e.id(), Map.of());
 			Map<String, Long> s = steps.getOrDefault(e.id(), Map.of());
-			long[] r = returns.getOrDefault(e.id(), new long[2]);
+			long[] r = returns.getOrDefault(e.id(), new long[3]);
 			String folder = INGEST_JOB.equals(e.job()) ? p.get("input")
 					: (p.get("output") != null) ? p.get("output") : p.get("input");
 			lines.add(new Line(e.id(), e.job(), year(p.get("year")), folder, e.start(), e.end(), e.status(),
-					e.message(), Collections.unmodifiableMap(files.getOrDefault(e.id(), Map.of())), r[0], r[1],
+					e.message(), Collections.unmodifiableMap(files.getOrDefault(e.id(), Map.of())), r[0], r[1], r[2],
 					s.getOrDefault("writeReturnsCsvStep", 0L), s.getOrDefault("writeIssuesCsvStep", 0L)));
 		}
 		return lines;

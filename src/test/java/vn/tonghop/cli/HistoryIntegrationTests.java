@@ -64,18 +64,22 @@ class HistoryIntegrationTests {
 
 		long returns = Runs.csv(output.resolve("2026/returns.csv")).size() - 1;
 		long issues = Runs.csv(output.resolve("2026/issues.csv")).size() - 1;
-		long accepted = count("SELECT COUNT(*) FROM return_record WHERE accepted");
+		// the run's returns as the run's summary counts them (superseded apart from
+		// accepted: "chấp nhận 16" beside "15 returns consolidated" was issue 24's
+		// symptom)
+		long accepted = count("SELECT COUNT(*) FROM return_record WHERE accepted AND superseded_by IS NULL");
 		long rejected = count("SELECT COUNT(*) FROM return_record WHERE NOT accepted");
+		long superseded = count("SELECT COUNT(*) FROM return_record WHERE superseded_by IS NOT NULL");
 		String consolidated = "báo cáo tổng hợp " + returns + ", phát hiện " + issues;
 		assertThat(rows.get(0)).contains("tổng hợp", consolidated, output.toAbsolutePath().normalize().toString());
 		assertThat(rows.get(1)).contains(" nhận ",
-				"tệp: mới 0, trùng 3, không đọc được 0, bỏ qua 0; báo cáo: chấp nhận 0, từ chối 0",
+				"tệp: mới 0, trùng 3, không đọc được 0, bỏ qua 0; báo cáo: chấp nhận 0, từ chối 0, thay thế 0",
 				input.toAbsolutePath().normalize().toString());
 		assertThat(rows.get(2)).contains("tổng hợp", consolidated);
 		assertThat(rows.get(3)).contains(" nhận ",
 				"tệp: mới 3, trùng 0, không đọc được 0, bỏ qua 0; báo cáo: chấp nhận " + accepted + ", từ chối "
-						+ rejected);
-		assertThat(accepted + rejected).isEqualTo(count("SELECT COUNT(*) FROM return_record"));
+						+ rejected + ", thay thế " + superseded);
+		assertThat(accepted + rejected + superseded).isEqualTo(count("SELECT COUNT(*) FROM return_record"));
 		assertThat(returns).isPositive();
 		assertThat(rows).allSatisfy((row) -> assertThat(row).contains(" 2026 ", " xong "));
 		// aligned: every row has its status where the header has the status column

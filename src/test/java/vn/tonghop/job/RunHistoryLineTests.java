@@ -42,7 +42,7 @@ class RunHistoryLineTests {
 			LocalDateTime now = LocalDateTime.now();
 			RunHistory.Line ended = line(status.name(), "");
 			RunHistory.Line running = new RunHistory.Line(1, "ingestReturnsJob", 2026, "/hộp thư", now, null,
-					status.name(), null, Map.of(), 0, 0, 0, 0);
+					status.name(), null, Map.of(), 0, 0, 0, 0, 0);
 			for (String state : new String[] { ended.state(false), ended.state(true), running.state(false),
 					running.state(true) }) {
 				assertThat(state).as(status.name()).doesNotContainPattern("[A-Z]{3,}").isNotBlank();
@@ -54,7 +54,7 @@ class RunHistoryLineTests {
 	private static RunHistory.Line line(String status, String exitMessage) {
 		LocalDateTime now = LocalDateTime.now();
 		return new RunHistory.Line(1, "ingestReturnsJob", 2026, "/hộp thư", now, now, status, exitMessage, Map.of(), 0,
-				0, 0, 0);
+				0, 0, 0, 0);
 	}
 
 }

@@ -168,10 +168,10 @@ final class ListSheets {
 		List<Layout.Column> columns = new ArrayList<>(
 				List.of(new Layout.Column("union_code", "Mã CĐCS", 14), new Layout.Column("union_name", "Tên CĐCS", 36),
 						new Layout.Column("province_name", "Tỉnh, thành phố", 18, Themes.GENERAL),
-						new Layout.Column("sector_name", "Khu vực", 24, Themes.GENERAL),
-						new Layout.Column("industry_name", "Ngành", 30, Themes.GENERAL),
-						new Layout.Column("source_file", "Tệp", 30, Themes.GENERAL),
-						new Layout.Column("F03", "Xếp loại", 22, Themes.GENERAL)));
+						new Layout.Column("sector_name", "Khu vực", 22, Themes.GENERAL),
+						new Layout.Column("industry_name", "Ngành", 28, Themes.GENERAL),
+						new Layout.Column("source_file", "Tệp", 26, Themes.GENERAL),
+						new Layout.Column("F03", "Xếp loại", 20, Themes.GENERAL)));
 		List<Integer> order = new ArrayList<>();
 		for (String theme : Themes.ORDER) {
 			for (String column : this.figures.columns(theme)) {

@@ -17,6 +17,7 @@ import vn.tonghop.read.WorkbookReader;
 import vn.tonghop.report.CsvReports;
 import vn.tonghop.report.FeedbackReports;
 import vn.tonghop.report.WorkbookReports;
+import vn.tonghop.report.workbook.Issuer;
 import vn.tonghop.rollup.IndicatorColumns;
 import vn.tonghop.registry.RegistryReader;
 import vn.tonghop.registry.RegistryStore;
@@ -159,10 +160,13 @@ class ReferenceConfiguration {
 	@Bean
 	WorkbookReports workbookReports(Rollups rollups, Completeness completeness, JdbcTemplate jdbc,
 			ProvinceResolver provinces, SectorResolver sectors, IndustryResolver industries,
-			IndicatorCatalogue catalogue) {
+			IndicatorCatalogue catalogue, TonghopProperties properties) {
 		String version = TonghopApplication.class.getPackage().getImplementationVersion();
+		TonghopProperties.Federation federation = properties.federation();
 		return new WorkbookReports(rollups, completeness, jdbc, provinces, sectors, industries, catalogue,
-				(version != null) ? version : "development");
+				(version != null) ? version : "development",
+				new Issuer(federation.parent(), federation.name(), federation.place(), federation.preparerTitle(),
+						federation.preparer(), federation.signerTitle(), federation.signerRole(), federation.signer()));
 	}
 
 	@Bean

@@ -22,6 +22,7 @@ import vn.tonghop.report.workbook.CompletenessRow;
 import vn.tonghop.report.workbook.ConsolidatedWorkbook;
 import vn.tonghop.report.workbook.FindingRow;
 import vn.tonghop.report.workbook.Group;
+import vn.tonghop.report.workbook.Issuer;
 import vn.tonghop.report.workbook.MissingUnion;
 import vn.tonghop.report.workbook.ReturnRow;
 import vn.tonghop.report.workbook.RunInfo;
@@ -61,13 +62,23 @@ public class WorkbookReports {
 
 	public WorkbookReports(Rollups rollups, Completeness completeness, JdbcTemplate jdbc, ProvinceResolver provinces,
 			SectorResolver sectors, IndustryResolver industries, IndicatorCatalogue catalogue, String toolVersion) {
+		this(rollups, completeness, jdbc, provinces, sectors, industries, catalogue, toolVersion, Issuer.NONE);
+	}
+
+	/**
+	 * @param issuer the federation that issues the workbook (its letterhead and signature
+	 * block, from {@code tonghop.federation.*})
+	 */
+	public WorkbookReports(Rollups rollups, Completeness completeness, JdbcTemplate jdbc, ProvinceResolver provinces,
+			SectorResolver sectors, IndustryResolver industries, IndicatorCatalogue catalogue, String toolVersion,
+			Issuer issuer) {
 		this.rollups = rollups;
 		this.completeness = completeness;
 		this.jdbc = jdbc;
 		this.provinces = provinces;
 		this.sectors = sectors;
 		this.industries = industries;
-		this.workbook = new ConsolidatedWorkbook(catalogue);
+		this.workbook = new ConsolidatedWorkbook(catalogue, issuer);
 		this.toolVersion = toolVersion;
 	}
 

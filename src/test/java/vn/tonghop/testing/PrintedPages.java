@@ -127,7 +127,12 @@ public final class PrintedPages {
 				float least = Float.MAX_VALUE;
 				for (TextPosition position : positions) {
 					if (!position.getUnicode().isBlank()) {
-						least = Math.min(least, position.getFontSizeInPt());
+						// the size as printed: the text rendering matrix holds the font
+						// size, the text
+						// matrix and the page scale (getFontSizeInPt leaves the scale
+						// out, and is
+						// truncated to a whole point)
+						least = Math.min(least, Math.abs(position.getYScale()));
 					}
 				}
 				if (least < smallest[0]) {

@@ -20,7 +20,9 @@ import vn.tonghop.catalogue.IndicatorCatalogue;
  * summary with charts, the roll-ups by province, sector, province and sector, and
  * industry, the ratings, completeness, the unions that have not reported, the findings,
  * the accepted returns and the run information; Vietnamese headings, rates from sums, the
- * previous year beside this one, print-ready on A4 landscape.
+ * previous year beside this one, print-ready on A4 landscape: the summary in the form of
+ * an administrative report, wide tables as thematic tables one page wide each, no machine
+ * code on a printed page.
  * <p>
  * The summary is a normal sheet (it holds the charts); every other sheet is streamed, so
  * that 100,000 returns or findings keep memory flat. The file is written under a
@@ -36,8 +38,19 @@ public final class ConsolidatedWorkbook {
 
 	private final IndicatorCatalogue catalogue;
 
+	private final Issuer issuer;
+
+	/** A workbook whose letterhead and signature block are blanks to fill by hand. */
 	public ConsolidatedWorkbook(IndicatorCatalogue catalogue) {
+		this(catalogue, Issuer.NONE);
+	}
+
+	/**
+	 * A workbook issued by {@code issuer} (the settings {@code tonghop.federation.*}).
+	 */
+	public ConsolidatedWorkbook(IndicatorCatalogue catalogue, Issuer issuer) {
 		this.catalogue = catalogue;
+		this.issuer = (issuer != null) ? issuer : Issuer.NONE;
 	}
 
 	public void write(WorkbookInput input, Path file) throws IOException {
@@ -65,7 +78,7 @@ public final class ConsolidatedWorkbook {
 		try (XSSFWorkbook xssf = new XSSFWorkbook()) {
 			Styles styles = new Styles(xssf);
 			RollupSheets summaryRollups = new RollupSheets(xssf, styles, figures, input);
-			new SummarySheet(xssf, styles, figures, input, summaryRollups).write();
+			new SummarySheet(xssf, styles, figures, input, summaryRollups, this.issuer).write();
 			SXSSFWorkbook workbook = SheetWriter.workbook(xssf, WINDOW);
 			try {
 				RollupSheets rollups = new RollupSheets(workbook, styles, figures, input);

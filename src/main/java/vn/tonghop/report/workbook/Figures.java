@@ -209,6 +209,26 @@ final class Figures {
 			.orElse(column);
 	}
 
+	/**
+	 * The printed theme of a column: its indicator's catalogue section's; the number of
+	 * returns is with the workers and members.
+	 */
+	String theme(String column) {
+		if (RETURNS.equals(column)) {
+			return Themes.WORKERS;
+		}
+		String code = column.endsWith("_nu") ? column.substring(0, column.length() - 3) : column;
+		if (code.startsWith(F03 + "_")) {
+			code = F03;
+		}
+		return Themes.of(this.catalogue.find(code).map(Indicator::section).orElse(null));
+	}
+
+	/** The columns of a theme, in catalogue order. */
+	List<String> columns(String theme) {
+		return this.columns.stream().filter((column) -> theme(column).equals(theme)).toList();
+	}
+
 	/** The unit of a column, for the summary. */
 	String unit(String column) {
 		if (RETURNS.equals(column)) {

@@ -59,27 +59,29 @@ final class ListSheets {
 						+ " đã gửi báo cáo: " + completeness.unlisted() + "."
 				: NO_REGISTRY;
 		TableSheet sheet = TableSheet.open(this.workbook, this.styles, this.input.year(), "Mức độ đầy đủ",
-				"Mức độ đầy đủ của báo cáo năm " + this.input.year(), note, columns);
+				"Mức độ đầy đủ của báo cáo năm " + this.input.year(), note, columns, 3);
 		for (CompletenessRow row : completeness.byProvince()) {
-			writeCompleteness(sheet.row(), "Tỉnh, thành phố", row, false);
+			writeCompleteness(sheet, "Tỉnh, thành phố", row, false);
 		}
-		writeCompleteness(sheet.row(), "Tỉnh, thành phố", completeness.total(), true);
+		writeCompleteness(sheet, "Tỉnh, thành phố", completeness.total(), true);
 		if (completeness.bySector() != null && !completeness.bySector().isEmpty()) {
 			for (CompletenessRow row : completeness.bySector()) {
-				writeCompleteness(sheet.row(), "Khu vực", row, false);
+				writeCompleteness(sheet, "Khu vực", row, false);
 			}
-			writeCompleteness(sheet.row(), "Khu vực", completeness.total(), true);
+			writeCompleteness(sheet, "Khu vực", completeness.total(), true);
 		}
-		sheet.finish(3);
+		sheet.finish();
 	}
 
-	private void writeCompleteness(Row row, String by, CompletenessRow line, boolean total) {
+	private void writeCompleteness(TableSheet sheet, String by, CompletenessRow line, boolean total) {
 		if (line == null) {
 			return;
 		}
+		Row row = sheet.row();
 		int c = 0;
 		Cells.text(row, c++, by, this.styles.text(total));
-		Cells.text(row, c++, total ? RollupSheets.TOTAL_CODE : line.code(), this.styles.text(total));
+		// the total's code is left blank: a printed page shows no machine code
+		Cells.text(row, c++, total ? null : line.code(), this.styles.text(total));
 		Cells.text(row, c++, total ? RollupSheets.TOTAL_NAME : line.name(), this.styles.text(total));
 		Cells.number(row, c++, line.expected(), this.styles.count(total));
 		Cells.number(row, c++, line.received(), this.styles.count(total));
@@ -87,6 +89,7 @@ final class ListSheets {
 		Cells.number(row, c++, line.rejected(), this.styles.count(total));
 		Cells.number(row, c++, line.missing(), this.styles.count(total));
 		Cells.number(row, c++, reportedShare(line), this.styles.percent(total));
+		sheet.fit(row);
 	}
 
 	/** Registered unions that reported, over registered unions. */
@@ -107,7 +110,7 @@ final class ListSheets {
 				? "CĐCS trong danh sách phải báo cáo chưa gửi báo cáo nào: " + this.input.missing().size()
 				: NO_REGISTRY;
 		TableSheet sheet = TableSheet.open(this.workbook, this.styles, this.input.year(), "Chưa báo cáo",
-				"Công đoàn cơ sở chưa báo cáo năm " + this.input.year(), note, columns);
+				"Công đoàn cơ sở chưa báo cáo năm " + this.input.year(), note, columns, 3);
 		long no = 0;
 		for (MissingUnion union : this.input.missing()) {
 			Row row = sheet.row();
@@ -116,8 +119,9 @@ final class ListSheets {
 			Cells.text(row, 2, union.unionName(), this.styles.text);
 			Cells.text(row, 3, union.provinceName(), this.styles.text);
 			Cells.text(row, 4, union.sectorName(), this.styles.text);
+			sheet.fit(row);
 		}
-		sheet.finish(3);
+		sheet.finish();
 	}
 
 	/** "Phát hiện": every finding, errors and warnings, as in issues.csv. */
@@ -128,7 +132,7 @@ final class ListSheets {
 				new Layout.Column("severity", "Mức độ", 11), new Layout.Column("message", "Nội dung", 80));
 		TableSheet sheet = TableSheet.open(this.workbook, this.styles, this.input.year(), "Phát hiện",
 				"Lỗi và cảnh báo khi đọc báo cáo năm " + this.input.year(),
-				"Lỗi: báo cáo bị loại, không cộng vào tổng hợp. Cảnh báo: báo cáo vẫn được chấp nhận.", columns);
+				"Lỗi: báo cáo bị loại, không cộng vào tổng hợp. Cảnh báo: báo cáo vẫn được chấp nhận.", columns, 1);
 		for (FindingRow finding : this.input.findings()) {
 			Row row = sheet.row();
 			Cells.text(row, 0, finding.sourceFile(), this.styles.wrapped);
@@ -138,18 +142,13 @@ final class ListSheets {
 			Cells.text(row, 4, finding.rule(), this.styles.text);
 			Cells.text(row, 5, severity(finding.severity()), this.styles.text);
 			Cells.text(row, 6, finding.message(), this.styles.wrapped);
-			// readers do not all fit rows to wrapped text (LibreOffice does not on
-			// import)
-			int lines = Math.max(Layout.lines(finding.sourceFile(), 36), Layout.lines(finding.message(), 80));
-			if (lines > 1) {
-				row.setHeightInPoints(lines * 13f + 2f);
-			}
+			sheet.fit(row);
 			this.findings++;
 			if ("error".equalsIgnoreCase(finding.severity())) {
 				this.errors++;
 			}
 		}
-		sheet.finish(1);
+		sheet.finish();
 	}
 
 	static String severity(String severity) {
@@ -162,20 +161,29 @@ final class ListSheets {
 		return severity;
 	}
 
-	/** "Báo cáo": every accepted return with its figures. */
+	/**
+	 * "Báo cáo": every accepted return with its figures, the union's code and name
+	 * repeated on every printed page of columns: its province, sector, industry, file and
+	 * rating, then the indicators theme by theme.
+	 */
 	void writeReturns() {
-		List<Layout.Column> columns = new ArrayList<>(List.of(new Layout.Column("union_code", "Mã CĐCS", 14),
-				new Layout.Column("union_name", "Tên CĐCS", 36),
-				new Layout.Column("province_name", "Tỉnh, thành phố", 18),
-				new Layout.Column("sector_name", "Khu vực", 18), new Layout.Column("industry_name", "Ngành", 18),
-				new Layout.Column("source_file", "Tệp", 30), new Layout.Column("F03", "Xếp loại", 18)));
-		for (String column : this.figures.columns()) {
-			columns.add(new Layout.Column(column, this.figures.heading(column), this.figures.width(column)));
+		List<Layout.Column> columns = new ArrayList<>(
+				List.of(new Layout.Column("union_code", "Mã CĐCS", 14), new Layout.Column("union_name", "Tên CĐCS", 36),
+						new Layout.Column("province_name", "Tỉnh, thành phố", 18, Themes.GENERAL),
+						new Layout.Column("sector_name", "Khu vực", 22, Themes.GENERAL),
+						new Layout.Column("industry_name", "Ngành", 28, Themes.GENERAL),
+						new Layout.Column("source_file", "Tệp", 26, Themes.GENERAL),
+						new Layout.Column("F03", "Xếp loại", 20, Themes.GENERAL)));
+		List<Integer> order = new ArrayList<>();
+		for (String theme : Themes.ORDER) {
+			for (String column : this.figures.columns(theme)) {
+				columns.add(new Layout.Column(column, this.figures.heading(column), this.figures.width(column), theme));
+				order.add(this.figures.columns().indexOf(column));
+			}
 		}
 		TableSheet sheet = TableSheet.open(this.workbook, this.styles, this.input.year(), "Báo cáo",
 				"Các báo cáo được chấp nhận năm " + this.input.year(),
-				"Mỗi dòng một công đoàn cơ sở; ô trống: báo cáo không có số liệu.", columns);
-		int width = this.figures.columns().size();
+				"Mỗi dòng một công đoàn cơ sở; ô trống: báo cáo không có số liệu.", columns, 2);
 		for (ReturnRow line : this.input.returns()) {
 			Row row = sheet.row();
 			Cells.text(row, 0, line.unionCode(), this.styles.text);
@@ -185,13 +193,15 @@ final class ListSheets {
 			Cells.text(row, 4, line.industryName(), this.styles.text);
 			Cells.text(row, 5, line.sourceFile(), this.styles.text);
 			Cells.text(row, 6, rating(line.rating()), this.styles.text);
-			for (int i = 0; i < width; i++) {
+			for (int c = 0; c < order.size(); c++) {
+				int i = order.get(c);
 				Long value = (line.values() != null && i < line.values().size()) ? line.values().get(i) : null;
-				Cells.number(row, 7 + i, value, this.styles.count);
+				Cells.number(row, 7 + c, value, this.styles.count);
 			}
+			sheet.fit(row);
 			this.returns++;
 		}
-		sheet.finish(2);
+		sheet.finish();
 	}
 
 	static String rating(String code) {
@@ -208,20 +218,18 @@ final class ListSheets {
 
 	/**
 	 * "Thông tin": how the run went. Written last, it counts what the other sheets held.
+	 * The tool's version and the database, for whoever maintains the tool, are kept below
+	 * the printed area.
 	 */
 	void writeInfo() {
 		RunInfo run = this.input.run();
 		List<Layout.Column> columns = List.of(new Layout.Column("item", "Thông tin", 44),
 				new Layout.Column("value", "Giá trị", 60));
 		TableSheet sheet = TableSheet.open(this.workbook, this.styles, this.input.year(), "Thông tin",
-				"Thông tin về lần tổng hợp năm " + this.input.year(), null, columns);
+				"Thông tin về lần tổng hợp năm " + this.input.year(), null, columns, 1);
 		if (run != null && run.warning() != null) {
 			// a sentence, wrapped in its cell rather than cut at the page's edge
-			Row row = sheet.row();
-			Cells.text(row, 0, "Cảnh báo", this.styles.text);
-			Cells.text(row, 1, run.warning(), this.styles.wrapped);
-			// as for the findings: LibreOffice does not fit a row to wrapped text
-			row.setHeightInPoints(Layout.lines(run.warning(), 60) * 13f + 2f);
+			info(sheet, "Cảnh báo", run.warning());
 		}
 		info(sheet, "Năm tổng hợp", Integer.toString(this.input.year()));
 		info(sheet, "Năm so sánh",
@@ -243,17 +251,20 @@ final class ListSheets {
 		if (this.input.completeness().registryLoaded()) {
 			info(sheet, "Số CĐCS chưa báo cáo", this.input.missing().size());
 		}
+		int lastPrinted = sheet.lastRow();
 		if (run != null) {
 			info(sheet, "Phiên bản công cụ", run.toolVersion());
 			info(sheet, "Cơ sở dữ liệu", run.database());
 		}
-		sheet.finish(1);
+		sheet.finish();
+		this.workbook.setPrintArea(this.workbook.getSheetIndex(sheet.sheet()), 0, columns.size() - 1, 0, lastPrinted);
 	}
 
 	private void info(TableSheet sheet, String item, String value) {
 		Row row = sheet.row();
 		Cells.text(row, 0, item, this.styles.text);
 		Cells.text(row, 1, value, this.styles.text);
+		sheet.fit(row);
 	}
 
 	private void info(TableSheet sheet, String item, long value) {

@@ -68,7 +68,7 @@ final class RollupSheets {
 				+ "Tỷ lệ tính từ tổng của nhóm." + ((previousYear != null) ? " So sánh với năm " + previousYear + "."
 						: " Không có số liệu năm trước để so sánh.");
 		TableSheet sheet = TableSheet.open(this.workbook, this.styles, this.input.year(), name, title, note,
-				fields.stream().map(Field::column).toList());
+				fields.stream().map(Field::column).toList(), keys.size() * 2);
 		Map<List<String>, Group> previousRows = new HashMap<>();
 		if (previous != null) {
 			for (Group group : previous.rows()) {
@@ -76,11 +76,10 @@ final class RollupSheets {
 			}
 		}
 		for (Group group : table.rows()) {
-			write(sheet.row(), fields, group, previousRows.get(group.keys()), false);
+			write(sheet, fields, group, previousRows.get(group.keys()), false);
 		}
-		write(sheet.row(), fields, total(keys.size(), table), (previous != null) ? total(keys.size(), previous) : null,
-				true);
-		sheet.finish(keys.size() * 2);
+		write(sheet, fields, total(keys.size(), table), (previous != null) ? total(keys.size(), previous) : null, true);
+		sheet.finish();
 	}
 
 	/** "Xếp loại": the F03 distribution by province and in total, with shares. */
@@ -88,26 +87,29 @@ final class RollupSheets {
 		List<Layout.Column> columns = new ArrayList<>();
 		columns.add(new Layout.Column(PROVINCE.code(), PROVINCE.codeHeading(), Layout.CODE_WIDTH));
 		columns.add(new Layout.Column(PROVINCE.name(), PROVINCE.nameHeading(), Layout.NAME_WIDTH));
-		columns.add(new Layout.Column(Figures.RETURNS, this.figures.heading(Figures.RETURNS), Layout.NUMBER_WIDTH));
-		columns.add(new Layout.Column("F03", "Số CĐCS được xếp loại", Layout.NUMBER_WIDTH));
+		columns.add(new Layout.Column(Figures.RETURNS, this.figures.heading(Figures.RETURNS), Layout.NUMBER_WIDTH,
+				Themes.TARGETS));
+		columns.add(new Layout.Column("F03", "Số CĐCS được xếp loại", Layout.NUMBER_WIDTH, Themes.TARGETS));
 		for (Rating rating : Rating.values()) {
 			String column = Figures.ratingColumn(rating);
-			columns.add(new Layout.Column(column, rating.label() + " (CĐCS)", Layout.NUMBER_WIDTH));
-			columns.add(new Layout.Column(column + "/F03", rating.label() + " (tỷ lệ)", Layout.NUMBER_WIDTH));
+			columns.add(new Layout.Column(column, rating.label() + " (CĐCS)", Layout.NUMBER_WIDTH, Themes.TARGETS));
+			columns.add(new Layout.Column(column + "/F03", rating.label() + " (tỷ lệ)", Layout.NUMBER_WIDTH,
+					Themes.TARGETS));
 		}
 		TableSheet sheet = TableSheet.open(this.workbook, this.styles, this.input.year(), "Xếp loại",
 				"Xếp loại công đoàn cơ sở năm " + this.input.year() + " theo tỉnh, thành phố",
-				"Số CĐCS theo từng mức xếp loại; tỷ lệ trên số CĐCS được xếp loại của tỉnh.", columns);
+				"Số CĐCS theo từng mức xếp loại; tỷ lệ trên số CĐCS được xếp loại của tỉnh.", columns, 2);
 		for (Group group : this.input.byProvince().rows()) {
-			writeRating(sheet.row(), group, false);
+			writeRating(sheet, group, false);
 		}
-		writeRating(sheet.row(), total(1, this.input.byProvince()), true);
-		sheet.finish(2);
+		writeRating(sheet, total(1, this.input.byProvince()), true);
+		sheet.finish();
 	}
 
-	private void writeRating(Row row, Group group, boolean total) {
+	private void writeRating(TableSheet sheet, Group group, boolean total) {
+		Row row = sheet.row();
 		int c = 0;
-		Cells.text(row, c++, key(group, 0), this.styles.text(total));
+		Cells.text(row, c++, total ? null : key(group, 0), this.styles.text(total));
 		Cells.text(row, c++, name(group, 0), this.styles.text(total));
 		Cells.number(row, c++, group.returns(), this.styles.count(total));
 		Long rated = this.figures.rated(group);
@@ -117,9 +119,13 @@ final class RollupSheets {
 			Cells.number(row, c++, value, this.styles.count(total));
 			Cells.number(row, c++, Figures.ratio(value, rated), this.styles.percent(total));
 		}
+		sheet.fit(row);
 	}
 
-	/** The table's total, named "Tổng cộng"; added up from the rows when not given. */
+	/**
+	 * The table's total, named "Tổng cộng", its code {@value #TOTAL_CODE} (printed
+	 * blank); added up from the rows when not given.
+	 */
 	Group total(int keys, Table table) {
 		Group total = (table.total() != null) ? table.total() : this.figures.sum(table.rows(), List.of(), List.of());
 		List<String> codes = new ArrayList<>();
@@ -131,10 +137,12 @@ final class RollupSheets {
 		return new Group(codes, names, total.returns(), total.values());
 	}
 
-	private void write(Row row, List<Field> fields, Group group, Group previous, boolean total) {
+	private void write(TableSheet sheet, List<Field> fields, Group group, Group previous, boolean total) {
+		Row row = sheet.row();
 		for (int i = 0; i < fields.size(); i++) {
 			fields.get(i).writer().write(row, i, group, previous, total);
 		}
+		sheet.fit(row);
 	}
 
 	private List<Field> fields(List<Key> keys, Integer previousYear) {
@@ -142,26 +150,33 @@ final class RollupSheets {
 		for (int k = 0; k < keys.size(); k++) {
 			int at = k;
 			Key key = keys.get(k);
-			fields.add(new Field(new Layout.Column(key.code(), key.codeHeading(), Layout.CODE_WIDTH),
-					(row, c, group, previous, total) -> Cells.text(row, c, key(group, at), this.styles.text(total))));
+			fields.add(new Field(new Layout.Column(key.code(), key.codeHeading(), Layout.CODE_WIDTH), (row, c, group,
+					previous, total) -> Cells.text(row, c, total ? null : key(group, at), this.styles.text(total))));
 			fields.add(new Field(new Layout.Column(key.name(), key.nameHeading(), Layout.NAME_WIDTH),
 					(row, c, group, previous, total) -> Cells.text(row, c, name(group, at), this.styles.text(total))));
 		}
-		addCount(fields, Figures.RETURNS, previousYear);
-		for (Figures.Rate rate : this.figures.rates()) {
-			fields.add(new Field(new Layout.Column(rate.code(), rate.label(), Layout.NUMBER_WIDTH),
-					(row, c, group, previous, total) -> Cells.number(row, c, this.figures.rate(group, rate),
-							this.styles.percent(total))));
-		}
-		for (String column : this.figures.columns()) {
-			addCount(fields, column, previousYear);
+		for (String theme : Themes.ORDER) {
+			if (theme.equals(Themes.WORKERS)) {
+				addCount(fields, Figures.RETURNS, previousYear);
+			}
+			for (String column : this.figures.columns(theme)) {
+				addCount(fields, column, previousYear);
+			}
+			for (Figures.Rate rate : this.figures.rates()) {
+				if (this.figures.theme(rate.numerator()).equals(theme)) {
+					fields.add(new Field(new Layout.Column(rate.code(), rate.label(), Layout.NUMBER_WIDTH, theme),
+							(row, c, group, previous, total) -> Cells.number(row, c, this.figures.rate(group, rate),
+									this.styles.percent(total))));
+				}
+			}
 		}
 		return fields;
 	}
 
 	/** A count column and, for the key indicators, last year's value and the change. */
 	private void addCount(List<Field> fields, String column, Integer previousYear) {
-		fields.add(new Field(new Layout.Column(column, this.figures.heading(column), this.figures.width(column)),
+		String theme = this.figures.theme(column);
+		fields.add(new Field(new Layout.Column(column, this.figures.heading(column), this.figures.width(column), theme),
 				(row, c, group, previous, total) -> Cells.number(row, c, this.figures.value(group, column),
 						this.styles.count(total))));
 		if (previousYear == null || !Figures.COMPARED.contains(column)) {
@@ -169,18 +184,19 @@ final class RollupSheets {
 		}
 		String label = this.figures.label(column);
 		fields.add(new Field(
-				new Layout.Column(column + "_" + previousYear, label + " năm " + previousYear, Layout.NUMBER_WIDTH),
+				new Layout.Column(column + "_" + previousYear, label + " năm " + previousYear, Layout.NUMBER_WIDTH,
+						theme),
 				(row, c, group, previous, total) -> Cells.number(row, c, this.figures.value(previous, column),
 						this.styles.count(total))));
 		fields.add(new Field(
 				new Layout.Column(column + "_change", label + ": tăng (+), giảm (−) so với " + previousYear,
-						Layout.NUMBER_WIDTH),
+						Layout.NUMBER_WIDTH, theme),
 				(row, c, group, previous, total) -> Cells.number(row, c,
 						Figures.difference(this.figures.value(group, column), this.figures.value(previous, column)),
 						this.styles.change(total))));
 		fields.add(new Field(
 				new Layout.Column(column + "_change_pct", label + ": tăng, giảm (%) so với " + previousYear,
-						Layout.NUMBER_WIDTH),
+						Layout.NUMBER_WIDTH, theme),
 				(row, c, group, previous, total) -> Cells.number(row, c,
 						Figures.change(this.figures.value(group, column), this.figures.value(previous, column)),
 						this.styles.changePercent(total))));

@@ -1,5 +1,6 @@
 package vn.tonghop.report.workbook;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,10 +33,16 @@ import org.openxmlformats.schemas.drawingml.x2006.chart.CTDLbls;
 import vn.tonghop.normalise.Rating;
 
 /**
- * "Tổng hợp", the first sheet: the key totals beside the previous year's, the key rates,
- * completeness, and two charts (members by province, the rating distribution). It is a
- * normal (not streamed) sheet because charts need one; the charts read a small data range
- * to the right of the printed area.
+ * "Tổng hợp", the first sheet, printed as an administrative report (Nghị định
+ * 30/2020/NĐ-CP): the letterhead, the title, the key totals beside the previous year's,
+ * the key rates, completeness, two charts (members by province, the rating distribution)
+ * and the signature block. It is a normal (not streamed) sheet because charts need one.
+ * <p>
+ * Printed columns A–G: an ordinal, the item, its unit, the year, the previous year, the
+ * change and the change in percent. The machine code of each line is in column H, and the
+ * charts' data right of it, neither printed. Every row's height is set as it is written,
+ * so that the sheet knows where a page ends and breaks it by hand before a section or a
+ * chart that would not fit: a chart never splits across pages.
  */
 final class SummarySheet {
 
@@ -45,8 +52,11 @@ final class SummarySheet {
 	static final List<String> KEY_TOTALS = List.of(Figures.RETURNS, "A01", "A01_nu", "A02", "A02_nu", "A03", "B01",
 			"B02", "B02_nu", "B03", "B03_nu", "B06", "C01", "C02", "C03", "D01", "D02", "F01", "F02", "F04");
 
-	/** Printed columns: code, item, unit, year, previous year, change, change %. */
-	private static final int[] WIDTHS = { 16, 52, 12, 16, 16, 14, 14 };
+	/** Printed columns: ordinal, item, unit, year, previous year, change, change %. */
+	private static final int[] WIDTHS = { 5, 60, 11, 14, 14, 13, 13 };
+
+	/** The column of the machine codes, right of the printed area. */
+	static final int CODE_COLUMN = WIDTHS.length;
 
 	/**
 	 * Series and slice colours: LibreOffice draws a chart without explicit fills as empty
@@ -60,7 +70,18 @@ final class SummarySheet {
 	/** First column of the chart data, right of the printed area. */
 	static final int DATA_COLUMN = 9;
 
-	static final int CHART_ROWS = 24;
+	static final int CHART_ROWS = 21;
+
+	/** Height of a row of the tables, and of a row under a chart. */
+	private static final float ROW = 16f;
+
+	private static final float HEADING = 32f;
+
+	/**
+	 * What of a page the rows may fill, in points: the paper between the margins, less a
+	 * little for LibreOffice's rounding.
+	 */
+	static final double PAGE = Layout.PAPER_HEIGHT - 16;
 
 	private final XSSFWorkbook workbook;
 
@@ -72,56 +93,67 @@ final class SummarySheet {
 
 	private final RollupSheets rollups;
 
+	private final Issuer issuer;
+
 	private XSSFSheet sheet;
 
 	private int next;
 
-	SummarySheet(XSSFWorkbook workbook, Styles styles, Figures figures, WorkbookInput input, RollupSheets rollups) {
+	/** Points of the current page filled so far. */
+	private double used;
+
+	SummarySheet(XSSFWorkbook workbook, Styles styles, Figures figures, WorkbookInput input, RollupSheets rollups,
+			Issuer issuer) {
 		this.workbook = workbook;
 		this.styles = styles;
 		this.figures = figures;
 		this.input = input;
 		this.rollups = rollups;
+		this.issuer = issuer;
 	}
 
 	void write() {
 		this.sheet = this.workbook.createSheet(NAME);
+		this.sheet.setDefaultRowHeightInPoints(ROW);
 		int year = this.input.year();
 		Integer previousYear = this.input.previousYear();
 		boolean compare = previousYear != null && this.input.previousByProvince() != null;
 		Group total = this.rollups.total(1, this.input.byProvince());
 		Group previous = compare ? this.rollups.total(1, this.input.previousByProvince()) : null;
-
-		Cells.text(this.sheet.createRow(0), 0, "TỔNG HỢP KẾT QUẢ PHONG TRÀO THI ĐUA NĂM " + year, this.styles.title);
-		StringBuilder subtitle = new StringBuilder(
-				"Số liệu cộng từ " + total.returns() + " báo cáo được chấp nhận của các công đoàn cơ sở");
-		if (this.input.run() != null && this.input.run().generatedAt() != null) {
-			subtitle.append("; lập lúc ").append(ListSheets.DATE_TIME.format(this.input.run().generatedAt()));
-		}
-		subtitle.append(compare ? "; so sánh với năm " + previousYear + "." : "; không có số liệu năm trước.");
-		Cells.text(this.sheet.createRow(1), 0, subtitle.toString(), this.styles.subtitle);
 		for (int i = 0; i < WIDTHS.length; i++) {
 			this.sheet.setColumnWidth(i, WIDTHS[i] * 256);
 		}
-		this.next = 3;
+		this.sheet.setColumnWidth(CODE_COLUMN, 16 * 256);
 
-		section("1. Các chỉ tiêu chính");
-		List<String> codes = new ArrayList<>(List.of("code", "item", "unit", Integer.toString(year)));
-		List<String> headings = new ArrayList<>(List.of("Mã", "Chỉ tiêu", "Đơn vị", "Năm " + year));
+		LocalDateTime generated = (this.input.run() != null) ? this.input.run().generatedAt() : null;
+		Letterhead letterhead = new Letterhead(this.sheet, this.styles, this.issuer, 1, WIDTHS.length - 1);
+		letterhead.heading(row(Letterhead.LINE), row(Letterhead.LINE), row(Letterhead.LINE), generated);
+		row(8f);
+		Row title = row(22f);
+		Cells.text(title, 0, "BÁO CÁO TỔNG HỢP KẾT QUẢ PHONG TRÀO THI ĐUA NĂM " + year, this.styles.centredTitle);
+		mergePrinted(title);
+		StringBuilder subtitle = new StringBuilder(
+				"Số liệu cộng từ " + total.returns() + " báo cáo được chấp nhận của các công đoàn cơ sở");
+		if (generated != null) {
+			subtitle.append("; lập lúc ").append(ListSheets.DATE_TIME.format(generated));
+		}
+		subtitle.append(compare ? "; so sánh với năm " + previousYear + "." : "; không có số liệu năm trước.");
+		Row subtitleRow = row(ROW);
+		Cells.text(subtitleRow, 0, subtitle.toString(), this.styles.centredItalic);
+		mergePrinted(subtitleRow);
+		row(8f);
+
+		List<String> keyTotals = KEY_TOTALS.stream().filter(this.figures::has).toList();
+		section("1. Các chỉ tiêu chính", keyTotals.size());
+		List<String> headings = new ArrayList<>(List.of("TT", "Chỉ tiêu", "Đơn vị", "Năm " + year));
 		if (compare) {
-			codes.addAll(List.of(Integer.toString(previousYear), "change", "change_pct"));
 			headings.addAll(List.of("Năm " + previousYear, "Tăng (+), giảm (−)", "Tăng, giảm (%)"));
 		}
-		headings(codes, headings);
-		for (String column : KEY_TOTALS) {
-			if (!this.figures.has(column)) {
-				continue;
-			}
-			Row row = this.sheet.createRow(this.next++);
+		headings(headings);
+		int ordinal = 0;
+		for (String column : keyTotals) {
+			Row row = line(++ordinal, column, this.figures.label(column), this.figures.unit(column));
 			Long value = this.figures.value(total, column);
-			Cells.text(row, 0, column, this.styles.text);
-			Cells.text(row, 1, this.figures.label(column), this.styles.text);
-			Cells.text(row, 2, this.figures.unit(column), this.styles.text);
 			Cells.number(row, 3, value, this.styles.count);
 			if (compare) {
 				Long before = this.figures.value(previous, column);
@@ -130,18 +162,18 @@ final class SummarySheet {
 				Cells.number(row, 6, Figures.change(value, before), this.styles.changePercent);
 			}
 		}
-		this.next++;
+		row(8f);
 
-		section("2. Các tỷ lệ (tính từ tổng số)");
-		codes = new ArrayList<>(List.of("code", "item", "", Integer.toString(year)));
-		headings = new ArrayList<>(List.of("Mã", "Tỷ lệ", "", "Năm " + year));
+		int rates = this.figures.rates().size() + this.figures.ratingColumns().size();
+		section("2. Các tỷ lệ (tính từ tổng số)", rates);
+		headings = new ArrayList<>(List.of("TT", "Tỷ lệ", "Đơn vị", "Năm " + year));
 		if (compare) {
-			codes.addAll(List.of(Integer.toString(previousYear), "change_points"));
 			headings.addAll(List.of("Năm " + previousYear, "Chênh lệch (điểm %)"));
 		}
-		headings(codes, headings);
+		headings(headings);
+		ordinal = 0;
 		for (Figures.Rate rate : this.figures.rates()) {
-			rateRow(rate.code(), rate.label(), this.figures.rate(total, rate),
+			rateRow(++ordinal, rate.code(), rate.label(), this.figures.rate(total, rate),
 					compare ? this.figures.rate(previous, rate) : null, compare);
 		}
 		Long rated = this.figures.rated(total);
@@ -149,67 +181,122 @@ final class SummarySheet {
 		for (Rating rating : Rating.values()) {
 			String column = Figures.ratingColumn(rating);
 			if (this.figures.has(column)) {
-				rateRow(column + "/F03", "Tỷ lệ CĐCS xếp loại " + rating.label(),
+				rateRow(++ordinal, column + "/F03", "Tỷ lệ CĐCS xếp loại " + rating.label(),
 						Figures.ratio(this.figures.value(total, column), rated),
 						compare ? Figures.ratio(this.figures.value(previous, column), ratedBefore) : null, compare);
 			}
 		}
-		this.next++;
+		row(8f);
 
-		section("3. Mức độ đầy đủ của báo cáo");
-		headings(List.of("code", "item", "unit", Integer.toString(year)),
-				List.of("Mã", "Nội dung", "Đơn vị", "Năm " + year));
 		Completeness completeness = this.input.completeness();
 		CompletenessRow all = completeness.total();
+		section("3. Mức độ đầy đủ của báo cáo", ((all != null) ? (completeness.registryLoaded() ? 8 : 7) : 0)
+				+ (completeness.registryLoaded() ? 0 : 1));
+		headings(List.of("TT", "Nội dung", "Đơn vị", "Năm " + year));
 		if (!completeness.registryLoaded()) {
-			Cells.text(this.sheet.createRow(this.next++), 0, ListSheets.NO_REGISTRY, this.styles.subtitle);
+			Row row = row(Layout.height(Layout.lines(ListSheets.NO_REGISTRY, 120)));
+			Cells.text(row, 0, ListSheets.NO_REGISTRY, this.styles.subtitle);
+			mergePrinted(row);
 		}
 		if (all != null) {
-			countRow("expected", "Số CĐCS phải báo cáo (theo danh sách)", all.expected());
-			countRow("received", "Số CĐCS đã gửi báo cáo", all.received());
-			countRow("accepted", "Số CĐCS có báo cáo được chấp nhận", all.accepted());
-			countRow("rejected", "Số CĐCS chỉ có báo cáo bị từ chối", all.rejected());
-			countRow("missing", "Số CĐCS chưa báo cáo", all.missing());
+			ordinal = 0;
+			countRow(++ordinal, "expected", "Số CĐCS phải báo cáo (theo danh sách)", all.expected());
+			countRow(++ordinal, "received", "Số CĐCS đã gửi báo cáo", all.received());
+			countRow(++ordinal, "accepted", "Số CĐCS có báo cáo được chấp nhận", all.accepted());
+			countRow(++ordinal, "rejected", "Số CĐCS chỉ có báo cáo bị từ chối", all.rejected());
+			countRow(++ordinal, "missing", "Số CĐCS chưa báo cáo", all.missing());
 			if (completeness.registryLoaded()) {
-				countRow("unlisted", "Số CĐCS ngoài danh sách đã gửi báo cáo", completeness.unlisted());
+				countRow(++ordinal, "unlisted", "Số CĐCS ngoài danh sách đã gửi báo cáo", completeness.unlisted());
 			}
-			countRow("unidentified", "Số báo cáo không có mã CĐCS (không tính vào CĐCS nào)",
+			countRow(++ordinal, "unidentified", "Số báo cáo không có mã CĐCS (không tính vào CĐCS nào)",
 					completeness.unidentified(), "báo cáo");
-			Row row = this.sheet.createRow(this.next++);
-			Cells.text(row, 0, "reported_share", this.styles.text);
-			Cells.text(row, 1, "Tỷ lệ đã báo cáo", this.styles.text);
-			Cells.text(row, 2, "%", this.styles.text);
+			Row row = line(++ordinal, "reported_share", "Tỷ lệ đã báo cáo", "%");
 			Cells.number(row, 3, ListSheets.reportedShare(all), this.styles.percent);
 		}
-		this.next++;
+		row(8f);
 
-		section("4. Biểu đồ");
-		int lastPrinted = charts(total);
+		charts(total);
 
-		this.sheet.createFreezePane(0, 2);
+		// the signature block, whole on the last page
+		keep(8f + Letterhead.SIGNATURE_ROWS * ROW);
+		row(8f);
+		Row[] signature = new Row[Letterhead.SIGNATURE_ROWS];
+		for (int i = 0; i < signature.length; i++) {
+			signature[i] = row(ROW);
+		}
+		letterhead.signature(signature);
+		int lastPrinted = this.next - 1;
+
 		this.workbook.setPrintArea(this.workbook.getSheetIndex(this.sheet), 0, WIDTHS.length - 1, 0, lastPrinted);
-		Layout.print(this.sheet, "Tổng hợp thi đua năm " + year + " – " + NAME, 0, 1);
+		Layout.print(this.sheet, "Tổng hợp thi đua năm " + year + " – " + NAME, 100);
+		// on screen: the print preview's page breaks, not a frozen pane (the letterhead
+		// is not a heading to keep in view)
+		this.sheet.createFreezePane(0, 0);
 	}
 
-	private void section(String title) {
-		Cells.text(this.sheet.createRow(this.next++), 0, title, this.styles.section);
+	/**
+	 * A new row of the given height; a page break above it when it does not fit on the
+	 * page.
+	 */
+	private Row row(float height) {
+		if (this.used > 0 && this.used + height > PAGE) {
+			pageBreak();
+		}
+		Row row = this.sheet.getRow(this.next);
+		if (row == null) {
+			row = this.sheet.createRow(this.next);
+		}
+		this.next++;
+		row.setHeightInPoints(height);
+		this.used += height;
+		return row;
 	}
 
-	private void headings(List<String> codes, List<String> headings) {
-		Row codeRow = this.sheet.createRow(this.next++);
-		Row headingRow = this.sheet.createRow(this.next++);
+	/** A page break above the next row unless {@code height} fits on this page. */
+	private void keep(double height) {
+		if (this.used > 0 && this.used + height > PAGE) {
+			pageBreak();
+		}
+	}
+
+	private void pageBreak() {
+		this.sheet.setRowBreak(this.next - 1);
+		this.used = 0;
+	}
+
+	private void mergePrinted(Row row) {
+		this.sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), 0, WIDTHS.length - 1));
+	}
+
+	/** A section's title; kept on one page with its headings and {@code rows} rows. */
+	private void section(String title, int rows) {
+		double whole = 22f + HEADING + rows * ROW;
+		keep((whole <= PAGE) ? whole : 22f + HEADING + 3 * ROW);
+		Cells.text(row(22f), 0, title, this.styles.section);
+	}
+
+	private void headings(List<String> headings) {
+		Row headingRow = row(HEADING);
 		for (int i = 0; i < headings.size(); i++) {
-			Cells.text(codeRow, i, codes.get(i), this.styles.codes);
 			Cells.text(headingRow, i, headings.get(i), this.styles.heading);
 		}
-		headingRow.setHeightInPoints(30f);
+		Cells.text(headingRow, CODE_COLUMN, "Mã (không in)", this.styles.machine);
 	}
 
-	private void rateRow(String code, String label, Double value, Double before, boolean compare) {
-		Row row = this.sheet.createRow(this.next++);
-		Cells.text(row, 0, code, this.styles.text);
+	/**
+	 * A printed line: its ordinal, item and unit, and its code beside the printed area.
+	 */
+	private Row line(int ordinal, String code, String label, String unit) {
+		Row row = row(Math.max(ROW, Layout.height(Layout.lines(label, WIDTHS[1])) - 2f));
+		Cells.number(row, 0, (long) ordinal, this.styles.count);
 		Cells.text(row, 1, label, this.styles.text);
-		Cells.text(row, 2, "%", this.styles.text);
+		Cells.text(row, 2, unit, this.styles.text);
+		Cells.text(row, CODE_COLUMN, code, this.styles.machine);
+		return row;
+	}
+
+	private void rateRow(int ordinal, String code, String label, Double value, Double before, boolean compare) {
+		Row row = line(ordinal, code, label, "%");
 		Cells.number(row, 3, value, this.styles.percent);
 		if (compare) {
 			Cells.number(row, 4, before, this.styles.percent);
@@ -217,26 +304,38 @@ final class SummarySheet {
 		}
 	}
 
-	private void countRow(String code, String label, Long value) {
-		countRow(code, label, value, "CĐCS");
+	private void countRow(int ordinal, String code, String label, Long value) {
+		countRow(ordinal, code, label, value, "CĐCS");
 	}
 
-	private void countRow(String code, String label, Long value, String unit) {
-		Row row = this.sheet.createRow(this.next++);
-		Cells.text(row, 0, code, this.styles.text);
-		Cells.text(row, 1, label, this.styles.text);
-		Cells.text(row, 2, unit, this.styles.text);
+	private void countRow(int ordinal, String code, String label, Long value, String unit) {
+		Row row = line(ordinal, code, label, unit);
 		Cells.number(row, 3, value, this.styles.count);
 	}
 
-	/** Writes the chart data right of the printed area, then the charts; the last row. */
-	private int charts(Group total) {
-		int top = this.next;
-		int dataRow = 3;
+	/**
+	 * Writes the chart data right of the printed area, then the charts, each with its
+	 * title on one page: a page break above a chart that would not fit.
+	 */
+	private void charts(Group total) {
+		keep(22f + CHART_ROWS * ROW);
+		Cells.text(row(22f), 0, "4. Biểu đồ", this.styles.section);
+		int members = this.next;
+		for (int i = 0; i < CHART_ROWS; i++) {
+			row(ROW);
+		}
+		row(8f);
+		keep(CHART_ROWS * ROW);
+		int ratings = this.next;
+		for (int i = 0; i < CHART_ROWS; i++) {
+			row(ROW);
+		}
+
+		int dataRow = 0;
 		this.sheet.setColumnWidth(DATA_COLUMN, 24 * 256);
 		this.sheet.setColumnWidth(DATA_COLUMN + 1, 14 * 256);
 		this.sheet.setColumnWidth(DATA_COLUMN + 2, 14 * 256);
-		cell(dataRow++, DATA_COLUMN, "Số liệu cho biểu đồ", null, true);
+		cell(dataRow++, DATA_COLUMN, "Số liệu cho biểu đồ (không in)", null, true);
 
 		// members by province: the provinces with returns (all when none has)
 		List<Group> provinces = this.input.byProvince().rows().stream().filter((group) -> group.returns() > 0).toList();
@@ -273,9 +372,8 @@ final class SummarySheet {
 		int lastRating = dataRow - 1;
 
 		XSSFDrawing drawing = this.sheet.createDrawingPatriarch();
-		membersChart(drawing, top, membersHeading, firstProvince, lastProvince);
-		ratingChart(drawing, top + CHART_ROWS + 1, ratingHeading, firstRating, lastRating);
-		return top + 2 * CHART_ROWS + 1;
+		membersChart(drawing, members, membersHeading, firstProvince, lastProvince);
+		ratingChart(drawing, ratings, ratingHeading, firstRating, lastRating);
 	}
 
 	private void membersChart(XSSFDrawing drawing, int top, int heading, int first, int last) {
@@ -345,10 +443,10 @@ final class SummarySheet {
 			row = this.sheet.createRow(rowIndex);
 		}
 		if (text != null) {
-			Cells.text(row, column, text, bold ? this.styles.section : this.styles.text);
+			Cells.text(row, column, text, bold ? this.styles.machine : null);
 		}
 		else {
-			Cells.number(row, column, (number != null) ? number : 0L, this.styles.count);
+			Cells.number(row, column, (number != null) ? number : 0L, null);
 		}
 	}
 

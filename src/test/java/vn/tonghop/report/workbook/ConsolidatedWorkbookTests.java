@@ -14,6 +14,8 @@ import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFShape;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.junit.jupiter.api.Nested;
@@ -88,7 +90,7 @@ class ConsolidatedWorkbookTests {
 		void showsKeyTotalsBesideThePreviousYearWithTheChange() throws IOException {
 			try (WrittenWorkbook written = full()) {
 				XSSFSheet sheet = written.sheet("Tổng hợp");
-				assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("NĂM 2026");
+				assertThat(texts(sheet)).contains("BÁO CÁO TỔNG HỢP KẾT QUẢ PHONG TRÀO THI ĐUA NĂM 2026");
 				Row members = summaryRow(sheet, "A02");
 				assertThat(members.getCell(1).getStringCellValue()).isEqualTo("Tổng số đoàn viên công đoàn");
 				assertThat(members.getCell(2).getStringCellValue()).isEqualTo("người");
@@ -163,7 +165,7 @@ class ConsolidatedWorkbookTests {
 		void saysWhenThereIsNoPreviousYearOrRegistry() throws IOException {
 			try (WrittenWorkbook written = bare()) {
 				XSSFSheet sheet = written.sheet("Tổng hợp");
-				assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).contains("không có số liệu năm trước");
+				assertThat(texts(sheet)).anySatisfy((text) -> assertThat(text).contains("không có số liệu năm trước"));
 				Row members = summaryRow(sheet, "A02");
 				assertThat(value(members.getCell(3))).isEqualTo(2900.0);
 				assertThat(members.getCell(4)).isNull();
@@ -418,22 +420,19 @@ class ConsolidatedWorkbookTests {
 	@Nested
 	class Printing {
 
+		/** Fitted to one page wide, a table of 57 columns printed at about 2 pt. */
 		@Test
-		void everySheetPrintsOnA4LandscapeOnePageWideWithHeaderAndPageNumbers() throws IOException {
+		void everySheetPrintsOnA4LandscapeAtAReadableScaleWithHeaderAndPageNumbers() throws IOException {
 			try (WrittenWorkbook written = full()) {
 				for (String name : SHEETS) {
 					XSSFSheet sheet = written.sheet(name);
 					PrintSetup setup = sheet.getPrintSetup();
 					assertThat(setup.getLandscape()).as(name).isTrue();
 					assertThat(setup.getPaperSize()).as(name).isEqualTo(PrintSetup.A4_PAPERSIZE);
-					assertThat(sheet.getFitToPage()).as(name).isTrue();
-					assertThat(setup.getFitWidth()).as(name).isEqualTo((short) 1);
-					assertThat(setup.getFitHeight()).as(name).isZero();
-					assertThat(sheet.getFooter().getCenter()).as(name).isEqualTo("Trang &P / &N");
+					assertThat(sheet.getFitToPage()).as(name).isFalse();
+					assertThat(setup.getScale()).as(name).isBetween((short) Layout.MIN_SCALE, (short) 100);
+					assertThat(sheet.getFooter().getCenter()).as(name).isEqualTo("&12Trang &P / &N");
 					assertThat(sheet.getHeader().getCenter()).as(name).endsWith("Tổng hợp thi đua năm 2026 – " + name);
-					assertThat(sheet.getRepeatingRows()).as(name).isNotNull();
-					assertThat(sheet.getPaneInformation()).as(name).isNotNull();
-					assertThat(sheet.getPaneInformation().isFreezePane()).as(name).isTrue();
 				}
 			}
 		}
@@ -443,8 +442,9 @@ class ConsolidatedWorkbookTests {
 			try (WrittenWorkbook written = full()) {
 				for (String name : TABLE_SHEETS) {
 					XSSFSheet sheet = written.sheet(name);
-					assertThat(sheet.getRepeatingRows().getFirstRow()).as(name).isEqualTo(Layout.CODE_ROW);
+					assertThat(sheet.getRepeatingRows().getFirstRow()).as(name).isEqualTo(Layout.THEME_ROW);
 					assertThat(sheet.getRepeatingRows().getLastRow()).as(name).isEqualTo(Layout.HEADING_ROW);
+					assertThat(sheet.getPaneInformation().isFreezePane()).as(name).isTrue();
 					assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).as(name)
 						.isEqualTo((short) Layout.FIRST_ROW);
 					assertThat(sheet.getCTWorksheet().isSetAutoFilter()).as(name).isTrue();
@@ -464,6 +464,171 @@ class ConsolidatedWorkbookTests {
 			}
 		}
 
+		/**
+		 * The grey row of codes was part of the repeated print titles, and TOTAL,
+		 * returns, expected, reported_share were printed in the Mã column.
+		 */
+		@Test
+		void printsNoMachineCode() throws IOException {
+			try (WrittenWorkbook written = full()) {
+				for (String name : TABLE_SHEETS) {
+					XSSFSheet sheet = written.sheet(name);
+					assertThat(sheet.getRow(Layout.CODE_ROW).getZeroHeight()).as(name).isTrue();
+					assertThat(sheet.getRepeatingRows().getFirstRow()).as(name).isGreaterThan(Layout.CODE_ROW);
+					for (int r = Layout.FIRST_ROW; r <= sheet.getLastRowNum(); r++) {
+						for (Cell cell : sheet.getRow(r)) {
+							assertThat(WrittenWorkbook.text(cell)).as(name).isNotEqualTo(RollupSheets.TOTAL_CODE);
+						}
+					}
+				}
+				// the summary's codes are right of its printed columns A–G
+				assertThat(written.workbook.getPrintArea(0)).contains("$A$1:$G$");
+				assertThat(SummarySheet.CODE_COLUMN).isGreaterThan(6);
+				XSSFSheet summary = written.sheet("Tổng hợp");
+				for (Row row : summary) {
+					for (int c = 0; c < 7; c++) {
+						assertThat(WrittenWorkbook.text(row.getCell(c))).isNotIn("returns", "expected",
+								"reported_share", "A02/A01", "code", "item");
+					}
+				}
+				// the tool's version and the database are below Thông tin's printed rows
+				XSSFSheet info = written.sheet("Thông tin");
+				String area = written.workbook.getPrintArea(written.workbook.getSheetIndex(info));
+				int lastPrinted = CellRangeAddress.valueOf(area.substring(area.indexOf('!') + 1)).getLastRow();
+				assertThat(row(info, 0, "Phiên bản công cụ").getRowNum()).isGreaterThan(lastPrinted);
+				assertThat(row(info, 0, "Cơ sở dữ liệu").getRowNum()).isGreaterThan(lastPrinted);
+				assertThat(row(info, 0, "Trong đó lỗi").getRowNum()).isLessThanOrEqualTo(lastPrinted);
+			}
+		}
+
+		/** 50–57 columns squeezed to one page wide printed at about 2 pt. */
+		@Test
+		void wideTablesPrintAsThematicTablesEachAPageWideWithTheRowLabelsRepeated() throws IOException {
+			try (WrittenWorkbook written = full()) {
+				for (String name : List.of("Theo tỉnh", "Tỉnh × khu vực", "Báo cáo")) {
+					XSSFSheet sheet = written.sheet(name);
+					int labels = name.equals("Tỉnh × khu vực") ? 4 : 2;
+					assertThat(sheet.getRepeatingColumns().getFirstColumn()).as(name).isZero();
+					assertThat(sheet.getRepeatingColumns().getLastColumn()).as(name).isEqualTo(labels - 1);
+					int[] breaks = sheet.getColumnBreaks();
+					assertThat(breaks).as(name).isNotEmpty();
+					Row themes = sheet.getRow(Layout.THEME_ROW);
+					List<String> titles = new ArrayList<>();
+					int first = labels;
+					double scale = sheet.getPrintSetup().getScale() / 100.0;
+					List<Integer> lasts = new ArrayList<>();
+					for (int b : breaks) {
+						lasts.add(b);
+					}
+					lasts.add((int) sheet.getRow(Layout.HEADING_ROW).getLastCellNum() - 1);
+					for (int last : lasts) {
+						// each page of columns starts with its theme's heading
+						String title = WrittenWorkbook.text(themes.getCell(first));
+						assertThat(title).as("%s column %d", name, first).isNotBlank();
+						titles.add(title);
+						double points = 0;
+						for (int c = 0; c < labels; c++) {
+							points += Layout.points(sheet.getColumnWidth(c) / 256);
+						}
+						for (int c = first; c <= last; c++) {
+							points += Layout.points(sheet.getColumnWidth(c) / 256);
+						}
+						assertThat(points * scale).as("%s columns %d–%d", name, first, last)
+							.isLessThanOrEqualTo(Layout.PAPER_WIDTH);
+						first = last + 1;
+					}
+					assertThat(titles).as(name)
+						.contains(Themes.WORKERS, Themes.TITLES, Themes.COLLECTIVES, Themes.MONEY, Themes.TARGETS);
+				}
+			}
+		}
+
+		/** "Doanh nghiệp có vốn đầu tư nước ngoài" was cut at its cell's edge. */
+		@Test
+		void longNamesWrapInRowsTallEnoughForThem() throws IOException {
+			try (WrittenWorkbook written = full()) {
+				XSSFSheet sheet = written.sheet("Theo khu vực");
+				Row row = row(sheet, 0, "NNN");
+				Cell name = row.getCell(1);
+				assertThat(name.getCellStyle().getWrapText()).isTrue();
+				assertThat(row.getHeightInPoints()).isGreaterThanOrEqualTo(
+						Layout.height(Layout.lines(name.getStringCellValue(), sheet.getColumnWidth(1) / 256)));
+				assertThat(Layout.lines("Doanh nghiệp có vốn đầu tư nước ngoài", Layout.NAME_WIDTH)).isEqualTo(2);
+			}
+		}
+
+		@Test
+		void theSummaryBreaksPagesSoThatEachChartIsWholeOnOnePage() throws IOException {
+			try (WrittenWorkbook written = full()) {
+				XSSFSheet sheet = written.sheet("Tổng hợp");
+				int[] breaks = sheet.getRowBreaks();
+				List<XSSFChart> charts = ((XSSFDrawing) sheet.getDrawingPatriarch()).getCharts();
+				assertThat(charts).hasSize(2);
+				for (XSSFShape shape : ((XSSFDrawing) sheet.getDrawingPatriarch()).getShapes()) {
+					XSSFClientAnchor anchor = (XSSFClientAnchor) shape.getAnchor();
+					for (int b : breaks) {
+						assertThat(b < anchor.getRow1() || b >= anchor.getRow2() - 1)
+							.as("break after row %d, chart on rows %d–%d", b, anchor.getRow1(), anchor.getRow2())
+							.isTrue();
+					}
+				}
+				// no page holds more rows than the paper: no automatic break either
+				String area = written.workbook.getPrintArea(0);
+				int last = CellRangeAddress.valueOf(area.substring(area.indexOf('!') + 1)).getLastRow();
+				List<Integer> ends = new ArrayList<>();
+				for (int b : breaks) {
+					ends.add(b);
+				}
+				ends.add(last);
+				int first = 0;
+				for (int end : ends) {
+					double points = 0;
+					for (int r = first; r <= end; r++) {
+						Row row = sheet.getRow(r);
+						points += (row != null) ? row.getHeightInPoints() : sheet.getDefaultRowHeightInPoints();
+					}
+					assertThat(points).as("rows %d–%d", first, end).isLessThanOrEqualTo(Layout.PAPER_HEIGHT);
+					first = end + 1;
+				}
+			}
+		}
+
+		@Test
+		void theSummaryIsHeadedAndSignedAsAnAdministrativeReport() throws IOException {
+			Issuer issuer = new Issuer("TỔNG LĐLĐ VIỆT NAM", "LĐLĐ TỈNH ĐỒNG NAI", "Đồng Nai", "NGƯỜI LẬP BIỂU",
+					"Nguyễn Thị An", "TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Trần Văn Bình");
+			Path file = ConsolidatedWorkbookTests.this.folder.resolve("issued.xlsx");
+			new ConsolidatedWorkbook(TestInputs.CATALOGUE, issuer).write(TestInputs.full(), file);
+			try (InputStream in = Files.newInputStream(file);
+					org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+							in)) {
+				XSSFSheet sheet = workbook.getSheet("Tổng hợp");
+				assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("TỔNG LĐLĐ VIỆT NAM");
+				assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("LĐLĐ TỈNH ĐỒNG NAI");
+				assertThat(sheet.getRow(0).getCell(2).getStringCellValue())
+					.isEqualTo("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+				assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("Độc lập - Tự do - Hạnh phúc");
+				assertThat(sheet.getRow(2).getCell(2).getStringCellValue())
+					.isEqualTo("Đồng Nai, ngày 15 tháng 01 năm 2027");
+				List<String> texts = texts(sheet);
+				assertThat(texts).containsSubsequence("NGƯỜI LẬP BIỂU", "TM. BAN THƯỜNG VỤ", "CHỦ TỊCH",
+						"Nguyễn Thị An", "Trần Văn Bình");
+			}
+		}
+
+		@Test
+		void withoutTheSettingsLeavesBlanksToFillByHand() throws IOException {
+			try (WrittenWorkbook written = full()) {
+				XSSFSheet sheet = written.sheet("Tổng hợp");
+				assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo(Issuer.DOTS);
+				assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo(Issuer.DOTS);
+				assertThat(sheet.getRow(2).getCell(2).getStringCellValue())
+					.isEqualTo("……………, ngày 15 tháng 01 năm 2027");
+				assertThat(texts(sheet)).containsSubsequence("NGƯỜI LẬP BIỂU", "TM. BAN THƯỜNG VỤ", "CHỦ TỊCH",
+						Issuer.DOTS, Issuer.DOTS);
+			}
+		}
+
 		@Test
 		void theSummaryPrintsItsTablesAndChartsNotTheChartData() throws IOException {
 			try (WrittenWorkbook written = full()) {
@@ -472,6 +637,19 @@ class ConsolidatedWorkbookTests {
 			}
 		}
 
+	}
+
+	/** Every text of a sheet, row by row. */
+	static List<String> texts(XSSFSheet sheet) {
+		List<String> texts = new ArrayList<>();
+		for (Row row : sheet) {
+			for (Cell cell : row) {
+				if (cell.getCellType() == CellType.STRING) {
+					texts.add(cell.getStringCellValue());
+				}
+			}
+		}
+		return texts;
 	}
 
 	/** 50,000 returns stream through a window of rows: memory stays flat. */

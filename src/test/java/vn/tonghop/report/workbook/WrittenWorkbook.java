@@ -49,8 +49,14 @@ final class WrittenWorkbook implements AutoCloseable {
 		return -1;
 	}
 
-	/** The first row below the headings whose cell {@code keyColumn} is {@code key}. */
+	/**
+	 * The first row below the headings whose cell {@code keyColumn} is {@code key}; for
+	 * {@code TOTAL} (printed blank), the row named "Tổng cộng" in the next column.
+	 */
 	static Row row(XSSFSheet sheet, int keyColumn, String key) {
+		if (RollupSheets.TOTAL_CODE.equals(key)) {
+			return row(sheet, keyColumn + 1, RollupSheets.TOTAL_NAME);
+		}
 		for (int r = Layout.FIRST_ROW; r <= sheet.getLastRowNum(); r++) {
 			Row row = sheet.getRow(r);
 			if (row != null && key.equals(text(row.getCell(keyColumn)))) {
@@ -60,17 +66,23 @@ final class WrittenWorkbook implements AutoCloseable {
 		throw new AssertionError("no row " + key + " in " + sheet.getSheetName());
 	}
 
-	/** The first row of the summary whose first cell is {@code code}. */
+	/**
+	 * The first row of the summary whose code (right of the printed area) is
+	 * {@code code}.
+	 */
 	static Row summaryRow(XSSFSheet sheet, String code) {
 		for (Row row : sheet) {
-			if (code.equals(text(row.getCell(0)))) {
+			if (code.equals(text(row.getCell(SummarySheet.CODE_COLUMN)))) {
 				return row;
 			}
 		}
 		throw new AssertionError("no row " + code + " in " + sheet.getSheetName());
 	}
 
-	/** The value of the cell of column {@code code} on the row keyed {@code key}. */
+	/**
+	 * The value of the cell of column {@code code} on the row keyed {@code key}; the
+	 * total's row, whose code is printed blank, by {@code TOTAL}.
+	 */
 	static Object value(XSSFSheet sheet, String key, String code) {
 		int column = column(sheet, code);
 		if (column < 0) {

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -267,9 +268,24 @@ class CountsAgreeIntegrationTests {
 	}
 
 	/** The row's first number (the count beside its label), or null. */
+	/**
+	 * The row's first whole number right of its label (the summary numbers its lines).
+	 */
 	private static Long number(Row row) {
-		List<Long> numbers = numbers(row);
-		return numbers.isEmpty() ? null : numbers.get(0);
+		int label = 0;
+		while (label < row.getLastCellNum()
+				&& (row.getCell(label) == null || row.getCell(label).getCellType() != CellType.STRING)) {
+			label++;
+		}
+		for (int i = label + 1; i < row.getLastCellNum(); i++) {
+			Cell cell = row.getCell(i);
+			if (cell != null && cell.getCellType() == CellType.NUMERIC
+					&& cell.getNumericCellValue() == Math.rint(cell.getNumericCellValue())
+					&& !cell.getCellStyle().getDataFormatString().contains("%")) {
+				return (long) cell.getNumericCellValue();
+			}
+		}
+		return null;
 	}
 
 	/** The row's whole numbers, left to right (a rate is left out). */

@@ -109,6 +109,11 @@ public final class TemplateWriter {
 		}
 
 		@Override
+		public boolean marksRequired() {
+			return true;
+		}
+
+		@Override
 		public boolean suggestsChoices() {
 			return false;
 		}

@@ -1,6 +1,5 @@
 package vn.tonghop.template;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,35 +19,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ooxml.POIXMLProperties.CoreProperties;
 import org.apache.poi.util.CodePageUtil;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.FormulaEvaluator;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
-import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
 
 import vn.tonghop.catalogue.Indicator;
 import vn.tonghop.catalogue.IndicatorCatalogue;
@@ -190,7 +178,7 @@ public final class ReturnFormWriter {
 	 * {@code extension} adds: the blank template's validations, protection and sheets.
 	 */
 	void write(FormContent content, FormStyle style, Path file, Extension extension) throws IOException {
-		Format format = Format.of(file);
+		WorkbookFormat format = WorkbookFormat.of(file);
 		for (String code : content.values().keySet()) {
 			if (!this.catalogue.contains(code) && !(style.unknownRow() && UNKNOWN_CODE.equals(code))) {
 				throw new IllegalArgumentException("no indicator " + code + " in the catalogue");
@@ -339,59 +327,6 @@ public final class ReturnFormWriter {
 
 	}
 
-	/** The file formats the writer produces. */
-	enum Format {
-
-		XLSX, XLSM, XLS;
-
-		static Format of(Path file) {
-			String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-			if (name.endsWith(".xlsx")) {
-				return XLSX;
-			}
-			if (name.endsWith(".xlsm")) {
-				return XLSM;
-			}
-			if (name.endsWith(".xls")) {
-				return XLS;
-			}
-			throw new IllegalArgumentException(
-					"cannot tell the workbook format of '" + file.getFileName() + "': expected .xlsx, .xlsm or .xls");
-		}
-
-		Workbook create() {
-			return switch (this) {
-				case XLSX -> new XSSFWorkbook();
-				case XLSM -> new XSSFWorkbook(XSSFWorkbookType.XLSM);
-				case XLS -> new HSSFWorkbook();
-			};
-		}
-
-	}
-
-	/** Physical columns of the form for one style. */
-	private record Columns(int stt, int label, int labelSpan, int code, int unit, int total, int female) {
-
-		static Columns of(FormStyle style) {
-			int p = style.paddingColumns();
-			int span = style.mergedCells() ? 2 : 1;
-			if (style.swapLabelAndCode()) {
-				int code = p + 1;
-				int label = p + 2;
-				int unit = label + span;
-				return new Columns(p, label, span, code, unit, unit + 1, unit + 2);
-			}
-			int label = p + 1;
-			int code = label + span;
-			return new Columns(p, label, span, code, code + 1, code + 2, code + 3);
-		}
-
-		int last() {
-			return this.female;
-		}
-
-	}
-
 	/** Builds one workbook; one instance per write. */
 	private final class FormBuilder {
 
@@ -401,7 +336,7 @@ public final class ReturnFormWriter {
 
 		private final FormStyle style;
 
-		private final Columns columns;
+		private final FormColumns columns;
 
 		private final FormCellStyles styles;
 
@@ -428,7 +363,7 @@ public final class ReturnFormWriter {
 			this.extension = extension;
 			this.content = content;
 			this.style = style;
-			this.columns = Columns.of(style);
+			this.columns = FormColumns.of(style);
 			this.styles = new FormCellStyles(workbook);
 		}
 
@@ -446,7 +381,7 @@ public final class ReturnFormWriter {
 			writeTable();
 			this.row++;
 			writeFooter();
-			Columns c = this.columns;
+			FormColumns c = this.columns;
 			this.extension.finish(this.workbook,
 					new Layout(this.sheet, Collections.unmodifiableMap(this.headerValues),
 							Collections.unmodifiableMap(this.headerLabels), this.tableHeaderRow,
@@ -463,7 +398,7 @@ public final class ReturnFormWriter {
 		}
 
 		private void setUpSheet() {
-			Columns c = this.columns;
+			FormColumns c = this.columns;
 			for (int i = 0; i < c.stt(); i++) {
 				this.sheet.setColumnWidth(i, 3 * 256);
 			}
@@ -506,7 +441,7 @@ public final class ReturnFormWriter {
 
 		/** Text across the form's width: merged, or centred across the unmerged cells. */
 		private void spanRow(Row target, String text, CellStyle cellStyle) {
-			Columns c = this.columns;
+			FormColumns c = this.columns;
 			for (int col = c.stt(); col <= c.last(); col++) {
 				Cell cell = target.createCell(col);
 				cell.setCellStyle(cellStyle);
@@ -545,7 +480,7 @@ public final class ReturnFormWriter {
 		}
 
 		private void writeExtraHeader() {
-			Columns c = this.columns;
+			FormColumns c = this.columns;
 			for (HeaderLine line : this.extension.extraHeader()) {
 				Row target = this.sheet.createRow(this.row++);
 				Cell label = target.createCell(c.label());
@@ -560,7 +495,7 @@ public final class ReturnFormWriter {
 		}
 
 		private void writeFieldRow(List<String> keys, int index) {
-			Columns c = this.columns;
+			FormColumns c = this.columns;
 			Row target = this.sheet.createRow(this.row++);
 			int labelColumn = c.label();
 			int valueColumn = c.label() + c.labelSpan();
@@ -613,7 +548,7 @@ public final class ReturnFormWriter {
 		}
 
 		private void writeTable() {
-			Columns c = this.columns;
+			FormColumns c = this.columns;
 			this.tableHeaderRow = this.row;
 			Row head = this.sheet.createRow(this.row++);
 			head.setHeightInPoints(30);
@@ -658,7 +593,7 @@ public final class ReturnFormWriter {
 		}
 
 		private void writeSectionHeading(String section) {
-			Columns c = this.columns;
+			FormColumns c = this.columns;
 			Row target = this.sheet.createRow(this.row++);
 			String heading = section + ". " + SECTION_HEADINGS.getOrDefault(section, "MỤC " + section);
 			if (this.style.mergedCells()) {
@@ -674,7 +609,7 @@ public final class ReturnFormWriter {
 		}
 
 		private void writeIndicator(int number, Indicator indicator) {
-			Columns c = this.columns;
+			FormColumns c = this.columns;
 			Row target = this.sheet.createRow(this.row++);
 			Cell stt = target.createCell(c.stt());
 			stt.setCellValue(number);
@@ -705,7 +640,7 @@ public final class ReturnFormWriter {
 		}
 
 		private void writeUnknownRow(int number) {
-			Columns c = this.columns;
+			FormColumns c = this.columns;
 			Row target = this.sheet.createRow(this.row++);
 			Cell stt = target.createCell(c.stt());
 			stt.setCellValue(number);
@@ -724,7 +659,7 @@ public final class ReturnFormWriter {
 		}
 
 		private void writeLabel(Row target, String label) {
-			Columns c = this.columns;
+			FormColumns c = this.columns;
 			tableCell(target, c.label(), label, this.styles.label);
 			int lines = WrappedText.lines(label, LABEL_WIDTH);
 			if (lines > 1) {
@@ -796,7 +731,7 @@ public final class ReturnFormWriter {
 		}
 
 		private void writeFooter() {
-			Columns c = this.columns;
+			FormColumns c = this.columns;
 			for (String key : FOOTER_FIELDS) {
 				Row target = this.sheet.createRow(this.row++);
 				Cell label = target.createCell(c.unit());

@@ -414,6 +414,8 @@ public final class ReturnFormWriter {
 			this.sheet.setColumnWidth(c.unit(), 10 * 256);
 			this.sheet.setColumnWidth(c.total(), 14 * 256);
 			this.sheet.setColumnWidth(c.female(), 12 * 256);
+			// .xls keeps rows at the default 12.75 points, a tight fit for 12-point text
+			this.sheet.setDefaultRowHeightInPoints(16);
 			FormPages.a4Portrait(this.sheet, null);
 		}
 

@@ -564,7 +564,6 @@ public final class ReturnFormWriter {
 			tableCell(head, c.unit(), HEAD_UNIT, this.styles.tableHead);
 			tableCell(head, c.total(), HEAD_TOTAL, this.styles.tableHead);
 			tableCell(head, c.female(), this.style.femaleHeading(), this.styles.tableHead);
-			FormPages.repeatRows(this.sheet, head.getRowNum(), head.getRowNum());
 
 			List<Indicator> indicators = ReturnFormWriter.this.catalogue.all();
 			int first = this.row;

@@ -19,7 +19,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import vn.tonghop.catalogue.Indicator;
 import vn.tonghop.catalogue.IndicatorCatalogue;
 import vn.tonghop.normalise.Rating;
-import vn.tonghop.read.HeaderField;
+import vn.tonghop.report.WrappedText;
 import vn.tonghop.validate.Rule;
 import vn.tonghop.validate.RuleBook;
 
@@ -30,12 +30,21 @@ import vn.tonghop.validate.RuleBook;
  */
 final class InstructionsSheet {
 
-	/** Column widths in characters: number or code, text, then the indicator table's. */
-	private static final int[] WIDTHS = { 8, 62, 14, 30, 14, 10 };
+	/**
+	 * Column widths in characters: number or code, text, then the indicator table's; 91
+	 * in all, so that the sheet prints on A4 portrait at 9 points or more.
+	 */
+	static final int[] WIDTHS = { 6, 36, 10, 20, 10, 9 };
 
 	private static final int LAST_COLUMN = WIDTHS.length - 1;
 
-	private static final int TEXT_WIDTH = 130;
+	/** Sizes of the text and the title, in points. */
+	static final int TEXT_POINTS = 12;
+
+	static final int TITLE_POINTS = 14;
+
+	/** Bold letters are about this much wider than regular ones. */
+	private static final double BOLD = 1.1;
 
 	private final IndicatorCatalogue catalogue;
 
@@ -76,6 +85,7 @@ final class InstructionsSheet {
 		for (int i = 0; i < WIDTHS.length; i++) {
 			this.sheet.setColumnWidth(i, WIDTHS[i] * 256);
 		}
+		FormPages.a4Portrait(this.sheet, this.texts.format("guide.header", year, version));
 		this.row = 0;
 		line(null, this.texts.format("guide.title", year), this.title);
 		line(null, this.texts.format("guide.version", version), this.text);
@@ -84,7 +94,7 @@ final class InstructionsSheet {
 		line(null, this.texts.format("guide.fill"), this.heading);
 		List<String> fields = new ArrayList<>();
 		for (String key : FormContent.HEADER_KEYS) {
-			fields.add(ReturnFormWriter.headerLabel(key) + (required(key) ? this.texts.format("guide.required") : ""));
+			fields.add(ReturnFormWriter.headerLabel(key) + (required(key) ? ReturnFormWriter.REQUIRED_MARK : ""));
 		}
 		List<String> ratings = ratings();
 		numbered("guide.fill.1", formSheet);
@@ -101,7 +111,9 @@ final class InstructionsSheet {
 		line(null, this.texts.format("guide.indicators"), this.heading);
 		tableRow(this.tableHead, this.texts.format("guide.indicators.head").split("\\|"));
 		for (Indicator indicator : this.catalogue.all()) {
-			tableRow(this.tableCell, indicator.code(), indicator.labelVi(), indicator.unit(), kind(indicator, ratings),
+			tableRow(this.tableCell, indicator.code(),
+					indicator.labelVi() + (indicator.required() ? ReturnFormWriter.REQUIRED_MARK : ""),
+					indicator.unit(), kind(indicator, ratings),
 					this.texts.format("guide.female." + indicator.female().name()),
 					this.texts.format(indicator.required() ? "guide.yes" : "guide.no"));
 		}
@@ -148,12 +160,7 @@ final class InstructionsSheet {
 	}
 
 	private static boolean required(String key) {
-		for (HeaderField field : HeaderField.values()) {
-			if (field.key().equals(key)) {
-				return field.required();
-			}
-		}
-		return false;
+		return ReturnFormWriter.required(key);
 	}
 
 	private static List<String> requiredHeaderLabels() {
@@ -208,8 +215,19 @@ final class InstructionsSheet {
 			target.createCell(col).setCellStyle(style);
 		}
 		this.sheet.addMergedRegion(new CellRangeAddress(target.getRowNum(), target.getRowNum(), first, LAST_COLUMN));
-		int lines = Math.max(1, (content.length() + TEXT_WIDTH - 1) / TEXT_WIDTH);
-		target.setHeightInPoints(Math.max(16, lines * 15.5f + ((style == this.title) ? 6 : 0)));
+		double ratio = (style == this.title) ? BOLD * TITLE_POINTS / TEXT_POINTS : (style == this.heading) ? BOLD : 1.0;
+		int lines = WrappedText.lines(content, width(first, LAST_COLUMN), ratio);
+		target.setHeightInPoints(WrappedText.rowHeight(lines, (style == this.title) ? TITLE_POINTS : TEXT_POINTS)
+				+ ((style == this.title) ? 4 : 0));
+	}
+
+	/** Width in characters of columns {@code first} to {@code last}. */
+	private static int width(int first, int last) {
+		int width = 0;
+		for (int c = first; c <= last; c++) {
+			width += WIDTHS[c];
+		}
+		return width;
 	}
 
 	/**
@@ -223,37 +241,43 @@ final class InstructionsSheet {
 		int lines = 1;
 		for (int i = 0; i < values.length; i++) {
 			int last = (i == 1) ? lastOfSecond : col;
-			int width = 0;
 			for (int c = col; c <= last; c++) {
 				Cell cell = target.createCell(c);
 				cell.setCellStyle(style);
-				width += WIDTHS[c];
 			}
 			target.getCell(col).setCellValue(values[i]);
 			if (last > col) {
 				this.sheet.addMergedRegion(new CellRangeAddress(target.getRowNum(), target.getRowNum(), col, last));
 			}
-			lines = Math.max(lines, (int) Math.ceil(values[i].length() * 1.1 / Math.max(1, width)));
+			lines = Math.max(lines,
+					WrappedText.lines(values[i], width(col, last), (style == this.tableHead) ? BOLD : 1.0));
 			col = last + 1;
 		}
-		target.setHeightInPoints(Math.max(16, lines * 15.5f));
+		target.setHeightInPoints(WrappedText.rowHeight(lines, TEXT_POINTS));
 	}
 
 	private void createStyles(Workbook workbook) {
 		Font bold = workbook.createFont();
 		bold.setFontName("Times New Roman");
-		bold.setFontHeightInPoints((short) 12);
+		bold.setFontHeightInPoints((short) TEXT_POINTS);
 		bold.setBold(true);
 		Font big = workbook.createFont();
 		big.setFontName("Times New Roman");
-		big.setFontHeightInPoints((short) 14);
+		big.setFontHeightInPoints((short) TITLE_POINTS);
 		big.setBold(true);
 		this.title = workbook.createCellStyle();
 		this.title.setFont(big);
 		this.title.setVerticalAlignment(VerticalAlignment.CENTER);
+		this.title.setWrapText(true);
 		this.heading = workbook.createCellStyle();
 		this.heading.setFont(bold);
+		Font regular = workbook.createFont();
+		regular.setFontName("Times New Roman");
+		regular.setFontHeightInPoints((short) TEXT_POINTS);
+		this.heading.setVerticalAlignment(VerticalAlignment.CENTER);
+		this.heading.setWrapText(true);
 		this.text = workbook.createCellStyle();
+		this.text.setFont(regular);
 		this.text.setWrapText(true);
 		this.text.setVerticalAlignment(VerticalAlignment.TOP);
 		this.tableCell = workbook.createCellStyle();

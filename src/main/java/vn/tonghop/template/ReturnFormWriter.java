@@ -1,6 +1,5 @@
 package vn.tonghop.template;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,38 +19,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ooxml.POIXMLProperties.CoreProperties;
 import org.apache.poi.util.CodePageUtil;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.FormulaEvaluator;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
-import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbookType;
 
 import vn.tonghop.catalogue.Indicator;
 import vn.tonghop.catalogue.IndicatorCatalogue;
+import vn.tonghop.read.HeaderField;
+import vn.tonghop.report.WrappedText;
 
 /**
  * Writes one return in the form layout of spec section 1, generated from the indicator
@@ -121,6 +111,15 @@ public final class ReturnFormWriter {
 
 	private static final String CREATOR = "tonghop";
 
+	/**
+	 * Width of the {@code Chỉ tiêu} column, in characters: narrow enough for the form to
+	 * print on A4 portrait at 8 points or more; longer labels wrap.
+	 */
+	private static final int LABEL_WIDTH = 46;
+
+	/** What ends the label of a required header field or indicator on the blank form. */
+	static final String REQUIRED_MARK = " *";
+
 	private static final Pattern DATE = Pattern.compile("([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})");
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][0-9]{2})(_nu)?\\}");
@@ -148,6 +147,18 @@ public final class ReturnFormWriter {
 		return labels[0];
 	}
 
+	/**
+	 * Whether the header field of a key of {@link FormContent#HEADER_KEYS} is required.
+	 */
+	static boolean required(String key) {
+		for (HeaderField field : HeaderField.values()) {
+			if (field.key().equals(key)) {
+				return field.required();
+			}
+		}
+		return false;
+	}
+
 	public ReturnFormWriter(IndicatorCatalogue catalogue) {
 		this.catalogue = catalogue;
 	}
@@ -167,7 +178,7 @@ public final class ReturnFormWriter {
 	 * {@code extension} adds: the blank template's validations, protection and sheets.
 	 */
 	void write(FormContent content, FormStyle style, Path file, Extension extension) throws IOException {
-		Format format = Format.of(file);
+		WorkbookFormat format = WorkbookFormat.of(file);
 		for (String code : content.values().keySet()) {
 			if (!this.catalogue.contains(code) && !(style.unknownRow() && UNKNOWN_CODE.equals(code))) {
 				throw new IllegalArgumentException("no indicator " + code + " in the catalogue");
@@ -183,7 +194,7 @@ public final class ReturnFormWriter {
 				properties.setCreated(Optional.of(Date.from(created.toInstant(ZoneOffset.UTC))));
 				properties.setCreator(CREATOR);
 				xssf.write(buffer);
-				bytes = withEntryTimes(buffer.toByteArray(), created);
+				bytes = StableZip.withEntryTimes(buffer.toByteArray(), created);
 			}
 			else {
 				HSSFWorkbook hssf = (HSSFWorkbook) workbook;
@@ -226,86 +237,6 @@ public final class ReturnFormWriter {
 	}
 
 	/**
-	 * An OOXML package with every zip entry stamped {@code time}: POI stamps them with
-	 * the clock, which would make two writes of the same form differ. The DOS time fields
-	 * are patched in place; a package of an unexpected shape is rewritten instead.
-	 */
-	static byte[] withEntryTimes(byte[] zip, LocalDateTime time) throws IOException {
-		int dosTime = (time.getHour() << 11) | (time.getMinute() << 5) | (time.getSecond() / 2);
-		int dosDate = ((time.getYear() - 1980) << 9) | (time.getMonthValue() << 5) | time.getDayOfMonth();
-		if (patchEntryTimes(zip, dosTime, dosDate)) {
-			return zip;
-		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length + 512);
-		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
-				ZipOutputStream rewritten = new ZipOutputStream(out)) {
-			ZipEntry entry;
-			while ((entry = in.getNextEntry()) != null) {
-				ZipEntry copy = new ZipEntry(entry.getName());
-				copy.setTimeLocal(time);
-				rewritten.putNextEntry(copy);
-				in.transferTo(rewritten);
-				rewritten.closeEntry();
-			}
-		}
-		return out.toByteArray();
-	}
-
-	/**
-	 * Sets the time of every entry in the central directory and the local headers; false,
-	 * changing nothing, unless the package is a plain zip without extra fields (which
-	 * could hold other timestamps).
-	 */
-	private static boolean patchEntryTimes(byte[] zip, int dosTime, int dosDate) {
-		int end = -1;
-		for (int i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xFFFF); i--) {
-			if (int32(zip, i) == 0x06054b50) {
-				end = i;
-				break;
-			}
-		}
-		if (end < 0) {
-			return false;
-		}
-		int entries = int16(zip, end + 10);
-		int position = int32(zip, end + 16);
-		List<int[]> patches = new ArrayList<>(entries * 2);
-		for (int n = 0; n < entries; n++) {
-			if (position < 0 || position + 46 > zip.length || int32(zip, position) != 0x02014b50
-					|| int16(zip, position + 30) != 0) {
-				return false;
-			}
-			int local = int32(zip, position + 42);
-			if (local < 0 || local + 30 > zip.length || int32(zip, local) != 0x04034b50
-					|| int16(zip, local + 28) != 0) {
-				return false;
-			}
-			patches.add(new int[] { position + 12, local + 10 });
-			position += 46 + int16(zip, position + 28) + int16(zip, position + 30) + int16(zip, position + 32);
-		}
-		for (int[] patch : patches) {
-			for (int offset : patch) {
-				putInt16(zip, offset, dosTime);
-				putInt16(zip, offset + 2, dosDate);
-			}
-		}
-		return true;
-	}
-
-	private static int int16(byte[] bytes, int offset) {
-		return (bytes[offset] & 0xFF) | (bytes[offset + 1] & 0xFF) << 8;
-	}
-
-	private static int int32(byte[] bytes, int offset) {
-		return int16(bytes, offset) | int16(bytes, offset + 2) << 16;
-	}
-
-	private static void putInt16(byte[] bytes, int offset, int value) {
-		bytes[offset] = (byte) value;
-		bytes[offset + 1] = (byte) (value >>> 8);
-	}
-
-	/**
 	 * What a caller adds to a written form (the blank template of
 	 * {@link TemplateWriter}): extra header fields, and whatever it does to the workbook
 	 * once the form sheet is complete.
@@ -330,6 +261,14 @@ public final class ReturnFormWriter {
 		 */
 		default boolean suggestsChoices() {
 			return true;
+		}
+
+		/**
+		 * Whether the labels of required header fields and indicators end with
+		 * {@value ReturnFormWriter#REQUIRED_MARK}.
+		 */
+		default boolean marksRequired() {
+			return false;
 		}
 
 		/** Called once the form sheet is written, before the workbook is saved. */
@@ -388,59 +327,6 @@ public final class ReturnFormWriter {
 
 	}
 
-	/** The file formats the writer produces. */
-	enum Format {
-
-		XLSX, XLSM, XLS;
-
-		static Format of(Path file) {
-			String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-			if (name.endsWith(".xlsx")) {
-				return XLSX;
-			}
-			if (name.endsWith(".xlsm")) {
-				return XLSM;
-			}
-			if (name.endsWith(".xls")) {
-				return XLS;
-			}
-			throw new IllegalArgumentException(
-					"cannot tell the workbook format of '" + file.getFileName() + "': expected .xlsx, .xlsm or .xls");
-		}
-
-		Workbook create() {
-			return switch (this) {
-				case XLSX -> new XSSFWorkbook();
-				case XLSM -> new XSSFWorkbook(XSSFWorkbookType.XLSM);
-				case XLS -> new HSSFWorkbook();
-			};
-		}
-
-	}
-
-	/** Physical columns of the form for one style. */
-	private record Columns(int stt, int label, int labelSpan, int code, int unit, int total, int female) {
-
-		static Columns of(FormStyle style) {
-			int p = style.paddingColumns();
-			int span = style.mergedCells() ? 2 : 1;
-			if (style.swapLabelAndCode()) {
-				int code = p + 1;
-				int label = p + 2;
-				int unit = label + span;
-				return new Columns(p, label, span, code, unit, unit + 1, unit + 2);
-			}
-			int label = p + 1;
-			int code = label + span;
-			return new Columns(p, label, span, code, code + 1, code + 2, code + 3);
-		}
-
-		int last() {
-			return this.female;
-		}
-
-	}
-
 	/** Builds one workbook; one instance per write. */
 	private final class FormBuilder {
 
@@ -450,9 +336,9 @@ public final class ReturnFormWriter {
 
 		private final FormStyle style;
 
-		private final Columns columns;
+		private final FormColumns columns;
 
-		private final Styles styles;
+		private final FormCellStyles styles;
 
 		private final Extension extension;
 
@@ -477,8 +363,8 @@ public final class ReturnFormWriter {
 			this.extension = extension;
 			this.content = content;
 			this.style = style;
-			this.columns = Columns.of(style);
-			this.styles = new Styles(workbook);
+			this.columns = FormColumns.of(style);
+			this.styles = new FormCellStyles(workbook);
 		}
 
 		void build() {
@@ -495,7 +381,7 @@ public final class ReturnFormWriter {
 			writeTable();
 			this.row++;
 			writeFooter();
-			Columns c = this.columns;
+			FormColumns c = this.columns;
 			this.extension.finish(this.workbook,
 					new Layout(this.sheet, Collections.unmodifiableMap(this.headerValues),
 							Collections.unmodifiableMap(this.headerLabels), this.tableHeaderRow,
@@ -512,28 +398,25 @@ public final class ReturnFormWriter {
 		}
 
 		private void setUpSheet() {
-			Columns c = this.columns;
+			FormColumns c = this.columns;
 			for (int i = 0; i < c.stt(); i++) {
 				this.sheet.setColumnWidth(i, 3 * 256);
 			}
-			this.sheet.setColumnWidth(c.stt(), 6 * 256);
+			this.sheet.setColumnWidth(c.stt(), 5 * 256);
 			if (c.labelSpan() == 1) {
-				this.sheet.setColumnWidth(c.label(), 58 * 256);
+				this.sheet.setColumnWidth(c.label(), LABEL_WIDTH * 256);
 			}
 			else {
-				this.sheet.setColumnWidth(c.label(), 40 * 256);
-				this.sheet.setColumnWidth(c.label() + 1, 18 * 256);
+				this.sheet.setColumnWidth(c.label(), 30 * 256);
+				this.sheet.setColumnWidth(c.label() + 1, (LABEL_WIDTH - 30) * 256);
 			}
-			this.sheet.setColumnWidth(c.code(), 9 * 256);
-			this.sheet.setColumnWidth(c.unit(), 12 * 256);
-			this.sheet.setColumnWidth(c.total(), 16 * 256);
-			this.sheet.setColumnWidth(c.female(), 13 * 256);
-			PrintSetup print = this.sheet.getPrintSetup();
-			print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-			print.setFitWidth((short) 1);
-			print.setFitHeight((short) 0);
-			this.sheet.setFitToPage(true);
-			this.sheet.setHorizontallyCenter(true);
+			this.sheet.setColumnWidth(c.code(), 8 * 256);
+			this.sheet.setColumnWidth(c.unit(), 10 * 256);
+			this.sheet.setColumnWidth(c.total(), 14 * 256);
+			this.sheet.setColumnWidth(c.female(), 12 * 256);
+			// .xls keeps rows at the default 12.75 points, a tight fit for 12-point text
+			this.sheet.setDefaultRowHeightInPoints(16);
+			FormPages.a4Portrait(this.sheet, null);
 		}
 
 		private void writeInstructions(Sheet instructions) {
@@ -560,7 +443,7 @@ public final class ReturnFormWriter {
 
 		/** Text across the form's width: merged, or centred across the unmerged cells. */
 		private void spanRow(Row target, String text, CellStyle cellStyle) {
-			Columns c = this.columns;
+			FormColumns c = this.columns;
 			for (int col = c.stt(); col <= c.last(); col++) {
 				Cell cell = target.createCell(col);
 				cell.setCellStyle(cellStyle);
@@ -599,7 +482,7 @@ public final class ReturnFormWriter {
 		}
 
 		private void writeExtraHeader() {
-			Columns c = this.columns;
+			FormColumns c = this.columns;
 			for (HeaderLine line : this.extension.extraHeader()) {
 				Row target = this.sheet.createRow(this.row++);
 				Cell label = target.createCell(c.label());
@@ -614,7 +497,7 @@ public final class ReturnFormWriter {
 		}
 
 		private void writeFieldRow(List<String> keys, int index) {
-			Columns c = this.columns;
+			FormColumns c = this.columns;
 			Row target = this.sheet.createRow(this.row++);
 			int labelColumn = c.label();
 			int valueColumn = c.label() + c.labelSpan();
@@ -632,7 +515,7 @@ public final class ReturnFormWriter {
 
 		private void writeField(Row target, String key, int labelColumn, int valueColumn, int valueEnd) {
 			Cell label = target.createCell(labelColumn);
-			label.setCellValue(HEADER_LABELS.get(key)[this.style.headerLabelVariant() ? 1 : 0]);
+			label.setCellValue(HEADER_LABELS.get(key)[this.style.headerLabelVariant() ? 1 : 0] + mark(required(key)));
 			label.setCellStyle(this.styles.headerLabel);
 			if (this.style.mergedCells() && valueColumn - labelColumn > 1) {
 				for (int col = labelColumn + 1; col < valueColumn; col++) {
@@ -667,7 +550,7 @@ public final class ReturnFormWriter {
 		}
 
 		private void writeTable() {
-			Columns c = this.columns;
+			FormColumns c = this.columns;
 			this.tableHeaderRow = this.row;
 			Row head = this.sheet.createRow(this.row++);
 			head.setHeightInPoints(30);
@@ -711,7 +594,7 @@ public final class ReturnFormWriter {
 		}
 
 		private void writeSectionHeading(String section) {
-			Columns c = this.columns;
+			FormColumns c = this.columns;
 			Row target = this.sheet.createRow(this.row++);
 			String heading = section + ". " + SECTION_HEADINGS.getOrDefault(section, "MỤC " + section);
 			if (this.style.mergedCells()) {
@@ -727,12 +610,12 @@ public final class ReturnFormWriter {
 		}
 
 		private void writeIndicator(int number, Indicator indicator) {
-			Columns c = this.columns;
+			FormColumns c = this.columns;
 			Row target = this.sheet.createRow(this.row++);
 			Cell stt = target.createCell(c.stt());
 			stt.setCellValue(number);
 			stt.setCellStyle(this.styles.centred);
-			writeLabel(target, indicator.labelVi());
+			writeLabel(target, indicator.labelVi() + mark(indicator.required()));
 			String code = this.style.labelOnlyCodes().contains(indicator.code()) ? null : indicator.code();
 			tableCell(target, c.code(), code, this.styles.centred);
 			tableCell(target, c.unit(), indicator.unit().isEmpty() ? null : indicator.unit(), this.styles.centred);
@@ -758,7 +641,7 @@ public final class ReturnFormWriter {
 		}
 
 		private void writeUnknownRow(int number) {
-			Columns c = this.columns;
+			FormColumns c = this.columns;
 			Row target = this.sheet.createRow(this.row++);
 			Cell stt = target.createCell(c.stt());
 			stt.setCellValue(number);
@@ -771,9 +654,18 @@ public final class ReturnFormWriter {
 			target.createCell(c.female()).setCellStyle(this.styles.greyed);
 		}
 
+		/** " *" for a required field when the extension marks them, else "". */
+		private String mark(boolean required) {
+			return (required && this.extension.marksRequired()) ? REQUIRED_MARK : "";
+		}
+
 		private void writeLabel(Row target, String label) {
-			Columns c = this.columns;
+			FormColumns c = this.columns;
 			tableCell(target, c.label(), label, this.styles.label);
+			int lines = WrappedText.lines(label, LABEL_WIDTH);
+			if (lines > 1) {
+				target.setHeightInPoints(WrappedText.rowHeight(lines, FormCellStyles.POINTS));
+			}
 			if (c.labelSpan() > 1) {
 				tableCell(target, c.label() + 1, null, this.styles.label);
 				merge(target.getRowNum(), c.label(), c.label() + 1);
@@ -840,11 +732,12 @@ public final class ReturnFormWriter {
 		}
 
 		private void writeFooter() {
-			Columns c = this.columns;
+			FormColumns c = this.columns;
 			for (String key : FOOTER_FIELDS) {
 				Row target = this.sheet.createRow(this.row++);
 				Cell label = target.createCell(c.unit());
-				label.setCellValue(HEADER_LABELS.get(key)[this.style.headerLabelVariant() ? 1 : 0]);
+				label.setCellValue(
+						HEADER_LABELS.get(key)[this.style.headerLabelVariant() ? 1 : 0] + mark(required(key)));
 				label.setCellStyle(this.styles.footerLabel);
 				Cell value = target.createCell(c.total());
 				this.headerLabels.put(key, new CellAddress(label));
@@ -876,126 +769,6 @@ public final class ReturnFormWriter {
 			if (!this.uncachedFormulas.isEmpty()) {
 				this.workbook.setForceFormulaRecalculation(true);
 			}
-		}
-
-	}
-
-	/** The few cell styles a form uses, created once per workbook. */
-	private static final class Styles {
-
-		final CellStyle plain;
-
-		final CellStyle title;
-
-		final CellStyle titleMerged;
-
-		final CellStyle subtitle;
-
-		final CellStyle subtitleMerged;
-
-		final CellStyle headerLabel;
-
-		final CellStyle headerValue;
-
-		final CellStyle headerYear;
-
-		final CellStyle tableHead;
-
-		final CellStyle section;
-
-		final CellStyle label;
-
-		final CellStyle centred;
-
-		final CellStyle number;
-
-		final CellStyle text;
-
-		final CellStyle greyed;
-
-		final CellStyle footerLabel;
-
-		Styles(Workbook workbook) {
-			Font normal = workbook.getFontAt(0);
-			normal.setFontName("Times New Roman");
-			normal.setFontHeightInPoints((short) 12);
-			Font bold = font(workbook, 12, true, false);
-			Font italic = font(workbook, 11, false, true);
-			Font big = font(workbook, 14, true, false);
-			short textFormat = workbook.createDataFormat().getFormat("@");
-			short numberFormat = workbook.createDataFormat().getFormat("#,##0");
-			short yearFormat = workbook.createDataFormat().getFormat("0");
-
-			this.plain = workbook.createCellStyle();
-			this.title = workbook.createCellStyle();
-			this.title.setFont(big);
-			this.title.setAlignment(HorizontalAlignment.CENTER_SELECTION);
-			this.title.setVerticalAlignment(VerticalAlignment.CENTER);
-			this.titleMerged = workbook.createCellStyle();
-			this.titleMerged.cloneStyleFrom(this.title);
-			this.titleMerged.setAlignment(HorizontalAlignment.CENTER);
-			this.subtitle = workbook.createCellStyle();
-			this.subtitle.setFont(italic);
-			this.subtitle.setAlignment(HorizontalAlignment.CENTER_SELECTION);
-			this.subtitleMerged = workbook.createCellStyle();
-			this.subtitleMerged.cloneStyleFrom(this.subtitle);
-			this.subtitleMerged.setAlignment(HorizontalAlignment.CENTER);
-
-			this.headerLabel = workbook.createCellStyle();
-			this.headerLabel.setFont(bold);
-			this.headerValue = workbook.createCellStyle();
-			this.headerValue.setDataFormat(textFormat);
-			this.headerValue.setBorderBottom(BorderStyle.DOTTED);
-			this.headerYear = workbook.createCellStyle();
-			this.headerYear.cloneStyleFrom(this.headerValue);
-			this.headerYear.setDataFormat(yearFormat);
-			this.headerYear.setAlignment(HorizontalAlignment.LEFT);
-			this.footerLabel = workbook.createCellStyle();
-			this.footerLabel.setFont(italic);
-
-			this.tableHead = bordered(workbook);
-			this.tableHead.setFont(bold);
-			this.tableHead.setAlignment(HorizontalAlignment.CENTER);
-			this.tableHead.setVerticalAlignment(VerticalAlignment.CENTER);
-			this.tableHead.setWrapText(true);
-			fill(this.tableHead, IndexedColors.GREY_25_PERCENT);
-			this.section = bordered(workbook);
-			this.section.setFont(bold);
-			fill(this.section, IndexedColors.LIGHT_CORNFLOWER_BLUE);
-			this.label = bordered(workbook);
-			this.centred = bordered(workbook);
-			this.centred.setAlignment(HorizontalAlignment.CENTER);
-			this.number = bordered(workbook);
-			this.number.setDataFormat(numberFormat);
-			this.text = bordered(workbook);
-			this.text.setDataFormat(textFormat);
-			this.text.setAlignment(HorizontalAlignment.RIGHT);
-			this.greyed = bordered(workbook);
-			fill(this.greyed, IndexedColors.GREY_25_PERCENT);
-		}
-
-		private static Font font(Workbook workbook, int points, boolean bold, boolean italic) {
-			Font font = workbook.createFont();
-			font.setFontName("Times New Roman");
-			font.setFontHeightInPoints((short) points);
-			font.setBold(bold);
-			font.setItalic(italic);
-			return font;
-		}
-
-		private static CellStyle bordered(Workbook workbook) {
-			CellStyle cellStyle = workbook.createCellStyle();
-			cellStyle.setBorderTop(BorderStyle.THIN);
-			cellStyle.setBorderBottom(BorderStyle.THIN);
-			cellStyle.setBorderLeft(BorderStyle.THIN);
-			cellStyle.setBorderRight(BorderStyle.THIN);
-			cellStyle.setVerticalAlignment(VerticalAlignment.CENTER);
-			return cellStyle;
-		}
-
-		private static void fill(CellStyle cellStyle, IndexedColors colour) {
-			cellStyle.setFillForegroundColor(colour.getIndex());
-			cellStyle.setFillPattern(FillPatternType.SOLID_FOREGROUND);
 		}
 
 	}

@@ -109,6 +109,11 @@ public final class TemplateWriter {
 		}
 
 		@Override
+		public boolean marksRequired() {
+			return true;
+		}
+
+		@Override
 		public boolean suggestsChoices() {
 			return false;
 		}
@@ -123,6 +128,9 @@ public final class TemplateWriter {
 			Sheet listSheet = workbook.getSheet(ChoiceLists.SHEET);
 			workbook.setSheetVisibility(workbook.getSheetIndex(listSheet), SheetVisibility.HIDDEN);
 
+			// the blank form only: a print title is a workbook name, which would make the
+			// workbook part of returns in other layouts differ from one another
+			FormPages.repeatRows(form, layout.tableHeaderRow(), layout.tableHeaderRow());
 			widenHeaderValues(layout);
 			unlockInputs(workbook, layout);
 			new FormValidations(form, layout, TemplateWriter.this.catalogue, TemplateWriter.this.rules,

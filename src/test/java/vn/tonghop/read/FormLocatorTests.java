@@ -72,6 +72,26 @@ class FormLocatorTests {
 		assertThat(rows).extracting(IndicatorRow::match).containsOnly(IndicatorRow.Match.LABEL);
 	}
 
+	/**
+	 * The blank form ends the labels of required fields and indicators with " *" (issue
+	 * 24): a returned form still maps them, an indicator even without its code.
+	 */
+	@Test
+	void readsLabelsEndingWithTheRequiredMark() throws Exception {
+		SheetCells sheet = sheet(0, 0, new Object[] { "Mã công đoàn cơ sở *", "CD77" },
+				new Object[] { "Năm báo cáo *", 2026 }, new Object[] { "Ngành", "C" },
+				new Object[] { "Chỉ tiêu", "Mã số", "Tổng số" },
+				new Object[] { "Tổng số đoàn viên công đoàn *", null, 41 },
+				new Object[] { "Lao động tiên tiến *", "B02", 12 });
+		FormCells form = this.locator.locate(sheet);
+		assertThat(form.header().get(HeaderField.UNION_CODE).text()).isEqualTo("CD77");
+		assertThat(form.header().get(HeaderField.YEAR).number()).isEqualTo(2026);
+		assertThat(form.header().get(HeaderField.INDUSTRY).text()).isEqualTo("C");
+		assertThat(form.rows()).extracting(IndicatorRow::code).containsExactly("A02", "B02");
+		assertThat(form.rows().get(0).match()).isEqualTo(IndicatorRow.Match.LABEL);
+		assertThat(form.rows().get(0).total().number()).isEqualTo(41);
+	}
+
 	@Test
 	void takesLabelAndValueWrittenInOneCell() throws Exception {
 		SheetCells sheet = sheet(0, 0, new Object[] { "Mã đơn vị: CD77" }, new Object[] { "Mã số", "Tổng số" });

@@ -74,6 +74,9 @@ class TemplateRoundTripTests {
 
 		try (Workbook workbook = WorkbookFactory.create(Files.newInputStream(template))) {
 			TemplateSheet form = new TemplateSheet(workbook);
+			// the labels the reader maps carry the mark of a required field
+			assertThat(form.labelText("Mã công đoàn cơ sở")).isEqualTo("Mã công đoàn cơ sở *");
+			assertThat(form.labelText("Năm báo cáo")).isEqualTo("Năm báo cáo *");
 			form.valueOf("Mã công đoàn cơ sở").setCellValue("CD79000123");
 			form.valueOf("Tên công đoàn cơ sở").setCellValue("Công đoàn Công ty TNHH Điện tử Sao Việt");
 			form.valueOf("Tỉnh/thành phố").setCellValue(choice(form, form.valueOf("Tỉnh/thành phố"), province.name()));

@@ -50,20 +50,32 @@ final class TemplateSheet {
 						case ReturnFormWriter.HEAD_CODE -> this.codeColumn = cell.getColumnIndex();
 						case ReturnFormWriter.HEAD_TOTAL -> this.totalColumn = cell.getColumnIndex();
 						case FormStyle.TRONG_DO_NU -> this.femaleColumn = cell.getColumnIndex();
-						default -> this.labels.putIfAbsent(text, new CellAddress(cell));
+						default -> this.labels.putIfAbsent(unmarked(text), new CellAddress(cell));
 					}
 				}
 				else if (cell.getColumnIndex() == this.codeColumn && !text.isEmpty()) {
 					this.rowOfCode.put(text, row.getRowNum());
 				}
 				else if (cell.getCellType() == CellType.STRING) {
-					this.labels.putIfAbsent(text, new CellAddress(cell));
+					this.labels.putIfAbsent(unmarked(text), new CellAddress(cell));
 				}
 			}
 			if (this.tableRow < 0 && this.codeColumn >= 0) {
 				this.tableRow = row.getRowNum();
 			}
 		}
+	}
+
+	/** A label without the mark of a required field: "Năm báo cáo *" as "Năm báo cáo". */
+	static String unmarked(String label) {
+		return label.endsWith(ReturnFormWriter.REQUIRED_MARK)
+				? label.substring(0, label.length() - ReturnFormWriter.REQUIRED_MARK.length()) : label;
+	}
+
+	/** The label cell as written, with its mark when the field is required. */
+	String labelText(String label) {
+		CellAddress at = this.labels.get(label);
+		return WrittenForm.text(this.sheet.getRow(at.getRow()).getCell(at.getColumn()));
 	}
 
 	/** The value cell of a header label: the first cell right of it, merged or not. */

@@ -103,6 +103,39 @@ class TemplateWriterTests {
 		assertThat(value.getCellStyle().getLocked()).as("the stamp is not for the union to change").isTrue();
 	}
 
+	/**
+	 * Issue 24: the instructions said "Các ô có dấu * là bắt buộc" and no label had a
+	 * {@code *}.
+	 */
+	@Test
+	void marksTheLabelOfEveryRequiredHeaderFieldAndIndicatorAsTheInstructionsSay() {
+		for (String key : FormContent.HEADER_KEYS) {
+			String label = ReturnFormWriter.headerLabel(key);
+			boolean required = HeaderField.forLabel(label).required();
+			assertThat(this.form.labelText(label)).as(key).isEqualTo(required ? label + " *" : label);
+		}
+		assertThat(this.form.labelText(TemplateWriter.VERSION_LABEL)).isEqualTo(TemplateWriter.VERSION_LABEL);
+		List<String> marked = new ArrayList<>();
+		for (Indicator indicator : CATALOGUE.all()) {
+			Row row = this.form.sheet.getRow(this.form.rowOfCode.get(indicator.code()));
+			String label = null;
+			for (Cell cell : row) {
+				if (WrittenForm.text(cell).startsWith(indicator.labelVi())) {
+					label = WrittenForm.text(cell);
+				}
+			}
+			assertThat(label).as(indicator.code())
+				.isEqualTo(indicator.required() ? indicator.labelVi() + " *" : indicator.labelVi());
+			if (indicator.required()) {
+				marked.add(indicator.code());
+			}
+		}
+		assertThat(marked).containsExactly("A01", "A02", "B02", "B03", "F03");
+		assertThat(allText(this.workbook.getSheetAt(1))).contains("có dấu * ở cuối tên là bắt buộc")
+			.contains("Mã công đoàn cơ sở *; Tên công đoàn cơ sở *")
+			.contains("Tổng số đoàn viên công đoàn *");
+	}
+
 	@Test
 	void explainsTheFormOnAVisibleInstructionsSheetAfterIt() {
 		assertThat(this.workbook.getSheetName(1)).isEqualTo("Hướng dẫn");

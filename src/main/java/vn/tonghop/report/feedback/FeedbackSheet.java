@@ -21,6 +21,8 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 
+import vn.tonghop.report.WrappedText;
+
 /**
  * The "Phản hồi" sheet put first in the feedback copy: who and which file, the verdict,
  * then one row per finding with a link to its cell and what to do. Errors come first;
@@ -36,8 +38,26 @@ final class FeedbackSheet {
 
 	static final String[] HEADINGS = { "STT", "Quy tắc", "Mức độ", "Trang tính", "Ô", "Nội dung", "Cách sửa" };
 
-	/** Column widths, in characters. */
-	private static final int[] WIDTHS = { 6, 9, 10, 16, 9, 70, 55 };
+	/**
+	 * Column widths, in characters: 135 in all, so that the sheet prints on A4 landscape
+	 * at 8 points or more.
+	 */
+	private static final int[] WIDTHS = { 5, 8, 10, 12, 8, 50, 42 };
+
+	private static final int TOTAL_WIDTH = 135;
+
+	/** The footer of every page: "Trang 2 / 5". */
+	static final String PAGE_NUMBERS = "Trang &P / &N";
+
+	/** Sizes of the sheet's text, its title and its verdict, in points. */
+	static final int TEXT_POINTS = 11;
+
+	static final int TITLE_POINTS = 14;
+
+	static final int VERDICT_POINTS = 12;
+
+	/** Bold letters are about this much wider than regular ones. */
+	private static final double BOLD = 1.1;
 
 	private static final int MESSAGE_COLUMN = 5;
 
@@ -90,16 +110,19 @@ final class FeedbackSheet {
 		Styles styles = new Styles();
 		long errors = findings.stream().filter((finding) -> finding.item().isError()).count();
 		long warnings = findings.size() - errors;
-		title(sheet, 0, styles.title, "Phản hồi báo cáo thi đua: " + union(unionCode, unionName));
-		title(sheet, 1, styles.text, "Tệp: " + fileName);
-		title(sheet, 2, (errors > 0) ? styles.rejected : styles.accepted, (errors > 0) ? REJECTED : ACCEPTED);
-		title(sheet, 3, styles.text, summary(errors, warnings));
-		sheet.getRow(3).setHeightInPoints(2 * sheet.getDefaultRowHeightInPoints() + 2);
+		title(sheet, 0, styles.title, "Phản hồi báo cáo thi đua: " + union(unionCode, unionName), TITLE_POINTS * BOLD);
+		title(sheet, 1, styles.text, "Tệp: " + fileName, TEXT_POINTS);
+		title(sheet, 2, (errors > 0) ? styles.rejected : styles.accepted, (errors > 0) ? REJECTED : ACCEPTED,
+				VERDICT_POINTS * BOLD);
+		title(sheet, 3, styles.text, summary(errors, warnings), TEXT_POINTS);
 
 		Row headings = sheet.createRow(HEADING_ROW);
+		int headingLines = 1;
 		for (int i = 0; i < HEADINGS.length; i++) {
 			text(headings, i, styles.heading, HEADINGS[i]);
+			headingLines = Math.max(headingLines, lines(HEADINGS[i], WIDTHS[i], TEXT_POINTS * BOLD));
 		}
+		headings.setHeightInPoints(WrappedText.rowHeight(headingLines, TEXT_POINTS));
 		int rowIndex = HEADING_ROW + 1;
 		for (Finding finding : sorted(findings)) {
 			row(sheet.createRow(rowIndex), rowIndex - HEADING_ROW, finding, styles);
@@ -152,30 +175,43 @@ final class FeedbackSheet {
 		String instruction = this.instructions.forRule(item.rule());
 		text(row, MESSAGE_COLUMN, styles.body, item.message());
 		text(row, INSTRUCTION_COLUMN, styles.body, instruction);
-		int lines = Math.max(lines(item.message(), WIDTHS[MESSAGE_COLUMN]),
-				lines(instruction, WIDTHS[INSTRUCTION_COLUMN]));
-		if (lines > 1) {
-			row.setHeightInPoints(lines * row.getSheet().getDefaultRowHeightInPoints() + 2);
+		int lines = 1;
+		String[] texts = { item.rule(), item.severityLabel(), item.sheet(), item.cell(), item.message(), instruction };
+		for (int i = 0; i < texts.length; i++) {
+			lines = Math.max(lines, lines(texts[i], WIDTHS[i + 1], TEXT_POINTS * ((i == 1) ? BOLD : 1.0)));
 		}
+		// every row's height written: .xls keeps a row as tall as its default whatever
+		// it wraps, and LibreOffice then draws the lines over the rows below
+		row.setHeightInPoints(WrappedText.rowHeight(lines, TEXT_POINTS));
 	}
 
 	static String quote(String sheetName) {
 		return "'" + sheetName.replace("'", "''") + "'";
 	}
 
-	private static int lines(String text, int width) {
-		int usable = Math.max(1, width - 2);
-		int lines = 0;
-		for (String paragraph : text.split("\n", -1)) {
-			lines += Math.max(1, (paragraph.length() + usable - 1) / usable);
-		}
-		return lines;
+	/** The size of the workbook's default font, the unit of its column widths. */
+	private double defaultPoints() {
+		return Math.max(6, this.workbook.getFontAt(0).getFontHeightInPoints());
 	}
 
-	private void title(Sheet sheet, int rowIndex, CellStyle style, String value) {
+	/**
+	 * Lines {@code text} takes in a column {@code width} characters wide, in a font of
+	 * {@code points} (bold counted wider).
+	 */
+	private int lines(String text, int width, double points) {
+		return WrappedText.lines(text, width, points / defaultPoints());
+	}
+
+	/**
+	 * A line of text across the sheet's width, in a row as tall as its wrapped lines
+	 * ({@code points}: its font size, bold counted wider).
+	 */
+	private void title(Sheet sheet, int rowIndex, CellStyle style, String value, double points) {
 		Row row = sheet.createRow(rowIndex);
 		text(row, 0, style, value);
 		sheet.addMergedRegion(new CellRangeAddress(rowIndex, rowIndex, 0, HEADINGS.length - 1));
+		int lines = lines(value, TOTAL_WIDTH, points);
+		row.setHeightInPoints(WrappedText.rowHeight(lines, Math.ceil(points)));
 	}
 
 	private static Cell text(Row row, int column, CellStyle style, String value) {
@@ -208,8 +244,10 @@ final class FeedbackSheet {
 		sheet.setMargin(PageMargin.RIGHT, 0.4);
 		sheet.setMargin(PageMargin.TOP, 0.5);
 		sheet.setMargin(PageMargin.BOTTOM, 0.6);
+		sheet.setMargin(PageMargin.HEADER, 0.25);
+		sheet.setMargin(PageMargin.FOOTER, 0.25);
 		sheet.setHorizontallyCenter(true);
-		sheet.getFooter().setCenter("Trang &P/&N");
+		sheet.getFooter().setCenter(PAGE_NUMBERS);
 	}
 
 	/** The few styles of the sheet, made once per workbook. */
@@ -237,25 +275,32 @@ final class FeedbackSheet {
 
 		Styles() {
 			Workbook wb = FeedbackSheet.this.workbook;
-			this.title = style(font(true, 14, null), false);
-			this.text = style(null, false);
+			Font regular = font(false, TEXT_POINTS, null);
+			this.title = style(font(true, TITLE_POINTS, null), false);
+			this.title.setWrapText(true);
+			this.title.setVerticalAlignment(VerticalAlignment.TOP);
+			this.text = style(regular, false);
 			this.text.setWrapText(true);
 			this.text.setVerticalAlignment(VerticalAlignment.TOP);
-			this.rejected = style(font(true, 12, IndexedColors.RED), false);
-			this.accepted = style(font(true, 12, IndexedColors.GREEN), false);
-			this.heading = style(font(true, 0, null), true);
+			this.rejected = style(font(true, VERDICT_POINTS, IndexedColors.RED), false);
+			this.accepted = style(font(true, VERDICT_POINTS, IndexedColors.GREEN), false);
+			for (CellStyle verdict : new CellStyle[] { this.rejected, this.accepted }) {
+				verdict.setWrapText(true);
+				verdict.setVerticalAlignment(VerticalAlignment.TOP);
+			}
+			this.heading = style(font(true, TEXT_POINTS, null), true);
 			this.heading.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
 			this.heading.setFillPattern(FillPatternType.SOLID_FOREGROUND);
 			this.heading.setAlignment(HorizontalAlignment.CENTER);
-			this.body = style(null, true);
-			this.centred = style(null, true);
+			this.body = style(regular, true);
+			this.centred = style(regular, true);
 			this.centred.setAlignment(HorizontalAlignment.CENTER);
-			Font linkFont = font(false, 0, IndexedColors.BLUE);
+			Font linkFont = font(false, TEXT_POINTS, IndexedColors.BLUE);
 			linkFont.setUnderline(Font.U_SINGLE);
 			this.link = style(linkFont, true);
-			this.error = style(font(true, 0, null), true);
+			this.error = style(font(true, TEXT_POINTS, null), true);
 			CellMarks.fill(wb, this.error, true);
-			this.warning = style(null, true);
+			this.warning = style(regular, true);
 			CellMarks.fill(wb, this.warning, false);
 		}
 

@@ -294,7 +294,7 @@ class FeedbackWorkbookTests {
 		assertThat(rowTexts(list, FeedbackSheet.HEADING_ROW)).containsExactly(FeedbackSheet.HEADINGS);
 		assertThat(list.getPrintSetup().getLandscape()).isTrue();
 		assertThat(list.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
-		assertThat(list.getColumnWidth(5)).isEqualTo(70 * 256);
+		assertThat(list.getColumnWidth(5)).isEqualTo(50 * 256);
 
 		// errors first, then warnings; a finding without a cell first within its severity
 		int first = FeedbackSheet.HEADING_ROW + 1;

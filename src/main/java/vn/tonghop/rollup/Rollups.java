@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
+import vn.tonghop.normalise.TextFold;
 import vn.tonghop.store.CheckedReturns;
 import vn.tonghop.store.Pages;
 import vn.tonghop.store.StoredValues;
@@ -111,13 +112,66 @@ public class Rollups {
 	 * highest id and number superseded tell.
 	 */
 	public Map<List<String>, Group> groups(int year, By by) {
+		Snapshot snapshot = snapshot(year);
+		return snapshot.groups().computeIfAbsent(by, (b) -> Collections.unmodifiableMap(combine(snapshot.finest(), b)));
+	}
+
+	/**
+	 * The groups of {@code by} made of the returns of one province only (a provincial
+	 * federation's own view): its sectors, its industries. The total has a row even
+	 * without returns.
+	 */
+	public Map<List<String>, Group> groupsIn(int year, By by, String province) {
+		Map<List<String>, Group> finest = new LinkedHashMap<>();
+		snapshot(year).finest().forEach((keys, group) -> {
+			if (keys.get(0).equals(province)) {
+				finest.put(keys, group);
+			}
+		});
+		return Collections.unmodifiableMap(combine(finest, by));
+	}
+
+	private Snapshot snapshot(int year) {
 		List<Long> fingerprint = this.jdbc.queryForObject(
 				"SELECT COUNT(*), COALESCE(MAX(id), 0), COUNT(superseded_by) FROM return_record WHERE report_year = ?",
 				(rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)), year);
-		Snapshot snapshot = this.snapshots.compute(year,
+		return this.snapshots.compute(year,
 				(y, current) -> (current != null && current.fingerprint().equals(fingerprint)) ? current
 						: new Snapshot(fingerprint, sum(year), new ConcurrentHashMap<>()));
-		return snapshot.groups().computeIfAbsent(by, (b) -> Collections.unmodifiableMap(combine(snapshot.finest(), b)));
+	}
+
+	/**
+	 * The returns that count of one province, by upper-level union as written (the form's
+	 * {@code parent_union}, {@link TextFold#clean cleaned}; "" when not given), in no
+	 * particular order: one pass over the year's stored values, as {@link #sum} makes.
+	 * {@link ParentUnions} groups the spellings of one union.
+	 */
+	public Map<String, Group> byParentUnion(int year, String province) {
+		this.passes.incrementAndGet();
+		Map<List<String>, Sums> groups = new LinkedHashMap<>();
+		long[] range = idRange(year);
+		if (range != null) {
+			RowCallbackHandler adder = (rs) -> {
+				if (!counts(rs, 3, year)) {
+					this.checked.check(rs, CHECKED);
+					return;
+				}
+				String code = rs.getString(1);
+				if (code == null || !code.strip().equals(province)) {
+					this.checked.check(rs, CHECKED);
+					return;
+				}
+				Sums group = groups.computeIfAbsent(List.of(TextFold.clean(rs.getString(2))), this::sums);
+				group.returns++;
+				add(group, this.checked.values(rs, CHECKED));
+			};
+			for (long from = range[0]; from <= range[1]; from += VALUE_PAGE) {
+				this.jdbc.query(PARENT_VALUES, adder, from, Math.min(range[1], from + VALUE_PAGE - 1));
+			}
+		}
+		Map<String, Group> bySpelling = new LinkedHashMap<>();
+		groups.forEach((keys, sums) -> bySpelling.put(keys.get(0), new Group(keys, sums.returns, sums.values())));
+		return bySpelling;
 	}
 
 	/**
@@ -157,6 +211,11 @@ public class Rollups {
 	 * by {@link ValueAdder} instead.
 	 */
 	private static final String VALUES = "SELECT r.province_code, r.sector_code, r.industry_code, r.report_year,"
+			+ " r.accepted, r.superseded_by, " + CheckedReturns.columns("r", CHECKED)
+			+ " FROM return_record r WHERE r.id BETWEEN ? AND ?";
+
+	/** As {@link #VALUES}, with the upper-level union in place of sector and industry. */
+	private static final String PARENT_VALUES = "SELECT r.province_code, r.parent_union, r.report_year,"
 			+ " r.accepted, r.superseded_by, " + CheckedReturns.columns("r", CHECKED)
 			+ " FROM return_record r WHERE r.id BETWEEN ? AND ?";
 
@@ -217,20 +276,25 @@ public class Rollups {
 			// a group the count did not see (a return added since) counts no return
 			Sums group = this.groups.computeIfAbsent(keys(rs.getString(1), rs.getString(2), rs.getString(3)),
 					Rollups.this::sums);
-			for (StoredValues.Value stored : values) {
-				int[] columns = Rollups.this.columns.columnsOf(stored.code());
-				if (columns.length == 0) {
-					continue;
-				}
-				for (int column : columns) {
-					Long part = Rollups.this.columns.part(column, stored);
-					if (part != null) {
-						group.add(column, part);
-					}
+			add(group, values);
+		}
+
+	}
+
+	/** Adds a return's stored values to its group's sums. */
+	private void add(Sums group, List<StoredValues.Value> values) {
+		for (StoredValues.Value stored : values) {
+			int[] columns = this.columns.columnsOf(stored.code());
+			if (columns.length == 0) {
+				continue;
+			}
+			for (int column : columns) {
+				Long part = this.columns.part(column, stored);
+				if (part != null) {
+					group.add(column, part);
 				}
 			}
 		}
-
 	}
 
 	/** A finest group's keys as the grouping gives them: stripped, nothing as "". */

@@ -22,6 +22,7 @@ import vn.tonghop.registry.RegistryReader;
 import vn.tonghop.registry.RegistryStore;
 import vn.tonghop.rollup.Completeness;
 import vn.tonghop.rollup.CrossChecks;
+import vn.tonghop.rollup.ProvincialViews;
 import vn.tonghop.rollup.Rollups;
 import vn.tonghop.rollup.Trace;
 import vn.tonghop.store.FileStatuses;
@@ -134,10 +135,20 @@ class ReferenceConfiguration {
 		return new Completeness(jdbc, provinces, sectors);
 	}
 
+	/**
+	 * Whether a year is consolidated in a provincial federation's own view; a
+	 * {@code tonghop.federation.province} naming no province stops start-up (the commands
+	 * check it first, exit status 2).
+	 */
+	@Bean
+	ProvincialViews provincialViews(JdbcTemplate jdbc, ProvinceResolver provinces, TonghopProperties properties) {
+		return new ProvincialViews(jdbc, provinces, properties.federation().province());
+	}
+
 	@Bean
 	CsvReports csvReports(Rollups rollups, Completeness completeness, JdbcTemplate jdbc, FileStatuses files,
-			ProvinceResolver provinces, SectorResolver sectors, IndustryResolver industries) {
-		return new CsvReports(rollups, completeness, jdbc, files, provinces, sectors, industries);
+			ProvinceResolver provinces, SectorResolver sectors, IndustryResolver industries, ProvincialViews views) {
+		return new CsvReports(rollups, completeness, jdbc, files, provinces, sectors, industries, views);
 	}
 
 	@Bean
@@ -159,10 +170,10 @@ class ReferenceConfiguration {
 	@Bean
 	WorkbookReports workbookReports(Rollups rollups, Completeness completeness, JdbcTemplate jdbc,
 			ProvinceResolver provinces, SectorResolver sectors, IndustryResolver industries,
-			IndicatorCatalogue catalogue) {
+			IndicatorCatalogue catalogue, ProvincialViews views) {
 		String version = TonghopApplication.class.getPackage().getImplementationVersion();
 		return new WorkbookReports(rollups, completeness, jdbc, provinces, sectors, industries, catalogue,
-				(version != null) ? version : "development");
+				(version != null) ? version : "development", views);
 	}
 
 	@Bean

@@ -40,8 +40,18 @@ final class RollupSheets {
 		this.input = input;
 	}
 
-	/** What a key column is called: code and heading of its code, then of its name. */
+	/**
+	 * What a key column is called: code and heading of its code, then of its name; a key
+	 * without a code of its own (an upper-level union) has {@code null} for both and
+	 * shows its name only.
+	 */
 	record Key(String code, String codeHeading, String name, String nameHeading) {
+
+		/** How many columns it takes. */
+		int width() {
+			return (this.code != null) ? 2 : 1;
+		}
+
 	}
 
 	static final Key PROVINCE = new Key("province_code", "Mã tỉnh", "province_name", "Tỉnh, thành phố");
@@ -49,6 +59,8 @@ final class RollupSheets {
 	static final Key SECTOR = new Key("sector_code", "Mã khu vực", "sector_name", "Khu vực");
 
 	static final Key INDUSTRY = new Key("industry_code", "Mã ngành", "industry_name", "Ngành");
+
+	static final Key PARENT_UNION = new Key(null, null, "parent_union", "Công đoàn cấp trên trực tiếp");
 
 	/** One column of a roll-up and how it is filled from a group. */
 	private record Field(Layout.Column column, FieldWriter writer) {
@@ -80,14 +92,24 @@ final class RollupSheets {
 		}
 		write(sheet.row(), fields, total(keys.size(), table), (previous != null) ? total(keys.size(), previous) : null,
 				true);
-		sheet.finish(keys.size() * 2);
+		sheet.finish(keys.stream().mapToInt(Key::width).sum());
 	}
 
 	/** "Xếp loại": the F03 distribution by province and in total, with shares. */
 	void writeRatings() {
+		writeRatings(PROVINCE, this.input.byProvince(), "theo tỉnh, thành phố");
+	}
+
+	/**
+	 * "Xếp loại": the F03 distribution by the groups of {@code table} ({@code by} says by
+	 * what, after the title's "năm Y") and in total, with shares.
+	 */
+	void writeRatings(Key key, Table table, String by) {
 		List<Layout.Column> columns = new ArrayList<>();
-		columns.add(new Layout.Column(PROVINCE.code(), PROVINCE.codeHeading(), Layout.CODE_WIDTH));
-		columns.add(new Layout.Column(PROVINCE.name(), PROVINCE.nameHeading(), Layout.NAME_WIDTH));
+		if (key.code() != null) {
+			columns.add(new Layout.Column(key.code(), key.codeHeading(), Layout.CODE_WIDTH));
+		}
+		columns.add(new Layout.Column(key.name(), key.nameHeading(), Layout.NAME_WIDTH));
 		columns.add(new Layout.Column(Figures.RETURNS, this.figures.heading(Figures.RETURNS), Layout.NUMBER_WIDTH));
 		columns.add(new Layout.Column("F03", "Số CĐCS được xếp loại", Layout.NUMBER_WIDTH));
 		for (Rating rating : Rating.values()) {
@@ -96,18 +118,22 @@ final class RollupSheets {
 			columns.add(new Layout.Column(column + "/F03", rating.label() + " (tỷ lệ)", Layout.NUMBER_WIDTH));
 		}
 		TableSheet sheet = TableSheet.open(this.workbook, this.styles, this.input.year(), "Xếp loại",
-				"Xếp loại công đoàn cơ sở năm " + this.input.year() + " theo tỉnh, thành phố",
-				"Số CĐCS theo từng mức xếp loại; tỷ lệ trên số CĐCS được xếp loại của tỉnh.", columns);
-		for (Group group : this.input.byProvince().rows()) {
-			writeRating(sheet.row(), group, false);
+				"Xếp loại công đoàn cơ sở năm " + this.input.year() + " " + by,
+				"Số CĐCS theo từng mức xếp loại; tỷ lệ trên số CĐCS được xếp loại của "
+						+ ((key == PROVINCE) ? "tỉnh." : "nhóm."),
+				columns);
+		for (Group group : table.rows()) {
+			writeRating(sheet.row(), key, group, false);
 		}
-		writeRating(sheet.row(), total(1, this.input.byProvince()), true);
-		sheet.finish(2);
+		writeRating(sheet.row(), key, total(1, table), true);
+		sheet.finish(key.width());
 	}
 
-	private void writeRating(Row row, Group group, boolean total) {
+	private void writeRating(Row row, Key key, Group group, boolean total) {
 		int c = 0;
-		Cells.text(row, c++, key(group, 0), this.styles.text(total));
+		if (key.code() != null) {
+			Cells.text(row, c++, key(group, 0), this.styles.text(total));
+		}
 		Cells.text(row, c++, name(group, 0), this.styles.text(total));
 		Cells.number(row, c++, group.returns(), this.styles.count(total));
 		Long rated = this.figures.rated(group);
@@ -142,8 +168,10 @@ final class RollupSheets {
 		for (int k = 0; k < keys.size(); k++) {
 			int at = k;
 			Key key = keys.get(k);
-			fields.add(new Field(new Layout.Column(key.code(), key.codeHeading(), Layout.CODE_WIDTH),
-					(row, c, group, previous, total) -> Cells.text(row, c, key(group, at), this.styles.text(total))));
+			if (key.code() != null) {
+				fields.add(new Field(new Layout.Column(key.code(), key.codeHeading(), Layout.CODE_WIDTH), (row, c,
+						group, previous, total) -> Cells.text(row, c, key(group, at), this.styles.text(total))));
+			}
 			fields.add(new Field(new Layout.Column(key.name(), key.nameHeading(), Layout.NAME_WIDTH),
 					(row, c, group, previous, total) -> Cells.text(row, c, name(group, at), this.styles.text(total))));
 		}

@@ -33,9 +33,10 @@ import vn.tonghop.normalise.Rating;
 
 /**
  * "Tổng hợp", the first sheet: the key totals beside the previous year's, the key rates,
- * completeness, and two charts (members by province, the rating distribution). It is a
- * normal (not streamed) sheet because charts need one; the charts read a small data range
- * to the right of the printed area.
+ * completeness, and two charts (members by province, or by upper-level union in a
+ * provincial federation's own view; the rating distribution). It is a normal (not
+ * streamed) sheet because charts need one; the charts read a small data range to the
+ * right of the printed area.
  */
 final class SummarySheet {
 
@@ -88,9 +89,10 @@ final class SummarySheet {
 		this.sheet = this.workbook.createSheet(NAME);
 		int year = this.input.year();
 		Integer previousYear = this.input.previousYear();
-		boolean compare = previousYear != null && this.input.previousByProvince() != null;
-		Group total = this.rollups.total(1, this.input.byProvince());
-		Group previous = compare ? this.rollups.total(1, this.input.previousByProvince()) : null;
+		// a provincial federation's own view: its province's totals
+		boolean compare = previousYear != null && this.input.previousHeadline() != null;
+		Group total = this.rollups.total(1, this.input.headline());
+		Group previous = compare ? this.rollups.total(1, this.input.previousHeadline()) : null;
 
 		Cells.text(this.sheet.createRow(0), 0, "TỔNG HỢP KẾT QUẢ PHONG TRÀO THI ĐUA NĂM " + year, this.styles.title);
 		StringBuilder subtitle = new StringBuilder(
@@ -100,6 +102,13 @@ final class SummarySheet {
 		}
 		subtitle.append(compare ? "; so sánh với năm " + previousYear + "." : "; không có số liệu năm trước.");
 		Cells.text(this.sheet.createRow(1), 0, subtitle.toString(), this.styles.subtitle);
+		FederationView federation = this.input.federation();
+		if (federation != null) {
+			// which view it is, and the returns of other provinces left out
+			Cells.text(this.sheet.createRow(2), 0,
+					federation.description() + ((federation.note() != null) ? ". " + federation.note() + "." : "."),
+					this.styles.subtitle);
+		}
 		for (int i = 0; i < WIDTHS.length; i++) {
 			this.sheet.setColumnWidth(i, WIDTHS[i] * 256);
 		}
@@ -229,12 +238,14 @@ final class SummarySheet {
 		this.sheet.setColumnWidth(DATA_COLUMN + 2, 14 * 256);
 		cell(dataRow++, DATA_COLUMN, "Số liệu cho biểu đồ", null, true);
 
-		// members by province: the provinces with returns (all when none has)
-		List<Group> provinces = this.input.byProvince().rows().stream().filter((group) -> group.returns() > 0).toList();
+		// members by province (by upper-level union in a federation's own view): the
+		// groups with returns (all when none has)
+		boolean federation = this.input.federation() != null;
+		List<Group> provinces = this.input.headline().rows().stream().filter((group) -> group.returns() > 0).toList();
 		if (provinces.isEmpty()) {
-			provinces = this.input.byProvince().rows();
+			provinces = this.input.headline().rows();
 		}
-		cell(dataRow, DATA_COLUMN, "Tỉnh, thành phố", null, false);
+		cell(dataRow, DATA_COLUMN, federation ? "Công đoàn cấp trên trực tiếp" : "Tỉnh, thành phố", null, false);
 		cell(dataRow, DATA_COLUMN + 1, "Đoàn viên", null, false);
 		cell(dataRow, DATA_COLUMN + 2, "Đoàn viên nữ", null, false);
 		int membersHeading = dataRow++;
@@ -264,15 +275,16 @@ final class SummarySheet {
 		int lastRating = dataRow - 1;
 
 		XSSFDrawing drawing = this.sheet.createDrawingPatriarch();
-		membersChart(drawing, top, membersHeading, firstProvince, lastProvince);
+		membersChart(drawing, top, membersHeading, firstProvince, lastProvince,
+				federation ? "công đoàn cấp trên trực tiếp" : "tỉnh, thành phố");
 		ratingChart(drawing, top + CHART_ROWS + 1, ratingHeading, firstRating, lastRating);
 		return top + 2 * CHART_ROWS + 1;
 	}
 
-	private void membersChart(XSSFDrawing drawing, int top, int heading, int first, int last) {
+	private void membersChart(XSSFDrawing drawing, int top, int heading, int first, int last, String by) {
 		XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, WIDTHS.length, top + CHART_ROWS);
 		XSSFChart chart = drawing.createChart(anchor);
-		chart.setTitleText("Đoàn viên công đoàn theo tỉnh, thành phố năm " + this.input.year());
+		chart.setTitleText("Đoàn viên công đoàn theo " + by + " năm " + this.input.year());
 		chart.setTitleOverlay(false);
 		chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
 		XDDFCategoryAxis categories = chart.createCategoryAxis(AxisPosition.BOTTOM);

@@ -159,8 +159,8 @@ public class CsvReports {
 		if (view.isEmpty()) {
 			return 0;
 		}
-		logger.info(view.get().description() + " (" + view.get().returns() + " báo cáo"
-				+ ((view.get().outsideNote() != null) ? "; " + view.get().outsideNote() : "") + ").");
+		logger.info(view.get().description() + ", " + view.get().returns() + " báo cáo."
+				+ ((view.get().outsideNote() != null) ? " " + view.get().outsideNote() + "." : ""));
 		return writeParentUnions(folder, year, view.get());
 	}
 

@@ -23,13 +23,14 @@ import vn.tonghop.normalise.TextFold;
  * are one union. Two spellings are one union when their {@link #key keys} are equal:
  * folded (case, accents, spaces and punctuation do not count), the common abbreviations
  * written out the one way ({@code LĐLĐ}, {@code CĐ}, {@code CĐN}, {@code CĐVC},
- * {@code KCN}, {@code KCX}, {@code TP}), the word "các" left out and the province's own
- * name at the end ("…, tỉnh Đồng Nai") dropped. A union left empty, or written as the
- * province's federation itself ("Liên đoàn Lao động tỉnh Đồng Nai"), reports straight to
- * the federation: its key is empty.
+ * {@code KCN}, {@code KCX}, {@code TP}), the word "các" left out and the province at the
+ * end ("…, tỉnh Đồng Nai", "… tỉnh") dropped. A union left empty, or written as the
+ * province's federation itself ("Liên đoàn Lao động tỉnh Đồng Nai", "LĐLĐ tỉnh"), reports
+ * straight to the federation: its key is empty.
  * <p>
  * A group is named by its most frequent spelling (by returns; ties: the first in
- * alphabetical order), so a run gives the same names whatever order the returns came in.
+ * Vietnamese alphabetical order), so a run gives the same names whatever order the
+ * returns came in.
  */
 public final class ParentUnions {
 
@@ -47,6 +48,9 @@ public final class ParentUnions {
 
 	/** Words that may precede the province's name at the end of a union's name. */
 	private static final List<String> PROVINCE_WORDS = List.of("tinh", "tp");
+
+	/** What the federation itself comes to, once the province is dropped. */
+	private static final List<String> FEDERATION = List.of("ldld");
 
 	/** The six centrally-run cities of 2025, whose federation is "LĐLĐ thành phố …". */
 	private static final List<String> CITIES = List.of("01", "31", "46", "48", "79", "92");
@@ -105,7 +109,8 @@ public final class ParentUnions {
 		words = new ArrayList<>(words);
 		words.removeAll(LEFT_OUT);
 		words = withoutProvince(words);
-		return String.join(" ", words);
+		// "LĐLĐ tỉnh": the federation itself
+		return words.equals(FEDERATION) ? "" : String.join(" ", words);
 	}
 
 	/**
@@ -119,19 +124,20 @@ public final class ParentUnions {
 	}
 
 	/**
-	 * "…, tỉnh Đồng Nai" or "… Đồng Nai" at the end, when something is left before it.
+	 * "…, tỉnh Đồng Nai", "… Đồng Nai" or "… tỉnh" at the end, when something is left
+	 * before it: "Công đoàn Viên chức tỉnh" and "CĐVC tỉnh Đồng Nai" are one union.
 	 */
 	private List<String> withoutProvince(List<String> words) {
 		int tail = this.provinceTail.size();
-		if (tail == 0 || words.size() <= tail
-				|| !words.subList(words.size() - tail, words.size()).equals(this.provinceTail)) {
-			return words;
+		List<String> before = words;
+		if (tail > 0 && words.size() > tail
+				&& words.subList(words.size() - tail, words.size()).equals(this.provinceTail)) {
+			before = words.subList(0, words.size() - tail);
 		}
-		List<String> before = words.subList(0, words.size() - tail);
 		if (before.size() > 1 && PROVINCE_WORDS.contains(before.get(before.size() - 1))) {
 			before = before.subList(0, before.size() - 1);
 		}
-		return (before.size() > 1) ? before : words;
+		return before;
 	}
 
 	private static List<String> words(String folded) {

@@ -38,6 +38,7 @@ class ParentUnionsTests {
 						"Công đoàn các Khu công nghiệp Đồng Nai | Công đoàn các KCN",
 						"Công đoàn ngành Y tế Đồng Nai | CĐN Y tế tỉnh Đồng Nai",
 						"Công đoàn ngành Y tế Đồng Nai | CĐ ngành Y tế", "Công đoàn Viên chức tỉnh | CĐVC tỉnh",
+						"Công đoàn Viên chức tỉnh | CĐVC tỉnh Đồng Nai", "Công đoàn ngành Y tế | CĐN Y tế tỉnh",
 						"LĐLĐ thành phố Biên Hòa | LĐLĐ TP. Biên Hoà", "LĐLĐ thành phố Biên Hòa | LĐLĐ T.P Biên Hòa",
 						"Công đoàn Khu chế xuất Long Bình | CĐ KCX Long Bình" })
 		void group(String one, String other) {
@@ -65,7 +66,7 @@ class ParentUnionsTests {
 
 	@ParameterizedTest(name = "\"{0}\" reports straight to the federation")
 	@CsvSource(delimiter = '|', value = { "''", "'   '", "Liên đoàn Lao động tỉnh Đồng Nai", "LĐLĐ tỉnh Đồng Nai",
-			"LĐLĐ Đồng Nai", "Đồng Nai" })
+			"LĐLĐ Đồng Nai", "Đồng Nai", "LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh" })
 	void emptyOrTheFederationItselfHasTheEmptyKey(String written) {
 		assertThat(this.unions.key(written)).isEmpty();
 	}

@@ -126,8 +126,8 @@ class ReferenceConfiguration {
 	}
 
 	@Bean
-	Rollups rollups(JdbcTemplate jdbc, IndicatorCatalogue catalogue) {
-		return new Rollups(jdbc, new IndicatorColumns(catalogue));
+	Rollups rollups(JdbcTemplate jdbc, IndicatorCatalogue catalogue, ProvincialViews views) {
+		return new Rollups(jdbc, new IndicatorColumns(catalogue), views);
 	}
 
 	@Bean

@@ -89,10 +89,10 @@ public class WorkbookReports {
 	 */
 	public long write(Path output, int year) {
 		boolean previous = returnsOf(year - 1) > 0;
-		Completeness.Report report = this.completeness.report(year);
-		// a provincial federation's own view: its sectors and industries, within its
-		// province
+		// a provincial federation's own view: its sectors, industries and completeness,
+		// within its province
 		String province = this.views.of(year).map((view) -> view.province().code()).orElse(null);
+		Completeness.Report report = this.completeness.report(year, province);
 		WorkbookInput input = new WorkbookInput(year, previous ? year - 1 : null, runInfo(year),
 				this.rollups.columns().names(), byProvince(year), bySector(year, province), byProvinceSector(year),
 				byIndustry(year, province), previous ? byProvince(year - 1) : null,

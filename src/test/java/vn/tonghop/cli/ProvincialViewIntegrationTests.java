@@ -121,6 +121,12 @@ class ProvincialViewIntegrationTests {
 					.contains("LĐLĐ huyện Trảng Bom");
 				assertThat(ConsolidationOutputsIntegrationTests.texts(workbook.getSheet("Tổng hợp")))
 					.contains("Tổng hợp của LĐLĐ tỉnh Đồng Nai: theo công đoàn cấp trên trực tiếp.");
+				// completeness: the province's line, not 33 empty ones; the CSV stays
+				// national
+				assertThat(ConsolidationOutputsIntegrationTests.texts(workbook.getSheet("Mức độ đầy đủ")))
+					.contains("Đồng Nai")
+					.doesNotContain("Hà Nội", "Cao Bằng");
+				assertThat(Runs.csv(out.resolve("2026/completeness.csv"))).hasSize(34 + 2);
 			}
 		}
 
@@ -160,6 +166,8 @@ class ProvincialViewIntegrationTests {
 					Workbook workbook = WorkbookFactory.create(in)) {
 				assertThat(workbook.getSheet("Theo công đoàn cấp trên")).isNotNull();
 				assertThat(workbook.getSheet("Theo tỉnh")).isNull();
+				assertThat(ConsolidationOutputsIntegrationTests.texts(workbook.getSheet("Mức độ đầy đủ")))
+					.doesNotContain("Hà Nội");
 				long outside = national - Long.parseLong(total.get("returns"));
 				assertThat(ConsolidationOutputsIntegrationTests.texts(workbook.getSheet("Thông tin")))
 					.anyMatch((text) -> text.startsWith(outside + " báo cáo được chấp nhận không thuộc Đồng Nai"));

@@ -162,8 +162,8 @@ public class WorkbookReports {
 	 */
 	private Optional<FederationView> federation(int year, boolean previous) {
 		return this.views.of(year)
-			.map((view) -> new FederationView(view.description(), view.outsideNote(), byParentUnion(year, view),
-					previous ? byParentUnion(year - 1, view) : null));
+			.map((view) -> new FederationView(view.description(), view.outside(), view.outsideNote(),
+					byParentUnion(year, view), previous ? byParentUnion(year - 1, view) : null));
 	}
 
 	private Table byParentUnion(int year, ProvincialView view) {

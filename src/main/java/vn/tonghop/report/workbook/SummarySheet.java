@@ -104,9 +104,11 @@ final class SummarySheet {
 		Cells.text(this.sheet.createRow(1), 0, subtitle.toString(), this.styles.subtitle);
 		FederationView federation = this.input.federation();
 		if (federation != null) {
-			// which view it is, and the returns of other provinces left out
-			Cells.text(this.sheet.createRow(2), 0,
-					federation.description() + ((federation.note() != null) ? ". " + federation.note() + "." : "."),
+			// which view it is, and the returns of other provinces left out (one line:
+			// "Thông tin" tells more)
+			Cells.text(
+					this.sheet.createRow(2), 0, federation.description() + ((federation.outside() > 0) ? "; không tính "
+							+ federation.outside() + " báo cáo của tỉnh, thành phố khác (có trong các tệp CSV)." : "."),
 					this.styles.subtitle);
 		}
 		for (int i = 0; i < WIDTHS.length; i++) {

@@ -43,7 +43,7 @@ class FederationWorkbookTests {
 			TestInputs.group(List.of("TOTAL"), List.of("Tổng cộng"), 2, Map.of("A01", 280L, "A02", 200L)));
 
 	static final FederationView VIEW = new FederationView(
-			"Tổng hợp của LĐLĐ tỉnh Đồng Nai: theo công đoàn cấp trên trực tiếp",
+			"Tổng hợp của LĐLĐ tỉnh Đồng Nai: theo công đoàn cấp trên trực tiếp", 2,
 			"2 báo cáo được chấp nhận không thuộc Đồng Nai không tính vào các bảng của LĐLĐ tỉnh Đồng Nai",
 			new Table(List.of(DIRECT_GROUP, TRANG_BOM), TOTAL), PREVIOUS);
 
@@ -100,7 +100,9 @@ class FederationWorkbookTests {
 			assertThat(value(summaryRow(summary, "returns").getCell(3))).isEqualTo(3.0);
 			assertThat(text(summary.getRow(2).getCell(0)))
 				.startsWith("Tổng hợp của LĐLĐ tỉnh Đồng Nai: theo công đoàn cấp trên trực tiếp")
-				.contains("2 báo cáo được chấp nhận không thuộc Đồng Nai");
+				.endsWith("; không tính 2 báo cáo của tỉnh, thành phố khác (có trong các tệp CSV).");
+			assertThat(text(row(written.sheet("Thông tin"), 0, "Báo cáo của tỉnh khác").getCell(1)))
+				.startsWith("2 báo cáo được chấp nhận không thuộc Đồng Nai");
 			XSSFChart members = summary.getDrawingPatriarch().getCharts().get(0);
 			assertThat(members.getTitleText().getString()).contains("theo công đoàn cấp trên trực tiếp");
 			String categories = members.getCTChart()

@@ -23,6 +23,7 @@ import vn.tonghop.registry.RegistryReader;
 import vn.tonghop.registry.RegistryStore;
 import vn.tonghop.rollup.Completeness;
 import vn.tonghop.rollup.CrossChecks;
+import vn.tonghop.rollup.ProvincialViews;
 import vn.tonghop.rollup.Rollups;
 import vn.tonghop.rollup.Trace;
 import vn.tonghop.store.FileStatuses;
@@ -126,8 +127,8 @@ class ReferenceConfiguration {
 	}
 
 	@Bean
-	Rollups rollups(JdbcTemplate jdbc, IndicatorCatalogue catalogue) {
-		return new Rollups(jdbc, new IndicatorColumns(catalogue));
+	Rollups rollups(JdbcTemplate jdbc, IndicatorCatalogue catalogue, ProvincialViews views) {
+		return new Rollups(jdbc, new IndicatorColumns(catalogue), views);
 	}
 
 	@Bean
@@ -135,10 +136,20 @@ class ReferenceConfiguration {
 		return new Completeness(jdbc, provinces, sectors);
 	}
 
+	/**
+	 * Whether a year is consolidated in a provincial federation's own view; a
+	 * {@code tonghop.federation.province} naming no province stops start-up (the commands
+	 * check it first, exit status 2).
+	 */
+	@Bean
+	ProvincialViews provincialViews(JdbcTemplate jdbc, ProvinceResolver provinces, TonghopProperties properties) {
+		return new ProvincialViews(jdbc, provinces, properties.federation().province());
+	}
+
 	@Bean
 	CsvReports csvReports(Rollups rollups, Completeness completeness, JdbcTemplate jdbc, FileStatuses files,
-			ProvinceResolver provinces, SectorResolver sectors, IndustryResolver industries) {
-		return new CsvReports(rollups, completeness, jdbc, files, provinces, sectors, industries);
+			ProvinceResolver provinces, SectorResolver sectors, IndustryResolver industries, ProvincialViews views) {
+		return new CsvReports(rollups, completeness, jdbc, files, provinces, sectors, industries, views);
 	}
 
 	@Bean
@@ -160,11 +171,11 @@ class ReferenceConfiguration {
 	@Bean
 	WorkbookReports workbookReports(Rollups rollups, Completeness completeness, JdbcTemplate jdbc,
 			ProvinceResolver provinces, SectorResolver sectors, IndustryResolver industries,
-			IndicatorCatalogue catalogue, TonghopProperties properties) {
+			IndicatorCatalogue catalogue, TonghopProperties properties, ProvincialViews views) {
 		String version = TonghopApplication.class.getPackage().getImplementationVersion();
 		TonghopProperties.Federation federation = properties.federation();
 		return new WorkbookReports(rollups, completeness, jdbc, provinces, sectors, industries, catalogue,
-				(version != null) ? version : "development",
+				(version != null) ? version : "development", views,
 				new Issuer(federation.parent(), federation.name(), federation.place(), federation.preparerTitle(),
 						federation.preparer(), federation.signerTitle(), federation.signerRole(), federation.signer()));
 	}

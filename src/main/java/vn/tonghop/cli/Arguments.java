@@ -8,6 +8,8 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import vn.tonghop.TonghopProperties;
+import vn.tonghop.normalise.ProvinceResolver;
+import vn.tonghop.rollup.ProvincialViews;
 
 /** Checks of argument values that picocli's types cannot express. */
 final class Arguments {
@@ -87,6 +89,22 @@ final class Arguments {
 			super(message);
 		}
 
+	}
+
+	/**
+	 * A {@code tonghop.federation.province} that names a province (or none), checked
+	 * before any work, as the other settings are: one line, exit status 2.
+	 */
+	static void requireFederationProvince(CommandSpec spec) {
+		TonghopProperties.Federation federation = Settings.bind(spec, "tonghop.federation",
+				TonghopProperties.Federation.class);
+		try {
+			ProvincialViews.resolve(ProvinceResolver.load(), federation.province());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new CommandLine.ParameterException(spec.commandLine(),
+					"giá trị cấu hình không hợp lệ: " + ex.getMessage());
+		}
 	}
 
 	static void requireYear(CommandSpec spec, int year) {

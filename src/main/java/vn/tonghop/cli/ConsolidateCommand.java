@@ -52,6 +52,7 @@ class ConsolidateCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		Arguments.requireYear(this.spec, this.year.year);
 		Arguments.requireWritableFolder(this.spec, this.output.output, this.year.year, "--output");
+		Arguments.requireFederationProvince(this.spec);
 		Arguments.requireRoomToWrite(this.spec, this.database, this.output.output);
 		int year = this.year.year;
 		return Spring.run(this.database, (runner, summary, out) -> {

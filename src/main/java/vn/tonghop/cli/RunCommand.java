@@ -41,6 +41,7 @@ class RunCommand implements Callable<Integer> {
 		Arguments.requireExisting(this.spec, this.input.input, "--input");
 		Arguments.requireYear(this.spec, this.year.year);
 		Arguments.requireWritableFolder(this.spec, this.output.output, this.year.year, "--output");
+		Arguments.requireFederationProvince(this.spec);
 		Arguments.requireRoomToWrite(this.spec, this.database, this.output.output);
 		int year = this.year.year;
 		return Spring.run(this.database, (runner, summary, out) -> {

@@ -118,6 +118,7 @@ class ServeCommand implements Callable<Integer> {
 			throw bad(label(this.port, "--port", "port") + " " + port + ": cổng phải trong khoảng 0–65535");
 		}
 		logFile = logFile(logFile, label(this.logFile, "--log-file", "log-file"));
+		Arguments.requireFederationProvince(this.spec);
 
 		boolean embedded = this.database.jdbcUrl == null || this.database.jdbcUrl.startsWith("jdbc:h2:file:");
 		ServeSettings settings = new ServeSettings(absolute(input), year, absolute(output), cron, zoneId,

@@ -151,13 +151,15 @@ class ConsolidateJobConfiguration {
 		return reportStep("writeReturnsCsvStep", jobRepository, transactionManager, reports::writeReturns);
 	}
 
+	/**
+	 * by-province.csv, by-sector.csv, by-province-sector.csv, by-industry.csv, and
+	 * by-parent-union.csv in a provincial federation's own view (its rows are the step's
+	 * write count).
+	 */
 	@Bean
 	Step writeRollupsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			CsvReports reports) {
-		return reportStep("writeRollupsStep", jobRepository, transactionManager, (output, year) -> {
-			reports.writeRollups(output, year);
-			return 0;
-		});
+		return reportStep("writeRollupsStep", jobRepository, transactionManager, reports::writeRollups);
 	}
 
 	@Bean

@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -15,6 +19,9 @@ import vn.tonghop.normalise.ProvinceResolver;
 import vn.tonghop.normalise.Sector;
 import vn.tonghop.normalise.SectorResolver;
 import vn.tonghop.rollup.Completeness;
+import vn.tonghop.rollup.ParentUnions;
+import vn.tonghop.rollup.ProvincialView;
+import vn.tonghop.rollup.ProvincialViews;
 import vn.tonghop.rollup.Rollups;
 import vn.tonghop.store.FileRanges;
 import vn.tonghop.store.FileStatuses;
@@ -23,9 +30,15 @@ import vn.tonghop.store.FileStatuses;
  * Writes the machine-readable outputs of a consolidation under {@code OUTPUT/Y/} (spec
  * section 5): {@code returns.csv}, {@code by-province.csv}, {@code by-sector.csv},
  * {@code by-province-sector.csv}, {@code by-industry.csv}, {@code completeness.csv},
- * {@code issues.csv} and {@code files.csv}.
+ * {@code issues.csv} and {@code files.csv}; in a provincial federation's own view
+ * ({@link ProvincialView}) also {@code by-parent-union.csv}.
  */
 public class CsvReports {
+
+	private static final Log logger = LogFactory.getLog(CsvReports.class);
+
+	/** The roll-up by upper-level union of a provincial federation's own view. */
+	public static final String BY_PARENT_UNION = "by-parent-union.csv";
 
 	static final String TOTAL = "TOTAL";
 
@@ -43,9 +56,12 @@ public class CsvReports {
 
 	private final FileStatuses files;
 
+	private final ProvincialViews views;
+
 	public CsvReports(Rollups rollups, Completeness completeness, JdbcTemplate jdbc, FileStatuses files,
-			ProvinceResolver provinces, SectorResolver sectors, IndustryResolver industries) {
+			ProvinceResolver provinces, SectorResolver sectors, IndustryResolver industries, ProvincialViews views) {
 		this.rollups = rollups;
+		this.views = views;
 		this.files = files;
 		this.completeness = completeness;
 		this.jdbc = jdbc;
@@ -84,8 +100,12 @@ public class CsvReports {
 		return count[0];
 	}
 
-	/** The four roll-up files. */
-	public void writeRollups(Path output, int year) {
+	/**
+	 * The four roll-up files, and {@code by-parent-union.csv} in a provincial
+	 * federation's own view; returns the number of upper-level unions, 0 in a national
+	 * consolidation.
+	 */
+	public long writeRollups(Path output, int year) {
 		Path folder = yearFolder(output, year);
 		Rollups.Group total = this.rollups.groups(year, Rollups.By.TOTAL).values().iterator().next();
 
@@ -135,6 +155,34 @@ public class CsvReports {
 			csv.row(line(List.of(TOTAL, "Tổng cộng"), total));
 			csv.commit();
 		}
+		Optional<ProvincialView> view = this.views.of(year);
+		if (view.isEmpty()) {
+			return 0;
+		}
+		logger.info(view.get().description() + ", " + view.get().returns() + " báo cáo."
+				+ ((view.get().outsideNote() != null) ? " " + view.get().outsideNote() + "." : ""));
+		return writeParentUnions(folder, year, view.get());
+	}
+
+	/**
+	 * {@code by-parent-union.csv}: one row per upper-level union of the province's
+	 * returns, spellings of one union together ({@link ParentUnions}), named by its most
+	 * frequent spelling (empty: the unions reporting straight to the federation), then
+	 * {@code TOTAL}, the province's.
+	 */
+	private long writeParentUnions(Path folder, int year, ProvincialView view) {
+		String province = view.province().code();
+		List<ParentUnions.ParentUnion> unions = new ParentUnions(view.province(), this.provinces)
+			.group(this.rollups.byParentUnion(year, province));
+		Rollups.Group total = this.rollups.groupsIn(year, Rollups.By.TOTAL, province).values().iterator().next();
+		try (CsvOutput csv = CsvOutput.open(folder.resolve(BY_PARENT_UNION), header("parent_union"))) {
+			for (ParentUnions.ParentUnion union : unions) {
+				csv.row(line(List.of(union.name()), union.group()));
+			}
+			csv.row(line(List.of(TOTAL), total));
+			csv.commit();
+		}
+		return unions.size();
 	}
 
 	/** The columns of {@code completeness.csv} (spec section 5). */

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,6 +21,7 @@ import vn.tonghop.normalise.Sector;
 import vn.tonghop.normalise.SectorResolver;
 import vn.tonghop.report.workbook.CompletenessRow;
 import vn.tonghop.report.workbook.ConsolidatedWorkbook;
+import vn.tonghop.report.workbook.FederationView;
 import vn.tonghop.report.workbook.FindingRow;
 import vn.tonghop.report.workbook.Group;
 import vn.tonghop.report.workbook.Issuer;
@@ -29,6 +31,9 @@ import vn.tonghop.report.workbook.RunInfo;
 import vn.tonghop.report.workbook.Table;
 import vn.tonghop.report.workbook.WorkbookInput;
 import vn.tonghop.rollup.Completeness;
+import vn.tonghop.rollup.ParentUnions;
+import vn.tonghop.rollup.ProvincialView;
+import vn.tonghop.rollup.ProvincialViews;
 import vn.tonghop.rollup.Rollups;
 import vn.tonghop.store.FileStatuses;
 import vn.tonghop.store.LastIngest;
@@ -60,18 +65,23 @@ public class WorkbookReports {
 
 	private final String toolVersion;
 
+	private final ProvincialViews views;
+
 	public WorkbookReports(Rollups rollups, Completeness completeness, JdbcTemplate jdbc, ProvinceResolver provinces,
-			SectorResolver sectors, IndustryResolver industries, IndicatorCatalogue catalogue, String toolVersion) {
-		this(rollups, completeness, jdbc, provinces, sectors, industries, catalogue, toolVersion, Issuer.NONE);
+			SectorResolver sectors, IndustryResolver industries, IndicatorCatalogue catalogue, String toolVersion,
+			ProvincialViews views) {
+		this(rollups, completeness, jdbc, provinces, sectors, industries, catalogue, toolVersion, views, Issuer.NONE);
 	}
 
 	/**
+	 * @param views whether the year is consolidated as a provincial federation's own view
 	 * @param issuer the federation that issues the workbook (its letterhead and signature
 	 * block, from {@code tonghop.federation.*})
 	 */
 	public WorkbookReports(Rollups rollups, Completeness completeness, JdbcTemplate jdbc, ProvinceResolver provinces,
 			SectorResolver sectors, IndustryResolver industries, IndicatorCatalogue catalogue, String toolVersion,
-			Issuer issuer) {
+			ProvincialViews views, Issuer issuer) {
+		this.views = views;
 		this.rollups = rollups;
 		this.completeness = completeness;
 		this.jdbc = jdbc;
@@ -92,12 +102,16 @@ public class WorkbookReports {
 	 */
 	public long write(Path output, int year) {
 		boolean previous = returnsOf(year - 1) > 0;
-		Completeness.Report report = this.completeness.report(year);
+		// a provincial federation's own view: its sectors, industries and completeness,
+		// within its province
+		String province = this.views.of(year).map((view) -> view.province().code()).orElse(null);
+		Completeness.Report report = this.completeness.report(year, province);
 		WorkbookInput input = new WorkbookInput(year, previous ? year - 1 : null, runInfo(year),
-				this.rollups.columns().names(), byProvince(year), bySector(year), byProvinceSector(year),
-				byIndustry(year), previous ? byProvince(year - 1) : null, previous ? bySector(year - 1) : null,
-				previous ? byIndustry(year - 1) : null, completeness(report), missing(report), findings(year),
-				returns(year));
+				this.rollups.columns().names(), byProvince(year), bySector(year, province), byProvinceSector(year),
+				byIndustry(year, province), previous ? byProvince(year - 1) : null,
+				previous ? bySector(year - 1, province) : null, previous ? byIndustry(year - 1, province) : null,
+				completeness(report), missing(report), findings(year), returns(year),
+				federation(year, previous).orElse(null));
 		try {
 			this.workbook.write(input, CsvReports.yearFolder(output, year).resolve(fileName(year)));
 		}
@@ -139,13 +153,43 @@ public class WorkbookReports {
 		return new Table(rows, total(year));
 	}
 
-	private Table bySector(int year) {
-		Map<List<String>, Rollups.Group> groups = this.rollups.groups(year, Rollups.By.SECTOR);
+	/**
+	 * The groups of {@code by}: of every return, or of one province's when
+	 * {@code province} is not null.
+	 */
+	private Map<List<String>, Rollups.Group> groups(int year, Rollups.By by, String province) {
+		return (province != null) ? this.rollups.groupsIn(year, by, province) : this.rollups.groups(year, by);
+	}
+
+	private Table bySector(int year, String province) {
+		Map<List<String>, Rollups.Group> groups = groups(year, Rollups.By.SECTOR, province);
 		List<Group> rows = new ArrayList<>();
 		for (Sector sector : this.sectors.all()) {
 			rows.add(group(List.of(sector.code()), List.of(sector.name()), groups.get(List.of(sector.code()))));
 		}
-		return new Table(rows, total(year));
+		return new Table(rows, total(year, province));
+	}
+
+	/**
+	 * A provincial federation's own view of {@code year}: its province's returns by
+	 * upper-level union, beside the previous year's matched by key when {@code previous};
+	 * empty in a national consolidation.
+	 */
+	private Optional<FederationView> federation(int year, boolean previous) {
+		return this.views.of(year)
+			.map((view) -> new FederationView(view.description(), view.outside(), view.outsideNote(),
+					byParentUnion(year, view), previous ? byParentUnion(year - 1, view) : null));
+	}
+
+	private Table byParentUnion(int year, ProvincialView view) {
+		ParentUnions parentUnions = new ParentUnions(view.province(), this.provinces);
+		List<Group> rows = new ArrayList<>();
+		for (ParentUnions.ParentUnion union : parentUnions
+			.group(this.rollups.byParentUnion(year, view.province().code()))) {
+			rows.add(group(List.of(union.key()), List.of(union.direct() ? parentUnions.direct() : union.name()),
+					union.group()));
+		}
+		return new Table(rows, total(year, view.province().code()));
 	}
 
 	private Table byProvinceSector(int year) {
@@ -163,8 +207,8 @@ public class WorkbookReports {
 		return new Table(rows, null);
 	}
 
-	private Table byIndustry(int year) {
-		Map<List<String>, Rollups.Group> groups = this.rollups.groups(year, Rollups.By.INDUSTRY);
+	private Table byIndustry(int year, String province) {
+		Map<List<String>, Rollups.Group> groups = groups(year, Rollups.By.INDUSTRY, province);
 		List<Group> rows = new ArrayList<>();
 		for (Industry industry : this.industries.all()) {
 			rows.add(group(List.of(industry.code()), List.of(industry.name()), groups.get(List.of(industry.code()))));
@@ -173,12 +217,16 @@ public class WorkbookReports {
 		if (notGiven != null) {
 			rows.add(group(List.of(""), List.of("Không ghi ngành"), notGiven));
 		}
-		return new Table(rows, total(year));
+		return new Table(rows, total(year, province));
 	}
 
 	private Group total(int year) {
+		return total(year, null);
+	}
+
+	private Group total(int year, String province) {
 		return group(List.of(CsvReports.TOTAL), List.of("Tổng cộng"),
-				this.rollups.groups(year, Rollups.By.TOTAL).values().iterator().next());
+				groups(year, Rollups.By.TOTAL, province).values().iterator().next());
 	}
 
 	private Group group(List<String> keys, List<String> names, Rollups.Group found) {

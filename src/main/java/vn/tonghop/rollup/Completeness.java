@@ -112,6 +112,15 @@ public class Completeness {
 	 * MB at 150,000, and H2 held the year's unions once more as a result).
 	 */
 	public Report report(int year) {
+		return report(year, null);
+	}
+
+	/**
+	 * The same for the unions of one province only (where the registry or their returns
+	 * place them), when {@code within} is a province code (a provincial federation's own
+	 * view): its line is the only province line, its sectors and its missing unions.
+	 */
+	public Report report(int year, String within) {
 		Long load = this.jdbc.queryForObject("SELECT MAX(id) FROM registry_load WHERE report_year = ?", Long.class,
 				year);
 		boolean registryLoaded = load != null;
@@ -132,6 +141,9 @@ public class Completeness {
 					String sector = rs.getString(4);
 					boolean received = rs.getInt(6) == 1;
 					boolean accepted = rs.getInt(7) == 1;
+					if (within != null && !within.equals(province)) {
+						return;
+					}
 					count(byProvince, bySector, total, province, sector, true, received, accepted);
 					if (!received) {
 						missing.add(new MissingUnion(code, rs.getString(2), province, sector));
@@ -141,8 +153,13 @@ public class Completeness {
 			while (read[0] == PAGE);
 		}
 		// unions not in the registry: received where there is none, else unlisted
-		RowCallbackHandler received = (rs) -> count(byProvince, bySector, total, trim(rs.getString(3)), rs.getString(4),
-				false, !registryLoaded, rs.getInt(2) == 1);
+		RowCallbackHandler received = (rs) -> {
+			String province = trim(rs.getString(3));
+			if (within == null || within.equals(province)) {
+				count(byProvince, bySector, total, province, rs.getString(4), false, !registryLoaded,
+						rs.getInt(2) == 1);
+			}
+		};
 		long registry = (load != null) ? load : -1L;
 		String from = "";
 		while (from != null) {
@@ -158,6 +175,9 @@ public class Completeness {
 		}
 		List<Line> provinceLines = new ArrayList<>();
 		for (Province province : this.provinces.all()) {
+			if (within != null && !within.equals(province.code())) {
+				continue;
+			}
 			provinceLines
 				.add(line(province.code(), province.name(), byProvince.remove(province.code()), registryLoaded));
 		}
@@ -167,7 +187,8 @@ public class Completeness {
 			sectorLines.add(line(sector.code(), sector.name(), bySector.remove(sector.code()), registryLoaded));
 		}
 		unknown(bySector, UNKNOWN_SECTOR, registryLoaded).ifPresent(sectorLines::add);
-		Long unidentified = this.jdbc.queryForObject(UNIDENTIFIED, Long.class, year);
+		Long unidentified = (within == null) ? this.jdbc.queryForObject(UNIDENTIFIED, Long.class, year)
+				: this.jdbc.queryForObject(UNIDENTIFIED + " AND r.province_code = ?", Long.class, year, within);
 		return new Report(registryLoaded, provinceLines, sectorLines, line("TOTAL", "Tổng cộng", total, registryLoaded),
 				missing, (unidentified != null) ? unidentified : 0);
 	}

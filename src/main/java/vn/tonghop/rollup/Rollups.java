@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
+import vn.tonghop.normalise.TextFold;
 import vn.tonghop.store.CheckedReturns;
 import vn.tonghop.store.Pages;
 import vn.tonghop.store.StoredValues;
@@ -70,10 +71,24 @@ public class Rollups {
 
 	private final CheckedReturns checked;
 
+	/** Which province's upper-level unions a year's pass sums as well; may be null. */
+	private final ProvincialViews views;
+
 	public Rollups(JdbcTemplate jdbc, IndicatorColumns columns) {
+		this(jdbc, columns, null);
+	}
+
+	/**
+	 * @param views in a year consolidated in a provincial federation's own view, the pass
+	 * that sums the year also sums its province by upper-level union
+	 * ({@link #byParentUnion}), so that neither the consolidation nor the sums made ahead
+	 * of it need a pass of their own
+	 */
+	public Rollups(JdbcTemplate jdbc, IndicatorColumns columns, ProvincialViews views) {
 		this.jdbc = jdbc;
 		this.columns = columns;
 		this.checked = new CheckedReturns(jdbc);
+		this.views = views;
 	}
 
 	public IndicatorColumns columns() {
@@ -83,10 +98,23 @@ public class Rollups {
 	/**
 	 * A year's groups, valid while its returns are as {@code fingerprint} says: the
 	 * finest groups (province × sector × industry), summed from the stored values, and
-	 * the coarser ones made from them.
+	 * the coarser ones made from them; and in a provincial federation's own view its
+	 * province's groups by upper-level union as written.
 	 */
-	private record Snapshot(List<Long> fingerprint, Map<List<String>, Group> finest,
-			Map<By, Map<List<String>, Group>> groups) {
+	private record Snapshot(List<Long> fingerprint, Summed summed, Map<By, Map<List<String>, Group>> groups) {
+
+		Map<List<String>, Group> finest() {
+			return this.summed.finest();
+		}
+
+	}
+
+	/**
+	 * What one pass sums: the finest groups, and the groups by upper-level union as
+	 * written of province {@code parentsOf} (null, and no groups, in a national
+	 * consolidation).
+	 */
+	private record Summed(Map<List<String>, Group> finest, String parentsOf, Map<String, Group> parents) {
 	}
 
 	/** The finest grouping; every other is a sum of its groups. */
@@ -111,13 +139,76 @@ public class Rollups {
 	 * highest id and number superseded tell.
 	 */
 	public Map<List<String>, Group> groups(int year, By by) {
+		Snapshot snapshot = snapshot(year);
+		return snapshot.groups().computeIfAbsent(by, (b) -> Collections.unmodifiableMap(combine(snapshot.finest(), b)));
+	}
+
+	/**
+	 * The groups of {@code by} made of the returns of one province only (a provincial
+	 * federation's own view): its sectors, its industries. The total has a row even
+	 * without returns.
+	 */
+	public Map<List<String>, Group> groupsIn(int year, By by, String province) {
+		Map<List<String>, Group> finest = new LinkedHashMap<>();
+		snapshot(year).finest().forEach((keys, group) -> {
+			if (keys.get(0).equals(province)) {
+				finest.put(keys, group);
+			}
+		});
+		return Collections.unmodifiableMap(combine(finest, by));
+	}
+
+	private Snapshot snapshot(int year) {
 		List<Long> fingerprint = this.jdbc.queryForObject(
 				"SELECT COUNT(*), COALESCE(MAX(id), 0), COUNT(superseded_by) FROM return_record WHERE report_year = ?",
 				(rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)), year);
-		Snapshot snapshot = this.snapshots.compute(year,
+		return this.snapshots.compute(year,
 				(y, current) -> (current != null && current.fingerprint().equals(fingerprint)) ? current
 						: new Snapshot(fingerprint, sum(year), new ConcurrentHashMap<>()));
-		return snapshot.groups().computeIfAbsent(by, (b) -> Collections.unmodifiableMap(combine(snapshot.finest(), b)));
+	}
+
+	/** The province whose upper-level unions a pass over {@code year} sums, or null. */
+	private String parentsOf(int year) {
+		return (this.views != null) ? this.views.of(year).map((view) -> view.province().code()).orElse(null) : null;
+	}
+
+	/**
+	 * The returns that count of one province, by upper-level union as written (the form's
+	 * {@code parent_union}, {@link TextFold#clean cleaned}; "" when not given), in no
+	 * particular order. Summed with the year's other groups when the province is the
+	 * year's provincial view's, else in a pass of its own over the year's stored values.
+	 * {@link ParentUnions} groups the spellings of one union.
+	 */
+	public Map<String, Group> byParentUnion(int year, String province) {
+		Summed summed = snapshot(year).summed();
+		if (province.equals(summed.parentsOf())) {
+			return summed.parents();
+		}
+		this.passes.incrementAndGet();
+		Map<List<String>, Sums> groups = new LinkedHashMap<>();
+		long[] range = idRange(year);
+		if (range != null) {
+			RowCallbackHandler adder = (rs) -> {
+				if (!counts(rs, 3, year)) {
+					this.checked.check(rs, CHECKED);
+					return;
+				}
+				String code = rs.getString(1);
+				if (code == null || !code.strip().equals(province)) {
+					this.checked.check(rs, CHECKED);
+					return;
+				}
+				Sums group = groups.computeIfAbsent(List.of(TextFold.clean(rs.getString(2))), this::sums);
+				group.returns++;
+				add(group, this.checked.values(rs, CHECKED));
+			};
+			for (long from = range[0]; from <= range[1]; from += VALUE_PAGE) {
+				this.jdbc.query(PARENT_VALUES, adder, from, Math.min(range[1], from + VALUE_PAGE - 1));
+			}
+		}
+		Map<String, Group> bySpelling = new LinkedHashMap<>();
+		groups.forEach((keys, sums) -> bySpelling.put(keys.get(0), new Group(keys, sums.returns, sums.values())));
+		return bySpelling;
 	}
 
 	/**
@@ -126,8 +217,9 @@ public class Rollups {
 	 * one pass over the values of the returns that count, streamed. Memory holds one
 	 * running sum per group and column, whatever the number of returns.
 	 */
-	private Map<List<String>, Group> sum(int year) {
+	private Summed sum(int year) {
 		this.passes.incrementAndGet();
+		String parentsOf = parentsOf(year);
 		Map<List<String>, Sums> groups = new LinkedHashMap<>();
 		String grouping = String.join(", ", FINEST);
 		this.jdbc.query(
@@ -136,11 +228,15 @@ public class Rollups {
 					groups.computeIfAbsent(keys(rs.getString(1), rs.getString(2), rs.getString(3)),
 							this::sums).returns += rs.getLong(4);
 				}, year);
-		ValueAdder adder = new ValueAdder(groups, year);
+		Map<String, Sums> parents = new LinkedHashMap<>();
+		ValueAdder adder = new ValueAdder(groups, year, parentsOf, parents);
 		streamValues(year, adder);
 		Map<List<String>, Group> finest = new LinkedHashMap<>();
 		groups.forEach((keys, sums) -> finest.put(keys, new Group(keys, sums.returns, sums.values())));
-		return finest;
+		Map<String, Group> byParent = new LinkedHashMap<>();
+		parents.forEach(
+				(spelling, sums) -> byParent.put(spelling, new Group(List.of(spelling), sums.returns, sums.values())));
+		return new Summed(finest, parentsOf, Collections.unmodifiableMap(byParent));
 	}
 
 	/** The prefix of the columns {@link CheckedReturns} reads. */
@@ -157,6 +253,11 @@ public class Rollups {
 	 * by {@link ValueAdder} instead.
 	 */
 	private static final String VALUES = "SELECT r.province_code, r.sector_code, r.industry_code, r.report_year,"
+			+ " r.accepted, r.superseded_by, r.parent_union, " + CheckedReturns.columns("r", CHECKED)
+			+ " FROM return_record r WHERE r.id BETWEEN ? AND ?";
+
+	/** As {@link #VALUES}, with the upper-level union in place of sector and industry. */
+	private static final String PARENT_VALUES = "SELECT r.province_code, r.parent_union, r.report_year,"
 			+ " r.accepted, r.superseded_by, " + CheckedReturns.columns("r", CHECKED)
 			+ " FROM return_record r WHERE r.id BETWEEN ? AND ?";
 
@@ -192,16 +293,25 @@ public class Rollups {
 		return rs.wasNull();
 	}
 
-	/** Adds the values of each return of {@link #VALUES} to its group's sums. */
+	/**
+	 * Adds the values of each return of {@link #VALUES} to its group's sums, and a return
+	 * of province {@code parentsOf} to its upper-level union's as written.
+	 */
 	private final class ValueAdder implements RowCallbackHandler {
 
 		private final Map<List<String>, Sums> groups;
 
 		private final int year;
 
-		ValueAdder(Map<List<String>, Sums> groups, int year) {
+		private final String parentsOf;
+
+		private final Map<String, Sums> parents;
+
+		ValueAdder(Map<List<String>, Sums> groups, int year, String parentsOf, Map<String, Sums> parents) {
 			this.groups = groups;
 			this.year = year;
+			this.parentsOf = parentsOf;
+			this.parents = parents;
 		}
 
 		@Override
@@ -211,26 +321,37 @@ public class Rollups {
 				return;
 			}
 			List<StoredValues.Value> values = Rollups.this.checked.values(rs, CHECKED);
+			String province = rs.getString(1);
+			if (this.parentsOf != null && province != null && province.strip().equals(this.parentsOf)) {
+				Sums parent = this.parents.computeIfAbsent(TextFold.clean(rs.getString(7)), (k) -> sums(List.of()));
+				parent.returns++;
+				add(parent, values);
+			}
 			if (values.isEmpty()) {
 				return;
 			}
 			// a group the count did not see (a return added since) counts no return
 			Sums group = this.groups.computeIfAbsent(keys(rs.getString(1), rs.getString(2), rs.getString(3)),
 					Rollups.this::sums);
-			for (StoredValues.Value stored : values) {
-				int[] columns = Rollups.this.columns.columnsOf(stored.code());
-				if (columns.length == 0) {
-					continue;
-				}
-				for (int column : columns) {
-					Long part = Rollups.this.columns.part(column, stored);
-					if (part != null) {
-						group.add(column, part);
-					}
+			add(group, values);
+		}
+
+	}
+
+	/** Adds a return's stored values to its group's sums. */
+	private void add(Sums group, List<StoredValues.Value> values) {
+		for (StoredValues.Value stored : values) {
+			int[] columns = this.columns.columnsOf(stored.code());
+			if (columns.length == 0) {
+				continue;
+			}
+			for (int column : columns) {
+				Long part = this.columns.part(column, stored);
+				if (part != null) {
+					group.add(column, part);
 				}
 			}
 		}
-
 	}
 
 	/** A finest group's keys as the grouping gives them: stripped, nothing as "". */

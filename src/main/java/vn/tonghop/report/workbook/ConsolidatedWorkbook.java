@@ -18,11 +18,12 @@ import vn.tonghop.catalogue.IndicatorCatalogue;
 /**
  * Writes the analysts' workbook {@code tong-hop-thi-dua-Y.xlsx} (spec section 5): a
  * summary with charts, the roll-ups by province, sector, province and sector, and
- * industry, the ratings, completeness, the unions that have not reported, the findings,
- * the accepted returns and the run information; Vietnamese headings, rates from sums, the
- * previous year beside this one, print-ready on A4 landscape: the summary in the form of
- * an administrative report, wide tables as thematic tables one page wide each, no machine
- * code on a printed page.
+ * industry (in a provincial federation's own view: by upper-level union, sector and
+ * industry, within its province), the ratings, completeness, the unions that have not
+ * reported, the findings, the accepted returns and the run information; Vietnamese
+ * headings, rates from sums, the previous year beside this one, print-ready on A4
+ * landscape: the summary in the form of an administrative report, wide tables as thematic
+ * tables one page wide each, no machine code on a printed page.
  * <p>
  * The summary is a normal sheet (it holds the charts); every other sheet is streamed, so
  * that 100,000 returns or findings keep memory flat. The file is written under a
@@ -34,6 +35,16 @@ public final class ConsolidatedWorkbook {
 	private static final int WINDOW = 200;
 
 	static final List<String> SHEETS = List.of(SummarySheet.NAME, "Theo tỉnh", "Theo khu vực", "Tỉnh × khu vực",
+			"Theo ngành", "Xếp loại", "Mức độ đầy đủ", "Chưa báo cáo", "Phát hiện", "Báo cáo", "Thông tin");
+
+	/** The sheet of a provincial federation's own view, by upper-level union. */
+	static final String BY_PARENT_UNION = "Theo công đoàn cấp trên";
+
+	/**
+	 * The sheets of a provincial federation's own view ({@link FederationView}): by
+	 * upper-level union in place of the 34-province sheets.
+	 */
+	static final List<String> FEDERATION_SHEETS = List.of(SummarySheet.NAME, BY_PARENT_UNION, "Theo khu vực",
 			"Theo ngành", "Xếp loại", "Mức độ đầy đủ", "Chưa báo cáo", "Phát hiện", "Báo cáo", "Thông tin");
 
 	private final IndicatorCatalogue catalogue;
@@ -83,15 +94,32 @@ public final class ConsolidatedWorkbook {
 			try {
 				RollupSheets rollups = new RollupSheets(workbook, styles, figures, input);
 				String year = Integer.toString(input.year());
-				rollups.write(SHEETS.get(1), "Tổng hợp thi đua năm " + year + " theo tỉnh, thành phố",
-						List.of(RollupSheets.PROVINCE), input.byProvince(), input.previousByProvince());
+				FederationView federation = input.federation();
+				if (federation != null) {
+					rollups.write(BY_PARENT_UNION,
+							"Tổng hợp thi đua năm " + year + " theo công đoàn cấp trên trực tiếp",
+							List.of(RollupSheets.PARENT_UNION), federation.byParentUnion(),
+							federation.previousByParentUnion());
+				}
+				else {
+					rollups.write(SHEETS.get(1), "Tổng hợp thi đua năm " + year + " theo tỉnh, thành phố",
+							List.of(RollupSheets.PROVINCE), input.byProvince(), input.previousByProvince());
+				}
 				rollups.write(SHEETS.get(2), "Tổng hợp thi đua năm " + year + " theo khu vực",
 						List.of(RollupSheets.SECTOR), input.bySector(), input.previousBySector());
-				rollups.write(SHEETS.get(3), "Tổng hợp thi đua năm " + year + " theo tỉnh, thành phố và khu vực",
-						List.of(RollupSheets.PROVINCE, RollupSheets.SECTOR), input.byProvinceSector(), null);
+				if (federation == null) {
+					rollups.write(SHEETS.get(3), "Tổng hợp thi đua năm " + year + " theo tỉnh, thành phố và khu vực",
+							List.of(RollupSheets.PROVINCE, RollupSheets.SECTOR), input.byProvinceSector(), null);
+				}
 				rollups.write(SHEETS.get(4), "Tổng hợp thi đua năm " + year + " theo ngành kinh tế (VSIC 2018)",
 						List.of(RollupSheets.INDUSTRY), input.byIndustry(), input.previousByIndustry());
-				rollups.writeRatings();
+				if (federation != null) {
+					rollups.writeRatings(RollupSheets.PARENT_UNION, federation.byParentUnion(),
+							"theo công đoàn cấp trên trực tiếp");
+				}
+				else {
+					rollups.writeRatings();
+				}
 				ListSheets lists = new ListSheets(workbook, styles, figures, input);
 				lists.writeCompleteness();
 				lists.writeMissing();

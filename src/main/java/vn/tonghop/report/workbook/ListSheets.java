@@ -234,6 +234,16 @@ final class ListSheets {
 		info(sheet, "Năm tổng hợp", Integer.toString(this.input.year()));
 		info(sheet, "Năm so sánh",
 				this.input.hasPreviousYear() ? this.input.previousYear().toString() : "Không có số liệu năm trước");
+		FederationView federation = this.input.federation();
+		info(sheet, "Phạm vi tổng hợp",
+				(federation != null) ? federation.description() : "Toàn quốc: theo tỉnh, thành phố");
+		if (federation != null && federation.note() != null) {
+			// a sentence, wrapped as the warning is
+			Row row = sheet.row();
+			Cells.text(row, 0, "Báo cáo của tỉnh khác", this.styles.text);
+			Cells.text(row, 1, federation.note(), this.styles.wrapped);
+			row.setHeightInPoints(Layout.lines(federation.note(), 60) * 13f + 2f);
+		}
 		if (run != null) {
 			info(sheet, "Thời điểm lập", (run.generatedAt() != null) ? DATE_TIME.format(run.generatedAt()) : null);
 			info(sheet, "Số tệp đã đọc", run.filesRead());

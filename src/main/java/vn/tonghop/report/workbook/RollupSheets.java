@@ -40,8 +40,18 @@ final class RollupSheets {
 		this.input = input;
 	}
 
-	/** What a key column is called: code and heading of its code, then of its name. */
+	/**
+	 * What a key column is called: code and heading of its code, then of its name; a key
+	 * without a code of its own (an upper-level union) has {@code null} for both and
+	 * shows its name only.
+	 */
 	record Key(String code, String codeHeading, String name, String nameHeading) {
+
+		/** How many columns it takes. */
+		int width() {
+			return (this.code != null) ? 2 : 1;
+		}
+
 	}
 
 	static final Key PROVINCE = new Key("province_code", "Mã tỉnh", "province_name", "Tỉnh, thành phố");
@@ -49,6 +59,8 @@ final class RollupSheets {
 	static final Key SECTOR = new Key("sector_code", "Mã khu vực", "sector_name", "Khu vực");
 
 	static final Key INDUSTRY = new Key("industry_code", "Mã ngành", "industry_name", "Ngành");
+
+	static final Key PARENT_UNION = new Key(null, null, "parent_union", "Công đoàn cấp trên trực tiếp");
 
 	/** One column of a roll-up and how it is filled from a group. */
 	private record Field(Layout.Column column, FieldWriter writer) {
@@ -68,7 +80,7 @@ final class RollupSheets {
 				+ "Tỷ lệ tính từ tổng của nhóm." + ((previousYear != null) ? " So sánh với năm " + previousYear + "."
 						: " Không có số liệu năm trước để so sánh.");
 		TableSheet sheet = TableSheet.open(this.workbook, this.styles, this.input.year(), name, title, note,
-				fields.stream().map(Field::column).toList(), keys.size() * 2);
+				fields.stream().map(Field::column).toList(), keys.stream().mapToInt(Key::width).sum());
 		Map<List<String>, Group> previousRows = new HashMap<>();
 		if (previous != null) {
 			for (Group group : previous.rows()) {
@@ -84,9 +96,19 @@ final class RollupSheets {
 
 	/** "Xếp loại": the F03 distribution by province and in total, with shares. */
 	void writeRatings() {
+		writeRatings(PROVINCE, this.input.byProvince(), "theo tỉnh, thành phố");
+	}
+
+	/**
+	 * "Xếp loại": the F03 distribution by the groups of {@code table} ({@code by} says by
+	 * what, after the title's "năm Y") and in total, with shares.
+	 */
+	void writeRatings(Key key, Table table, String by) {
 		List<Layout.Column> columns = new ArrayList<>();
-		columns.add(new Layout.Column(PROVINCE.code(), PROVINCE.codeHeading(), Layout.CODE_WIDTH));
-		columns.add(new Layout.Column(PROVINCE.name(), PROVINCE.nameHeading(), Layout.NAME_WIDTH));
+		if (key.code() != null) {
+			columns.add(new Layout.Column(key.code(), key.codeHeading(), Layout.CODE_WIDTH));
+		}
+		columns.add(new Layout.Column(key.name(), key.nameHeading(), Layout.NAME_WIDTH));
 		columns.add(new Layout.Column(Figures.RETURNS, this.figures.heading(Figures.RETURNS), Layout.NUMBER_WIDTH,
 				Themes.TARGETS));
 		columns.add(new Layout.Column("F03", "Số CĐCS được xếp loại", Layout.NUMBER_WIDTH, Themes.TARGETS));
@@ -97,19 +119,23 @@ final class RollupSheets {
 					Themes.TARGETS));
 		}
 		TableSheet sheet = TableSheet.open(this.workbook, this.styles, this.input.year(), "Xếp loại",
-				"Xếp loại công đoàn cơ sở năm " + this.input.year() + " theo tỉnh, thành phố",
-				"Số CĐCS theo từng mức xếp loại; tỷ lệ trên số CĐCS được xếp loại của tỉnh.", columns, 2);
-		for (Group group : this.input.byProvince().rows()) {
-			writeRating(sheet, group, false);
+				"Xếp loại công đoàn cơ sở năm " + this.input.year() + " " + by,
+				"Số CĐCS theo từng mức xếp loại; tỷ lệ trên số CĐCS được xếp loại của "
+						+ ((key == PROVINCE) ? "tỉnh." : "nhóm."),
+				columns, key.width());
+		for (Group group : table.rows()) {
+			writeRating(sheet, key, group, false);
 		}
-		writeRating(sheet, total(1, this.input.byProvince()), true);
+		writeRating(sheet, key, total(1, table), true);
 		sheet.finish();
 	}
 
-	private void writeRating(TableSheet sheet, Group group, boolean total) {
+	private void writeRating(TableSheet sheet, Key key, Group group, boolean total) {
 		Row row = sheet.row();
 		int c = 0;
-		Cells.text(row, c++, total ? null : key(group, 0), this.styles.text(total));
+		if (key.code() != null) {
+			Cells.text(row, c++, total ? null : key(group, 0), this.styles.text(total));
+		}
 		Cells.text(row, c++, name(group, 0), this.styles.text(total));
 		Cells.number(row, c++, group.returns(), this.styles.count(total));
 		Long rated = this.figures.rated(group);
@@ -150,8 +176,11 @@ final class RollupSheets {
 		for (int k = 0; k < keys.size(); k++) {
 			int at = k;
 			Key key = keys.get(k);
-			fields.add(new Field(new Layout.Column(key.code(), key.codeHeading(), Layout.CODE_WIDTH), (row, c, group,
-					previous, total) -> Cells.text(row, c, total ? null : key(group, at), this.styles.text(total))));
+			if (key.code() != null) {
+				fields.add(new Field(new Layout.Column(key.code(), key.codeHeading(), Layout.CODE_WIDTH),
+						(row, c, group, previous, total) -> Cells.text(row, c, total ? null : key(group, at),
+								this.styles.text(total))));
+			}
 			fields.add(new Field(new Layout.Column(key.name(), key.nameHeading(), Layout.NAME_WIDTH),
 					(row, c, group, previous, total) -> Cells.text(row, c, name(group, at), this.styles.text(total))));
 		}

@@ -35,8 +35,9 @@ import vn.tonghop.normalise.Rating;
 /**
  * "Tổng hợp", the first sheet, printed as an administrative report (Nghị định
  * 30/2020/NĐ-CP): the letterhead, the title, the key totals beside the previous year's,
- * the key rates, completeness, two charts (members by province, the rating distribution)
- * and the signature block. It is a normal (not streamed) sheet because charts need one.
+ * the key rates, completeness, two charts (members by province, or by upper-level union
+ * in a provincial federation's own view; the rating distribution) and the signature
+ * block. It is a normal (not streamed) sheet because charts need one.
  * <p>
  * Printed columns A–G: an ordinal, the item, its unit, the year, the previous year, the
  * change and the change in percent. The machine code of each line is in column H, and the
@@ -117,9 +118,10 @@ final class SummarySheet {
 		this.sheet.setDefaultRowHeightInPoints(ROW);
 		int year = this.input.year();
 		Integer previousYear = this.input.previousYear();
-		boolean compare = previousYear != null && this.input.previousByProvince() != null;
-		Group total = this.rollups.total(1, this.input.byProvince());
-		Group previous = compare ? this.rollups.total(1, this.input.previousByProvince()) : null;
+		// a provincial federation's own view: its province's totals
+		boolean compare = previousYear != null && this.input.previousHeadline() != null;
+		Group total = this.rollups.total(1, this.input.headline());
+		Group previous = compare ? this.rollups.total(1, this.input.previousHeadline()) : null;
 		for (int i = 0; i < WIDTHS.length; i++) {
 			this.sheet.setColumnWidth(i, WIDTHS[i] * 256);
 		}
@@ -141,6 +143,16 @@ final class SummarySheet {
 		Row subtitleRow = row(ROW);
 		Cells.text(subtitleRow, 0, subtitle.toString(), this.styles.centredItalic);
 		mergePrinted(subtitleRow);
+		FederationView federation = this.input.federation();
+		if (federation != null) {
+			// which view it is, and the returns of other provinces left out ("Thông tin"
+			// tells more)
+			String view = federation.description() + ((federation.outside() > 0) ? "; không tính "
+					+ federation.outside() + " báo cáo của tỉnh, thành phố khác (có trong các tệp CSV)." : ".");
+			Row viewRow = row(Math.max(ROW, Layout.height(Layout.lines(view, 120)) - 2f));
+			Cells.text(viewRow, 0, view, this.styles.centredItalic);
+			mergePrinted(viewRow);
+		}
 		row(8f);
 
 		List<String> keyTotals = KEY_TOTALS.stream().filter(this.figures::has).toList();
@@ -337,12 +349,14 @@ final class SummarySheet {
 		this.sheet.setColumnWidth(DATA_COLUMN + 2, 14 * 256);
 		cell(dataRow++, DATA_COLUMN, "Số liệu cho biểu đồ (không in)", null, true);
 
-		// members by province: the provinces with returns (all when none has)
-		List<Group> provinces = this.input.byProvince().rows().stream().filter((group) -> group.returns() > 0).toList();
+		// members by province (by upper-level union in a federation's own view): the
+		// groups with returns (all when none has)
+		boolean federation = this.input.federation() != null;
+		List<Group> provinces = this.input.headline().rows().stream().filter((group) -> group.returns() > 0).toList();
 		if (provinces.isEmpty()) {
-			provinces = this.input.byProvince().rows();
+			provinces = this.input.headline().rows();
 		}
-		cell(dataRow, DATA_COLUMN, "Tỉnh, thành phố", null, false);
+		cell(dataRow, DATA_COLUMN, federation ? "Công đoàn cấp trên trực tiếp" : "Tỉnh, thành phố", null, false);
 		cell(dataRow, DATA_COLUMN + 1, "Đoàn viên", null, false);
 		cell(dataRow, DATA_COLUMN + 2, "Đoàn viên nữ", null, false);
 		int membersHeading = dataRow++;
@@ -372,14 +386,15 @@ final class SummarySheet {
 		int lastRating = dataRow - 1;
 
 		XSSFDrawing drawing = this.sheet.createDrawingPatriarch();
-		membersChart(drawing, members, membersHeading, firstProvince, lastProvince);
+		membersChart(drawing, members, membersHeading, firstProvince, lastProvince,
+				federation ? "công đoàn cấp trên trực tiếp" : "tỉnh, thành phố");
 		ratingChart(drawing, ratings, ratingHeading, firstRating, lastRating);
 	}
 
-	private void membersChart(XSSFDrawing drawing, int top, int heading, int first, int last) {
+	private void membersChart(XSSFDrawing drawing, int top, int heading, int first, int last, String by) {
 		XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, WIDTHS.length, top + CHART_ROWS);
 		XSSFChart chart = drawing.createChart(anchor);
-		chart.setTitleText("Đoàn viên công đoàn theo tỉnh, thành phố năm " + this.input.year());
+		chart.setTitleText("Đoàn viên công đoàn theo " + by + " năm " + this.input.year());
 		chart.setTitleOverlay(false);
 		chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
 		XDDFCategoryAxis categories = chart.createCategoryAxis(AxisPosition.BOTTOM);

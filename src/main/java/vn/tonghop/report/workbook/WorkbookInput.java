@@ -31,11 +31,32 @@ import java.util.List;
  * registry)
  * @param findings every finding of the year; may be large, it is read once, in order
  * @param returns every accepted return; may be large, it is read once, in order
+ * @param federation a provincial federation's own view, or {@code null} for a national
+ * consolidation
  */
 public record WorkbookInput(int year, Integer previousYear, RunInfo run, List<String> columns, Table byProvince,
 		Table bySector, Table byProvinceSector, Table byIndustry, Table previousByProvince, Table previousBySector,
 		Table previousByIndustry, Completeness completeness, List<MissingUnion> missing, Iterable<FindingRow> findings,
-		Iterable<ReturnRow> returns) {
+		Iterable<ReturnRow> returns, FederationView federation) {
+
+	/** A national consolidation. */
+	public WorkbookInput(int year, Integer previousYear, RunInfo run, List<String> columns, Table byProvince,
+			Table bySector, Table byProvinceSector, Table byIndustry, Table previousByProvince, Table previousBySector,
+			Table previousByIndustry, Completeness completeness, List<MissingUnion> missing,
+			Iterable<FindingRow> findings, Iterable<ReturnRow> returns) {
+		this(year, previousYear, run, columns, byProvince, bySector, byProvinceSector, byIndustry, previousByProvince,
+				previousBySector, previousByIndustry, completeness, missing, findings, returns, null);
+	}
+
+	/** The roll-up whose total is the workbook's: by upper-level union or by province. */
+	public Table headline() {
+		return (this.federation != null) ? this.federation.byParentUnion() : this.byProvince;
+	}
+
+	/** The same for the previous year, or {@code null}. */
+	public Table previousHeadline() {
+		return (this.federation != null) ? this.federation.previousByParentUnion() : this.previousByProvince;
+	}
 
 	/** The previous year's figures are there to compare with. */
 	public boolean hasPreviousYear() {

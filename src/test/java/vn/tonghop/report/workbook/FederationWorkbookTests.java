@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,7 +99,17 @@ class FederationWorkbookTests {
 			assertThat(value(summaryRow(summary, "A01").getCell(3))).isEqualTo(400.0);
 			assertThat(value(summaryRow(summary, "A01").getCell(4))).isEqualTo(280.0);
 			assertThat(value(summaryRow(summary, "returns").getCell(3))).isEqualTo(3.0);
-			assertThat(text(summary.getRow(2).getCell(0)))
+			// under the title, above the first section
+			Row view = null;
+			for (Row row : summary) {
+				if (text(row.getCell(0)) != null && text(row.getCell(0)).startsWith("Tổng hợp của")) {
+					view = row;
+					break;
+				}
+			}
+			assertThat(view).isNotNull();
+			assertThat(view.getRowNum()).isLessThan(summaryRow(summary, "returns").getRowNum());
+			assertThat(text(view.getCell(0)))
 				.startsWith("Tổng hợp của LĐLĐ tỉnh Đồng Nai: theo công đoàn cấp trên trực tiếp")
 				.endsWith("; không tính 2 báo cáo của tỉnh, thành phố khác (có trong các tệp CSV).");
 			assertThat(text(row(written.sheet("Thông tin"), 0, "Báo cáo của tỉnh khác").getCell(1)))

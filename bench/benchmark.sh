@@ -119,7 +119,7 @@ for n in "${counts[@]}"; do
   read -r ingestJob consolidateJob <<<"${jobs:-? ?}"
   echo "  ingest job ${ingestJob:-?} s, consolidation job ${consolidateJob:-?} s"
   grep -E "^  bước " "$log" || true
-  if ! grep -q 'COMPLETED' "$log"; then
+  if ! grep -q '^== Tổng hợp năm [0-9]* (xong) ==' "$log"; then
     echo "the run did not complete; its output:" >&2
     cat "$log" >&2
     exit 1

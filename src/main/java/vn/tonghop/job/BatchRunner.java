@@ -214,7 +214,7 @@ public class BatchRunner {
 		if (execution.getExecutionContext().containsKey(RECOVERED)) {
 			return "tiến trình đã bị dừng đột ngột";
 		}
-		return execution.getStatus().toString();
+		return RunSummary.state(execution.getStatus());
 	}
 
 	/**

@@ -128,7 +128,7 @@ class StopIntegrationTests {
 		String context = "SIG" + signal + ", " + point + "; " + rerun.out() + rerun.err();
 		assertThat(rerun.status()).as(context).isZero();
 		assertThat(rerun.out()).as(context)
-			.contains(waited ? "trước đó chưa xong (STOPPED)" : "trước đó chưa xong (tiến trình đã bị dừng đột ngột)");
+			.contains(waited ? "trước đó chưa xong (đã dừng)" : "trước đó chưa xong (tiến trình đã bị dừng đột ngột)");
 		RunTotals.of(data, output, YEAR).assertSameAs(reference, context);
 	}
 

@@ -121,6 +121,15 @@ class ProvincialViewIntegrationTests {
 					.contains("LĐLĐ huyện Trảng Bom");
 				assertThat(ConsolidationOutputsIntegrationTests.texts(workbook.getSheet("Tổng hợp")))
 					.contains("Tổng hợp của LĐLĐ tỉnh Đồng Nai: theo công đoàn cấp trên trực tiếp.");
+				// the key totals start on the first page under the letterhead and the
+				// view's
+				// line: the line once pushed them to the second, leaving the letterhead
+				// alone
+				// on the first
+				Sheet summary = workbook.getSheet("Tổng hợp");
+				int firstTotal = rowWith(summary, "returns").getRowNum();
+				assertThat(java.util.Arrays.stream(summary.getRowBreaks()).min().orElse(Integer.MAX_VALUE))
+					.isGreaterThan(firstTotal);
 				// completeness: the province's line, not 33 empty ones; the CSV stays
 				// national
 				assertThat(ConsolidationOutputsIntegrationTests.texts(workbook.getSheet("Mức độ đầy đủ")))

@@ -98,6 +98,9 @@ final class SummarySheet {
 
 	private XSSFSheet sheet;
 
+	/** A section's title has been written. */
+	private boolean sectionWritten;
+
 	private int next;
 
 	/** Points of the current page filled so far. */
@@ -153,7 +156,13 @@ final class SummarySheet {
 			Cells.text(viewRow, 0, view, this.styles.centredItalic);
 			mergePrinted(viewRow);
 		}
-		row(8f);
+		else {
+			// the view's line takes the space: the key totals still start on the first
+			// page (with it and the space, they went to the second, leaving the
+			// letterhead
+			// alone on the first)
+			row(8f);
+		}
 
 		List<String> keyTotals = KEY_TOTALS.stream().filter(this.figures::has).toList();
 		section("1. Các chỉ tiêu chính", keyTotals.size());
@@ -280,10 +289,16 @@ final class SummarySheet {
 		this.sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), 0, WIDTHS.length - 1));
 	}
 
-	/** A section's title; kept on one page with its headings and {@code rows} rows. */
+	/**
+	 * A section's title; kept on one page with its headings and {@code rows} rows, but
+	 * for the first section, which starts under the letterhead whatever its length (its
+	 * last rows go on to the next page): the first page is never the letterhead alone.
+	 */
 	private void section(String title, int rows) {
 		double whole = 22f + HEADING + rows * ROW;
-		keep((whole <= PAGE) ? whole : 22f + HEADING + 3 * ROW);
+		boolean first = this.sheet.getRowBreaks().length == 0 && !this.sectionWritten;
+		this.sectionWritten = true;
+		keep((whole <= PAGE && !first) ? whole : 22f + HEADING + 3 * ROW);
 		Cells.text(row(22f), 0, title, this.styles.section);
 	}
 

@@ -4,6 +4,8 @@ import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 
+import vn.tonghop.report.A4;
+
 /**
  * How the form's sheets print: A4 portrait, one page wide (as many pages long as it
  * takes), narrow margins, centred, and "Trang n / m" at the foot of every page.
@@ -15,7 +17,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 final class FormPages {
 
 	/** The footer of every page: "Trang 2 / 5". */
-	static final String PAGE_NUMBERS = "Trang &P / &N";
+	static final String PAGE_NUMBERS = A4.PAGE_NUMBERS;
 
 	private FormPages() {
 	}
@@ -25,24 +27,15 @@ final class FormPages {
 	 * {@code title} (when not null) at the head of every page.
 	 */
 	static void a4Portrait(Sheet sheet, String title) {
-		PrintSetup print = sheet.getPrintSetup();
-		print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-		print.setLandscape(false);
+		A4.page(sheet, false);
 		sheet.setFitToPage(true);
 		sheet.setAutobreaks(true);
+		PrintSetup print = sheet.getPrintSetup();
 		print.setFitWidth((short) 1);
 		print.setFitHeight((short) 0);
-		sheet.setHorizontallyCenter(true);
-		sheet.setMargin(Sheet.LeftMargin, 0.4);
-		sheet.setMargin(Sheet.RightMargin, 0.4);
-		sheet.setMargin(Sheet.TopMargin, 0.6);
-		sheet.setMargin(Sheet.BottomMargin, 0.6);
-		sheet.setMargin(Sheet.HeaderMargin, 0.25);
-		sheet.setMargin(Sheet.FooterMargin, 0.25);
 		if (title != null) {
-			sheet.getHeader().setCenter(title.replace("&", "&&"));
+			sheet.getHeader().setCenter(A4.headerText(title));
 		}
-		sheet.getFooter().setCenter(PAGE_NUMBERS);
 	}
 
 	/** Prints rows {@code first} to {@code last} again at the top of every page. */

@@ -13,7 +13,6 @@ import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.PageMargin;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -21,6 +20,7 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 
+import vn.tonghop.report.A4;
 import vn.tonghop.report.WrappedText;
 
 /**
@@ -47,7 +47,7 @@ final class FeedbackSheet {
 	private static final int TOTAL_WIDTH = 135;
 
 	/** The footer of every page: "Trang 2 / 5". */
-	static final String PAGE_NUMBERS = "Trang &P / &N";
+	static final String PAGE_NUMBERS = A4.PAGE_NUMBERS;
 
 	/** Sizes of the sheet's text, its title and its verdict, in points. */
 	static final int TEXT_POINTS = 11;
@@ -233,21 +233,12 @@ final class FeedbackSheet {
 			sheet.setAutoFilter(new CellRangeAddress(HEADING_ROW, lastRow, 0, HEADINGS.length - 1));
 		}
 		sheet.setRepeatingRows(new CellRangeAddress(HEADING_ROW, HEADING_ROW, -1, -1));
-		PrintSetup print = sheet.getPrintSetup();
-		print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-		print.setLandscape(true);
+		A4.page(sheet, true);
 		sheet.setFitToPage(true);
 		sheet.setAutobreaks(true);
+		PrintSetup print = sheet.getPrintSetup();
 		print.setFitWidth((short) 1);
 		print.setFitHeight((short) 0);
-		sheet.setMargin(PageMargin.LEFT, 0.4);
-		sheet.setMargin(PageMargin.RIGHT, 0.4);
-		sheet.setMargin(PageMargin.TOP, 0.5);
-		sheet.setMargin(PageMargin.BOTTOM, 0.6);
-		sheet.setMargin(PageMargin.HEADER, 0.25);
-		sheet.setMargin(PageMargin.FOOTER, 0.25);
-		sheet.setHorizontallyCenter(true);
-		sheet.getFooter().setCenter(PAGE_NUMBERS);
 	}
 
 	/** The few styles of the sheet, made once per workbook. */

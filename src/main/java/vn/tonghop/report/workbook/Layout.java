@@ -9,6 +9,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 
+import vn.tonghop.report.A4;
+
 /**
  * The shape every table sheet shares, and the print set-up of every sheet.
  *
@@ -60,7 +62,7 @@ final class Layout {
 	 * A4 landscape between the top and bottom margins (0.6 in each), in points; the
 	 * header and footer print within the margins.
 	 */
-	static final double PAPER_HEIGHT = 595.3 - 2 * 0.6 * 72;
+	static final double PAPER_HEIGHT = 595.3 - 2 * A4.TOP_AND_BOTTOM * 72;
 
 	/**
 	 * What of the paper a page of columns may fill: LibreOffice's widths are not Excel's.
@@ -239,26 +241,12 @@ final class Layout {
 	 * the footer.
 	 */
 	static void print(Sheet sheet, String pageTitle, int scale) {
-		PrintSetup setup = sheet.getPrintSetup();
-		setup.setPaperSize(PrintSetup.A4_PAPERSIZE);
-		setup.setLandscape(true);
+		A4.page(sheet, true);
 		sheet.setFitToPage(false);
-		setup.setScale((short) scale);
+		sheet.getPrintSetup().setScale((short) scale);
 		sheet.setAutobreaks(true);
-		sheet.setHorizontallyCenter(true);
-		sheet.setMargin(Sheet.LeftMargin, 0.4);
-		sheet.setMargin(Sheet.RightMargin, 0.4);
-		sheet.setMargin(Sheet.TopMargin, 0.6);
-		sheet.setMargin(Sheet.BottomMargin, 0.6);
-		sheet.setMargin(Sheet.HeaderMargin, 0.25);
-		sheet.setMargin(Sheet.FooterMargin, 0.25);
-		sheet.getHeader().setCenter(BOLD + escape(pageTitle));
+		sheet.getHeader().setCenter(BOLD + A4.headerText(pageTitle));
 		sheet.getFooter().setCenter(PAGE_NUMBERS);
-	}
-
-	/** A header or footer treats '&' as a code. */
-	private static String escape(String text) {
-		return text.replace("&", "&&");
 	}
 
 	/**

@@ -1,6 +1,11 @@
 package vn.tonghop;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
 import org.springframework.batch.core.configuration.annotation.EnableJdbcJobRepository;
@@ -26,8 +31,17 @@ import org.springframework.transaction.annotation.Isolation;
  * processes from starting the same job; that is {@code RunLock}'s work here (one run at a
  * time per database), and the job tables' unique keys stay. See
  * {@code ConcurrentStepsIntegrationTests}.
+ *
+ * <p>
+ * What {@code @SpringBootApplication} declares, with one more filter: the web console
+ * ({@code vn.tonghop.console}) is left out of the scan, so that only
+ * {@code tonghop serve} has it ({@code ConsoleConfiguration} scans it).
  */
-@SpringBootApplication
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(excludeFilters = { @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+		@ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+		@ComponentScan.Filter(type = FilterType.REGEX, pattern = "vn\\.tonghop\\.console\\..*") })
 @EnableBatchProcessing
 @EnableJdbcJobRepository(isolationLevelForCreate = Isolation.READ_COMMITTED)
 @EnableConfigurationProperties(TonghopProperties.class)

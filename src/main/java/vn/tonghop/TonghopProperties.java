@@ -33,12 +33,14 @@ import vn.tonghop.read.ReadLimits;
  * @param limits how much one input file may cost to read
  * @param federation who issues the consolidated workbook, for its heading and signature
  * block, and the province it consolidates
+ * @param console settings of the web console of {@code tonghop serve}
  */
 @ConfigurationProperties("tonghop")
 public record TonghopProperties(@DefaultValue("100") int chunkSize, @DefaultValue("0") int ingestThreads,
 		@DefaultValue("0") int feedbackThreads, @DefaultValue("5") int progressSeconds,
 		@DefaultValue("10s") Duration stopWait, @DefaultValue Validation validation, @DefaultValue History history,
-		@DefaultValue Serve serve, @DefaultValue Limits limits, @DefaultValue Federation federation) {
+		@DefaultValue Serve serve, @DefaultValue Limits limits, @DefaultValue Federation federation,
+		@DefaultValue Console console) {
 
 	/**
 	 * @param factors the factor of comparison rules by rule code, replacing the one in
@@ -134,6 +136,27 @@ public record TonghopProperties(@DefaultValue("100") int chunkSize, @DefaultValu
 			@DefaultValue("NGƯỜI LẬP BIỂU") String preparerTitle, String preparer,
 			@DefaultValue("TM. BAN THƯỜNG VỤ") String signerTitle, @DefaultValue("CHỦ TỊCH") String signerRole,
 			String signer) {
+
+	}
+
+	/**
+	 * The web console of {@code tonghop serve}. Its command line options win over these.
+	 *
+	 * @param enabled whether {@code serve} serves the console (the metrics stay on
+	 * 127.0.0.1 either way)
+	 * @param address the address the console listens on; 127.0.0.1 is this machine only
+	 * @param port the console's port; 0 for any free port
+	 * @param sessionTimeout how long an idle session lasts
+	 * @param behindProxy whether the console is reached through a TLS reverse proxy that
+	 * sets {@code X-Forwarded-Proto} and {@code X-Forwarded-For}: session cookies are
+	 * then secure and responses carry HSTS
+	 * @param maxFailedSignIns failed sign-ins in a row after which an account is locked
+	 * @param lockDuration how long a locked account stays locked
+	 */
+	public record Console(@DefaultValue("true") boolean enabled, @DefaultValue("127.0.0.1") String address,
+			@DefaultValue("8080") int port, @DefaultValue("30m") Duration sessionTimeout,
+			@DefaultValue("false") boolean behindProxy, @DefaultValue("5") int maxFailedSignIns,
+			@DefaultValue("15m") Duration lockDuration) {
 
 	}
 

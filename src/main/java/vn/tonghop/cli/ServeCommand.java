@@ -1,6 +1,8 @@
 package vn.tonghop.cli;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -22,6 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import vn.tonghop.TonghopProperties;
+import vn.tonghop.console.ConsoleSettings;
 import vn.tonghop.serve.ServeSettings;
 
 /**
@@ -71,6 +74,20 @@ class ServeCommand implements Callable<Integer> {
 					+ " (mặc định: tonghop.serve.log-file, logs/tonghop.log).")
 	Path logFile;
 
+	@Option(names = "--console-address", paramLabel = "ADDRESS",
+			description = "Địa chỉ của bảng điều khiển web; 127.0.0.1 là chỉ máy này, 0.0.0.0 là mọi địa chỉ"
+					+ " (mặc định: tonghop.console.address, 127.0.0.1).")
+	String consoleAddress;
+
+	@Option(names = "--console-port", paramLabel = "PORT",
+			description = "Cổng của bảng điều khiển web; 0 là một cổng trống bất kỳ"
+					+ " (mặc định: tonghop.console.port, 8080).")
+	Integer consolePort;
+
+	@Option(names = "--no-console",
+			description = "Không mở bảng điều khiển web, chỉ chạy theo lịch (hoặc tonghop.console.enabled=false).")
+	boolean noConsole;
+
 	@Option(names = "--now", description = "Chạy ngay một lần khi khởi động, rồi theo lịch (để kiểm tra cài đặt).")
 	boolean now;
 
@@ -119,11 +136,12 @@ class ServeCommand implements Callable<Integer> {
 		}
 		logFile = logFile(logFile, label(this.logFile, "--log-file", "log-file"));
 		Arguments.requireFederationProvince(this.spec);
+		ConsoleSettings console = console();
 
 		boolean embedded = this.database.jdbcUrl == null || this.database.jdbcUrl.startsWith("jdbc:h2:file:");
 		ServeSettings settings = new ServeSettings(absolute(input), year, absolute(output), cron, zoneId,
 				Spring.where(this.database), logFile, this.now, embedded);
-		return Spring.serve(this.database, settings, port);
+		return Spring.serve(this.database, settings, port, console);
 	}
 
 	/**
@@ -181,6 +199,32 @@ class ServeCommand implements Callable<Integer> {
 			throw bad(label + " " + logFile + ": không tạo được thư mục " + file.getParent());
 		}
 		return file;
+	}
+
+	/**
+	 * The console's address and port from the options and the {@code tonghop.console}
+	 * settings; null when there is no console.
+	 */
+	private ConsoleSettings console() {
+		TonghopProperties.Console configured = Settings.bind(this.spec, "tonghop.console",
+				TonghopProperties.Console.class);
+		if (this.noConsole || !configured.enabled()) {
+			return null;
+		}
+		String address = (this.consoleAddress != null) ? this.consoleAddress : configured.address();
+		String addressLabel = (this.consoleAddress != null) ? "--console-address" : "tonghop.console.address";
+		try {
+			InetAddress.getByName(address);
+		}
+		catch (UnknownHostException ex) {
+			throw bad(addressLabel + " " + address + ": không phải địa chỉ của máy này (ví dụ: 127.0.0.1, 0.0.0.0)");
+		}
+		int port = (this.consolePort != null) ? this.consolePort : configured.port();
+		if (port < 0 || port > 65535) {
+			throw bad(((this.consolePort != null) ? "--console-port" : "tonghop.console.port") + " " + port
+					+ ": cổng phải trong khoảng 0–65535");
+		}
+		return new ConsoleSettings(address, port, configured.sessionTimeout(), configured.behindProxy());
 	}
 
 	/** The option when given, otherwise the configuration key. */

@@ -26,6 +26,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import vn.tonghop.TonghopApplication;
 import vn.tonghop.TonghopProperties;
+import vn.tonghop.console.ConsoleConfiguration;
+import vn.tonghop.console.ConsoleSettings;
 import vn.tonghop.job.BatchRunner;
 import vn.tonghop.job.RunLock;
 import vn.tonghop.job.RunSummary;
@@ -44,8 +46,12 @@ final class Spring {
 	private static final List<String> SERVE_ONLY = List.of("org.springframework.boot.actuate.",
 			"org.springframework.boot.micrometer.", "org.springframework.boot.health.",
 			"org.springframework.boot.jackson.", "org.springframework.boot.http.converter.",
-			"org.springframework.boot.webmvc.", "org.springframework.boot.tomcat.",
-			"org.springframework.boot.servlet.");
+			"org.springframework.boot.webmvc.", "org.springframework.boot.tomcat.", "org.springframework.boot.servlet.",
+			"org.springframework.boot.security.", "org.springframework.boot.thymeleaf.");
+
+	/** The auto-configurations of the console only: security and the pages. */
+	private static final List<String> CONSOLE_ONLY = List.of("org.springframework.boot.security.",
+			"org.springframework.boot.thymeleaf.");
 
 	private static final Log logger = LogFactory.getLog(Spring.class);
 
@@ -215,15 +221,40 @@ final class Spring {
 	}
 
 	/**
-	 * Starts the application of {@code tonghop serve}: a web server on 127.0.0.1 with the
-	 * actuator's health, metrics and prometheus endpoints only, the log of
-	 * {@code logback-serve.xml}, and the beans of {@link ServeConfiguration}, which run
-	 * the schedule from when the application has started until it closes.
+	 * The auto-configurations of the console, which {@code serve --no-console} leaves
+	 * out.
 	 */
-	static ConfigurableApplicationContext serve(DatabaseOptions database, ServeSettings settings, int port) {
-		SpringApplication application = new SpringApplication(TonghopApplication.class, ServeConfiguration.class);
+	private static String consoleOnly() {
+		List<String> excluded = new ArrayList<>();
+		for (String name : ImportCandidates.load(AutoConfiguration.class, Spring.class.getClassLoader())) {
+			if (CONSOLE_ONLY.stream().anyMatch(name::startsWith)) {
+				excluded.add(name);
+			}
+		}
+		return String.join(",", excluded);
+	}
+
+	/**
+	 * Starts the application of {@code tonghop serve}: the actuator's health, metrics and
+	 * prometheus endpoints on 127.0.0.1:{@code port} only, the log of
+	 * {@code logback-serve.xml}, and the beans of {@link ServeConfiguration}, which run
+	 * the schedule from when the application has started until it closes. With a
+	 * {@code console}, the web console ({@link ConsoleConfiguration}) listens on its own
+	 * address and port, and the metrics on a server of their own on 127.0.0.1, where no
+	 * console page is served.
+	 */
+	static ConfigurableApplicationContext serve(DatabaseOptions database, ServeSettings settings, int port,
+			ConsoleSettings console) {
+		SpringApplication application = (console != null)
+				? new SpringApplication(TonghopApplication.class, ServeConfiguration.class, ConsoleConfiguration.class)
+				: new SpringApplication(TonghopApplication.class, ServeConfiguration.class);
 		application.setWebApplicationType(WebApplicationType.SERVLET);
-		application.addInitializers((context) -> context.getBeanFactory().registerSingleton("serveSettings", settings));
+		application.addInitializers((context) -> {
+			context.getBeanFactory().registerSingleton("serveSettings", settings);
+			if (console != null) {
+				context.getBeanFactory().registerSingleton("consoleSettings", console);
+			}
+		});
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		// a failed start is reported in one line by the command line, as for the other
 		// commands
@@ -245,22 +276,50 @@ final class Spring {
 				url = url + ";DB_CLOSE_ON_EXIT=FALSE";
 			}
 		}
-		try {
+		List<String> arguments = new ArrayList<>(
+				List.of("--management.endpoints.web.exposure.include=health,metrics,prometheus",
+						"--logging.config=classpath:logback-serve.xml",
+						// forward slashes, which logback takes on every system
+						"--tonghop.serve.log-file=" + settings.logFile().toString().replace('\\', '/')));
+		if (console != null) {
+			defaults.put("spring.messages.basename", ConsoleSettings.MESSAGES);
+			defaults.put("spring.messages.fallback-to-system-locale", false);
+			defaults.put("spring.thymeleaf.cache", true);
+			defaults.put("server.servlet.session.timeout", console.sessionTimeout().toSeconds() + "s");
+			defaults.put("server.servlet.session.tracking-modes", "cookie");
+			defaults.put("server.servlet.session.cookie.same-site", "lax");
+			defaults.put("server.servlet.session.cookie.http-only", true);
+			defaults.put("server.error.whitelabel.enabled", false);
+			if (console.behindProxy()) {
+				// the proxy's X-Forwarded-Proto makes requests secure (secure cookies,
+				// HSTS)
+				// and its X-Forwarded-For is the client's address in the audit log
+				defaults.put("server.forward-headers-strategy", "native");
+				defaults.put("server.servlet.session.cookie.secure", true);
+			}
+			arguments.addAll(List.of("--server.address=" + console.address(), "--server.port=" + console.port(),
+					"--management.server.address=127.0.0.1", "--management.server.port=" + port));
+		}
+		else {
+			defaults.put("spring.autoconfigure.exclude", consoleOnly());
 			// the actuator on the same server, never on a port of its own (which would
 			// listen on every address)
-			return start(application, database, url, defaults, "--server.address=127.0.0.1", "--server.port=" + port,
-					"--management.server.port=",
-					"--management.endpoints.web.exposure.include=health,metrics,prometheus",
-					"--logging.config=classpath:logback-serve.xml",
-					// forward slashes, which logback takes on every system
-					"--tonghop.serve.log-file=" + settings.logFile().toString().replace('\\', '/'));
+			arguments
+				.addAll(List.of("--server.address=127.0.0.1", "--server.port=" + port, "--management.server.port="));
+		}
+		try {
+			return start(application, database, url, defaults, arguments.toArray(String[]::new));
 		}
 		catch (RuntimeException ex) {
 			Integer inUse = portInUse(ex);
 			if (inUse != null) {
 				// no cause: the command line shows the root cause's message
-				throw new IllegalStateException("Cổng " + inUse + " trên 127.0.0.1 đang được dùng (có thể bởi một"
-						+ " tonghop serve khác); chọn cổng khác bằng --port hoặc TONGHOP_SERVE_PORT.");
+				boolean consolePort = console != null && inUse == console.port();
+				throw new IllegalStateException(consolePort ? "Cổng " + inUse + " trên " + console.address()
+						+ " của bảng điều khiển đang được dùng (có thể bởi"
+						+ " một tonghop serve khác); chọn cổng khác bằng --console-port hoặc" + " TONGHOP_CONSOLE_PORT."
+						: "Cổng " + inUse + " trên 127.0.0.1 đang được dùng (có thể bởi một"
+								+ " tonghop serve khác); chọn cổng khác bằng --port hoặc TONGHOP_SERVE_PORT.");
 			}
 			throw ex;
 		}

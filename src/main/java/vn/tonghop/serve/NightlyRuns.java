@@ -174,7 +174,10 @@ public class NightlyRuns implements SmartLifecycle {
 		logger.info("Hộp thư: " + this.settings.input() + "; năm " + this.settings.year() + "; kết quả: "
 				+ this.settings.output().resolve(String.valueOf(this.settings.year())));
 		logger.info("Cơ sở dữ liệu: " + this.settings.database());
-		String metrics = "http://127.0.0.1:" + this.environment.getProperty("local.server.port") + "/actuator";
+		// with the console, the metrics are on a server of their own
+		String port = this.environment.getProperty("local.management.port",
+				this.environment.getProperty("local.server.port", ""));
+		String metrics = "http://127.0.0.1:" + port + "/actuator";
 		logger.info("Số liệu đo: " + metrics + "/prometheus, " + metrics + "/metrics, " + metrics + "/health");
 		logger.info("Nhật ký: " + this.settings.logFile());
 	}

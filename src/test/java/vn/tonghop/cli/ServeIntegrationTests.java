@@ -99,7 +99,9 @@ class ServeIntegrationTests {
 	/** The inbox, year, output, port, log file and database of these tests. */
 	List<String> options() {
 		List<String> args = new ArrayList<>(List.of("--input", this.inbox.toString(), "--year", "2026", "--output",
-				this.output.toString(), "--port", "0", "--log-file", this.logFile.toString()));
+				this.output.toString(), "--port", "0", "--log-file", this.logFile.toString(),
+				// the schedule and its metrics; ConsoleIntegrationTests has the console
+				"--no-console"));
 		if (TestDatabase.postgresql()) {
 			args.addAll(List.of("--db", TestDatabase.url(this.data)));
 		}

@@ -1,0 +1,12 @@
+package vn.tonghop.console.users;
+
+/** What a console user may do. */
+public enum Role {
+
+	/** The federation: every province, the users, the registry and the audit log. */
+	ADMIN,
+
+	/** One or more provinces: read them and run. */
+	ANALYST
+
+}

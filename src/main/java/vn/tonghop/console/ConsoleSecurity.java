@@ -89,7 +89,6 @@ class ConsoleSecurity {
 					}
 				}))
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId())
-				.invalidSessionUrl("/sign-in?expired")
 				.maximumSessions(-1)
 				.sessionRegistry(sessions)
 				.expiredUrl("/sign-in?expired"))

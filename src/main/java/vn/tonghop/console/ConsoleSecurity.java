@@ -24,6 +24,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 import vn.tonghop.console.audit.AuditLog;
+import vn.tonghop.job.RunLock;
 import vn.tonghop.console.users.SignedIn;
 
 /**
@@ -133,14 +134,18 @@ class ConsoleSecurity {
 
 	}
 
-	/** A failed sign-in: the sign-in page, saying whether the account is locked. */
+	/**
+	 * A failed sign-in: the sign-in page, saying whether the account is locked, or the
+	 * database held by a command-line run.
+	 */
 	private static final class SignInFailed implements AuthenticationFailureHandler {
 
 		@Override
 		public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 				AuthenticationException exception) throws IOException {
-			response.sendRedirect(request.getContextPath()
-					+ ((exception instanceof LockedException) ? "/sign-in?locked" : "/sign-in?error"));
+			String outcome = (exception instanceof LockedException) ? "locked"
+					: RunLock.databaseInUse(exception) ? "busy" : "error";
+			response.sendRedirect(request.getContextPath() + "/sign-in?" + outcome);
 		}
 
 	}

@@ -1,6 +1,8 @@
 package vn.tonghop.job;
 
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -137,8 +139,27 @@ public final class RunLock implements AutoCloseable {
 		}
 	}
 
-	/** The one line for a command that found the database in use. */
+	/**
+	 * The one line for a command that found the database in use: when the console of a
+	 * {@code tonghop serve} has it open ({@link ConsoleMarker}), it names the console.
+	 */
 	public static String busyMessage(String database) {
+		Optional<String> console = Optional.empty();
+		try {
+			Path folder = Path.of(database);
+			if (Files.isDirectory(folder)) {
+				console = ConsoleMarker.holder(folder);
+			}
+		}
+		catch (RuntimeException ex) {
+			// a JDBC URL, not a folder
+		}
+		if (console.isPresent()) {
+			String[] holder = console.get().split(" ", 2);
+			return "Bảng điều khiển web của tonghop serve (" + holder[1] + ", tiến trình " + holder[0]
+					+ ") đang mở cơ sở dữ liệu " + database + " để trả lời một trang; hãy chạy lại lệnh sau vài giây,"
+					+ " hoặc chạy từ bảng điều khiển (trang Lần chạy).";
+		}
 		return busyMessage(database, null);
 	}
 

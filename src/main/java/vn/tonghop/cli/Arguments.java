@@ -2,14 +2,18 @@ package vn.tonghop.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import vn.tonghop.TonghopProperties;
+import vn.tonghop.normalise.ProvinceResolution;
 import vn.tonghop.normalise.ProvinceResolver;
 import vn.tonghop.rollup.ProvincialViews;
+import vn.tonghop.store.ProvinceScope;
 
 /** Checks of argument values that picocli's types cannot express. */
 final class Arguments {
@@ -105,6 +109,30 @@ final class Arguments {
 			throw new CommandLine.ParameterException(spec.commandLine(),
 					"giá trị cấu hình không hợp lệ: " + ex.getMessage());
 		}
+	}
+
+	/**
+	 * The provinces of {@code --province} (each a 2025 code or a name, as
+	 * {@code trace --province} reads it), checked before any work: one the tool cannot
+	 * place stops the command with the closest names. None given: all provinces.
+	 */
+	static ProvinceScope requireProvinces(CommandSpec spec, List<String> written) {
+		if (written == null || written.isEmpty()) {
+			return ProvinceScope.all();
+		}
+		ProvinceResolver provinces = ProvinceResolver.load();
+		List<String> codes = new ArrayList<>();
+		for (String province : written) {
+			ProvinceResolution resolution = provinces.resolve(province, ProvinceResolver.FIRST_YEAR_OF_NEW_SCHEME);
+			if (resolution.province() == null) {
+				throw new CommandLine.ParameterException(spec.commandLine(),
+						"--province " + province + ": không xác định được tỉnh/thành phố"
+								+ (resolution.candidates().isEmpty() ? ""
+										: " (có phải là: " + String.join(", ", resolution.candidates()) + "?)"));
+			}
+			codes.add(resolution.province().code());
+		}
+		return ProvinceScope.of(codes);
 	}
 
 	static void requireYear(CommandSpec spec, int year) {

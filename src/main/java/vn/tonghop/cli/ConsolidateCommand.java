@@ -14,9 +14,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import vn.tonghop.report.CsvReports;
 import vn.tonghop.store.LastIngest;
+import vn.tonghop.store.ProvinceScope;
 
 /**
- * {@code tonghop consolidate}: roll up what is stored for a year and write the outputs.
+ * {@code tonghop consolidate}: roll up what is stored for a year and write the outputs,
+ * of every province or of those {@code --province} names.
  */
 @Command(name = "consolidate", mixinStandardHelpOptions = true,
 		description = "Tổng hợp các báo cáo đã nhận của một năm và ghi kết quả.")
@@ -42,6 +44,9 @@ class ConsolidateCommand implements Callable<Integer> {
 	@Mixin
 	JobOptions.FeedbackYearMismatch feedbackYearMismatch;
 
+	@Mixin
+	JobOptions.Provinces provinces;
+
 	/**
 	 * The exit status of a consolidation refused because the year's last ingest did not
 	 * finish.
@@ -53,6 +58,7 @@ class ConsolidateCommand implements Callable<Integer> {
 		Arguments.requireYear(this.spec, this.year.year);
 		Arguments.requireWritableFolder(this.spec, this.output.output, this.year.year, "--output");
 		Arguments.requireFederationProvince(this.spec);
+		ProvinceScope scope = Arguments.requireProvinces(this.spec, this.provinces.provinces);
 		Arguments.requireRoomToWrite(this.spec, this.database, this.output.output);
 		int year = this.year.year;
 		return Spring.run(this.database, (runner, summary, out) -> {
@@ -67,7 +73,7 @@ class ConsolidateCommand implements Callable<Integer> {
 				return UNFINISHED_STATUS;
 			}
 			boolean copies = this.feedbackYearMismatch.copies;
-			JobExecution consolidate = runner.consolidate(year, this.output.output, copies);
+			JobExecution consolidate = runner.consolidate(year, this.output.output, copies, scope);
 			// what a reader must know first: the ingest unfinished, most returns of
 			// another year
 			List<String> warnings = new ArrayList<>();

@@ -1,6 +1,7 @@
 package vn.tonghop.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import picocli.CommandLine.Option;
 
@@ -46,6 +47,20 @@ final class JobOptions {
 				description = "Vẫn tạo bản phản hồi cho tệp chỉ sai năm báo cáo (R04) khi phần lớn báo cáo ghi năm khác"
 						+ " --year (mặc định thì không: có lẽ --year sai, tóm tắt cảnh báo ngay dòng đầu).")
 		boolean copies;
+
+	}
+
+	/**
+	 * {@code --province}, repeatable: the consolidation writes the rows of these
+	 * provinces only ({@code Arguments#requireProvinces}); none given, all of them.
+	 */
+	static class Provinces {
+
+		@Option(names = "--province", paramLabel = "P",
+				description = "Chỉ tổng hợp số liệu của tỉnh/thành phố này: mã (2025) hoặc tên; lặp lại để chọn nhiều"
+						+ " tỉnh (mặc định: toàn quốc). Các tệp kết quả vẫn như thường, chỉ có các dòng của những tỉnh"
+						+ " này.")
+		List<String> provinces = List.of();
 
 	}
 

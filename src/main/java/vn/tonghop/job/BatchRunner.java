@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 
 import vn.tonghop.rollup.Rollups;
 import vn.tonghop.store.LastIngest;
+import vn.tonghop.store.ProvinceScope;
 import vn.tonghop.store.ReturnStore;
 import vn.tonghop.store.StoreRepair;
 import vn.tonghop.store.YearMismatch;
@@ -126,12 +127,27 @@ public class BatchRunner {
 	 * ({@link YearMismatch})
 	 */
 	public JobExecution consolidate(int year, Path output, boolean yearMismatchCopies) throws Exception {
-		JobParameters parameters = new JobParametersBuilder().addLong("year", (long) year)
+		return consolidate(year, output, yearMismatchCopies, ProvinceScope.all());
+	}
+
+	/**
+	 * A consolidation of the returns of {@code scope}'s provinces only: the same outputs,
+	 * in the same format, in {@code output}, with only their rows
+	 * ({@link ProvinceScope}). A failed one is restarted only by a consolidation of the
+	 * same year, output and scope.
+	 * @param yearMismatchCopies as {@link #consolidate(int, Path, boolean)}
+	 * @param scope the provinces, or {@link ProvinceScope#all()}
+	 */
+	public JobExecution consolidate(int year, Path output, boolean yearMismatchCopies, ProvinceScope scope)
+			throws Exception {
+		JobParametersBuilder parameters = new JobParametersBuilder().addLong("year", (long) year)
 			.addString("output", output.toAbsolutePath().normalize().toString())
 			.addLocalDateTime("startedAt", LocalDateTime.now())
-			.addString(ConsolidateJobConfiguration.YEAR_MISMATCH_COPIES, Boolean.toString(yearMismatchCopies), false)
-			.toJobParameters();
-		return launch(this.consolidateYearJob, parameters, "year", "output");
+			.addString(ConsolidateJobConfiguration.YEAR_MISMATCH_COPIES, Boolean.toString(yearMismatchCopies), false);
+		if (!scope.isAll()) {
+			parameters.addString(ProvinceScope.PARAMETER, scope.parameter());
+		}
+		return launch(this.consolidateYearJob, parameters.toJobParameters(), "year", "output", ProvinceScope.PARAMETER);
 	}
 
 	/**
@@ -145,10 +161,15 @@ public class BatchRunner {
 	 * @return the year's total, once summed
 	 */
 	public CompletableFuture<Map<List<String>, Rollups.Group>> sumAhead(int year) {
+		return sumAhead(year, ProvinceScope.all());
+	}
+
+	/** The same for a consolidation of {@code scope}'s provinces. */
+	public CompletableFuture<Map<List<String>, Rollups.Group>> sumAhead(int year, ProvinceScope scope) {
 		CompletableFuture<Map<List<String>, Rollups.Group>> total = new CompletableFuture<>();
 		Thread thread = new Thread(() -> {
 			try {
-				total.complete(this.rollups.groups(year, Rollups.By.TOTAL));
+				total.complete(this.rollups.groups(year, scope, Rollups.By.TOTAL));
 			}
 			catch (RuntimeException ex) {
 				logger.debug("Cộng trước các bảng tổng hợp năm " + year + " không được; bước tổng hợp sẽ cộng lại", ex);

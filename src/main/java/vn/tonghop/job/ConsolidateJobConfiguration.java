@@ -32,12 +32,15 @@ import vn.tonghop.report.FeedbackReports;
 import vn.tonghop.report.WorkbookReports;
 import vn.tonghop.report.YearOutputs;
 import vn.tonghop.rollup.CrossChecks;
+import vn.tonghop.store.ProvinceScope;
 
 /**
  * {@code consolidateYearJob}: rolls up what is stored for a year and writes the outputs.
  * Each step rewrites its files whole, into a folder of the run's own, and the last step
  * publishes them all at once ({@link YearOutputs}); a failed run publishes nothing and
- * runs every step again on restart. Job parameters: {@code year} and {@code output}.
+ * runs every step again on restart. Job parameters: {@code year}, {@code output} and, for
+ * a consolidation scoped to some provinces, {@value ProvinceScope#PARAMETER} (their
+ * codes, comma-separated; absent for all), which each step reads as it runs.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsolidateJobConfiguration {
@@ -118,8 +121,9 @@ class ConsolidateJobConfiguration {
 	@Bean
 	Step writeFeedbackStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			FeedbackReports feedback) {
-		return reportStep("writeFeedbackStep", jobRepository, transactionManager, (output, year, parameters) -> feedback
-			.write(output, year, Boolean.parseBoolean(parameters.getString(YEAR_MISMATCH_COPIES))));
+		return reportStep("writeFeedbackStep", jobRepository, transactionManager,
+				(output, year, scope, parameters) -> feedback.write(output, year,
+						Boolean.parseBoolean(parameters.getString(YEAR_MISMATCH_COPIES)), scope));
 	}
 
 	/** The analysts' workbook tong-hop-thi-dua-Y.xlsx. */
@@ -131,12 +135,14 @@ class ConsolidateJobConfiguration {
 
 	/**
 	 * W03, W05, W08: findings against the registry and last year, made anew for the year.
+	 * Of every province, in a scoped consolidation too: these are stored findings, not an
+	 * output, and the outputs of the scope show those of its provinces.
 	 */
 	@Bean
 	Step crossCheckReturnsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			CrossChecks crossChecks) {
 		return reportStep("crossCheckReturnsStep", jobRepository, transactionManager,
-				(output, year) -> crossChecks.recompute(year));
+				(output, year, scope) -> crossChecks.recompute(year));
 	}
 
 	@Bean
@@ -175,11 +181,14 @@ class ConsolidateJobConfiguration {
 		return reportStep("writeFilesCsvStep", jobRepository, transactionManager, reports::writeFiles);
 	}
 
-	/** Writes files for the job's year and output folder; returns the rows written. */
+	/**
+	 * Writes files for the job's year and output folder, with the rows of its provinces
+	 * ({@link ProvinceScope}); returns the rows written.
+	 */
 	@FunctionalInterface
 	interface Report {
 
-		long write(Path output, int year);
+		long write(Path output, int year, ProvinceScope scope);
 
 	}
 
@@ -227,14 +236,19 @@ class ConsolidateJobConfiguration {
 	@FunctionalInterface
 	interface ReportWithParameters {
 
-		long write(Path output, int year, JobParameters parameters);
+		long write(Path output, int year, ProvinceScope scope, JobParameters parameters);
 
+	}
+
+	/** The provinces a consolidation's parameters scope it to ({@link ProvinceScope}). */
+	static ProvinceScope scope(JobParameters parameters) {
+		return ProvinceScope.parse(parameters.getString(ProvinceScope.PARAMETER));
 	}
 
 	private static Step reportStep(String name, JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, Report report) {
 		return reportStep(name, jobRepository, transactionManager,
-				(ReportWithParameters) (output, year, parameters) -> report.write(output, year));
+				(ReportWithParameters) (output, year, scope, parameters) -> report.write(output, year, scope));
 	}
 
 	private static Step reportStep(String name, JobRepository jobRepository,
@@ -243,7 +257,7 @@ class ConsolidateJobConfiguration {
 			JobParameters parameters = chunk.getStepContext().getStepExecution().getJobParameters();
 			// written where they wait to be published together
 			long rows = report.write(YearOutputs.staging(Path.of(parameters.getString("output"))),
-					parameters.getLong("year").intValue(), parameters);
+					parameters.getLong("year").intValue(), scope(parameters), parameters);
 			contribution.incrementWriteCount(rows);
 			return RepeatStatus.FINISHED;
 		}, transactionManager).allowStartIfComplete(true).build();

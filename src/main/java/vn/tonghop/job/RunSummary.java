@@ -13,8 +13,10 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import vn.tonghop.normalise.ProvinceResolver;
 import vn.tonghop.rollup.Completeness;
 import vn.tonghop.store.FileStatuses;
+import vn.tonghop.store.ProvinceScope;
 
 /**
  * The summary people read at the end of a run: files read and what became of them,
@@ -34,10 +36,13 @@ public class RunSummary {
 
 	private final Completeness completeness;
 
-	RunSummary(JdbcTemplate jdbc, FileStatuses fileStatuses, Completeness completeness) {
+	private final ProvinceResolver provinces;
+
+	RunSummary(JdbcTemplate jdbc, FileStatuses fileStatuses, Completeness completeness, ProvinceResolver provinces) {
 		this.jdbc = jdbc;
 		this.fileStatuses = fileStatuses;
 		this.completeness = completeness;
+		this.provinces = provinces;
 	}
 
 	/**
@@ -202,30 +207,36 @@ public class RunSummary {
 
 	/**
 	 * The consolidation's summary, with {@code warning} (when not null) at its top: what
-	 * a reader must know before using the figures.
+	 * a reader must know before using the figures. A consolidation scoped to some
+	 * provinces (its job parameter, {@link ProvinceScope}) names them, and its counts are
+	 * theirs, counted as its outputs count them.
 	 */
 	public void printConsolidate(JobExecution execution, int year, java.nio.file.Path folder, String warning,
 			PrintStream out) {
+		ProvinceScope scope = ConsolidateJobConfiguration.scope(execution.getJobParameters());
 		long findings = execution.getStepExecutions()
 			.stream()
 			.filter((s) -> s.getStepName().equals("writeIssuesCsvStep"))
 			.mapToLong((s) -> s.getWriteCount())
 			.sum();
-		FileStatuses.ReturnCounts returns = this.fileStatuses.returnsOfYear(year);
+		FileStatuses.ReturnCounts returns = this.fileStatuses.returnsOfYear(year, scope);
 		out.println();
 		out.println("== Tổng hợp năm " + year + " (" + state(execution.getStatus()) + ") ==");
 		if (warning != null) {
 			out.println("CẢNH BÁO: " + warning);
 		}
+		if (!scope.isAll()) {
+			out.println(scope.describe(this.provinces) + " (chỉ số liệu của các tỉnh, thành phố này)");
+		}
 		out.printf(
 				"Báo cáo của năm: %d (chấp nhận %d, bị từ chối %d, bị thay thế %d); phát hiện trong issues.csv: %d%n",
 				returns.judged(), returns.accepted(), returns.rejected(), returns.superseded(), findings);
-		out.println(unions(this.completeness.report(year)));
+		out.println(unions(this.completeness.report(year, scope)));
 		boolean feedback = execution.getStepExecutions()
 			.stream()
 			.anyMatch((s) -> s.getStepName().equals("writeFeedbackStep") && s.getStatus() == BatchStatus.COMPLETED);
 		if (feedback) {
-			printNoFeedback(year, out);
+			printNoFeedback(year, scope, out);
 		}
 		out.println("Kết quả: " + folder.toAbsolutePath().normalize());
 		printTime(execution, returns.accepted(), out);
@@ -266,15 +277,16 @@ public class RunSummary {
 	 * The files whose feedback copy the consolidation could not make: how many, and the
 	 * first {@link #NAMED_FILES} with why (all of them are in files.csv).
 	 */
-	private void printNoFeedback(int year, PrintStream out) {
-		long count = count("SELECT COUNT(*) FROM feedback_failure WHERE report_year = ?", year);
+	private void printNoFeedback(int year, ProvinceScope scope, PrintStream out) {
+		String inScope = FileStatuses.submissionInScope(scope, "f.submission_id");
+		long count = count("SELECT COUNT(*) FROM feedback_failure f WHERE f.report_year = ?" + inScope, year);
 		if (count == 0) {
 			return;
 		}
 		out.println("Bản phản hồi không tạo được: " + count + " (từng tệp và lý do: files.csv)");
 		this.jdbc.query("SELECT s.source_file, f.reason FROM feedback_failure f JOIN submission s"
-				+ " ON s.id = f.submission_id WHERE f.report_year = ? ORDER BY s.source_file, s.id FETCH FIRST "
-				+ NAMED_FILES + " ROWS ONLY", (rs) -> {
+				+ " ON s.id = f.submission_id WHERE f.report_year = ?" + inScope
+				+ " ORDER BY s.source_file, s.id FETCH FIRST " + NAMED_FILES + " ROWS ONLY", (rs) -> {
 					out.println("  " + rs.getString(1) + " — " + rs.getString(2));
 				}, year);
 		if (count > NAMED_FILES) {

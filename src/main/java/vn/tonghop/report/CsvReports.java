@@ -25,13 +25,15 @@ import vn.tonghop.rollup.ProvincialViews;
 import vn.tonghop.rollup.Rollups;
 import vn.tonghop.store.FileRanges;
 import vn.tonghop.store.FileStatuses;
+import vn.tonghop.store.ProvinceScope;
 
 /**
  * Writes the machine-readable outputs of a consolidation under {@code OUTPUT/Y/} (spec
  * section 5): {@code returns.csv}, {@code by-province.csv}, {@code by-sector.csv},
  * {@code by-province-sector.csv}, {@code by-industry.csv}, {@code completeness.csv},
  * {@code issues.csv} and {@code files.csv}; in a provincial federation's own view
- * ({@link ProvincialView}) also {@code by-parent-union.csv}.
+ * ({@link ProvincialView}) also {@code by-parent-union.csv}. A consolidation scoped to
+ * some provinces ({@link ProvinceScope}) writes the same files with their rows only.
  */
 public class CsvReports {
 
@@ -84,12 +86,12 @@ public class CsvReports {
 			"sector_code", "industry_code", "year", "source_file");
 
 	/** {@code returns.csv}: one row per return that counts. Returns how many. */
-	public long writeReturns(Path output, int year) {
+	public long writeReturns(Path output, int year, ProvinceScope scope) {
 		List<String> header = new ArrayList<>(RETURNS_IDENTITY);
 		header.addAll(this.rollups.columns().names());
 		long[] count = { 0 };
 		try (CsvOutput csv = CsvOutput.open(yearFolder(output, year).resolve("returns.csv"), header)) {
-			this.rollups.returns(year, (row) -> {
+			this.rollups.returns(year, scope, (row) -> {
 				List<String> line = new ArrayList<>(row.identity().subList(0, RETURNS_IDENTITY.size()));
 				line.addAll(row.values());
 				csv.row(line);
@@ -103,23 +105,27 @@ public class CsvReports {
 	/**
 	 * The four roll-up files, and {@code by-parent-union.csv} in a provincial
 	 * federation's own view; returns the number of upper-level unions, 0 in a national
-	 * consolidation.
+	 * consolidation. In a scope, a row per province of the scope, and sums of their
+	 * returns.
 	 */
-	public long writeRollups(Path output, int year) {
+	public long writeRollups(Path output, int year, ProvinceScope scope) {
 		Path folder = yearFolder(output, year);
-		Rollups.Group total = this.rollups.groups(year, Rollups.By.TOTAL).values().iterator().next();
+		Rollups.Group total = this.rollups.groups(year, scope, Rollups.By.TOTAL).values().iterator().next();
 
-		Map<List<String>, Rollups.Group> byProvince = this.rollups.groups(year, Rollups.By.PROVINCE);
+		Map<List<String>, Rollups.Group> byProvince = this.rollups.groups(year, scope, Rollups.By.PROVINCE);
 		try (CsvOutput csv = CsvOutput.open(folder.resolve("by-province.csv"),
 				header("province_code", "province_name"))) {
 			for (Province province : this.provinces.all()) {
+				if (!scope.contains(province.code())) {
+					continue;
+				}
 				csv.row(line(List.of(province.code(), province.name()), byProvince.get(List.of(province.code()))));
 			}
 			csv.row(line(List.of(TOTAL, "Tổng cộng"), total));
 			csv.commit();
 		}
 
-		Map<List<String>, Rollups.Group> bySector = this.rollups.groups(year, Rollups.By.SECTOR);
+		Map<List<String>, Rollups.Group> bySector = this.rollups.groups(year, scope, Rollups.By.SECTOR);
 		try (CsvOutput csv = CsvOutput.open(folder.resolve("by-sector.csv"), header("sector_code", "sector_name"))) {
 			for (Sector sector : this.sectors.all()) {
 				csv.row(line(List.of(sector.code(), sector.name()), bySector.get(List.of(sector.code()))));
@@ -128,7 +134,7 @@ public class CsvReports {
 			csv.commit();
 		}
 
-		Map<List<String>, Rollups.Group> byBoth = this.rollups.groups(year, Rollups.By.PROVINCE_SECTOR);
+		Map<List<String>, Rollups.Group> byBoth = this.rollups.groups(year, scope, Rollups.By.PROVINCE_SECTOR);
 		try (CsvOutput csv = CsvOutput.open(folder.resolve("by-province-sector.csv"),
 				header("province_code", "sector_code"))) {
 			for (Province province : this.provinces.all()) {
@@ -142,7 +148,7 @@ public class CsvReports {
 			csv.commit();
 		}
 
-		Map<List<String>, Rollups.Group> byIndustry = this.rollups.groups(year, Rollups.By.INDUSTRY);
+		Map<List<String>, Rollups.Group> byIndustry = this.rollups.groups(year, scope, Rollups.By.INDUSTRY);
 		try (CsvOutput csv = CsvOutput.open(folder.resolve("by-industry.csv"),
 				header("industry_code", "industry_name"))) {
 			for (Industry industry : this.industries.all()) {
@@ -155,13 +161,13 @@ public class CsvReports {
 			csv.row(line(List.of(TOTAL, "Tổng cộng"), total));
 			csv.commit();
 		}
-		Optional<ProvincialView> view = this.views.of(year);
+		Optional<ProvincialView> view = this.views.of(year, scope);
 		if (view.isEmpty()) {
 			return 0;
 		}
 		logger.info(view.get().description() + ", " + view.get().returns() + " báo cáo."
 				+ ((view.get().outsideNote() != null) ? " " + view.get().outsideNote() + "." : ""));
-		return writeParentUnions(folder, year, view.get());
+		return writeParentUnions(folder, year, scope, view.get());
 	}
 
 	/**
@@ -170,11 +176,11 @@ public class CsvReports {
 	 * frequent spelling (empty: the unions reporting straight to the federation), then
 	 * {@code TOTAL}, the province's.
 	 */
-	private long writeParentUnions(Path folder, int year, ProvincialView view) {
+	private long writeParentUnions(Path folder, int year, ProvinceScope scope, ProvincialView view) {
 		String province = view.province().code();
 		List<ParentUnions.ParentUnion> unions = new ParentUnions(view.province(), this.provinces)
-			.group(this.rollups.byParentUnion(year, province));
-		Rollups.Group total = this.rollups.groupsIn(year, Rollups.By.TOTAL, province).values().iterator().next();
+			.group(this.rollups.byParentUnion(year, scope, province));
+		Rollups.Group total = this.rollups.groupsIn(year, scope, Rollups.By.TOTAL, province).values().iterator().next();
 		try (CsvOutput csv = CsvOutput.open(folder.resolve(BY_PARENT_UNION), header("parent_union"))) {
 			for (ParentUnions.ParentUnion union : unions) {
 				csv.row(line(List.of(union.name()), union.group()));
@@ -192,10 +198,11 @@ public class CsvReports {
 	/**
 	 * {@code completeness.csv}: per province, then TOTAL, who was expected and who
 	 * reported, union by union ({@link Completeness}); expected and missing are empty
-	 * without a registry. Returns how many unions are missing.
+	 * without a registry; in a scope, its provinces' lines and unions only. Returns how
+	 * many unions are missing.
 	 */
-	public long writeCompleteness(Path output, int year) {
-		Completeness.Report report = this.completeness.report(year);
+	public long writeCompleteness(Path output, int year, ProvinceScope scope) {
+		Completeness.Report report = this.completeness.report(year, scope);
 		try (CsvOutput csv = CsvOutput.open(yearFolder(output, year).resolve("completeness.csv"), COMPLETENESS)) {
 			for (Completeness.Line line : report.byProvince()) {
 				csv.row(completeness(line));
@@ -219,6 +226,15 @@ public class CsvReports {
 	 * sorts all the year's findings at once.
 	 */
 	public long writeIssues(Path output, int year) {
+		return writeIssues(output, year, ProvinceScope.all());
+	}
+
+	/**
+	 * The same with the findings of {@code scope} only: of its provinces' returns, and
+	 * those of no return (of the file) in its files ({@link #issues}).
+	 */
+	public long writeIssues(Path output, int year, ProvinceScope scope) {
+		String issues = issues(scope);
 		long[] count = { 0 };
 		try (CsvOutput csv = CsvOutput.open(yearFolder(output, year).resolve("issues.csv"),
 				List.of("source_file", "sheet", "cell", "union_code", "rule", "severity", "message"))) {
@@ -232,7 +248,7 @@ public class CsvReports {
 				csv.row(row);
 				count[0]++;
 			};
-			FileRanges.forEach(this.jdbc, year, (after, upTo) -> this.jdbc.query(ISSUES, finding, year, after, upTo));
+			FileRanges.forEach(this.jdbc, year, (after, upTo) -> this.jdbc.query(issues, finding, year, after, upTo));
 			csv.commit();
 		}
 		return count[0];
@@ -249,14 +265,37 @@ public class CsvReports {
 			+ " AND (r.id IS NULL OR r.superseded_by IS NULL) ORDER BY s.source_file, f.id";
 
 	/**
-	 * {@code files.csv}: every file the intake looked at for the year, with what became
-	 * of it and why. Returns how many.
+	 * {@link #ISSUES} in a scope: a finding of a return of one of its provinces, or of no
+	 * return in a file of the scope ({@link FileStatuses#submissionInScope}).
 	 */
-	public long writeFiles(Path output, int year) {
+	static String issues(ProvinceScope scope) {
+		return findingsInScope(ISSUES, " ORDER BY s.source_file", scope);
+	}
+
+	/**
+	 * A query of findings {@code f} joined to their return {@code r} and submission
+	 * {@code s}, with the scope's condition before {@code order}.
+	 */
+	static String findingsInScope(String sql, String order, ProvinceScope scope) {
+		if (scope.isAll()) {
+			return sql;
+		}
+		String inScope = " AND ((r.id IS NOT NULL" + scope.and("r.province_code") + ") OR (r.id IS NULL"
+				+ FileStatuses.submissionInScope(scope, "s.id") + "))";
+		return sql.replace(order, inScope + order);
+	}
+
+	/**
+	 * {@code files.csv}: every file the intake looked at for the year, with what became
+	 * of it and why; in a scope, the files of its provinces only
+	 * ({@link FileStatuses#ofYear(int, ProvinceScope, java.util.function.Consumer)}).
+	 * Returns how many.
+	 */
+	public long writeFiles(Path output, int year, ProvinceScope scope) {
 		long[] count = { 0 };
 		try (CsvOutput csv = CsvOutput.open(yearFolder(output, year).resolve("files.csv"),
 				List.of("source_file", "sha256", "bytes", "status", "reason"))) {
-			this.files.ofYear(year, (line) -> {
+			this.files.ofYear(year, scope, (line) -> {
 				csv.row(List.of(line.sourceFile(), (line.sha256() != null) ? line.sha256() : "",
 						(line.bytes() != null) ? line.bytes().toString() : "", line.status().csv(), line.reason()));
 				count[0]++;

@@ -23,6 +23,8 @@ import vn.tonghop.report.feedback.FeedbackException;
 import vn.tonghop.report.feedback.FeedbackItem;
 import vn.tonghop.report.feedback.FeedbackWorkbook;
 import vn.tonghop.store.FileRanges;
+import vn.tonghop.store.FileStatuses;
+import vn.tonghop.store.ProvinceScope;
 import vn.tonghop.store.YearMismatch;
 
 /**
@@ -30,7 +32,8 @@ import vn.tonghop.store.YearMismatch;
  * {@code OUTPUT/Y/phan-hoi/} with each finding's cell marked and explained, and a first
  * sheet listing them. The union's original file is only read. A file that is no longer
  * where it was ingested from is skipped with a warning; the folder is made anew on each
- * run.
+ * run. A consolidation scoped to some provinces ({@link ProvinceScope}) makes the copies
+ * of their files only, each marking the findings of their returns (and of the file).
  */
 public class FeedbackReports {
 
@@ -79,6 +82,18 @@ public class FeedbackReports {
 			+ " ORDER BY s.report_year, s.source_file, s.id";
 
 	/**
+	 * {@link #WITH_FINDINGS} for the files of {@code scope}, counting and naming their
+	 * returns of its provinces only.
+	 */
+	static String withFindings(ProvinceScope scope) {
+		if (scope.isAll()) {
+			return WITH_FINDINGS;
+		}
+		return WITH_FINDINGS.replace(" AND r.superseded_by IS NULL)",
+				" AND r.superseded_by IS NULL" + scope.and("r.province_code") + ")");
+	}
+
+	/**
 	 * Writes the feedback copies, several at a time ({@link CopyWriters}), a range of
 	 * file names at a time; returns how many. Each copy's name is taken in the order of
 	 * the files' names, before it is written (an empty file holds it), so two files whose
@@ -97,9 +112,19 @@ public class FeedbackReports {
 	 * given is more likely wrong than every union.
 	 */
 	public long write(Path output, int year, boolean yearMismatchCopies) {
+		return write(output, year, yearMismatchCopies, ProvinceScope.all());
+	}
+
+	/**
+	 * The same for the files of {@code scope} only: those with a return of one of its
+	 * provinces. The copies that could not be made are recorded anew for those files
+	 * only, so that a later consolidation of other provinces keeps its own.
+	 */
+	public long write(Path output, int year, boolean yearMismatchCopies, ProvinceScope scope) {
 		Path folder = CsvReports.yearFolder(output, year).resolve(FOLDER);
 		clear(folder);
-		this.jdbc.update("DELETE FROM feedback_failure WHERE report_year = ?", year);
+		this.jdbc.update("DELETE FROM feedback_failure WHERE report_year = ?"
+				+ FileStatuses.submissionInScope(scope, "feedback_failure.submission_id"), year);
 		Set<Long> withheld = yearMismatchCopies ? Set.of() : Set.copyOf(YearMismatch.withheldCopies(this.jdbc, year));
 		if (!withheld.isEmpty()) {
 			logger.warn("Phần lớn báo cáo ghi năm khác năm " + year + ": không tạo bản phản hồi cho " + withheld.size()
@@ -114,7 +139,7 @@ public class FeedbackReports {
 				Map<Integer, String> failed = new ConcurrentHashMap<>();
 				// one copy per workbook: a list's rows share theirs; CSV lists get none
 				// (no cells to mark)
-				withFindings(year, after, upTo, (submission) -> {
+				withFindings(year, scope, after, upTo, (submission) -> {
 					if (withheld.contains(submission.id())) {
 						return;
 					}
@@ -132,7 +157,7 @@ public class FeedbackReports {
 					targets.add(target);
 					copied.add(submission);
 					writers.add(() -> {
-						String reason = write(source, submission, target);
+						String reason = write(source, submission, target, scope);
 						if (reason != null) {
 							failed.put(index, reason);
 						}
@@ -169,12 +194,14 @@ public class FeedbackReports {
 	 * range of names at a time.
 	 */
 	void withFindings(int year, Consumer<Submission> submissions) {
-		FileRanges.forEach(this.jdbc, year, (after, upTo) -> withFindings(year, after, upTo, submissions));
+		FileRanges.forEach(this.jdbc, year,
+				(after, upTo) -> withFindings(year, ProvinceScope.all(), after, upTo, submissions));
 	}
 
-	private void withFindings(int year, String after, String upTo, Consumer<Submission> submissions) {
+	private void withFindings(int year, ProvinceScope scope, String after, String upTo,
+			Consumer<Submission> submissions) {
 		this.jdbc
-			.query(WITH_FINDINGS,
+			.query(withFindings(scope),
 					(rs, n) -> (rs.getLong(4) == 1)
 							? new Submission(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(5),
 									rs.getString(6))
@@ -188,9 +215,14 @@ public class FeedbackReports {
 	 * Writes one submission's feedback copy over the empty file {@code target}; returns
 	 * why not when its file cannot be opened as a workbook, else {@code null}.
 	 */
-	private String write(Path source, Submission submission, Path target) {
+	private String write(Path source, Submission submission, Path target, ProvinceScope scope) {
+		// in a scope: the findings of its provinces' returns, and of the file
+		String inScope = scope.isAll() ? ""
+				: " AND (return_id IS NULL OR EXISTS (SELECT 1 FROM return_record r WHERE r.id = finding.return_id"
+						+ scope.and("r.province_code") + "))";
 		List<FeedbackItem> items = this.jdbc.query(
-				"SELECT sheet, cell, rule, severity, message FROM finding WHERE submission_id = ? ORDER BY id",
+				"SELECT sheet, cell, rule, severity, message FROM finding WHERE submission_id = ?" + inScope
+						+ " ORDER BY id",
 				(rs, n) -> new FeedbackItem(rs.getString(1), rs.getString(2), rs.getString(3).strip(), rs.getString(4),
 						rs.getString(5)),
 				submission.id());

@@ -38,12 +38,14 @@ import vn.tonghop.rollup.Rollups;
 import vn.tonghop.store.FileStatuses;
 import vn.tonghop.store.LastIngest;
 import vn.tonghop.store.Pages;
+import vn.tonghop.store.ProvinceScope;
 
 /**
  * Fills the analysts' workbook {@code tong-hop-thi-dua-Y.xlsx} from the database: the
  * same roll-ups as the CSVs, the previous year when it is stored, completeness, and the
  * findings and returns read page by page so that memory stays flat however many there
- * are.
+ * are. A consolidation scoped to some provinces ({@link ProvinceScope}) fills it with
+ * their rows only and says so on its summary and "Thông tin".
  */
 public class WorkbookReports {
 
@@ -101,29 +103,40 @@ public class WorkbookReports {
 	 * it.
 	 */
 	public long write(Path output, int year) {
-		boolean previous = returnsOf(year - 1) > 0;
+		return write(output, year, ProvinceScope.all());
+	}
+
+	/**
+	 * The same with the returns, files and findings of {@code scope} only, the previous
+	 * year's of the same provinces beside them.
+	 */
+	public long write(Path output, int year, ProvinceScope scope) {
+		boolean previous = returnsOf(year - 1, scope) > 0;
 		// a provincial federation's own view: its sectors, industries and completeness,
 		// within its province
-		String province = this.views.of(year).map((view) -> view.province().code()).orElse(null);
-		Completeness.Report report = this.completeness.report(year, province);
-		WorkbookInput input = new WorkbookInput(year, previous ? year - 1 : null, runInfo(year),
-				this.rollups.columns().names(), byProvince(year), bySector(year, province), byProvinceSector(year),
-				byIndustry(year, province), previous ? byProvince(year - 1) : null,
-				previous ? bySector(year - 1, province) : null, previous ? byIndustry(year - 1, province) : null,
-				completeness(report), missing(report), findings(year), returns(year),
-				federation(year, previous).orElse(null));
+		Optional<ProvincialView> view = this.views.of(year, scope);
+		String province = view.map((v) -> v.province().code()).orElse(null);
+		Completeness.Report report = this.completeness.report(year,
+				(province != null) ? ProvinceScope.of(List.of(province)) : scope);
+		WorkbookInput input = new WorkbookInput(year, previous ? year - 1 : null, runInfo(year, scope),
+				this.rollups.columns().names(), byProvince(year, scope), bySector(year, scope, province),
+				byProvinceSector(year, scope), byIndustry(year, scope, province),
+				previous ? byProvince(year - 1, scope) : null, previous ? bySector(year - 1, scope, province) : null,
+				previous ? byIndustry(year - 1, scope, province) : null, completeness(report), missing(report),
+				findings(year, scope), returns(year, scope), federation(year, scope, view, previous).orElse(null));
 		try {
 			this.workbook.write(input, CsvReports.yearFolder(output, year).resolve(fileName(year)));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write " + fileName(year) + ": " + ex.getMessage(), ex);
 		}
-		return returnsOf(year);
+		return returnsOf(year, scope);
 	}
 
-	private long returnsOf(int year) {
+	private long returnsOf(int year, ProvinceScope scope) {
 		Long count = this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM return_record r WHERE r.report_year = ? AND r.accepted AND r.superseded_by IS NULL",
+				"SELECT COUNT(*) FROM return_record r WHERE r.report_year = ? AND r.accepted AND r.superseded_by IS NULL"
+						+ scope.and("r.province_code"),
 				Long.class, year);
 		return (count != null) ? count : 0;
 	}
@@ -132,8 +145,8 @@ public class WorkbookReports {
 	 * The run and the year's counts: files as files.csv lists them, returns as
 	 * returns.csv and the run's summary count them ({@link FileStatuses#countYear}).
 	 */
-	private RunInfo runInfo(int year) {
-		FileStatuses.YearCounts counts = new FileStatuses(this.jdbc).countYear(year);
+	private RunInfo runInfo(int year, ProvinceScope scope) {
+		FileStatuses.YearCounts counts = new FileStatuses(this.jdbc).countYear(year, scope);
 		String database = this.jdbc.execute((java.sql.Connection connection) -> {
 			var meta = connection.getMetaData();
 			return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + " — " + meta.getURL();
@@ -141,59 +154,63 @@ public class WorkbookReports {
 		String warning = LastIngest.unfinished(this.jdbc, year).map((ingest) -> ingest.warning(year)).orElse(null);
 		return new RunInfo(LocalDateTime.now(), counts.totalFiles(), counts.returns().accepted(),
 				counts.returns().rejected(), this.toolVersion, database, warning, counts.returns().superseded(),
-				FileStatuses.describe(counts.files()));
+				FileStatuses.describe(counts.files()), scope.names(this.provinces));
 	}
 
-	private Table byProvince(int year) {
-		Map<List<String>, Rollups.Group> groups = this.rollups.groups(year, Rollups.By.PROVINCE);
+	private Table byProvince(int year, ProvinceScope scope) {
+		Map<List<String>, Rollups.Group> groups = this.rollups.groups(year, scope, Rollups.By.PROVINCE);
 		List<Group> rows = new ArrayList<>();
 		for (Province province : this.provinces.all()) {
+			if (!scope.contains(province.code())) {
+				continue;
+			}
 			rows.add(group(List.of(province.code()), List.of(province.name()), groups.get(List.of(province.code()))));
 		}
-		return new Table(rows, total(year));
+		return new Table(rows, total(year, scope, null));
 	}
 
 	/**
-	 * The groups of {@code by}: of every return, or of one province's when
+	 * The groups of {@code by}: of every return of the scope, or of one province's when
 	 * {@code province} is not null.
 	 */
-	private Map<List<String>, Rollups.Group> groups(int year, Rollups.By by, String province) {
-		return (province != null) ? this.rollups.groupsIn(year, by, province) : this.rollups.groups(year, by);
+	private Map<List<String>, Rollups.Group> groups(int year, ProvinceScope scope, Rollups.By by, String province) {
+		return (province != null) ? this.rollups.groupsIn(year, scope, by, province)
+				: this.rollups.groups(year, scope, by);
 	}
 
-	private Table bySector(int year, String province) {
-		Map<List<String>, Rollups.Group> groups = groups(year, Rollups.By.SECTOR, province);
+	private Table bySector(int year, ProvinceScope scope, String province) {
+		Map<List<String>, Rollups.Group> groups = groups(year, scope, Rollups.By.SECTOR, province);
 		List<Group> rows = new ArrayList<>();
 		for (Sector sector : this.sectors.all()) {
 			rows.add(group(List.of(sector.code()), List.of(sector.name()), groups.get(List.of(sector.code()))));
 		}
-		return new Table(rows, total(year, province));
+		return new Table(rows, total(year, scope, province));
 	}
 
 	/**
-	 * A provincial federation's own view of {@code year}: its province's returns by
-	 * upper-level union, beside the previous year's matched by key when {@code previous};
-	 * empty in a national consolidation.
+	 * A provincial federation's own view of {@code year} ({@code view}): its province's
+	 * returns by upper-level union, beside the previous year's matched by key when
+	 * {@code previous}; empty in a national consolidation.
 	 */
-	private Optional<FederationView> federation(int year, boolean previous) {
-		return this.views.of(year)
-			.map((view) -> new FederationView(view.description(), view.outside(), view.outsideNote(),
-					byParentUnion(year, view), previous ? byParentUnion(year - 1, view) : null));
+	private Optional<FederationView> federation(int year, ProvinceScope scope, Optional<ProvincialView> view,
+			boolean previous) {
+		return view.map((v) -> new FederationView(v.description(), v.outside(), v.outsideNote(),
+				byParentUnion(year, scope, v), previous ? byParentUnion(year - 1, scope, v) : null));
 	}
 
-	private Table byParentUnion(int year, ProvincialView view) {
+	private Table byParentUnion(int year, ProvinceScope scope, ProvincialView view) {
 		ParentUnions parentUnions = new ParentUnions(view.province(), this.provinces);
 		List<Group> rows = new ArrayList<>();
 		for (ParentUnions.ParentUnion union : parentUnions
-			.group(this.rollups.byParentUnion(year, view.province().code()))) {
+			.group(this.rollups.byParentUnion(year, scope, view.province().code()))) {
 			rows.add(group(List.of(union.key()), List.of(union.direct() ? parentUnions.direct() : union.name()),
 					union.group()));
 		}
-		return new Table(rows, total(year, view.province().code()));
+		return new Table(rows, total(year, scope, view.province().code()));
 	}
 
-	private Table byProvinceSector(int year) {
-		Map<List<String>, Rollups.Group> groups = this.rollups.groups(year, Rollups.By.PROVINCE_SECTOR);
+	private Table byProvinceSector(int year, ProvinceScope scope) {
+		Map<List<String>, Rollups.Group> groups = this.rollups.groups(year, scope, Rollups.By.PROVINCE_SECTOR);
 		List<Group> rows = new ArrayList<>();
 		for (Province province : this.provinces.all()) {
 			for (Sector sector : this.sectors.all()) {
@@ -207,8 +224,8 @@ public class WorkbookReports {
 		return new Table(rows, null);
 	}
 
-	private Table byIndustry(int year, String province) {
-		Map<List<String>, Rollups.Group> groups = groups(year, Rollups.By.INDUSTRY, province);
+	private Table byIndustry(int year, ProvinceScope scope, String province) {
+		Map<List<String>, Rollups.Group> groups = groups(year, scope, Rollups.By.INDUSTRY, province);
 		List<Group> rows = new ArrayList<>();
 		for (Industry industry : this.industries.all()) {
 			rows.add(group(List.of(industry.code()), List.of(industry.name()), groups.get(List.of(industry.code()))));
@@ -217,16 +234,12 @@ public class WorkbookReports {
 		if (notGiven != null) {
 			rows.add(group(List.of(""), List.of("Không ghi ngành"), notGiven));
 		}
-		return new Table(rows, total(year, province));
+		return new Table(rows, total(year, scope, province));
 	}
 
-	private Group total(int year) {
-		return total(year, null);
-	}
-
-	private Group total(int year, String province) {
+	private Group total(int year, ProvinceScope scope, String province) {
 		return group(List.of(CsvReports.TOTAL), List.of("Tổng cộng"),
-				groups(year, Rollups.By.TOTAL, province).values().iterator().next());
+				groups(year, scope, Rollups.By.TOTAL, province).values().iterator().next());
 	}
 
 	private Group group(List<String> keys, List<String> names, Rollups.Group found) {
@@ -278,6 +291,12 @@ public class WorkbookReports {
 	 * finding of the year at once (300,000 findings at 150,000 returns).
 	 */
 	Iterable<FindingRow> findings(int year) {
+		return findings(year, ProvinceScope.all());
+	}
+
+	/** The same of {@code scope}, as issues.csv has them ({@link CsvReports#issues}). */
+	Iterable<FindingRow> findings(int year, ProvinceScope scope) {
+		String findingsPage = CsvReports.findingsInScope(FINDINGS_PAGE, " ORDER BY f.id", scope);
 		return () -> {
 			long[] after = { Long.MIN_VALUE };
 			boolean[] last = { false };
@@ -286,7 +305,7 @@ public class WorkbookReports {
 					return null;
 				}
 				List<FindingRow> page = new ArrayList<>(PAGE);
-				this.jdbc.query(FINDINGS_PAGE, (rs) -> {
+				this.jdbc.query(findingsPage, (rs) -> {
 					after[0] = rs.getLong(8);
 					page.add(new FindingRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 							rs.getString(5).strip(), rs.getString(6), rs.getString(7)));
@@ -308,9 +327,9 @@ public class WorkbookReports {
 	 * The returns of returns.csv, by id, read as the sheet is written; the query closes
 	 * when the last is read.
 	 */
-	private Iterable<ReturnRow> returns(int year) {
+	private Iterable<ReturnRow> returns(int year, ProvinceScope scope) {
 		List<String> names = this.rollups.columns().names();
-		return () -> this.rollups.returnsById(year).map((row) -> returnRow(row, names)).iterator();
+		return () -> this.rollups.returnsById(year, scope).map((row) -> returnRow(row, names)).iterator();
 	}
 
 	private ReturnRow returnRow(Rollups.ReturnRow row, List<String> names) {

@@ -12,6 +12,7 @@ import vn.tonghop.normalise.Province;
 import vn.tonghop.normalise.ProvinceResolver;
 import vn.tonghop.normalise.Sector;
 import vn.tonghop.normalise.SectorResolver;
+import vn.tonghop.store.ProvinceScope;
 
 /**
  * Who reported, union by union (README, "What the counts mean"): per province and per
@@ -80,6 +81,9 @@ public class Completeness {
 			+ " FROM registry_entry e WHERE e.load_id = ? AND e.source_row > ?"
 			+ " ORDER BY e.load_id, e.source_row FETCH FIRST " + PAGE + " ROWS ONLY";
 
+	/** Where a scope's condition on the entries goes in {@link #REGISTRY_PAGE}. */
+	private static final String REGISTRY_ORDER = " ORDER BY e.load_id";
+
 	/**
 	 * The last union code of the next page of the year's returns after a code, in the
 	 * order of the index {@code return_record_union_current}; none when fewer are left.
@@ -105,6 +109,14 @@ public class Completeness {
 			" AND r.union_code <= ? AND NOT EXISTS");
 
 	/**
+	 * {@link #RECEIVED} or {@link #RECEIVED_UP_TO} for the unions a scope holds: those
+	 * its returns place in one of its provinces, as counted below.
+	 */
+	private static String received(String sql, ProvinceScope scope) {
+		return scope.isAll() ? sql : sql + " HAVING 1 = 1" + scope.and("MAX(r.province_code)");
+	}
+
+	/**
 	 * Counts the registry's unions where the registry places them, then the unions that
 	 * sent returns without being in it where their returns place them, page by page: what
 	 * stays in memory is the counts by province and sector and the list of missing unions
@@ -112,15 +124,17 @@ public class Completeness {
 	 * MB at 150,000, and H2 held the year's unions once more as a result).
 	 */
 	public Report report(int year) {
-		return report(year, null);
+		return report(year, ProvinceScope.all());
 	}
 
 	/**
-	 * The same for the unions of one province only (where the registry or their returns
-	 * place them), when {@code within} is a province code (a provincial federation's own
-	 * view): its line is the only province line, its sectors and its missing unions.
+	 * The same for the unions of the provinces of {@code scope} only (where the registry
+	 * or their returns place them; one province in a provincial federation's own view):
+	 * their lines are the only province lines (no line of unknown province), with their
+	 * sectors, their missing unions and their returns without a union code.
 	 */
-	public Report report(int year, String within) {
+	public Report report(int year, ProvinceScope scope) {
+		String registryPage = REGISTRY_PAGE.replace(REGISTRY_ORDER, scope.and("e.province_code") + REGISTRY_ORDER);
 		Long load = this.jdbc.queryForObject("SELECT MAX(id) FROM registry_load WHERE report_year = ?", Long.class,
 				year);
 		boolean registryLoaded = load != null;
@@ -133,17 +147,16 @@ public class Completeness {
 			int[] read = new int[1];
 			do {
 				read[0] = 0;
-				this.jdbc.query(REGISTRY_PAGE, (rs) -> {
+				this.jdbc.query(registryPage, (rs) -> {
 					read[0]++;
+					// the last row read, in the scope or not: the next page starts after
+					// it
 					after[0] = rs.getInt(5);
 					String code = rs.getString(1);
 					String province = trim(rs.getString(3));
 					String sector = rs.getString(4);
 					boolean received = rs.getInt(6) == 1;
 					boolean accepted = rs.getInt(7) == 1;
-					if (within != null && !within.equals(province)) {
-						return;
-					}
 					count(byProvince, bySector, total, province, sector, true, received, accepted);
 					if (!received) {
 						missing.add(new MissingUnion(code, rs.getString(2), province, sector));
@@ -154,11 +167,8 @@ public class Completeness {
 		}
 		// unions not in the registry: received where there is none, else unlisted
 		RowCallbackHandler received = (rs) -> {
-			String province = trim(rs.getString(3));
-			if (within == null || within.equals(province)) {
-				count(byProvince, bySector, total, province, rs.getString(4), false, !registryLoaded,
-						rs.getInt(2) == 1);
-			}
+			count(byProvince, bySector, total, trim(rs.getString(3)), rs.getString(4), false, !registryLoaded,
+					rs.getInt(2) == 1);
 		};
 		long registry = (load != null) ? load : -1L;
 		String from = "";
@@ -166,16 +176,16 @@ public class Completeness {
 			List<String> ends = this.jdbc.queryForList(UNION_PAGE_END, String.class, year, from);
 			String to = ends.isEmpty() ? null : ends.get(0);
 			if (to != null) {
-				this.jdbc.query(RECEIVED_UP_TO, received, year, from, to, registry);
+				this.jdbc.query(received(RECEIVED_UP_TO, scope), received, year, from, to, registry);
 			}
 			else {
-				this.jdbc.query(RECEIVED, received, year, from, registry);
+				this.jdbc.query(received(RECEIVED, scope), received, year, from, registry);
 			}
 			from = to;
 		}
 		List<Line> provinceLines = new ArrayList<>();
 		for (Province province : this.provinces.all()) {
-			if (within != null && !within.equals(province.code())) {
+			if (!scope.contains(province.code())) {
 				continue;
 			}
 			provinceLines
@@ -187,8 +197,7 @@ public class Completeness {
 			sectorLines.add(line(sector.code(), sector.name(), bySector.remove(sector.code()), registryLoaded));
 		}
 		unknown(bySector, UNKNOWN_SECTOR, registryLoaded).ifPresent(sectorLines::add);
-		Long unidentified = (within == null) ? this.jdbc.queryForObject(UNIDENTIFIED, Long.class, year)
-				: this.jdbc.queryForObject(UNIDENTIFIED + " AND r.province_code = ?", Long.class, year, within);
+		Long unidentified = this.jdbc.queryForObject(UNIDENTIFIED + scope.and("r.province_code"), Long.class, year);
 		return new Report(registryLoaded, provinceLines, sectorLines, line("TOTAL", "Tổng cộng", total, registryLoaded),
 				missing, (unidentified != null) ? unidentified : 0);
 	}

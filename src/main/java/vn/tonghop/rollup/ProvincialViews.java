@@ -10,12 +10,17 @@ import vn.tonghop.normalise.Province;
 import vn.tonghop.normalise.ProvinceResolution;
 import vn.tonghop.normalise.ProvinceResolver;
 import vn.tonghop.normalise.TextFold;
+import vn.tonghop.store.ProvinceScope;
 
 /**
  * Decides whether a year is consolidated in a provincial federation's own view
  * ({@link ProvincialView}): when the setting {@code tonghop.federation.province} names a
  * province, always, for that province; without it, when every accepted return of the year
- * lies in one province. Otherwise the consolidation is national.
+ * lies in one province. Otherwise the consolidation is national. A consolidation scoped
+ * to some provinces ({@link ProvinceScope}) is decided from its returns only: the setting
+ * counts when its province is in the scope; a scope of one province with returns is that
+ * province's view, as a year whose returns all lie in one province; a scope of several is
+ * national in form, with only their rows, whatever its returns.
  */
 public final class ProvincialViews {
 
@@ -61,17 +66,29 @@ public final class ProvincialViews {
 
 	/** The view of {@code year}, or empty for a national consolidation. */
 	public Optional<ProvincialView> of(int year) {
-		if (this.named != null) {
+		return of(year, ProvinceScope.all());
+	}
+
+	/**
+	 * The view of {@code year} consolidated for {@code scope}, or empty for a national
+	 * one (of all provinces or several).
+	 */
+	public Optional<ProvincialView> of(int year, ProvinceScope scope) {
+		if (this.named != null && scope.contains(this.named.code())) {
 			Map<String, Object> counts = this.jdbc.queryForMap("SELECT COUNT(*) AS total,"
 					+ " COUNT(CASE WHEN r.province_code = ? THEN 1 END) AS inside FROM return_record r WHERE "
-					+ Rollups.CURRENT, this.named.code(), year);
+					+ Rollups.CURRENT + scope.and("r.province_code"), this.named.code(), year);
 			long inside = ((Number) counts.get("inside")).longValue();
 			long total = ((Number) counts.get("total")).longValue();
 			return Optional.of(new ProvincialView(this.named, true, inside, total - inside));
 		}
-		List<Map<String, Object>> provinces = this.jdbc
-			.queryForList("SELECT r.province_code AS code," + " COUNT(*) AS returns FROM return_record r WHERE "
-					+ Rollups.CURRENT + " GROUP BY r.province_code FETCH FIRST 2 ROWS ONLY", year);
+		if (scope.codes().size() > 1) {
+			return Optional.empty();
+		}
+		List<Map<String, Object>> provinces = this.jdbc.queryForList(
+				"SELECT r.province_code AS code," + " COUNT(*) AS returns FROM return_record r WHERE " + Rollups.CURRENT
+						+ scope.and("r.province_code") + " GROUP BY r.province_code FETCH FIRST 2 ROWS ONLY",
+				year);
 		if (provinces.size() != 1 || provinces.get(0).get("code") == null) {
 			return Optional.empty();
 		}

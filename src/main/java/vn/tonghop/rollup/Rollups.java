@@ -20,11 +20,14 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import vn.tonghop.normalise.TextFold;
 import vn.tonghop.store.CheckedReturns;
 import vn.tonghop.store.Pages;
+import vn.tonghop.store.ProvinceScope;
 import vn.tonghop.store.StoredValues;
 
 /**
  * Rolls up the returns that count for a year: accepted and not superseded. Every sum is
- * exact, over whole numbers, as the database's {@code SUM} would give it.
+ * exact, over whole numbers, as the database's {@code SUM} would give it. Each method
+ * takes the year's returns of every province, or of a {@link ProvinceScope}'s only (a
+ * condition of each query).
  */
 public class Rollups {
 
@@ -121,7 +124,11 @@ public class Rollups {
 	private static final List<String> FINEST = List.of("r.province_code", "r.sector_code",
 			"COALESCE(r.industry_code, '')");
 
-	private final Map<Integer, Snapshot> snapshots = new ConcurrentHashMap<>();
+	/** A year's returns of a scope: what a snapshot is kept for. */
+	private record Scoped(int year, ProvinceScope scope) {
+	}
+
+	private final Map<Scoped, Snapshot> snapshots = new ConcurrentHashMap<>();
 
 	private final AtomicLong passes = new AtomicLong();
 
@@ -139,7 +146,12 @@ public class Rollups {
 	 * highest id and number superseded tell.
 	 */
 	public Map<List<String>, Group> groups(int year, By by) {
-		Snapshot snapshot = snapshot(year);
+		return groups(year, ProvinceScope.all(), by);
+	}
+
+	/** The same of the returns of {@code scope}'s provinces only. */
+	public Map<List<String>, Group> groups(int year, ProvinceScope scope, By by) {
+		Snapshot snapshot = snapshot(year, scope);
 		return snapshot.groups().computeIfAbsent(by, (b) -> Collections.unmodifiableMap(combine(snapshot.finest(), b)));
 	}
 
@@ -149,8 +161,16 @@ public class Rollups {
 	 * without returns.
 	 */
 	public Map<List<String>, Group> groupsIn(int year, By by, String province) {
+		return groupsIn(year, ProvinceScope.all(), by, province);
+	}
+
+	/**
+	 * The same, taken from the sums of {@code scope}'s returns (which hold the
+	 * province's).
+	 */
+	public Map<List<String>, Group> groupsIn(int year, ProvinceScope scope, By by, String province) {
 		Map<List<String>, Group> finest = new LinkedHashMap<>();
-		snapshot(year).finest().forEach((keys, group) -> {
+		snapshot(year, scope).finest().forEach((keys, group) -> {
 			if (keys.get(0).equals(province)) {
 				finest.put(keys, group);
 			}
@@ -158,18 +178,26 @@ public class Rollups {
 		return Collections.unmodifiableMap(combine(finest, by));
 	}
 
-	private Snapshot snapshot(int year) {
+	/**
+	 * The sums of the year's returns of {@code scope}, made anew when the year's returns
+	 * (of any province) changed.
+	 */
+	private Snapshot snapshot(int year, ProvinceScope scope) {
 		List<Long> fingerprint = this.jdbc.queryForObject(
 				"SELECT COUNT(*), COALESCE(MAX(id), 0), COUNT(superseded_by) FROM return_record WHERE report_year = ?",
 				(rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)), year);
-		return this.snapshots.compute(year,
-				(y, current) -> (current != null && current.fingerprint().equals(fingerprint)) ? current
-						: new Snapshot(fingerprint, sum(year), new ConcurrentHashMap<>()));
+		return this.snapshots.compute(new Scoped(year, scope),
+				(key, current) -> (current != null && current.fingerprint().equals(fingerprint)) ? current
+						: new Snapshot(fingerprint, sum(year, scope), new ConcurrentHashMap<>()));
 	}
 
-	/** The province whose upper-level unions a pass over {@code year} sums, or null. */
-	private String parentsOf(int year) {
-		return (this.views != null) ? this.views.of(year).map((view) -> view.province().code()).orElse(null) : null;
+	/**
+	 * The province whose upper-level unions a pass over {@code year}'s returns of
+	 * {@code scope} sums, or null.
+	 */
+	private String parentsOf(int year, ProvinceScope scope) {
+		return (this.views != null) ? this.views.of(year, scope).map((view) -> view.province().code()).orElse(null)
+				: null;
 	}
 
 	/**
@@ -180,7 +208,15 @@ public class Rollups {
 	 * {@link ParentUnions} groups the spellings of one union.
 	 */
 	public Map<String, Group> byParentUnion(int year, String province) {
-		Summed summed = snapshot(year).summed();
+		return byParentUnion(year, ProvinceScope.all(), province);
+	}
+
+	/**
+	 * The same, taken from the sums of {@code scope}'s returns when they hold the
+	 * province's upper-level unions.
+	 */
+	public Map<String, Group> byParentUnion(int year, ProvinceScope scope, String province) {
+		Summed summed = snapshot(year, scope).summed();
 		if (province.equals(summed.parentsOf())) {
 			return summed.parents();
 		}
@@ -217,20 +253,19 @@ public class Rollups {
 	 * one pass over the values of the returns that count, streamed. Memory holds one
 	 * running sum per group and column, whatever the number of returns.
 	 */
-	private Summed sum(int year) {
+	private Summed sum(int year, ProvinceScope scope) {
 		this.passes.incrementAndGet();
-		String parentsOf = parentsOf(year);
+		String parentsOf = parentsOf(year, scope);
 		Map<List<String>, Sums> groups = new LinkedHashMap<>();
 		String grouping = String.join(", ", FINEST);
-		this.jdbc.query(
-				"SELECT " + grouping + ", COUNT(*) FROM return_record r WHERE " + CURRENT + " GROUP BY " + grouping,
-				(rs) -> {
+		this.jdbc.query("SELECT " + grouping + ", COUNT(*) FROM return_record r WHERE " + CURRENT
+				+ scope.and("r.province_code") + " GROUP BY " + grouping, (rs) -> {
 					groups.computeIfAbsent(keys(rs.getString(1), rs.getString(2), rs.getString(3)),
 							this::sums).returns += rs.getLong(4);
 				}, year);
 		Map<String, Sums> parents = new LinkedHashMap<>();
 		ValueAdder adder = new ValueAdder(groups, year, parentsOf, parents);
-		streamValues(year, adder);
+		streamValues(year, scope, adder);
 		Map<List<String>, Group> finest = new LinkedHashMap<>();
 		groups.forEach((keys, sums) -> finest.put(keys, new Group(keys, sums.returns, sums.values())));
 		Map<String, Group> byParent = new LinkedHashMap<>();
@@ -271,13 +306,14 @@ public class Rollups {
 	 * execution: with it, a long scan can meet pages whose chunk the store has meanwhile
 	 * freed ("Chunk 140 not found", seen at 60,000 returns; H2 issue 4142).
 	 */
-	private void streamValues(int year, RowCallbackHandler adder) {
+	private void streamValues(int year, ProvinceScope scope, RowCallbackHandler adder) {
 		long[] range = idRange(year);
 		if (range == null) {
 			return;
 		}
+		String values = VALUES + scope.and("r.province_code");
 		for (long from = range[0]; from <= range[1]; from += VALUE_PAGE) {
-			this.jdbc.query(VALUES, adder, from, Math.min(range[1], from + VALUE_PAGE - 1));
+			this.jdbc.query(values, adder, from, Math.min(range[1], from + VALUE_PAGE - 1));
 		}
 	}
 
@@ -461,7 +497,12 @@ public class Rollups {
 
 	/** Streams the returns that count, ordered by province, union code. */
 	public void returns(int year, Consumer<ReturnRow> consumer) {
-		try (Stream<ReturnRow> returns = byProvince(year)) {
+		returns(year, ProvinceScope.all(), consumer);
+	}
+
+	/** The same of {@code scope}'s provinces only. */
+	public void returns(int year, ProvinceScope scope, Consumer<ReturnRow> consumer) {
+		try (Stream<ReturnRow> returns = byProvince(year, scope)) {
 			returns.forEach(consumer);
 		}
 	}
@@ -477,10 +518,16 @@ public class Rollups {
 	 * step, and the other core is free once the files beside it are written.
 	 */
 	public Stream<ReturnRow> returnsById(int year) {
+		return returnsById(year, ProvinceScope.all());
+	}
+
+	/** The same of {@code scope}'s provinces only. */
+	public Stream<ReturnRow> returnsById(int year, ProvinceScope scope) {
 		long[] range = idRange(year);
 		if (range == null) {
 			return Stream.empty();
 		}
+		String byId = BY_ID.replace(BY_ID_ORDER, scope.and("r.province_code") + BY_ID_ORDER);
 		long[] from = { range[0] };
 		return Pages.streamReadingAhead(() -> {
 			if (from[0] > range[1]) {
@@ -488,7 +535,7 @@ public class Rollups {
 			}
 			long to = Math.min(range[1], from[0] + VALUE_PAGE - 1);
 			List<ReturnRow> page = new ArrayList<>(VALUE_PAGE);
-			this.jdbc.query(BY_ID, (rs) -> {
+			this.jdbc.query(byId, (rs) -> {
 				ReturnRow row = countedReturn(rs, year);
 				if (row != null) {
 					page.add(row);
@@ -520,9 +567,12 @@ public class Rollups {
 	 * not count are read and passed over (filtering them in the query let H2 choose the
 	 * index of the current returns and sort them all again). Each return's values come in
 	 * the same query, made into columns here (a second query by id read every row twice:
-	 * 14 s of a thread at 150,000).
+	 * 14 s of a thread at 150,000). In a scope, only its provinces are read: the returns
+	 * without a province are in none.
 	 */
-	private Stream<ReturnRow> byProvince(int year) {
+	private Stream<ReturnRow> byProvince(int year, ProvinceScope scope) {
+		String firstProvince = FIRST_PROVINCE.replace(PROVINCE_ORDER, scope.and("r.province_code") + PROVINCE_ORDER);
+		String nextProvince = NEXT_PROVINCE.replace(PROVINCE_ORDER, scope.and("r.province_code") + PROVINCE_ORDER);
 		return Pages.stream(new Supplier<>() {
 
 			/** The province being read; null for the returns without one. */
@@ -547,7 +597,9 @@ public class Rollups {
 					}
 				};
 				if (this.province == null) {
-					Rollups.this.jdbc.query(NO_PROVINCE_PAGE, row, year, this.union, this.union, this.id);
+					if (scope.isAll()) {
+						Rollups.this.jdbc.query(NO_PROVINCE_PAGE, row, year, this.union, this.union, this.id);
+					}
 				}
 				else {
 					Rollups.this.jdbc.query(PROVINCE_PAGE, row, year, this.province, this.union, this.union, this.id);
@@ -558,8 +610,8 @@ public class Rollups {
 			/** Moves to the next province: an empty page, or null when there is none. */
 			private List<ReturnRow> nextProvince() {
 				List<String> following = (this.province == null)
-						? Rollups.this.jdbc.queryForList(FIRST_PROVINCE, String.class, year)
-						: Rollups.this.jdbc.queryForList(NEXT_PROVINCE, String.class, year, this.province);
+						? Rollups.this.jdbc.queryForList(firstProvince, String.class, year)
+						: Rollups.this.jdbc.queryForList(nextProvince, String.class, year, this.province);
 				if (following.isEmpty()) {
 					return null;
 				}
@@ -607,6 +659,9 @@ public class Rollups {
 	/** A page of {@link #returnsById}: an id range. */
 	private static final String BY_ID = PAGE_COLUMNS + " WHERE r.id BETWEEN ? AND ? ORDER BY r.id";
 
+	/** Where a scope's condition goes in {@link #BY_ID}. */
+	private static final String BY_ID_ORDER = " ORDER BY r.id";
+
 	/**
 	 * A page of {@link #byProvince}: the returns of one province after a union code and
 	 * id, in the order of the index {@code return_record_province}, whose columns the
@@ -628,6 +683,12 @@ public class Rollups {
 	/** The first province that has returns of the year. */
 	private static final String FIRST_PROVINCE = NEXT_PROVINCE.replace("r.province_code > ?",
 			"r.province_code IS NOT NULL");
+
+	/**
+	 * Where a scope's condition goes in {@link #NEXT_PROVINCE} and
+	 * {@link #FIRST_PROVINCE}.
+	 */
+	private static final String PROVINCE_ORDER = " ORDER BY r.report_year, r.province_code FETCH";
 
 	/**
 	 * The first seven columns: union code to source file, stripped (codes are padded) but

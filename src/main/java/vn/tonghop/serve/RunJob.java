@@ -11,6 +11,7 @@ import org.springframework.batch.core.job.JobExecution;
 import vn.tonghop.job.BatchRunner;
 import vn.tonghop.job.RunSummary;
 import vn.tonghop.report.CsvReports;
+import vn.tonghop.store.ProvinceScope;
 import vn.tonghop.store.YearMismatch;
 
 /**
@@ -51,6 +52,15 @@ public final class RunJob {
 	 */
 	public static Result run(BatchRunner runner, RunSummary summary, Path input, int year, Path output,
 			boolean yearMismatchCopies, PrintStream out) throws Exception {
+		return run(runner, summary, input, year, output, yearMismatchCopies, ProvinceScope.all(), out);
+	}
+
+	/**
+	 * @param scope the provinces the consolidation writes the rows of
+	 * ({@link ProvinceScope}); the ingest reads the inbox whole whatever it is
+	 */
+	public static Result run(BatchRunner runner, RunSummary summary, Path input, int year, Path output,
+			boolean yearMismatchCopies, ProvinceScope scope, PrintStream out) throws Exception {
 		JobExecution ingest = runner.ingest(input, year);
 		// first in the summary: most returns name another year, so --year is probably
 		// wrong
@@ -64,9 +74,9 @@ public final class RunJob {
 			return new Result(ingest, null);
 		}
 		// the roll-ups are summed while the summary is made and printed
-		CompletableFuture<?> sums = runner.sumAhead(year);
+		CompletableFuture<?> sums = runner.sumAhead(year, scope);
 		summary.printIngest(ingest, year, out);
-		JobExecution consolidate = runner.consolidate(year, output, yearMismatchCopies);
+		JobExecution consolidate = runner.consolidate(year, output, yearMismatchCopies, scope);
 		sums.join();
 		summary.printConsolidate(consolidate, year, CsvReports.yearFolder(output, year), out);
 		return new Result(ingest, consolidate);

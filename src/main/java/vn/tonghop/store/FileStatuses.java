@@ -100,12 +100,21 @@ public class FileStatuses {
 	 * (a file seen by every night's run is one line).
 	 */
 	public void ofYear(int year, Consumer<Line> lines) {
+		ofYear(year, ProvinceScope.all(), lines);
+	}
+
+	/**
+	 * The same for the files of {@code scope} only ({@link #inScope}): a file whose
+	 * province is not known (one not read, one with no return) is in no scope.
+	 */
+	public void ofYear(int year, ProvinceScope scope, Consumer<Line> lines) {
+		String page = YEAR_PAGE.replace(YEAR_PAGE_ORDER, inScope(scope) + YEAR_PAGE_ORDER);
 		// by path, newest look first: the first row of each path is kept; the next page
 		// starts after the last path of this one (whose first row was already seen)
 		String after = "";
 		String previous = null;
 		while (true) {
-			List<Seen> rows = this.jdbc.query(YEAR_PAGE, FileStatuses::seen, year, after);
+			List<Seen> rows = this.jdbc.query(page, FileStatuses::seen, year, after);
 			List<Seen> latest = new ArrayList<>();
 			for (Seen row : rows) {
 				if (!row.sourceFile().equals(previous)) {
@@ -211,7 +220,10 @@ public class FileStatuses {
 
 	}
 
-	/** The year's returns by what became of them, as {@link ReturnCounts} defines. */
+	/**
+	 * The year's returns by what became of them, as {@link ReturnCounts} defines (a
+	 * scope's condition may follow).
+	 */
 	static final String YEAR_RETURNS = "SELECT COALESCE(SUM(CASE WHEN r.accepted AND r.superseded_by IS NULL"
 			+ " THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN r.accepted THEN 0 ELSE 1 END), 0),"
 			+ " COALESCE(SUM(CASE WHEN r.accepted AND r.superseded_by IS NOT NULL THEN 1 ELSE 0 END), 0)"
@@ -222,15 +234,52 @@ public class FileStatuses {
 	 * {@code files.csv}, its returns in one query.
 	 */
 	public YearCounts countYear(int year) {
+		return countYear(year, ProvinceScope.all());
+	}
+
+	/** The same for the files and returns of {@code scope} only. */
+	public YearCounts countYear(int year, ProvinceScope scope) {
 		Map<Status, Long> files = emptyCounts();
-		ofYear(year, (line) -> files.merge(line.status(), 1L, Long::sum));
-		return new YearCounts(Collections.unmodifiableMap(files), returnsOfYear(year));
+		ofYear(year, scope, (line) -> files.merge(line.status(), 1L, Long::sum));
+		return new YearCounts(Collections.unmodifiableMap(files), returnsOfYear(year, scope));
 	}
 
 	/** The year's returns by what became of them. */
 	public ReturnCounts returnsOfYear(int year) {
-		return this.jdbc.queryForObject(YEAR_RETURNS,
+		return returnsOfYear(year, ProvinceScope.all());
+	}
+
+	/** The year's returns of the provinces of {@code scope} by what became of them. */
+	public ReturnCounts returnsOfYear(int year, ProvinceScope scope) {
+		return this.jdbc.queryForObject(YEAR_RETURNS + scope.and("r.province_code"),
 				(rs, n) -> new ReturnCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)), year);
+	}
+
+	/**
+	 * The condition, on an intake log row {@code l}, that the file is in {@code scope}:
+	 * the latest look at its path stored a submission with a return of one of the scope's
+	 * provinces (so every look at a path is in or out together, and files.csv keeps the
+	 * latest). "" for all provinces.
+	 */
+	static String inScope(ProvinceScope scope) {
+		if (scope.isAll()) {
+			return "";
+		}
+		return " AND EXISTS (SELECT 1 FROM intake_log n JOIN return_record x ON x.submission_id = n.submission_id"
+				+ " WHERE n.id = (SELECT MAX(m.id) FROM intake_log m WHERE m.report_year = l.report_year"
+				+ " AND m.source_file = l.source_file)" + scope.and("x.province_code") + ")";
+	}
+
+	/**
+	 * The condition that submission {@code s} is in {@code scope}: one of its returns is
+	 * of one of the scope's provinces. "" for all provinces.
+	 */
+	public static String submissionInScope(ProvinceScope scope, String submission) {
+		if (scope.isAll()) {
+			return "";
+		}
+		return " AND EXISTS (SELECT 1 FROM return_record x WHERE x.submission_id = " + submission
+				+ scope.and("x.province_code") + ")";
 	}
 
 	private static Map<Status, Long> emptyCounts() {
@@ -285,6 +334,9 @@ public class FileStatuses {
 	 */
 	static final String YEAR_PAGE = SELECT + " WHERE l.report_year = ? AND l.source_file > ?"
 			+ " ORDER BY l.report_year, l.source_file, l.id DESC LIMIT " + PAGE;
+
+	/** Where a scope's condition goes in {@link #YEAR_PAGE}. */
+	private static final String YEAR_PAGE_ORDER = " ORDER BY l.report_year";
 
 	/** An intake log row with its submission. */
 	private record Seen(long id, String sourceFile, String sha256, Long bytes, String outcome, String reason,

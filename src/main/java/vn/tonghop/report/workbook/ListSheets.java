@@ -235,8 +235,12 @@ final class ListSheets {
 		info(sheet, "Năm so sánh",
 				this.input.hasPreviousYear() ? this.input.previousYear().toString() : "Không có số liệu năm trước");
 		FederationView federation = this.input.federation();
-		info(sheet, "Phạm vi tổng hợp",
-				(federation != null) ? federation.description() : "Toàn quốc: theo tỉnh, thành phố");
+		String scope = (run != null) ? run.scope() : null;
+		info(sheet, "Phạm vi tổng hợp", (federation != null) ? federation.description() : (scope != null)
+				? "Các tỉnh, thành phố được chọn: theo tỉnh, thành phố" : "Toàn quốc: theo tỉnh, thành phố");
+		if (scope != null) {
+			info(sheet, "Tỉnh, thành phố", "Phạm vi: " + scope + " (chỉ số liệu của các tỉnh, thành phố này)");
+		}
 		if (federation != null && federation.note() != null) {
 			// a sentence, wrapped as the warning is
 			Row row = sheet.row();

@@ -18,14 +18,24 @@ import java.time.LocalDateTime;
  * union
  * @param fileStatuses files.csv's lines by status, in words ("đã nhận 15, bị từ chối 9,
  * …"), or {@code null}
+ * @param scope the provinces consolidated, by name ("Hà Nội, Đồng Nai"), when the
+ * consolidation was scoped to them; {@code null} for all provinces
  */
 public record RunInfo(LocalDateTime generatedAt, long filesRead, long returnsAccepted, long returnsRejected,
-		String toolVersion, String database, String warning, long returnsSuperseded, String fileStatuses) {
+		String toolVersion, String database, String warning, long returnsSuperseded, String fileStatuses,
+		String scope) {
+
+	/** Of all provinces. */
+	public RunInfo(LocalDateTime generatedAt, long filesRead, long returnsAccepted, long returnsRejected,
+			String toolVersion, String database, String warning, long returnsSuperseded, String fileStatuses) {
+		this(generatedAt, filesRead, returnsAccepted, returnsRejected, toolVersion, database, warning,
+				returnsSuperseded, fileStatuses, null);
+	}
 
 	/** Without superseded returns or files by status. */
 	public RunInfo(LocalDateTime generatedAt, long filesRead, long returnsAccepted, long returnsRejected,
 			String toolVersion, String database, String warning) {
-		this(generatedAt, filesRead, returnsAccepted, returnsRejected, toolVersion, database, warning, 0, null);
+		this(generatedAt, filesRead, returnsAccepted, returnsRejected, toolVersion, database, warning, 0, null, null);
 	}
 
 }

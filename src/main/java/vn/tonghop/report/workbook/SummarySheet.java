@@ -147,11 +147,17 @@ final class SummarySheet {
 		Cells.text(subtitleRow, 0, subtitle.toString(), this.styles.centredItalic);
 		mergePrinted(subtitleRow);
 		FederationView federation = this.input.federation();
-		if (federation != null) {
-			// which view it is, and the returns of other provinces left out ("Thông tin"
-			// tells more)
-			String view = federation.description() + ((federation.outside() > 0) ? "; không tính "
-					+ federation.outside() + " báo cáo của tỉnh, thành phố khác (có trong các tệp CSV)." : ".");
+		String scope = (this.input.run() != null) ? this.input.run().scope() : null;
+		if (federation != null || scope != null) {
+			// the provinces of a scoped consolidation, which view it is, and the returns
+			// of other provinces left out ("Thông tin" tells more): one line, so that the
+			// key totals still start on the first page
+			String view = (scope != null) ? "Phạm vi: " + scope + " (chỉ số liệu của các tỉnh, thành phố này)." : "";
+			if (federation != null) {
+				view += ((scope != null) ? " " : "") + federation.description()
+						+ ((federation.outside() > 0) ? "; không tính " + federation.outside()
+								+ " báo cáo của tỉnh, thành phố khác (có trong các tệp CSV)." : ".");
+			}
 			Row viewRow = row(Math.max(ROW, Layout.height(Layout.lines(view, 120)) - 2f));
 			Cells.text(viewRow, 0, view, this.styles.centredItalic);
 			mergePrinted(viewRow);

@@ -9,6 +9,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import vn.tonghop.console.users.SignedIn;
+import vn.tonghop.store.ProvinceScope;
 
 /**
  * The one answer to "may this user see this province": an ADMIN sees every province, an
@@ -60,6 +61,21 @@ public record Scope(boolean all, Set<String> provinces) {
 			return true;
 		}
 		return provinceCode != null && this.provinces.contains(provinceCode.trim());
+	}
+
+	/**
+	 * The same scope as the batch core takes it, for a consolidation of the scope's
+	 * provinces ({@link ProvinceScope}).
+	 * @throws NotFound for a scope of no province
+	 */
+	public ProvinceScope toProvinceScope() {
+		if (this.all) {
+			return ProvinceScope.all();
+		}
+		if (this.provinces.isEmpty()) {
+			throw new NotFound("no province in scope");
+		}
+		return ProvinceScope.of(this.provinces);
 	}
 
 	/**

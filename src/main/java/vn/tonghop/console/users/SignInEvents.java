@@ -6,7 +6,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
@@ -46,7 +50,7 @@ class SignInEvents {
 		Authentication authentication = event.getAuthentication();
 		String username = String.valueOf(authentication.getPrincipal());
 		String address = address(authentication);
-		String reason = event.getException().getClass().getSimpleName();
+		String reason = reason(event.getException());
 		this.audit.record(username, address, AuditLog.Action.SIGN_IN_FAILED, reason);
 		if (event instanceof AuthenticationFailureBadCredentialsEvent) {
 			this.users.byUsername(username).ifPresent((user) -> {
@@ -58,6 +62,20 @@ class SignInEvents {
 				}
 			});
 		}
+	}
+
+	/** Why a sign-in failed, for the audit log. */
+	private static String reason(AuthenticationException exception) {
+		if (exception instanceof LockedException) {
+			return "tài khoản đang bị khoá tạm thời";
+		}
+		if (exception instanceof DisabledException) {
+			return "tài khoản đã bị vô hiệu hoá";
+		}
+		if (exception instanceof BadCredentialsException) {
+			return "sai tên đăng nhập hoặc mật khẩu";
+		}
+		return exception.getClass().getSimpleName();
 	}
 
 	private static String address(Authentication authentication) {

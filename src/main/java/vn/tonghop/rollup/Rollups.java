@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicLong;
@@ -121,7 +122,14 @@ public class Rollups {
 	private static final List<String> FINEST = List.of("r.province_code", "r.sector_code",
 			"COALESCE(r.industry_code, '')");
 
-	private final Map<Integer, Snapshot> snapshots = new ConcurrentHashMap<>();
+	/**
+	 * The sums of a year, of every return ({@code provinces} null) or of the returns of
+	 * some provinces only ({@link #groupsWithin}).
+	 */
+	private record SnapshotKey(int year, Set<String> provinces) {
+	}
+
+	private final Map<SnapshotKey, Snapshot> snapshots = new ConcurrentHashMap<>();
 
 	private final AtomicLong passes = new AtomicLong();
 
@@ -139,8 +147,38 @@ public class Rollups {
 	 * highest id and number superseded tell.
 	 */
 	public Map<List<String>, Group> groups(int year, By by) {
-		Snapshot snapshot = snapshot(year);
+		return groupsWithin(year, by, null);
+	}
+
+	/**
+	 * The groups of {@code by} made of the returns of some provinces only (the scope of a
+	 * console user), summed as {@link #groups} sums every return, with the provinces in
+	 * the queries' condition: the groups of a province are the same as there, and the
+	 * total is the sum of the provinces' groups. The total has a row even without
+	 * returns. Kept, as {@link #groups}, while the year's returns stay as they are.
+	 * @param provinces the 2025 codes of the provinces; null for every return (then the
+	 * same as {@link #groups})
+	 */
+	public Map<List<String>, Group> groupsWithin(int year, By by, Set<String> provinces) {
+		Snapshot snapshot = snapshot(year, (provinces != null) ? Set.copyOf(provinces) : null);
 		return snapshot.groups().computeIfAbsent(by, (b) -> Collections.unmodifiableMap(combine(snapshot.finest(), b)));
+	}
+
+	/**
+	 * A condition keeping the returns {@code r} of some provinces, to add after a
+	 * {@code WHERE}, its codes added to {@code arguments}; "" for every return (null). No
+	 * return is of no province.
+	 */
+	static String provinceCondition(Set<String> provinces, List<Object> arguments) {
+		if (provinces == null) {
+			return "";
+		}
+		if (provinces.isEmpty()) {
+			return " AND 1 = 0";
+		}
+		List<String> codes = provinces.stream().sorted().toList();
+		arguments.addAll(codes);
+		return " AND r.province_code IN (" + String.join(", ", Collections.nCopies(codes.size(), "?")) + ")";
 	}
 
 	/**
@@ -159,12 +197,16 @@ public class Rollups {
 	}
 
 	private Snapshot snapshot(int year) {
+		return snapshot(year, null);
+	}
+
+	private Snapshot snapshot(int year, Set<String> provinces) {
 		List<Long> fingerprint = this.jdbc.queryForObject(
 				"SELECT COUNT(*), COALESCE(MAX(id), 0), COUNT(superseded_by) FROM return_record WHERE report_year = ?",
 				(rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)), year);
-		return this.snapshots.compute(year,
+		return this.snapshots.compute(new SnapshotKey(year, provinces),
 				(y, current) -> (current != null && current.fingerprint().equals(fingerprint)) ? current
-						: new Snapshot(fingerprint, sum(year), new ConcurrentHashMap<>()));
+						: new Snapshot(fingerprint, sum(year, provinces), new ConcurrentHashMap<>()));
 	}
 
 	/** The province whose upper-level unions a pass over {@code year} sums, or null. */
@@ -215,22 +257,24 @@ public class Rollups {
 	 * The finest groups, summed here from the stored values exactly as the aggregates
 	 * would: each group's number of returns from one small query, then its columns from
 	 * one pass over the values of the returns that count, streamed. Memory holds one
-	 * running sum per group and column, whatever the number of returns.
+	 * running sum per group and column, whatever the number of returns. Of the returns of
+	 * {@code provinces} only, when not null (and then no upper-level unions).
 	 */
-	private Summed sum(int year) {
+	private Summed sum(int year, Set<String> provinces) {
 		this.passes.incrementAndGet();
-		String parentsOf = parentsOf(year);
+		String parentsOf = (provinces == null) ? parentsOf(year) : null;
 		Map<List<String>, Sums> groups = new LinkedHashMap<>();
 		String grouping = String.join(", ", FINEST);
-		this.jdbc.query(
-				"SELECT " + grouping + ", COUNT(*) FROM return_record r WHERE " + CURRENT + " GROUP BY " + grouping,
-				(rs) -> {
+		List<Object> arguments = new ArrayList<>(List.of(year));
+		String within = provinceCondition(provinces, arguments);
+		this.jdbc.query("SELECT " + grouping + ", COUNT(*) FROM return_record r WHERE " + CURRENT + within
+				+ " GROUP BY " + grouping, (rs) -> {
 					groups.computeIfAbsent(keys(rs.getString(1), rs.getString(2), rs.getString(3)),
 							this::sums).returns += rs.getLong(4);
-				}, year);
+				}, arguments.toArray());
 		Map<String, Sums> parents = new LinkedHashMap<>();
 		ValueAdder adder = new ValueAdder(groups, year, parentsOf, parents);
-		streamValues(year, adder);
+		streamValues(year, provinces, adder);
 		Map<List<String>, Group> finest = new LinkedHashMap<>();
 		groups.forEach((keys, sums) -> finest.put(keys, new Group(keys, sums.returns, sums.values())));
 		Map<String, Group> byParent = new LinkedHashMap<>();
@@ -269,15 +313,20 @@ public class Rollups {
 	 * database makes one page's rows at a time, so memory stays the same whatever the
 	 * number of returns, and no cursor stays open across the pages. Not H2's lazy query
 	 * execution: with it, a long scan can meet pages whose chunk the store has meanwhile
-	 * freed ("Chunk 140 not found", seen at 60,000 returns; H2 issue 4142).
+	 * freed ("Chunk 140 not found", seen at 60,000 returns; H2 issue 4142). Only the rows
+	 * of {@code provinces} when not null, still read by the id range.
 	 */
-	private void streamValues(int year, RowCallbackHandler adder) {
+	private void streamValues(int year, Set<String> provinces, RowCallbackHandler adder) {
 		long[] range = idRange(year);
 		if (range == null) {
 			return;
 		}
+		List<Object> codes = new ArrayList<>();
+		String query = VALUES + provinceCondition(provinces, codes);
 		for (long from = range[0]; from <= range[1]; from += VALUE_PAGE) {
-			this.jdbc.query(VALUES, adder, from, Math.min(range[1], from + VALUE_PAGE - 1));
+			List<Object> arguments = new ArrayList<>(List.of(from, Math.min(range[1], from + VALUE_PAGE - 1)));
+			arguments.addAll(codes);
+			this.jdbc.query(query, adder, arguments.toArray());
 		}
 	}
 

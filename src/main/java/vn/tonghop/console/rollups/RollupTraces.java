@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.tonghop.console.NotFound;
 import vn.tonghop.console.Scope;
@@ -33,13 +34,26 @@ class RollupTraces {
 	}
 
 	/**
-	 * A trace: what it is of (the row's names, null where not narrowed), its lines, their
-	 * sum and the roll-up's number (null when the page has no such group to compare
-	 * with).
+	 * A trace: what it is of (the row's names, null where not narrowed), the lines of one
+	 * page and how many there are in all, the sum of them all and the roll-up's number
+	 * (null when the page has no such group to compare with); the addresses of the pages
+	 * before and after (null: none).
 	 */
 	record View(int year, RollupColumns.Column column, Province province, Sector sector, Industry industry,
-			boolean industryNotGiven, List<Line> lines, String sum, String rollup, boolean equal) {
+			boolean industryNotGiven, List<Line> lines, int count, int first, String sum, String rollup, boolean equal,
+			String previousPage, String nextPage) {
+
+		/** The number of the page's last line, from 1. */
+		public int last() {
+			return this.first + this.lines.size() - 1;
+		}
+
 	}
+
+	/** Lines a page shows: a national total has a line for every return of the year. */
+	static final int PAGE = 500;
+
+	private volatile int pageSize = PAGE;
 
 	private final Trace trace;
 
@@ -67,7 +81,7 @@ class RollupTraces {
 	 * does not exist; without a province, the scope's provinces only.
 	 */
 	View trace(int year, RollupColumns.Column column, String provinceCode, String sectorCode, String industryCode,
-			Scope scope, Locale locale) {
+			int page, Scope scope, Locale locale) {
 		Province province = null;
 		if (provinceCode != null) {
 			province = this.provinces.byCode(provinceCode.strip())
@@ -88,16 +102,49 @@ class RollupTraces {
 		Trace.Filter filter = new Trace.Filter((province != null) ? province.code() : null,
 				(sector != null) ? sector.code() : null, industryKey);
 		Set<String> within = RollupTables.within(scope);
-		List<Line> lines = new ArrayList<>();
+		List<Trace.Line> all = this.trace.lines(year, filter, column.name(), within);
 		BigInteger sum = BigInteger.ZERO;
-		for (Trace.Line line : this.trace.lines(year, filter, column.name(), within)) {
-			lines.add(new Line(line.submissionId(), line.sourceFile(), line.sheet(), line.cell(), line.unionCode(),
-					line.unionName(), Figures.format(line.value(), locale)));
+		for (Trace.Line line : all) {
 			sum = sum.add(BigInteger.valueOf(line.value()));
 		}
+		int size = this.pageSize;
+		int pages = Math.max(1, (all.size() + size - 1) / size);
+		int shown = Math.min(Math.max(page, 1), pages);
+		int from = (shown - 1) * size;
+		List<Line> lines = new ArrayList<>(size);
+		for (Trace.Line line : all.subList(from, Math.min(all.size(), from + size))) {
+			lines.add(new Line(line.submissionId(), line.sourceFile(), line.sheet(), line.cell(), line.unionCode(),
+					line.unionName(), Figures.format(line.value(), locale)));
+		}
 		BigInteger rollup = rollup(year, filter, column, within);
-		return new View(year, column, province, sector, industry, notGiven, lines, Figures.format(sum, locale),
-				(rollup != null) ? Figures.format(rollup, locale) : null, sum.equals(rollup));
+		return new View(year, column, province, sector, industry, notGiven, lines, all.size(), from + 1,
+				Figures.format(sum, locale), (rollup != null) ? Figures.format(rollup, locale) : null,
+				sum.equals(rollup), (shown > 1) ? link(year, column, filter, shown - 1) : null,
+				(shown < pages) ? link(year, column, filter, shown + 1) : null);
+	}
+
+	/**
+	 * Sets how many lines a page shows (for a test's few returns); {@link #PAGE} else.
+	 */
+	void pageSize(int size) {
+		this.pageSize = size;
+	}
+
+	/** The address of a page of a trace. */
+	private static String link(int year, RollupColumns.Column column, Trace.Filter filter, int page) {
+		UriComponentsBuilder link = UriComponentsBuilder.fromPath("/rollups/trace")
+			.queryParam("year", year)
+			.queryParam("indicator", column.name());
+		if (filter.provinceCode() != null) {
+			link.queryParam("province", filter.provinceCode());
+		}
+		if (filter.sectorCode() != null) {
+			link.queryParam("sector", filter.sectorCode());
+		}
+		if (filter.industryCode() != null) {
+			link.queryParam("industry", filter.industryCode());
+		}
+		return link.queryParam("page", page).encode().build().toUriString();
 	}
 
 	/**

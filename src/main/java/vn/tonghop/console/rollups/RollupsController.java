@@ -91,7 +91,8 @@ class RollupsController {
 	@GetMapping("/rollups/trace")
 	String trace(@RequestParam(required = false) Integer year, @RequestParam(required = false) String indicator,
 			@RequestParam(required = false) String province, @RequestParam(required = false) String sector,
-			@RequestParam(required = false) String industry, Locale locale, Model model, HttpServletResponse response) {
+			@RequestParam(required = false) String industry, @RequestParam(defaultValue = "1") int page, Locale locale,
+			Model model, HttpServletResponse response) {
 		Scope scope = Scope.current();
 		int shown = (year != null) ? year : this.settings.year();
 		model.addAttribute("year", shown);
@@ -102,7 +103,7 @@ class RollupsController {
 			return "rollups/trace";
 		}
 		model.addAttribute("trace", this.traces.trace(shown, column.get(), blankAsNull(province), blankAsNull(sector),
-				industry, scope, locale));
+				industry, page, scope, locale));
 		return "rollups/trace";
 	}
 

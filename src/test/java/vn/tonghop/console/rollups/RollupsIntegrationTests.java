@@ -213,6 +213,35 @@ class RollupsIntegrationTests {
 	}
 
 	@Test
+	void aLongTraceIsShownPageByPageWithTheSumOfAllItsLines() throws Exception {
+		RollupTraces traces = server.bean(RollupTraces.class);
+		traces.pageSize(2);
+		try {
+			String total = RollupPages.csv(output(2026).resolve("by-province.csv")).get("TOTAL").get("A01");
+			List<RollupPages.Line> lines = new ArrayList<>();
+			String link = "/rollups/trace?indicator=A01";
+			int pages = 0;
+			while (link != null) {
+				String html = page(ConsoleServer.ADMIN, link);
+				assertThat(RollupPages.lines(html)).hasSizeLessThanOrEqualTo(2);
+				assertThat(RollupPages.sum(html).replace(".", "")).isEqualTo(total);
+				lines.addAll(RollupPages.lines(html));
+				pages++;
+				java.util.regex.Matcher next = java.util.regex.Pattern.compile("<a href=\"([^\"]*)\">Trang sau")
+					.matcher(html);
+				link = next.find() ? RollupPages.unescape(next.group(1)) : null;
+			}
+			assertThat(pages).isGreaterThan(3);
+			assertThat(lines.stream().mapToLong((line) -> Long.parseLong(line.value().replace(".", ""))).sum())
+				.hasToString(total);
+			assertThat(lines).extracting(RollupPages.Line::fileLink).doesNotHaveDuplicates();
+		}
+		finally {
+			traces.pageSize(RollupTraces.PAGE);
+		}
+	}
+
+	@Test
 	void thePreviousYearsNumbersTraceToThatYearsReturns() throws Exception {
 		String link = RollupPages.rows(page(ConsoleServer.DONG_NAI, "/rollups")).get("75").previous().get(2).trace();
 		assertThat(link).isEqualTo("/rollups/trace?year=2025&indicator=A02&province=75");

@@ -5,12 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,6 +78,8 @@ class RollupsIntegrationTests {
 		BatchRunner runner = server.bean(BatchRunner.class);
 		assertThat(runner.ingest(inbox, 2025).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(runner.consolidate(2025, server.output()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		// 2026 again, now with a previous year to compare with in its workbook
+		assertThat(runner.consolidate(2026, server.output()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 	}
 
 	@AfterAll
@@ -115,6 +123,41 @@ class RollupsIntegrationTests {
 		String total = csv.get("TOTAL").get("A01");
 		assertThat(total.length()).isGreaterThan(3);
 		assertThat(rows.get("TOTAL").current().get(0).text()).isEqualTo(vietnamese(total)).contains(".");
+	}
+
+	/**
+	 * The previous year's figures are those the consolidated workbook puts beside the
+	 * year's (its columns {@code A01_2025}, {@code A02_2025} of the sheet by province).
+	 */
+	@Test
+	void thePreviousYearIsTheOneTheWorkbookComparesWith() throws Exception {
+		Map<String, RollupPages.Row> rows = RollupPages.rows(page(ConsoleServer.ADMIN, "/rollups"));
+		Path workbook = output(2026).resolve("tong-hop-thi-dua-2026.xlsx");
+		int compared = 0;
+		try (XSSFWorkbook book = new XSSFWorkbook(workbook.toFile())) {
+			Sheet sheet = book.getSheet("Theo tỉnh");
+			Map<String, Integer> columns = new HashMap<>();
+			for (Cell cell : sheet.getRow(2)) {
+				columns.put(cell.getStringCellValue(), cell.getColumnIndex());
+			}
+			for (Row row : sheet) {
+				Cell code = row.getCell(0);
+				if (code == null || code.getCellType() != CellType.STRING
+						|| !code.getStringCellValue().matches("\\d{2}")) {
+					continue;
+				}
+				for (String column : List.of("A01", "A02")) {
+					Cell before = row.getCell(columns.get(column + "_2025"));
+					String expected = (before == null || before.getCellType() == CellType.BLANK) ? ""
+							: Long.toString((long) before.getNumericCellValue());
+					assertThat(rows.get(code.getStringCellValue()).previous().get(SHOWN.indexOf(column)).digits())
+						.as(code.getStringCellValue() + " " + column)
+						.isEqualTo(expected);
+					compared += expected.isEmpty() ? 0 : 1;
+				}
+			}
+		}
+		assertThat(compared).isGreaterThan(10);
 	}
 
 	@Test

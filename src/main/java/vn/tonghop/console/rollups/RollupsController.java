@@ -1,5 +1,6 @@
 package vn.tonghop.console.rollups;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -68,7 +69,7 @@ class RollupsController {
 				problem(model, response, "rollups.indicator.unknown", indicator);
 			}
 		}
-		List<Integer> years = new java.util.ArrayList<>(this.tables.years(scope));
+		List<Integer> years = new ArrayList<>(this.tables.years(scope));
 		if (!years.contains(this.settings.year())) {
 			years.add(0, this.settings.year());
 		}

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -270,8 +273,7 @@ class RollupsIntegrationTests {
 				assertThat(RollupPages.sum(html).replace(".", "")).isEqualTo(total);
 				lines.addAll(RollupPages.lines(html));
 				pages++;
-				java.util.regex.Matcher next = java.util.regex.Pattern.compile("<a href=\"([^\"]*)\">Trang sau")
-					.matcher(html);
+				Matcher next = Pattern.compile("<a href=\"([^\"]*)\">Trang sau").matcher(html);
 				link = next.find() ? RollupPages.unescape(next.group(1)) : null;
 			}
 			assertThat(pages).isGreaterThan(3);
@@ -385,7 +387,7 @@ class RollupsIntegrationTests {
 			.stream()
 			.filter((row) -> row.get("province_code").equals(province))
 			.map((row) -> row.get("union_code"))
-			.collect(java.util.stream.Collectors.toSet());
+			.collect(Collectors.toSet());
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicLong;
@@ -149,10 +150,42 @@ public class Rollups {
 		return groups(year, ProvinceScope.all(), by);
 	}
 
+	/**
+	 * The groups of {@code by} made of the returns of some provinces only (the scope of a
+	 * console user), as {@link #groups(int, ProvinceScope, By)}.
+	 * @param provinces the 2025 codes of the provinces; null for every return
+	 */
+	public Map<List<String>, Group> groupsWithin(int year, By by, Set<String> provinces) {
+		if (provinces == null) {
+			return groups(year, ProvinceScope.all(), by);
+		}
+		if (provinces.isEmpty()) {
+			return Collections.unmodifiableMap(combine(Map.of(), by));
+		}
+		return groups(year, ProvinceScope.of(provinces), by);
+	}
+
 	/** The same of the returns of {@code scope}'s provinces only. */
 	public Map<List<String>, Group> groups(int year, ProvinceScope scope, By by) {
 		Snapshot snapshot = snapshot(year, scope);
 		return snapshot.groups().computeIfAbsent(by, (b) -> Collections.unmodifiableMap(combine(snapshot.finest(), b)));
+	}
+
+	/**
+	 * A condition keeping the returns {@code r} of some provinces, to add after a
+	 * {@code WHERE}, its codes added to {@code arguments}; "" for every return (null). No
+	 * return is of no province.
+	 */
+	static String provinceCondition(Set<String> provinces, List<Object> arguments) {
+		if (provinces == null) {
+			return "";
+		}
+		if (provinces.isEmpty()) {
+			return " AND 1 = 0";
+		}
+		List<String> codes = provinces.stream().sorted().toList();
+		arguments.addAll(codes);
+		return " AND r.province_code IN (" + String.join(", ", Collections.nCopies(codes.size(), "?")) + ")";
 	}
 
 	/**
@@ -251,7 +284,8 @@ public class Rollups {
 	 * The finest groups, summed here from the stored values exactly as the aggregates
 	 * would: each group's number of returns from one small query, then its columns from
 	 * one pass over the values of the returns that count, streamed. Memory holds one
-	 * running sum per group and column, whatever the number of returns.
+	 * running sum per group and column, whatever the number of returns. Of the returns of
+	 * {@code provinces} only, when not null (and then no upper-level unions).
 	 */
 	private Summed sum(int year, ProvinceScope scope) {
 		this.passes.incrementAndGet();
@@ -304,7 +338,8 @@ public class Rollups {
 	 * database makes one page's rows at a time, so memory stays the same whatever the
 	 * number of returns, and no cursor stays open across the pages. Not H2's lazy query
 	 * execution: with it, a long scan can meet pages whose chunk the store has meanwhile
-	 * freed ("Chunk 140 not found", seen at 60,000 returns; H2 issue 4142).
+	 * freed ("Chunk 140 not found", seen at 60,000 returns; H2 issue 4142). Only the rows
+	 * of {@code provinces} when not null, still read by the id range.
 	 */
 	private void streamValues(int year, ProvinceScope scope, RowCallbackHandler adder) {
 		long[] range = idRange(year);

@@ -3,6 +3,7 @@ package vn.tonghop.rollup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -21,8 +22,12 @@ import vn.tonghop.store.StoredValues;
  */
 public class Trace {
 
-	/** One value behind the number. */
-	public record Line(String sourceFile, String sheet, String cell, String unionCode, long value) {
+	/**
+	 * One value behind the number: where it was read, whose it is, and the submission
+	 * (the stored file) it came in.
+	 */
+	public record Line(String sourceFile, String sheet, String cell, String unionCode, long value, String unionName,
+			long submissionId) {
 	}
 
 	/** Which returns: a province (2025 code), and optionally a sector and an industry. */
@@ -76,6 +81,17 @@ public class Trace {
 	 * {@code F04}
 	 */
 	public List<Line> lines(int year, Filter filter, String column) {
+		return lines(year, filter, column, null);
+	}
+
+	/**
+	 * The lines behind a number of the returns of some provinces only (the scope of a
+	 * console user), with the provinces in the query's condition, as
+	 * {@link Rollups#groupsWithin} sums them.
+	 * @param column as {@link #lines(int, Filter, String)}
+	 * @param provinces the 2025 codes of the provinces; null for every return
+	 */
+	public List<Line> lines(int year, Filter filter, String column, Set<String> provinces) {
 		String name = column.strip().toUpperCase(Locale.ROOT);
 		String code = name.substring(0, Math.min(3, name.length()));
 		Indicator indicator = this.catalogue.find(code)
@@ -100,7 +116,7 @@ public class Trace {
 			}
 		}
 		StringBuilder sql = new StringBuilder(
-				"SELECT s.source_file, r.sheet, r.union_code, " + CheckedReturns.columns("r", "ck_")
+				"SELECT s.source_file, r.sheet, r.union_code, r.union_name, s.id, " + CheckedReturns.columns("r", "ck_")
 						+ " FROM return_record r JOIN submission s ON s.id = r.submission_id WHERE " + Rollups.CURRENT);
 		List<Object> args = new ArrayList<>(List.of(year));
 		if (filter.provinceCode() != null) {
@@ -115,6 +131,7 @@ public class Trace {
 			sql.append(" AND COALESCE(r.industry_code, '') = ?");
 			args.add(filter.industryCode());
 		}
+		sql.append(Rollups.provinceCondition(provinces, args));
 		sql.append(" ORDER BY s.source_file, r.id");
 		// the output column, whose parts are what each value adds to the consolidated
 		// number
@@ -132,8 +149,9 @@ public class Trace {
 			StoredValues.Value v = CheckedReturns.find(this.checked.values(rs, "ck_"), code);
 			Long value = (v != null) ? this.columns.part(index, v) : null;
 			if (value != null && (counted || value != 0)) {
+				String unionName = rs.getString(4);
 				lines.add(new Line(rs.getString(1), rs.getString(2), femaleCell ? v.femaleCell() : v.totalCell(),
-						rs.getString(3), value));
+						rs.getString(3), value, (unionName != null) ? unionName.strip() : "", rs.getLong(5)));
 			}
 		}, args.toArray());
 		return lines;

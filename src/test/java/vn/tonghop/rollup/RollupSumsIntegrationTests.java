@@ -1,6 +1,7 @@
 package vn.tonghop.rollup;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -225,10 +227,64 @@ class RollupSumsIntegrationTests {
 		assertThat(columns.columnsOf("F03")).hasSize(Rating.values().length);
 	}
 
+	/**
+	 * The groups of some provinces only (a console user's scope) are those the aggregates
+	 * give over their returns: a province's as among every return's, the total theirs;
+	 * none, an empty total.
+	 */
+	@Test
+	void sumsWithinProvincesAsTheDatabaseAggregatesTheirReturns() {
+		for (Rollups.By by : Rollups.By.values()) {
+			assertThat(actual(YEAR, by, Set.of("79", "02"))).as(by.name())
+				.isEqualTo(expected(YEAR, by, " AND r.province_code IN ('79', '02')"))
+				.isNotEqualTo(actual(YEAR, by));
+			assertThat(actual(YEAR, by, Set.of())).as(by.name()).isEqualTo(expected(YEAR, by, " AND 1 = 0"));
+			assertThat(actual(YEAR, by, null)).as(by.name()).isEqualTo(actual(YEAR, by));
+		}
+		assertThat(actual(YEAR, Rollups.By.PROVINCE, Set.of("79")).get(List.of("79")))
+			.isEqualTo(actual(YEAR, Rollups.By.PROVINCE).get(List.of("79")));
+		assertThat(actual(YEAR, Rollups.By.TOTAL, Set.of("79")).get(List.of()))
+			.isEqualTo(actual(YEAR, Rollups.By.PROVINCE).get(List.of("79")));
+	}
+
+	/**
+	 * A trace within some provinces lists their returns only, summing to their roll-up,
+	 * each line with the submission it came in.
+	 */
+	@Test
+	void aTraceWithinProvincesSumsToTheirRollup() {
+		Trace trace = new Trace(this.jdbc, this.catalogue, this.rollups.columns());
+		Trace.Filter everywhere = new Trace.Filter(null, null, null);
+		for (String column : List.of("A01", "A02_nu", "F03_HTNV", "F04")) {
+			int index = this.rollups.columns().names().indexOf(column);
+			for (Set<String> provinces : Arrays.asList(Set.of("79"), Set.of("01", "02"), null)) {
+				BigInteger sum = BigInteger.ZERO;
+				for (Trace.Line line : trace.lines(YEAR, everywhere, column, provinces)) {
+					sum = sum.add(BigInteger.valueOf(line.value()));
+					assertThat(line.submissionId()).isEqualTo(1);
+					assertThat(line.unionName()).isEmpty();
+				}
+				String rollup = this.rollups.groupsWithin(YEAR, Rollups.By.TOTAL, provinces)
+					.get(List.of())
+					.values()
+					.get(index);
+				assertThat(sum).as(column + " " + provinces)
+					.isEqualTo(rollup.isEmpty() ? BigInteger.ZERO : new BigInteger(rollup));
+			}
+			assertThat(trace.lines(YEAR, everywhere, column, Set.of())).isEmpty();
+			assertThat(trace.lines(YEAR, everywhere, column, null)).isEqualTo(trace.lines(YEAR, everywhere, column));
+		}
+	}
+
 	/** The groups of {@code by}, each as its number of returns then its columns. */
 	private Map<List<String>, List<String>> actual(int year, Rollups.By by) {
+		return actual(year, by, null);
+	}
+
+	/** The same, of the returns of {@code provinces} only when not null. */
+	private Map<List<String>, List<String>> actual(int year, Rollups.By by, Set<String> provinces) {
 		Map<List<String>, List<String>> groups = new HashMap<>();
-		this.rollups.groups(year, by).forEach((keys, group) -> {
+		this.rollups.groupsWithin(year, by, provinces).forEach((keys, group) -> {
 			List<String> row = new ArrayList<>();
 			row.add(Long.toString(group.returns()));
 			row.addAll(group.values());
@@ -239,6 +295,11 @@ class RollupSumsIntegrationTests {
 
 	/** The same, as the database's aggregates give them. */
 	private Map<List<String>, List<String>> expected(int year, Rollups.By by) {
+		return expected(year, by, "");
+	}
+
+	/** The same, of the returns {@code condition} keeps. */
+	private Map<List<String>, List<String>> expected(int year, Rollups.By by, String condition) {
 		List<String> keys = switch (by) {
 			case PROVINCE -> List.of("r.province_code");
 			case SECTOR -> List.of("r.sector_code");
@@ -250,6 +311,7 @@ class RollupSumsIntegrationTests {
 		keys.forEach((key) -> sql.append(key).append(", "));
 		sql.append("COUNT(DISTINCT r.id), ").append(aggregates());
 		sql.append(" FROM return_record r LEFT JOIN test_value v ON v.return_id = r.id WHERE ").append(Rollups.CURRENT);
+		sql.append(condition);
 		if (!keys.isEmpty()) {
 			sql.append(" GROUP BY ").append(String.join(", ", keys));
 		}

@@ -290,6 +290,10 @@ final class Spring {
 			defaults.put("server.servlet.session.cookie.same-site", "lax");
 			defaults.put("server.servlet.session.cookie.http-only", true);
 			defaults.put("server.error.whitelabel.enabled", false);
+			// the registry uploaded on the administration page: a larger file is refused
+			// with a message; the request holds the file and a few fields besides
+			defaults.put("spring.servlet.multipart.max-file-size", "20MB");
+			defaults.put("spring.servlet.multipart.max-request-size", "21MB");
 			if (console.behindProxy()) {
 				// the proxy's X-Forwarded-Proto makes requests secure (secure cookies,
 				// HSTS)

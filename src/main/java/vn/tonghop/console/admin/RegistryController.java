@@ -91,7 +91,7 @@ class RegistryController {
 					"năm " + outcome.year() + ": " + outcome.entries() + " công đoàn cơ sở từ " + outcome.fileName()
 							+ ((outcome.replaced() >= 0)
 									? " (thay danh sách trước gồm " + outcome.replaced() + " đơn vị)" : "")
-							+ "; " + outcome.problems().size() + " dòng có vấn đề");
+							+ "; " + outcome.problems().size() + " vấn đề");
 		}
 		redirect.addFlashAttribute("outcome", outcome);
 		return "redirect:" + PATH;

@@ -3,6 +3,7 @@ package vn.tonghop.registry;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,6 +35,29 @@ public class RegistryStore {
 				"SELECT MAX(entries) FROM registry_load WHERE id = (SELECT MAX(id) FROM registry_load WHERE report_year = ?)",
 				Integer.class, year);
 		return (count != null) ? count : -1;
+	}
+
+	/**
+	 * One load of a year's registry.
+	 *
+	 * @param id the load's key; the latest of a year is the registry in force
+	 * @param year the year
+	 * @param sourceFile the file it was read from, as it was named
+	 * @param entries how many unions it listed
+	 * @param loadedAt when it was loaded
+	 * @param current whether it is the registry in force for its year
+	 */
+	public record Load(long id, int year, String sourceFile, int entries, LocalDateTime loadedAt, boolean current) {
+	}
+
+	/** The latest loads, newest first, {@code limit} at most. */
+	public List<Load> recentLoads(int limit) {
+		return this.jdbc.query("SELECT l.id, l.report_year, l.source_file, l.entries, l.loaded_at,"
+				+ " CASE WHEN l.id = (SELECT MAX(c.id) FROM registry_load c WHERE c.report_year = l.report_year)"
+				+ " THEN 1 ELSE 0 END FROM registry_load l ORDER BY l.id DESC FETCH FIRST ? ROWS ONLY",
+				(rs, row) -> new Load(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getInt(4),
+						rs.getTimestamp(5).toLocalDateTime(), rs.getInt(6) == 1),
+				limit);
 	}
 
 	@Transactional

@@ -119,8 +119,11 @@ class CommandLineTextsTests {
 		@Test
 		void everyCommandsHelpIsVietnamese() {
 			for (String command : List.of("run", "serve", "ingest", "consolidate", "registry", "trace", "template",
-					"history", "samples", "generate")) {
-				Runs.Result result = Runs.tonghop(command, "--help");
+					"history", "user", "user add", "user list", "user disable", "user enable", "user password",
+					"samples", "generate")) {
+				List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
+				args.add("--help");
+				Runs.Result result = Runs.tonghop(args.toArray(String[]::new));
 				assertThat(result.status()).as(command).isZero();
 				assertThat(result.out()).as(command)
 					.startsWith("Cách dùng: tonghop " + command)

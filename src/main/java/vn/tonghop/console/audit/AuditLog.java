@@ -2,6 +2,7 @@ package vn.tonghop.console.audit;
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,19 +62,77 @@ public class AuditLog {
 					+ " từ " + address + ((cut != null) ? ": " + cut : ""));
 	}
 
+	/**
+	 * Which entries to show: those of an action, of a user (her sign-in name, case
+	 * ignored), or both; null for any.
+	 *
+	 * @param action the action's name, or null
+	 * @param username the user's sign-in name, or null
+	 */
+	public record Filter(String action, String username) {
+
+		/** Every entry. */
+		public static final Filter NONE = new Filter(null, null);
+
+		public Filter {
+			action = (action == null || action.isBlank()) ? null : action.strip();
+			username = (username == null || username.isBlank()) ? null : username.strip();
+		}
+
+		private String where() {
+			List<String> conditions = new ArrayList<>();
+			if (this.action != null) {
+				conditions.add("action = ?");
+			}
+			if (this.username != null) {
+				conditions.add("LOWER(username) = LOWER(?)");
+			}
+			return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+		}
+
+		private List<Object> arguments() {
+			List<Object> arguments = new ArrayList<>();
+			if (this.action != null) {
+				arguments.add(this.action);
+			}
+			if (this.username != null) {
+				arguments.add(this.username);
+			}
+			return arguments;
+		}
+
+	}
+
 	/** The newest entries first, {@code limit} at most, from {@code offset}. */
 	public List<Entry> newest(int offset, int limit) {
+		return newest(Filter.NONE, offset, limit);
+	}
+
+	/**
+	 * The newest entries that {@code filter} keeps, first, {@code limit} at most, from
+	 * {@code offset}.
+	 */
+	public List<Entry> newest(Filter filter, int offset, int limit) {
+		List<Object> arguments = filter.arguments();
+		arguments.add(offset);
+		arguments.add(limit);
 		return this.jdbc.query(
-				"SELECT id, at, username, address, action, detail FROM audit_log ORDER BY id DESC"
-						+ " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+				"SELECT id, at, username, address, action, detail FROM audit_log" + filter.where()
+						+ " ORDER BY id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
 				(rs, row) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime(), rs.getString(3),
 						rs.getString(4), rs.getString(5), rs.getString(6)),
-				offset, limit);
+				arguments.toArray());
 	}
 
 	/** How many entries there are. */
 	public long count() {
-		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_log", Long.class);
+		return count(Filter.NONE);
+	}
+
+	/** How many entries {@code filter} keeps. */
+	public long count(Filter filter) {
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_log" + filter.where(), Long.class,
+				filter.arguments().toArray());
 		return (count != null) ? count : 0;
 	}
 

@@ -193,6 +193,14 @@ public class ConsoleUsers {
 		return false;
 	}
 
+	/**
+	 * Ends the lock of too many failed sign-ins, if any: the user may sign in at once (an
+	 * administrator's password reset).
+	 */
+	public void unlock(long id) {
+		this.jdbc.update("UPDATE console_user SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?", id);
+	}
+
 	/** Records a good sign-in: the count of failures starts again. */
 	public void signedIn(long id) {
 		this.jdbc.update("UPDATE console_user SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?", id);

@@ -1,0 +1,378 @@
+package vn.tonghop.cli;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import vn.tonghop.console.audit.AuditLog;
+import vn.tonghop.console.users.ConsoleUser;
+import vn.tonghop.console.users.ConsoleUsers;
+import vn.tonghop.console.users.Role;
+import vn.tonghop.normalise.Province;
+import vn.tonghop.normalise.ProvinceResolution;
+import vn.tonghop.normalise.ProvinceResolver;
+import vn.tonghop.rollup.Trace;
+
+/**
+ * {@code tonghop user}: the console's users from the command line, as the ADMIN's users
+ * page does: {@code add} (with a one-time password printed once), {@code list},
+ * {@code disable}, {@code enable}, {@code password} (a new one-time password). Every
+ * change goes to the console's audit log, by {@code (dòng lệnh) <the OS user>}.
+ */
+@Command(name = "user", mixinStandardHelpOptions = true,
+		description = "Người dùng của bảng điều khiển web (tonghop serve): tạo, liệt kê, vô hiệu hoá, kích hoạt lại,"
+				+ " đặt lại mật khẩu.",
+		subcommands = { UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Disable.class,
+				UserCommand.Enable.class, UserCommand.Password.class })
+class UserCommand implements Callable<Integer> {
+
+	/** The address of the audit log's entries made from the command line. */
+	static final String ADDRESS = "dòng lệnh";
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		throw new CommandLine.ParameterException(this.spec.commandLine(),
+				"Thiếu lệnh con: add, list, disable, enable hoặc password");
+	}
+
+	/** What a subcommand does with the users and the audit log. */
+	@FunctionalInterface
+	interface Work {
+
+		int run(ConsoleUsers users, AuditLog audit) throws Exception;
+
+	}
+
+	/**
+	 * Does a subcommand's work on the database: {@link ConsoleUsers} and the audit log
+	 * are no beans outside {@code serve}, they are made here.
+	 */
+	static int withUsers(DatabaseOptions database, Work work) throws Exception {
+		return Spring.inContext(database, (context) -> {
+			DataSource dataSource = context.getBean(DataSource.class);
+			return work.run(new ConsoleUsers(dataSource, ConsoleUsers.passwordEncoder()),
+					new AuditLog(new JdbcTemplate(dataSource)));
+		});
+	}
+
+	/** Who the audit log names for a change made here: the user of the system. */
+	static String who() {
+		String who = "(dòng lệnh) " + System.getProperty("user.name", "?");
+		return (who.length() > 100) ? who.substring(0, 100) : who;
+	}
+
+	/** A user's role and provinces, in Vietnamese: "ANALYST (75 Đồng Nai)". */
+	static String scope(Role role, Set<String> codes, ProvinceResolver provinces) {
+		if (role == Role.ADMIN) {
+			return "ADMIN (mọi tỉnh, thành phố)";
+		}
+		return "ANALYST (" + provinces.all()
+			.stream()
+			.filter((province) -> codes.contains(province.code()))
+			.map((province) -> province.code() + " " + province.name())
+			.collect(Collectors.joining(", ")) + ")";
+	}
+
+	static CommandLine.ParameterException bad(CommandSpec spec, String message) {
+		return new CommandLine.ParameterException(spec.commandLine(), message);
+	}
+
+	static ConsoleUser existing(CommandSpec spec, ConsoleUsers users, String username) {
+		return users.byUsername(username).orElseThrow(() -> bad(spec, "không có người dùng " + username));
+	}
+
+	/** {@code tonghop user add}. */
+	@Command(name = "add", mixinStandardHelpOptions = true,
+			description = "Tạo người dùng với một mật khẩu dùng một lần, in ra một lần; lần đăng nhập đầu người dùng"
+					+ " phải đổi mật khẩu.")
+	static class Add implements Callable<Integer> {
+
+		@Spec
+		CommandSpec spec;
+
+		@Option(names = "--username", required = true, paramLabel = "NAME",
+				description = "Tên đăng nhập: 2–100 ký tự, chữ không dấu, chữ số và . _ @ -")
+		String username;
+
+		@Option(names = "--role", required = true, paramLabel = "ROLE",
+				description = "ADMIN (Liên đoàn: mọi tỉnh, thành phố, người dùng, danh sách, nhật ký) hoặc ANALYST"
+						+ " (xem và chạy các tỉnh, thành phố của --province).")
+		String role;
+
+		@Option(names = "--province", paramLabel = "P",
+				description = "Tỉnh/thành phố ANALYST được xem: mã (2025) hoặc tên; ghi nhiều lần cho nhiều tỉnh.")
+		List<String> provinces = new ArrayList<>();
+
+		@Option(names = "--name", paramLabel = "TEXT", description = "Tên hiển thị, ví dụ \"Nguyễn Thị Lan\".")
+		String name;
+
+		@Mixin
+		DatabaseOptions database;
+
+		@Override
+		public Integer call() throws Exception {
+			String badName = ConsoleUsers.badUsername(this.username);
+			if (badName != null) {
+				throw bad(this.spec, "--username " + this.username + ": " + badName);
+			}
+			if (this.name != null && this.name.strip().length() > 200) {
+				throw bad(this.spec, "--name: tên hiển thị dài quá 200 ký tự");
+			}
+			Role chosen = role(this.spec, this.role);
+			if (chosen == Role.ADMIN && !this.provinces.isEmpty()) {
+				throw bad(this.spec, "--province: người dùng ADMIN xem mọi tỉnh, thành phố; bỏ --province");
+			}
+			if (chosen == Role.ANALYST && this.provinces.isEmpty()) {
+				throw bad(this.spec, "--province: người dùng ANALYST cần ít nhất một tỉnh, thành phố");
+			}
+			ProvinceResolver resolver = ProvinceResolver.load();
+			Set<String> codes = new LinkedHashSet<>();
+			for (String written : this.provinces) {
+				codes.add(province(this.spec, resolver, written));
+			}
+			return withUsers(this.database, (users, audit) -> {
+				if (users.byUsername(this.username).isPresent()) {
+					throw bad(this.spec, "--username " + this.username + ": đã có người dùng " + this.username);
+				}
+				String password = ConsoleUsers.oneTimePassword();
+				ConsoleUser user = users.create(this.username, this.name, chosen, codes, password, true);
+				String scope = scope(chosen, user.provinces(), resolver);
+				audit.record(who(), ADDRESS, AuditLog.Action.USER_CREATED,
+						user.username() + ": " + scope + "; mật khẩu dùng một lần, phải đổi ở lần đăng nhập đầu");
+				System.out.println("Đã tạo người dùng " + user.username() + ": " + scope + ".");
+				System.out.println("Mật khẩu dùng một lần: " + password);
+				System.out.println("Mật khẩu này chỉ in lần này: hãy trao tận tay người dùng; lần đăng nhập đầu"
+						+ " người dùng phải đặt mật khẩu của riêng mình.");
+				return 0;
+			});
+		}
+
+		private static Role role(CommandSpec spec, String written) {
+			try {
+				return Role.valueOf(written.strip().toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				throw bad(spec, "--role " + written + ": vai trò phải là ADMIN hoặc ANALYST");
+			}
+		}
+
+		/**
+		 * The 2025 code of a province written by code or name, as {@code trace} reads it;
+		 * what an old or other name was read as goes to the standard error.
+		 */
+		private static String province(CommandSpec spec, ProvinceResolver resolver, String written) {
+			ProvinceResolution resolution = resolver.resolve(written, ProvinceResolver.FIRST_YEAR_OF_NEW_SCHEME);
+			Province province = resolution.province();
+			if (province == null) {
+				throw bad(spec,
+						"--province " + written + ": không xác định được tỉnh/thành phố"
+								+ (resolution.candidates().isEmpty() ? ""
+										: " (có phải là: " + String.join(", ", resolution.candidates()) + "?)"));
+			}
+			String reading = Trace.provinceReading(resolution, resolver);
+			if (reading != null && resolution.preMerger()) {
+				System.err.println("Tỉnh " + resolution.oldName() + " (trước sắp xếp năm 2025) nay thuộc "
+						+ resolver.fullName(province) + ": người dùng được xem " + province.name() + ".");
+			}
+			else if (reading != null) {
+				System.err.println(reading);
+			}
+			return province.code();
+		}
+
+	}
+
+	/** {@code tonghop user list}. */
+	@Command(name = "list", mixinStandardHelpOptions = true,
+			description = "Liệt kê người dùng: vai trò, tỉnh/thành phố, trạng thái, ngày tạo.")
+	static class ListUsers implements Callable<Integer> {
+
+		private static final String[] HEADER = { "Tên đăng nhập", "Tên hiển thị", "Vai trò", "Tỉnh, thành phố",
+				"Trạng thái", "Tạm khoá đến", "Tạo lúc" };
+
+		@Mixin
+		DatabaseOptions database;
+
+		@Override
+		public Integer call() throws Exception {
+			return withUsers(this.database, (users, audit) -> {
+				List<ConsoleUser> all = users.all();
+				if (all.isEmpty()) {
+					System.out.println("Chưa có người dùng nào: lần khởi động đầu của tonghop serve tạo quản trị viên"
+							+ " admin, hoặc tạo bằng tonghop user add.");
+					return 0;
+				}
+				ProvinceResolver resolver = ProvinceResolver.load();
+				LocalDateTime now = LocalDateTime.now();
+				List<String[]> rows = new ArrayList<>();
+				rows.add(HEADER);
+				for (ConsoleUser user : all) {
+					rows.add(new String[] { user.username(), (user.displayName() != null) ? user.displayName() : "",
+							user.role().name(), (user.role() == Role.ADMIN) ? "tất cả" : names(user, resolver),
+							(user.enabled() ? "hoạt động" : "đã vô hiệu hoá")
+									+ (user.mustChangePassword() ? ", chưa đổi mật khẩu dùng một lần" : ""),
+							user.lockedAt(now) ? TIME.format(user.lockedUntil()) : "", TIME.format(user.createdAt()) });
+				}
+				print(rows);
+				return 0;
+			});
+		}
+
+		private static String names(ConsoleUser user, ProvinceResolver resolver) {
+			return resolver.all()
+				.stream()
+				.filter((province) -> user.provinces().contains(province.code()))
+				.map(Province::name)
+				.collect(Collectors.joining(", "));
+		}
+
+		private static void print(List<String[]> rows) {
+			int[] widths = new int[HEADER.length];
+			for (String[] row : rows) {
+				for (int i = 0; i < row.length; i++) {
+					widths[i] = Math.max(widths[i], width(row[i]));
+				}
+			}
+			for (String[] row : rows) {
+				StringBuilder line = new StringBuilder();
+				for (int i = 0; i < row.length; i++) {
+					if (i > 0) {
+						line.append("  ");
+					}
+					line.append(row[i]).append(" ".repeat(widths[i] - width(row[i])));
+				}
+				System.out.println(line.toString().stripTrailing());
+			}
+		}
+
+		/** Width on a terminal: code points, not counting combining marks. */
+		private static int width(String text) {
+			return (int) text.codePoints().filter((c) -> Character.getType(c) != Character.NON_SPACING_MARK).count();
+		}
+
+	}
+
+	/** {@code tonghop user disable}. */
+	@Command(name = "disable", mixinStandardHelpOptions = true,
+			description = "Vô hiệu hoá người dùng: không đăng nhập được nữa (không xoá, để nhật ký kiểm tra vẫn"
+					+ " ghi tên).")
+	static class Disable implements Callable<Integer> {
+
+		@Spec
+		CommandSpec spec;
+
+		@Parameters(index = "0", paramLabel = "NAME", description = "Tên đăng nhập.")
+		String username;
+
+		@Mixin
+		DatabaseOptions database;
+
+		@Override
+		public Integer call() throws Exception {
+			return withUsers(this.database, (users, audit) -> {
+				ConsoleUser user = existing(this.spec, users, this.username);
+				if (!user.enabled()) {
+					System.out.println("Người dùng " + user.username() + " đã bị vô hiệu hoá từ trước.");
+					return 0;
+				}
+				users.setEnabled(user.id(), false);
+				audit.record(who(), ADDRESS, AuditLog.Action.USER_DISABLED, user.username());
+				System.out.println("Đã vô hiệu hoá người dùng " + user.username() + ": không đăng nhập được nữa."
+						+ " Nếu người này đang đăng nhập vào một bảng điều khiển đang chạy, phiên đó chỉ kết thúc khi"
+						+ " hết hạn; vô hiệu hoá ở trang Người dùng của bảng điều khiển thì phiên kết thúc ngay.");
+				return 0;
+			});
+		}
+
+	}
+
+	/** {@code tonghop user enable}. */
+	@Command(name = "enable", mixinStandardHelpOptions = true,
+			description = "Kích hoạt lại người dùng đã bị vô hiệu hoá (và mở khoá nếu đang tạm khoá).")
+	static class Enable implements Callable<Integer> {
+
+		@Spec
+		CommandSpec spec;
+
+		@Parameters(index = "0", paramLabel = "NAME", description = "Tên đăng nhập.")
+		String username;
+
+		@Mixin
+		DatabaseOptions database;
+
+		@Override
+		public Integer call() throws Exception {
+			return withUsers(this.database, (users, audit) -> {
+				ConsoleUser user = existing(this.spec, users, this.username);
+				if (user.enabled()) {
+					System.out.println("Người dùng " + user.username() + " đang hoạt động.");
+					return 0;
+				}
+				users.setEnabled(user.id(), true);
+				audit.record(who(), ADDRESS, AuditLog.Action.USER_ENABLED, user.username());
+				System.out.println("Đã kích hoạt lại người dùng " + user.username() + ".");
+				return 0;
+			});
+		}
+
+	}
+
+	/** {@code tonghop user password}. */
+	@Command(name = "password", mixinStandardHelpOptions = true,
+			description = "Đặt lại mật khẩu: một mật khẩu dùng một lần mới, in ra một lần (và mở khoá nếu đang tạm"
+					+ " khoá); lần đăng nhập tới người dùng phải đổi mật khẩu.")
+	static class Password implements Callable<Integer> {
+
+		@Spec
+		CommandSpec spec;
+
+		@Parameters(index = "0", paramLabel = "NAME", description = "Tên đăng nhập.")
+		String username;
+
+		@Mixin
+		DatabaseOptions database;
+
+		@Override
+		public Integer call() throws Exception {
+			return withUsers(this.database, (users, audit) -> {
+				ConsoleUser user = existing(this.spec, users, this.username);
+				String password = ConsoleUsers.oneTimePassword();
+				users.setPassword(user.id(), password, true);
+				users.unlock(user.id());
+				audit.record(who(), ADDRESS, AuditLog.Action.USER_PASSWORD_RESET,
+						user.username() + ": mật khẩu dùng một lần mới, phải đổi ở lần đăng nhập tới");
+				System.out.println("Đã đặt lại mật khẩu của " + user.username() + ".");
+				System.out.println("Mật khẩu dùng một lần: " + password);
+				System.out.println("Mật khẩu này chỉ in lần này: hãy trao tận tay người dùng; lần đăng nhập tới"
+						+ " người dùng phải đặt mật khẩu của riêng mình."
+						+ (user.enabled() ? "" : " Người dùng này đang bị vô hiệu hoá: tonghop user enable "
+								+ user.username() + " để kích hoạt lại."));
+				return 0;
+			});
+		}
+
+	}
+
+}

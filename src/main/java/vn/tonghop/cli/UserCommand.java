@@ -299,9 +299,8 @@ class UserCommand implements Callable<Integer> {
 				}
 				users.setEnabled(user.id(), false);
 				audit.record(who(), ADDRESS, AuditLog.Action.USER_DISABLED, user.username());
-				System.out.println("Đã vô hiệu hoá người dùng " + user.username() + ": không đăng nhập được nữa."
-						+ " Nếu người này đang đăng nhập vào một bảng điều khiển đang chạy, phiên đó chỉ kết thúc khi"
-						+ " hết hạn; vô hiệu hoá ở trang Người dùng của bảng điều khiển thì phiên kết thúc ngay.");
+				System.out.println("Đã vô hiệu hoá người dùng " + user.username() + ": không đăng nhập được nữa;"
+						+ " phiên đang mở của người này (nếu có) kết thúc ở trang tiếp theo mở ra.");
 				return 0;
 			});
 		}

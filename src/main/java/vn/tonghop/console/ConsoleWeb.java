@@ -3,9 +3,11 @@ package vn.tonghop.console;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
@@ -17,6 +19,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
+import vn.tonghop.console.users.ConsoleUser;
+import vn.tonghop.console.users.ConsoleUsers;
 import vn.tonghop.console.users.SignedIn;
 
 /**
@@ -26,6 +30,12 @@ import vn.tonghop.console.users.SignedIn;
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleWeb implements WebMvcConfigurer {
+
+	private final ConsoleUsers users;
+
+	ConsoleWeb(ConsoleUsers users) {
+		this.users = users;
+	}
 
 	static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
@@ -60,8 +70,48 @@ class ConsoleWeb implements WebMvcConfigurer {
 		language.setParamName("lang");
 		language.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(language);
+		registry.addInterceptor(new StillAllowed(this.users))
+			.excludePathPatterns("/sign-in", "/css/**", "/js/**", "/img/**", "/error");
 		registry.addInterceptor(new OneTimePasswordGate())
 			.excludePathPatterns("/password", "/sign-in", "/sign-out", "/css/**", "/js/**", "/img/**", "/error");
+	}
+
+	/**
+	 * Each request of a session checks the user as stored now: one disabled (on the Users
+	 * page or by {@code tonghop user disable}) or given other provinces or another role
+	 * since she signed in has her session ended and signs in again, so that no session
+	 * keeps rights its user no longer has.
+	 */
+	private static final class StillAllowed implements HandlerInterceptor {
+
+		private final ConsoleUsers users;
+
+		StillAllowed(ConsoleUsers users) {
+			this.users = users;
+		}
+
+		@Override
+		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+				throws Exception {
+			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+			if (authentication == null || !(authentication.getPrincipal() instanceof SignedIn user)) {
+				return true;
+			}
+			Optional<ConsoleUser> stored = this.users.byId(user.id());
+			boolean allowed = stored.isPresent() && stored.get().enabled() && stored.get().role() == user.role()
+					&& stored.get().provinces().equals(user.provinces());
+			if (allowed) {
+				return true;
+			}
+			HttpSession session = request.getSession(false);
+			if (session != null) {
+				session.invalidate();
+			}
+			SecurityContextHolder.clearContext();
+			response.sendRedirect(request.getContextPath() + "/sign-in?expired");
+			return false;
+		}
+
 	}
 
 	/** Until a one-time password is changed, every page leads to the password page. */

@@ -72,6 +72,32 @@ class ConsoleFrameIntegrationTests {
 	}
 
 	@Test
+	void aUserDisabledOrRescopedElsewhereHasHerSessionEndedAtHerNextPage() throws Exception {
+		vn.tonghop.console.users.ConsoleUsers users = server.bean(vn.tonghop.console.users.ConsoleUsers.class);
+		for (String change : java.util.List.of("disabled", "rescoped")) {
+			vn.tonghop.console.users.ConsoleUser user = users.create("doi." + change, null,
+					vn.tonghop.console.users.Role.ANALYST, java.util.Set.of("75"), ConsoleServer.PASSWORD, false);
+			MockHttpSession session = (MockHttpSession) mvc
+				.perform(post("/sign-in").param("username", user.username())
+					.param("password", ConsoleServer.PASSWORD)
+					.with(csrf()))
+				.andReturn()
+				.getRequest()
+				.getSession(false);
+			mvc.perform(get("/password").session(session)).andExpect(status().isOk());
+			// as `tonghop user disable` does from a terminal, or a rescope
+			if (change.equals("disabled")) {
+				users.setEnabled(user.id(), false);
+			}
+			else {
+				users.rescope(user.id(), vn.tonghop.console.users.Role.ANALYST, java.util.Set.of("75", "01"));
+			}
+			mvc.perform(get("/password").session(session)).andExpect(redirectedUrl("/sign-in?expired"));
+			assertThat(session.isInvalid()).as(change).isTrue();
+		}
+	}
+
+	@Test
 	void aFormWithoutItsCsrfTokenIsRefused() throws Exception {
 		mvc.perform(
 				post("/sign-in").param("username", ConsoleServer.DONG_NAI).param("password", ConsoleServer.PASSWORD))

@@ -1,8 +1,5 @@
 package vn.tonghop.cli;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -12,8 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import vn.tonghop.report.CsvReports;
-import vn.tonghop.store.LastIngest;
+import vn.tonghop.serve.RunJob;
 import vn.tonghop.store.ProvinceScope;
 
 /**
@@ -62,25 +58,16 @@ class ConsolidateCommand implements Callable<Integer> {
 		Arguments.requireRoomToWrite(this.spec, this.database, this.output.output);
 		int year = this.year.year;
 		return Spring.run(this.database, (runner, summary, out) -> {
-			Optional<LastIngest> unfinished = runner.unfinishedIngest(year);
-			if (unfinished.isPresent() && !this.allowUnfinished) {
-				out.println();
-				out.println("== Tổng hợp năm " + year + ": chưa tổng hợp ==");
-				out.println("CẢNH BÁO: " + unfinished.get().warning(year));
+			JobExecution consolidate = RunJob.consolidate(runner, summary, year, this.output.output,
+					this.allowUnfinished, this.feedbackYearMismatch.copies, scope, out);
+			if (consolidate == null) {
+				String resume = runner.unfinishedIngest(year)
+					.map((ingest) -> ingest.resume(year) + "; hoặc")
+					.orElse("");
 				System.err.println("Chưa tổng hợp năm " + year + " (kết quả cũ giữ nguyên) vì lần nhận báo cáo gần nhất"
-						+ " chưa xong. " + unfinished.get().resume(year)
-						+ "; hoặc thêm --allow-unfinished để vẫn tổng hợp.");
+						+ " chưa xong. " + resume + " thêm --allow-unfinished để vẫn tổng hợp.");
 				return UNFINISHED_STATUS;
 			}
-			boolean copies = this.feedbackYearMismatch.copies;
-			JobExecution consolidate = runner.consolidate(year, this.output.output, copies, scope);
-			// what a reader must know first: the ingest unfinished, most returns of
-			// another year
-			List<String> warnings = new ArrayList<>();
-			unfinished.ifPresent((ingest) -> warnings.add(ingest.warning(year)));
-			runner.yearMismatch(year).ifPresent((mismatch) -> warnings.add(mismatch.warning(copies)));
-			summary.printConsolidate(consolidate, year, CsvReports.yearFolder(this.output.output, year),
-					warnings.isEmpty() ? null : String.join(System.lineSeparator() + "CẢNH BÁO: ", warnings), out);
 			return Spring.status(consolidate);
 		});
 	}

@@ -1,6 +1,7 @@
 package vn.tonghop.job;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.FlowBuilder;
@@ -64,7 +66,7 @@ class ConsolidateJobConfiguration {
 	@Bean
 	Job consolidateYearJob(JobRepository jobRepository, Step crossCheckReturnsStep, Step writeReturnsCsvStep,
 			Step writeRollupsStep, Step writeCompletenessStep, Step writeIssuesCsvStep, Step writeFilesCsvStep,
-			Step writeFeedbackStep, Step writeWorkbookStep, Step publishOutputsStep) {
+			Step writeFeedbackStep, Step writeWorkbookStep, Step publishOutputsStep, RunProgress progress) {
 		Flow files = new FlowBuilder<Flow>("writeFilesFlow").start(writeReturnsCsvStep)
 			.next(writeRollupsStep)
 			.next(writeCompletenessStep)
@@ -80,11 +82,13 @@ class ConsolidateJobConfiguration {
 			@Override
 			public void beforeJob(JobExecution execution) {
 				JobParameters parameters = execution.getJobParameters();
+				progress.consolidationStarted(parameters.getLong("year").intValue());
 				YearOutputs.prepare(Path.of(parameters.getString("output")), parameters.getLong("year").intValue());
 			}
 
 			@Override
 			public void afterJob(JobExecution execution) {
+				progress.consolidationEnded();
 				if (execution.getStatus() != BatchStatus.COMPLETED) {
 					JobParameters parameters = execution.getJobParameters();
 					YearOutputs.discard(Path.of(parameters.getString("output")), parameters.getLong("year").intValue());
@@ -103,8 +107,9 @@ class ConsolidateJobConfiguration {
 	 * ({@link YearOutputs}); returns the number of files and folders published.
 	 */
 	@Bean
-	Step publishOutputsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
-		return new StepBuilder("publishOutputsStep", jobRepository).listener(log("publishOutputsStep"))
+	Step publishOutputsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			RunProgress progress) {
+		return new StepBuilder("publishOutputsStep", jobRepository).listener(announce("publishOutputsStep", progress))
 			.tasklet((contribution, chunk) -> {
 				StepExecution step = chunk.getStepContext().getStepExecution();
 				JobParameters parameters = step.getJobParameters();
@@ -120,8 +125,8 @@ class ConsolidateJobConfiguration {
 	/** The union's own workbook with its findings marked, under phan-hoi/. */
 	@Bean
 	Step writeFeedbackStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			FeedbackReports feedback) {
-		return reportStep("writeFeedbackStep", jobRepository, transactionManager,
+			FeedbackReports feedback, RunProgress progress) {
+		return reportStep("writeFeedbackStep", jobRepository, transactionManager, progress,
 				(output, year, scope, parameters) -> feedback.write(output, year,
 						Boolean.parseBoolean(parameters.getString(YEAR_MISMATCH_COPIES)), scope));
 	}
@@ -129,8 +134,8 @@ class ConsolidateJobConfiguration {
 	/** The analysts' workbook tong-hop-thi-dua-Y.xlsx. */
 	@Bean
 	Step writeWorkbookStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			WorkbookReports workbook) {
-		return reportStep("writeWorkbookStep", jobRepository, transactionManager, workbook::write);
+			WorkbookReports workbook, RunProgress progress) {
+		return reportStep("writeWorkbookStep", jobRepository, transactionManager, progress, workbook::write);
 	}
 
 	/**
@@ -140,21 +145,22 @@ class ConsolidateJobConfiguration {
 	 */
 	@Bean
 	Step crossCheckReturnsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			CrossChecks crossChecks) {
-		return reportStep("crossCheckReturnsStep", jobRepository, transactionManager,
+			CrossChecks crossChecks, RunProgress progress) {
+		return reportStep("crossCheckReturnsStep", jobRepository, transactionManager, progress,
 				(output, year, scope) -> crossChecks.recompute(year));
 	}
 
 	@Bean
 	Step writeCompletenessStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			CsvReports reports) {
-		return reportStep("writeCompletenessStep", jobRepository, transactionManager, reports::writeCompleteness);
+			CsvReports reports, RunProgress progress) {
+		return reportStep("writeCompletenessStep", jobRepository, transactionManager, progress,
+				reports::writeCompleteness);
 	}
 
 	@Bean
 	Step writeReturnsCsvStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			CsvReports reports) {
-		return reportStep("writeReturnsCsvStep", jobRepository, transactionManager, reports::writeReturns);
+			CsvReports reports, RunProgress progress) {
+		return reportStep("writeReturnsCsvStep", jobRepository, transactionManager, progress, reports::writeReturns);
 	}
 
 	/**
@@ -164,21 +170,21 @@ class ConsolidateJobConfiguration {
 	 */
 	@Bean
 	Step writeRollupsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			CsvReports reports) {
-		return reportStep("writeRollupsStep", jobRepository, transactionManager, reports::writeRollups);
+			CsvReports reports, RunProgress progress) {
+		return reportStep("writeRollupsStep", jobRepository, transactionManager, progress, reports::writeRollups);
 	}
 
 	@Bean
 	Step writeIssuesCsvStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			CsvReports reports) {
-		return reportStep("writeIssuesCsvStep", jobRepository, transactionManager, reports::writeIssues);
+			CsvReports reports, RunProgress progress) {
+		return reportStep("writeIssuesCsvStep", jobRepository, transactionManager, progress, reports::writeIssues);
 	}
 
 	/** files.csv: every file looked at for the year, with its status and why. */
 	@Bean
 	Step writeFilesCsvStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			CsvReports reports) {
-		return reportStep("writeFilesCsvStep", jobRepository, transactionManager, reports::writeFiles);
+			CsvReports reports, RunProgress progress) {
+		return reportStep("writeFilesCsvStep", jobRepository, transactionManager, progress, reports::writeFiles);
 	}
 
 	/**
@@ -198,7 +204,7 @@ class ConsolidateJobConfiguration {
 	 * at the same time as 2–7 on another thread, and publishing. The log line of 2 and of
 	 * 8 say that they run together, so a log where 8 comes before 3 is true.
 	 */
-	private static final Map<String, String> STEPS = steps();
+	static final Map<String, String> STEPS = steps();
 
 	private static Map<String, String> steps() {
 		Map<String, String> steps = new LinkedHashMap<>();
@@ -211,15 +217,26 @@ class ConsolidateJobConfiguration {
 		steps.put("writeFilesCsvStep", "ghi files.csv (tình trạng từng tệp)");
 		steps.put("writeWorkbookStep", "ghi sổ tổng hợp Excel (cùng lúc với các bước 2–7)");
 		steps.put("publishOutputsStep", "thay bộ kết quả cũ bằng bộ vừa ghi");
-		return steps;
+		return Collections.unmodifiableMap(steps);
 	}
 
-	/** Logs the step's number and what it does as it starts. */
-	private static StepExecutionListener log(String name) {
+	/**
+	 * Logs the step's number and what it does as it starts, and tells {@code progress}
+	 * when it starts and ends.
+	 */
+	private static StepExecutionListener announce(String name, RunProgress progress) {
 		return new StepExecutionListener() {
 			@Override
 			public void beforeStep(StepExecution step) {
 				logger.info(logLine(name, step.getJobParameters().getLong("year")));
+				progress.stepStarted(name);
+			}
+
+			@Override
+			public ExitStatus afterStep(StepExecution step) {
+				progress.stepEnded(name, !step.getStatus().isUnsuccessful() && step.getStatus() != BatchStatus.STOPPED
+						&& step.getFailureExceptions().isEmpty());
+				return null;
 			}
 		};
 	}
@@ -246,21 +263,24 @@ class ConsolidateJobConfiguration {
 	}
 
 	private static Step reportStep(String name, JobRepository jobRepository,
-			PlatformTransactionManager transactionManager, Report report) {
-		return reportStep(name, jobRepository, transactionManager,
+			PlatformTransactionManager transactionManager, RunProgress progress, Report report) {
+		return reportStep(name, jobRepository, transactionManager, progress,
 				(ReportWithParameters) (output, year, scope, parameters) -> report.write(output, year, scope));
 	}
 
 	private static Step reportStep(String name, JobRepository jobRepository,
-			PlatformTransactionManager transactionManager, ReportWithParameters report) {
-		return new StepBuilder(name, jobRepository).listener(log(name)).tasklet((contribution, chunk) -> {
-			JobParameters parameters = chunk.getStepContext().getStepExecution().getJobParameters();
-			// written where they wait to be published together
-			long rows = report.write(YearOutputs.staging(Path.of(parameters.getString("output"))),
-					parameters.getLong("year").intValue(), scope(parameters), parameters);
-			contribution.incrementWriteCount(rows);
-			return RepeatStatus.FINISHED;
-		}, transactionManager).allowStartIfComplete(true).build();
+			PlatformTransactionManager transactionManager, RunProgress progress, ReportWithParameters report) {
+		return new StepBuilder(name, jobRepository).listener(announce(name, progress))
+			.tasklet((contribution, chunk) -> {
+				JobParameters parameters = chunk.getStepContext().getStepExecution().getJobParameters();
+				// written where they wait to be published together
+				long rows = report.write(YearOutputs.staging(Path.of(parameters.getString("output"))),
+						parameters.getLong("year").intValue(), scope(parameters), parameters);
+				contribution.incrementWriteCount(rows);
+				return RepeatStatus.FINISHED;
+			}, transactionManager)
+			.allowStartIfComplete(true)
+			.build();
 	}
 
 }

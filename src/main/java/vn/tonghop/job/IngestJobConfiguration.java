@@ -174,15 +174,16 @@ class IngestJobConfiguration {
 	}
 
 	@Bean
-	ProgressRelay ingestProgress(JdbcTemplate jdbc, ProvinceResolver provinces, TonghopProperties properties) {
-		return new ProgressRelay(jdbc, provinces, properties);
+	ProgressRelay ingestProgress(JdbcTemplate jdbc, ProvinceResolver provinces, TonghopProperties properties,
+			RunProgress live) {
+		return new ProgressRelay(jdbc, provinces, properties, live);
 	}
 
 	/**
 	 * Files done of the total and returns read per province against the registry: a bar
 	 * on a terminal, log lines otherwise. Made anew as each ingest starts (by the
 	 * {@link #starter() listener of the partitioned step}) and told of every chunk any
-	 * partition stores.
+	 * partition stores. Its figures are also {@link RunProgress}'s, for the console.
 	 */
 	static final class ProgressRelay implements ItemWriteListener<ReceivedFile> {
 
@@ -192,15 +193,18 @@ class IngestJobConfiguration {
 
 		private final TonghopProperties properties;
 
+		private final RunProgress live;
+
 		private volatile IngestProgress current;
 
 		/** Counting the input's files for {@link #current}, while the partitions read. */
 		private volatile Thread counter;
 
-		ProgressRelay(JdbcTemplate jdbc, ProvinceResolver provinces, TonghopProperties properties) {
+		ProgressRelay(JdbcTemplate jdbc, ProvinceResolver provinces, TonghopProperties properties, RunProgress live) {
 			this.jdbc = jdbc;
 			this.provinces = provinces;
 			this.properties = properties;
+			this.live = live;
 		}
 
 		/** Starts and ends the display with the partitioned step. */
@@ -234,6 +238,11 @@ class IngestJobConfiguration {
 					this.properties.progressSeconds(), IngestProgress.terminal(), System::currentTimeMillis);
 			progress.begin();
 			this.current = progress;
+			this.live.ingestStarted(() -> {
+				synchronized (progress) {
+					return progress.snapshot(false);
+				}
+			});
 			// the partitions start at once; the files are counted for the display beside
 			// them (walking 150,000 files took 1.7 s, with both cores but one idle)
 			long instance = step.getJobExecution().getJobInstance().getInstanceId();
@@ -298,6 +307,7 @@ class IngestJobConfiguration {
 			if (progress != null) {
 				synchronized (progress) {
 					progress.afterStep(step);
+					this.live.ingestEnded(progress.snapshot(true));
 				}
 			}
 			this.current = null;

@@ -146,6 +146,14 @@ class IngestProgress implements ItemWriteListener<ReceivedFile>, StepExecutionLi
 		this.line.counted(total, done);
 	}
 
+	/**
+	 * The figures now, for {@link RunProgress}; {@code finished}: whether the reading has
+	 * ended.
+	 */
+	RunProgress.Ingest snapshot(boolean finished) {
+		return this.line.snapshot(this.clock.getAsLong() - this.startedAt, finished);
+	}
+
 	@Override
 	public void afterWrite(Chunk<? extends ReceivedFile> files) {
 		for (ReceivedFile file : files) {
@@ -384,11 +392,34 @@ class IngestProgress implements ItemWriteListener<ReceivedFile>, StepExecutionLi
 		}
 
 		/**
-		 * Returns read per province, "Hà Nội 120/450, Huế 30/80, …", most read first (an
-		 * unknown province last among equals), cut to about {@code width} characters.
+		 * The figures for {@link RunProgress}: those of {@link #summary} and, per
+		 * province, the returns read against the unions expected, in the order of
+		 * {@link #provinces}, then the provinces the registry expects unions of that no
+		 * return was read for yet.
 		 */
-		String provinces(int width) {
-			List<String> codes = this.read.entrySet()
+		RunProgress.Ingest snapshot(long elapsedMillis, boolean finished) {
+			double rate = rate(elapsedMillis);
+			long left = (rate > 0 && this.total >= 0) ? Math.round(Math.max(this.total - this.done, 0) / rate) : -1;
+			List<RunProgress.Province> provinces = new ArrayList<>();
+			for (String code : readFirst()) {
+				provinces
+					.add(new RunProgress.Province(code, code.isEmpty() ? null : this.names.getOrDefault(code, code),
+							this.read.get(code), this.expected.get(code)));
+			}
+			new TreeMap<>(this.expected).forEach((code, expected) -> {
+				if (!this.read.containsKey(code)) {
+					provinces.add(new RunProgress.Province(code, this.names.getOrDefault(code, code), 0, expected));
+				}
+			});
+			return new RunProgress.Ingest(this.done, this.total, elapsedMillis, rate, left, provinces, finished);
+		}
+
+		/**
+		 * The provinces returns were read for, most first, an unknown one last among
+		 * equals.
+		 */
+		private List<String> readFirst() {
+			return this.read.entrySet()
 				.stream()
 				.sorted(Map.Entry.<String, Integer>comparingByValue()
 					.reversed()
@@ -396,6 +427,14 @@ class IngestProgress implements ItemWriteListener<ReceivedFile>, StepExecutionLi
 					.thenComparing(Map.Entry::getKey))
 				.map(Map.Entry::getKey)
 				.toList();
+		}
+
+		/**
+		 * Returns read per province, "Hà Nội 120/450, Huế 30/80, …", most read first (an
+		 * unknown province last among equals), cut to about {@code width} characters.
+		 */
+		String provinces(int width) {
+			List<String> codes = readFirst();
 			StringBuilder text = new StringBuilder();
 			for (int shown = 0; shown < codes.size(); shown++) {
 				String item = province(codes.get(shown));

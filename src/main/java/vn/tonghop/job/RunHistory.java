@@ -141,16 +141,26 @@ public class RunHistory {
 
 	/** The last {@code limit} job executions, newest first. */
 	public List<Line> lines(int limit) {
+		return lines(0, limit);
+	}
+
+	/**
+	 * A page of the job executions, newest first: {@code limit} at most, after the
+	 * {@code offset} newest.
+	 */
+	public List<Line> lines(int offset, int limit) {
 		if (limit < 1) {
 			throw new IllegalArgumentException("limit must be at least 1: " + limit);
 		}
+		if (offset < 0) {
+			throw new IllegalArgumentException("offset must not be negative: " + offset);
+		}
 		record Execution(long id, String job, LocalDateTime start, LocalDateTime end, String status, String message) {
 		}
-		List<Execution> executions = this.jdbc.query(
-				"SELECT e.JOB_EXECUTION_ID, i.JOB_NAME, e.START_TIME,"
-						+ " e.END_TIME, e.STATUS, e.EXIT_MESSAGE FROM BATCH_JOB_EXECUTION e"
-						+ " JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID"
-						+ " ORDER BY e.JOB_EXECUTION_ID DESC FETCH FIRST " + limit + " ROWS ONLY",
+		List<Execution> executions = this.jdbc.query("SELECT e.JOB_EXECUTION_ID, i.JOB_NAME, e.START_TIME,"
+				+ " e.END_TIME, e.STATUS, e.EXIT_MESSAGE FROM BATCH_JOB_EXECUTION e"
+				+ " JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID"
+				+ " ORDER BY e.JOB_EXECUTION_ID DESC OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY",
 				(rs, n) -> new Execution(rs.getLong(1), rs.getString(2), time(rs, 3), time(rs, 4), rs.getString(5),
 						rs.getString(6)));
 		if (executions.isEmpty()) {
@@ -200,6 +210,12 @@ public class RunHistory {
 					s.getOrDefault("writeReturnsCsvStep", 0L), s.getOrDefault("writeIssuesCsvStep", 0L)));
 		}
 		return lines;
+	}
+
+	/** How many job executions the repository remembers. */
+	public long count() {
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Long.class);
+		return (count != null) ? count : 0;
 	}
 
 	/** The day before which an execution must have ended to be purged with these days. */

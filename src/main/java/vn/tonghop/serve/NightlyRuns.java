@@ -193,12 +193,20 @@ public class NightlyRuns implements SmartLifecycle {
 	 * is not held open and the other commands (trace, history, …) can use it.
 	 */
 	private void releaseConnections() {
-		if (!this.settings.embedded()) {
+		releaseConnections(this.dataSource, this.settings);
+	}
+
+	/**
+	 * Closes the idle connections of the pool when the database is the embedded H2 file,
+	 * so that other commands can open it: after a run, whoever ran it.
+	 */
+	public static void releaseConnections(DataSource dataSource, ServeSettings settings) {
+		if (!settings.embedded()) {
 			return;
 		}
 		try {
-			if (this.dataSource.isWrapperFor(HikariDataSource.class)) {
-				HikariDataSource hikari = this.dataSource.unwrap(HikariDataSource.class);
+			if (dataSource.isWrapperFor(HikariDataSource.class)) {
+				HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
 				if (hikari.getHikariPoolMXBean() != null) {
 					hikari.getHikariPoolMXBean().softEvictConnections();
 				}

@@ -227,7 +227,8 @@ class RunsIntegrationTests {
 		List<Event> progress = events.stream().filter((event) -> event.name().equals("progress")).toList();
 		assertThat(progress).isNotEmpty();
 		assertThat(events.get(events.size() - 1).name()).isEqualTo("end");
-		// whether an event comes while it goes on depends on the run's speed: a second run
+		// whether an event comes while it goes on depends on the run's speed: a second
+		// run
 		// of the same inbox (nothing new) can end before the stream connects; the events
 		// while it goes on are RunProgressTests' and the browser journey's
 		JsonNode end = events.get(events.size() - 1).json();

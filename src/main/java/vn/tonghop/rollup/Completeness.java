@@ -1,9 +1,14 @@
 package vn.tonghop.rollup;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -112,7 +117,7 @@ public class Completeness {
 	 * MB at 150,000, and H2 held the year's unions once more as a result).
 	 */
 	public Report report(int year) {
-		return report(year, null);
+		return report(year, (Collection<String>) null);
 	}
 
 	/**
@@ -121,6 +126,17 @@ public class Completeness {
 	 * view): its line is the only province line, its sectors and its missing unions.
 	 */
 	public Report report(int year, String within) {
+		return report(year, (within != null) ? Set.of(within) : null);
+	}
+
+	/**
+	 * The same for the unions of some provinces only (where the registry or their returns
+	 * place them), when {@code within} holds province codes (the provinces a user of the
+	 * console may see): their lines are the only province lines, the total is theirs, the
+	 * sectors and the missing unions are theirs; every union when it is null.
+	 */
+	public Report report(int year, Collection<String> within) {
+		Set<String> provinces = (within != null) ? new HashSet<>(within) : null;
 		Long load = this.jdbc.queryForObject("SELECT MAX(id) FROM registry_load WHERE report_year = ?", Long.class,
 				year);
 		boolean registryLoaded = load != null;
@@ -141,7 +157,7 @@ public class Completeness {
 					String sector = rs.getString(4);
 					boolean received = rs.getInt(6) == 1;
 					boolean accepted = rs.getInt(7) == 1;
-					if (within != null && !within.equals(province)) {
+					if (provinces != null && !provinces.contains(province)) {
 						return;
 					}
 					count(byProvince, bySector, total, province, sector, true, received, accepted);
@@ -155,7 +171,7 @@ public class Completeness {
 		// unions not in the registry: received where there is none, else unlisted
 		RowCallbackHandler received = (rs) -> {
 			String province = trim(rs.getString(3));
-			if (within == null || within.equals(province)) {
+			if (provinces == null || provinces.contains(province)) {
 				count(byProvince, bySector, total, province, rs.getString(4), false, !registryLoaded,
 						rs.getInt(2) == 1);
 			}
@@ -175,7 +191,7 @@ public class Completeness {
 		}
 		List<Line> provinceLines = new ArrayList<>();
 		for (Province province : this.provinces.all()) {
-			if (within != null && !within.equals(province.code())) {
+			if (provinces != null && !provinces.contains(province.code())) {
 				continue;
 			}
 			provinceLines
@@ -187,8 +203,12 @@ public class Completeness {
 			sectorLines.add(line(sector.code(), sector.name(), bySector.remove(sector.code()), registryLoaded));
 		}
 		unknown(bySector, UNKNOWN_SECTOR, registryLoaded).ifPresent(sectorLines::add);
-		Long unidentified = (within == null) ? this.jdbc.queryForObject(UNIDENTIFIED, Long.class, year)
-				: this.jdbc.queryForObject(UNIDENTIFIED + " AND r.province_code = ?", Long.class, year, within);
+		Long unidentified = (provinces == null) ? this.jdbc.queryForObject(UNIDENTIFIED, Long.class, year)
+				: provinces.isEmpty() ? Long.valueOf(0)
+						: this.jdbc.queryForObject(
+								UNIDENTIFIED + " AND r.province_code IN ("
+										+ String.join(", ", Collections.nCopies(provinces.size(), "?")) + ")",
+								Long.class, Stream.concat(Stream.of(year), provinces.stream()).toArray());
 		return new Report(registryLoaded, provinceLines, sectorLines, line("TOTAL", "Tổng cộng", total, registryLoaded),
 				missing, (unidentified != null) ? unidentified : 0);
 	}

@@ -130,8 +130,10 @@ class YearPageIntegrationTests {
 	}
 
 	@Test
-	void anotherYearIsShownWhenItHasDataAndNotFoundOtherwise() throws Exception {
+	void anotherYearIsShownWhenItHasDataAndNotFoundOtherwiseAndAPasswordChangeIsConfirmed() throws Exception {
 		mvc.perform(get("/").param("year", "2026").with(server.as(ConsoleServer.ADMIN))).andExpect(status().isOk());
+		assertThat(page("/?password-changed", ConsoleServer.HA_NOI)).contains("Đã đổi mật khẩu.");
+		assertThat(page("/", ConsoleServer.HA_NOI)).doesNotContain("Đã đổi mật khẩu.");
 		mvc.perform(get("/").param("year", "1999").with(server.as(ConsoleServer.ADMIN)))
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/year/missing.csv").param("year", "1999").with(server.as(ConsoleServer.ADMIN)))

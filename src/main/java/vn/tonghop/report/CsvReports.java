@@ -259,10 +259,39 @@ public class CsvReports {
 	 * another (read through the index {@code submission_file}).
 	 */
 	public static final String ISSUES = "SELECT s.source_file, f.sheet, f.cell, f.union_code, f.rule, f.severity,"
-			+ " f.message FROM submission s JOIN finding f ON f.submission_id = s.id"
-			+ " LEFT JOIN return_record r ON r.id = f.return_id"
-			+ " WHERE s.report_year = ? AND s.source_file > ? AND s.source_file <= ?"
-			+ " AND (r.id IS NULL OR r.superseded_by IS NULL) ORDER BY s.source_file, f.id";
+			+ " f.message" + Issues.FROM + " AND s.source_file > ? AND s.source_file <= ?" + Issues.KEPT
+			+ " ORDER BY s.source_file, f.id";
+
+	/** The parts of the queries of issues.csv's findings. */
+	private static final class Issues {
+
+		/** The findings of the files of year {@code ?}, with their returns. */
+		static final String FROM = " FROM submission s JOIN finding f ON f.submission_id = s.id"
+				+ " LEFT JOIN return_record r ON r.id = f.return_id WHERE s.report_year = ?";
+
+		/**
+		 * Those issues.csv lists: of returns not superseded, and of files without one.
+		 */
+		static final String KEPT = " AND (r.id IS NULL OR r.superseded_by IS NULL)";
+
+	}
+
+	/** How many findings of a rule and severity. */
+	public record RuleCount(String rule, String severity, long findings) {
+	}
+
+	/**
+	 * The findings of issues.csv by rule and severity, those of the returns that meet
+	 * {@code returns} only (an SQL condition on the return {@code r}; a finding of a file
+	 * without a return meets none) unless it is null; by rule code.
+	 */
+	public List<RuleCount> issuesByRule(int year, String returns) {
+		return this.jdbc.query(
+				"SELECT f.rule, f.severity, COUNT(*)" + Issues.FROM + Issues.KEPT
+						+ ((returns != null) ? " AND (" + returns + ")" : "")
+						+ " GROUP BY f.rule, f.severity ORDER BY f.rule, f.severity",
+				(rs, n) -> new RuleCount(rs.getString(1).strip(), rs.getString(2).strip(), rs.getLong(3)), year);
+	}
 
 	/**
 	 * {@link #ISSUES} in a scope: a finding of a return of one of its provinces, or of no

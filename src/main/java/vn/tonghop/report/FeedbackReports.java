@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -248,12 +249,10 @@ public class FeedbackReports {
 	 * paths can flatten to one name, and the later one gets a number.
 	 */
 	private static Path reserve(Path folder, String name) {
-		int dot = (name.lastIndexOf('.') >= 0) ? name.lastIndexOf('.') : name.length();
 		try {
 			Files.createDirectories(folder);
 			for (int n = 1;; n++) {
-				Path target = folder
-					.resolve((n == 1) ? name : name.substring(0, dot) + " (" + n + ")" + name.substring(dot));
+				Path target = folder.resolve(numbered(name, n));
 				try {
 					return Files.createFile(target);
 				}
@@ -265,6 +264,72 @@ public class FeedbackReports {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write in " + folder + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * The {@code n}th copy's name of those whose files' names flatten to {@code name}:
+	 * the name itself, then "name (2).xlsx", "name (3).xlsx", ...
+	 */
+	static String numbered(String name, int n) {
+		int dot = (name.lastIndexOf('.') >= 0) ? name.lastIndexOf('.') : name.length();
+		return (n == 1) ? name : name.substring(0, dot) + " (" + n + ")" + name.substring(dot);
+	}
+
+	/**
+	 * A submission of year {@code ?} that gets a feedback copy when its file can be
+	 * copied ({@link #WITH_FINDINGS}), and whose copy was not given up.
+	 */
+	static final String COPIED = "SELECT s.source_file FROM submission s WHERE s.id = ? AND s.report_year = ?"
+			+ " AND EXISTS (SELECT 1 FROM finding f WHERE f.submission_id = s.id)"
+			+ " AND EXISTS (SELECT 1 FROM return_record r WHERE r.submission_id = s.id AND r.superseded_by IS NULL)"
+			+ " AND NOT EXISTS (SELECT 1 FROM feedback_failure ff WHERE ff.submission_id = s.id)";
+
+	/**
+	 * The feedback copy of submission {@code submission} that the last consolidation of
+	 * {@code year} published in {@code OUTPUT/Y/phan-hoi/}, named as {@link #write} names
+	 * it; empty when it has none. A copy is named after its file
+	 * ({@link FeedbackWorkbook#targetName}). When two files' names flatten to one name,
+	 * {@link #write} numbers their copies in the order it takes the files ("name.xlsx",
+	 * "name (2).xlsx", ...; the number of a copy it could not make is taken, and given up
+	 * only at the end of its range of names): the copies that exist then belong, in the
+	 * order of their numbers, to the files that got one, in that order. (A copy withheld
+	 * for the year alone, {@link YearMismatch}, is counted with the others when the
+	 * folder holds one copy more than there are without it.)
+	 */
+	public Optional<Path> copyOf(Path output, int year, long submission) {
+		List<String> files = this.jdbc.queryForList(COPIED, String.class, submission, year);
+		if (files.isEmpty() || isText(files.get(0))) {
+			return Optional.empty();
+		}
+		Path folder = CsvReports.yearFolder(output, year).resolve(FOLDER);
+		String name = FeedbackWorkbook.targetName(files.get(0));
+		if (!Files.exists(folder.resolve(numbered(name, 2)))) {
+			Path copy = folder.resolve(name);
+			return Files.isRegularFile(copy) ? Optional.of(copy) : Optional.empty();
+		}
+		Set<Long> failed = Set.copyOf(this.jdbc
+			.queryForList("SELECT submission_id FROM feedback_failure WHERE report_year = ?", Long.class, year));
+		Set<Long> withheld = Set.copyOf(YearMismatch.withheldCopies(this.jdbc, year));
+		List<Long> sameName = new ArrayList<>();
+		withFindings(year, (other) -> {
+			if (!isText(other.sourceFile()) && !failed.contains(other.id())
+					&& name.equals(FeedbackWorkbook.targetName(other.sourceFile()))) {
+				sameName.add(other.id());
+			}
+		});
+		List<Path> copies = new ArrayList<>();
+		for (int n = 1; n <= sameName.size() + failed.size(); n++) {
+			Path copy = folder.resolve(numbered(name, n));
+			if (Files.isRegularFile(copy)) {
+				copies.add(copy);
+			}
+		}
+		List<Long> copied = sameName;
+		if (copies.size() < sameName.size()) {
+			copied = sameName.stream().filter((id) -> !withheld.contains(id)).toList();
+		}
+		int index = copied.indexOf(submission);
+		return (index >= 0 && index < copies.size()) ? Optional.of(copies.get(index)) : Optional.empty();
 	}
 
 	private static long size(Path file) {

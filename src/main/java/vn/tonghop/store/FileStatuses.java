@@ -5,10 +5,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -96,6 +99,18 @@ public class FileStatuses {
 	}
 
 	/**
+	 * A line of {@code files.csv} with the rows it was made from.
+	 *
+	 * @param logId the intake log row of the file's latest look
+	 * @param submission the stored submission of its bytes (for a duplicate, that of the
+	 * file it duplicates), or null when none was stored (skipped, or unreadable before
+	 * storing)
+	 * @param line the line
+	 */
+	public record Row(long logId, Long submission, Line line) {
+	}
+
+	/**
 	 * Every file looked at for year {@code year}, by path, each as the intake last saw it
 	 * (a file seen by every night's run is one line).
 	 */
@@ -128,6 +143,94 @@ public class FileStatuses {
 			}
 			after = rows.get(rows.size() - 1).sourceFile();
 		}
+	}
+
+	/**
+	 * The lines of {@link #ofYear(int, Consumer)} of the files whose returns all meet
+	 * {@code returns}, an SQL condition on a return {@code r} ({@code return_record}),
+	 * such as the provinces someone may see ({@code r.province_code IN ('75')}); a file
+	 * with no return (skipped, unreadable) meets none. With {@code returns} null, every
+	 * file: the lines of {@code files.csv}. Each line is as it is there, with the rows it
+	 * was made from: the condition only leaves lines out. For a scope of provinces, the
+	 * same files as {@link #ofYear(int, ProvinceScope, Consumer)}.
+	 */
+	public void ofYear(int year, String returns, Consumer<Row> rows) {
+		// by path, newest look first: the first row of each path is kept; the next page
+		// starts after the last path of this one (whose first row was already seen)
+		String after = "";
+		String previous = null;
+		while (true) {
+			List<Seen> page = this.jdbc.query(YEAR_PAGE, FileStatuses::seen, year, after);
+			List<Seen> latest = new ArrayList<>();
+			for (Seen row : page) {
+				if (!row.sourceFile().equals(previous)) {
+					latest.add(row);
+					previous = row.sourceFile();
+				}
+			}
+			emit(within(latest, returns), (row, of, line) -> rows.accept(new Row(row.id(), row.submission(), line)));
+			if (page.size() < PAGE) {
+				return;
+			}
+			after = page.get(page.size() - 1).sourceFile();
+		}
+	}
+
+	/**
+	 * The line of one file of year {@code year}, as {@code files.csv} has it, when the
+	 * intake looked at a file of that path (relative to the input folder, as
+	 * {@code files.csv} names it).
+	 */
+	public Optional<Row> ofPath(int year, String sourceFile) {
+		List<Seen> rows = this.jdbc.query(
+				SELECT + " WHERE l.report_year = ? AND l.source_file = ?"
+						+ " ORDER BY l.report_year, l.source_file, l.id DESC FETCH FIRST 1 ROWS ONLY",
+				FileStatuses::seen, year, sourceFile);
+		List<Row> found = new ArrayList<>(1);
+		emit(rows, (row, returns, line) -> found.add(new Row(row.id(), row.submission(), line)));
+		return found.stream().findFirst();
+	}
+
+	/**
+	 * The rows whose submission has returns, all meeting {@code returns}; all of them
+	 * when it is null.
+	 */
+	private List<Seen> within(List<Seen> rows, String returns) {
+		if (returns == null) {
+			return rows;
+		}
+		List<Long> ids = rows.stream()
+			.filter((row) -> row.submission() != null)
+			.map(Seen::submission)
+			.distinct()
+			.toList();
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Set<Long> kept = new HashSet<>(this.jdbc.queryForList(allReturnsMeet(ids, returns), Long.class));
+		return rows.stream().filter((row) -> row.submission() != null && kept.contains(row.submission())).toList();
+	}
+
+	/**
+	 * Whether the file of submission {@code submission} is one that
+	 * {@link #ofYear(int, String, Consumer)} lists for {@code returns}: it has returns
+	 * and all of them meet it; any file when it is null.
+	 */
+	public boolean within(long submission, String returns) {
+		return returns == null
+				|| !this.jdbc.queryForList(allReturnsMeet(List.of(submission), returns), Long.class).isEmpty();
+	}
+
+	/**
+	 * The submissions of {@code ids} that have returns, every one of which meets
+	 * {@code returns} (a return for which it is unknown, such as a province code compared
+	 * when there is none, does not).
+	 */
+	static String allReturnsMeet(List<Long> ids, String returns) {
+		return "SELECT s.id FROM submission s WHERE s.id IN (" + numbers(ids) + ")"
+				+ " AND EXISTS (SELECT 1 FROM return_record r WHERE r.submission_id = s.id)"
+				+ " AND NOT EXISTS (SELECT 1 FROM return_record r WHERE r.submission_id = s.id" + " AND CASE WHEN ("
+				+ returns + ") THEN 0 ELSE 1 END = 1)";
 	}
 
 	/**
@@ -244,6 +347,26 @@ public class FileStatuses {
 		return new YearCounts(Collections.unmodifiableMap(files), returnsOfYear(year, scope));
 	}
 
+	/**
+	 * Counts the files of year {@code year} whose returns all meet {@code returns} (as
+	 * {@link #ofYear(int, String, Consumer)} lists them) and the returns that meet it;
+	 * all of them when it is null.
+	 */
+	public YearCounts countYear(int year, String returns) {
+		Map<Status, Long> files = emptyCounts();
+		ofYear(year, returns, (row) -> files.merge(row.line().status(), 1L, Long::sum));
+		return new YearCounts(Collections.unmodifiableMap(files), returnsOfYear(year, returns));
+	}
+
+	/**
+	 * The year's returns that meet {@code returns}, an SQL condition on the return
+	 * {@code r} (all of them when null), by what became of them.
+	 */
+	public ReturnCounts returnsOfYear(int year, String returns) {
+		return this.jdbc.queryForObject((returns != null) ? YEAR_RETURNS + " AND (" + returns + ")" : YEAR_RETURNS,
+				(rs, n) -> new ReturnCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3)), year);
+	}
+
 	/** The year's returns by what became of them. */
 	public ReturnCounts returnsOfYear(int year) {
 		return returnsOfYear(year, ProvinceScope.all());
@@ -265,9 +388,11 @@ public class FileStatuses {
 		if (scope.isAll()) {
 			return "";
 		}
-		return " AND EXISTS (SELECT 1 FROM intake_log n JOIN return_record x ON x.submission_id = n.submission_id"
+		String latest = " FROM intake_log n JOIN return_record x ON x.submission_id = n.submission_id"
 				+ " WHERE n.id = (SELECT MAX(m.id) FROM intake_log m WHERE m.report_year = l.report_year"
-				+ " AND m.source_file = l.source_file)" + scope.and("x.province_code") + ")";
+				+ " AND m.source_file = l.source_file)";
+		return " AND EXISTS (SELECT 1" + latest + ") AND NOT EXISTS (SELECT 1" + latest
+				+ scope.outside("x.province_code") + ")";
 	}
 
 	/**
@@ -278,8 +403,9 @@ public class FileStatuses {
 		if (scope.isAll()) {
 			return "";
 		}
-		return " AND EXISTS (SELECT 1 FROM return_record x WHERE x.submission_id = " + submission
-				+ scope.and("x.province_code") + ")";
+		return " AND EXISTS (SELECT 1 FROM return_record x WHERE x.submission_id = " + submission + ")"
+				+ " AND NOT EXISTS (SELECT 1 FROM return_record x WHERE x.submission_id = " + submission
+				+ scope.outside("x.province_code") + ")";
 	}
 
 	private static Map<Status, Long> emptyCounts() {

@@ -103,6 +103,20 @@ public final class ProvinceScope {
 	}
 
 	/**
+	 * The condition that a province code column is outside the scope (or has no
+	 * province):
+	 * {@code " AND (x.province_code IS NULL OR x.province_code NOT IN ('01','75'))"}; for
+	 * all provinces, never ({@code " AND 1 = 0"}).
+	 */
+	public String outside(String column) {
+		if (isAll()) {
+			return " AND 1 = 0";
+		}
+		return " AND (" + column + " IS NULL OR " + column + " NOT IN ("
+				+ this.codes.stream().map((code) -> "'" + code + "'").collect(Collectors.joining(",")) + "))";
+	}
+
+	/**
 	 * The provinces' names in the order of their codes, for people ("Hà Nội, Đồng Nai");
 	 * null for all provinces.
 	 */

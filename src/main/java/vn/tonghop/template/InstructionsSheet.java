@@ -18,9 +18,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 
 import vn.tonghop.catalogue.Indicator;
 import vn.tonghop.catalogue.IndicatorCatalogue;
-import vn.tonghop.normalise.Rating;
 import vn.tonghop.report.WrappedText;
-import vn.tonghop.validate.Rule;
 import vn.tonghop.validate.RuleBook;
 
 /**
@@ -96,7 +94,7 @@ final class InstructionsSheet {
 		for (String key : FormContent.HEADER_KEYS) {
 			fields.add(ReturnFormWriter.headerLabel(key) + (required(key) ? ReturnFormWriter.REQUIRED_MARK : ""));
 		}
-		List<String> ratings = ratings();
+		List<String> ratings = RuleMeanings.ratings();
 		numbered("guide.fill.1", formSheet);
 		numbered("guide.fill.2", String.join("; ", fields));
 		numbered("guide.fill.3");
@@ -123,26 +121,11 @@ final class InstructionsSheet {
 		line(null, this.texts.format("guide.rules.intro"), this.text);
 		tableRow(this.tableHead, this.texts.format("guide.rules.head").split("\\|"));
 		Set<String> inForm = FormValidations.cellRuleCodes(this.rules);
-		Object[] ruleArguments = { String.join(", ", requiredHeaderLabels()), year, String.join("; ", ratings),
-				String.join("; ", requiredIndicators()), String.join("; ", sectors()) };
-		for (String code : this.rules.codes()) {
-			List<String> meanings = new ArrayList<>();
-			for (Rule rule : this.rules.comparisons()) {
-				if (rule.code().equals(code)) {
-					meanings.add(this.texts.rule(rule, this.catalogue));
-				}
-			}
-			if (meanings.isEmpty()) {
-				meanings.add(this.texts.has("rule." + code) ? this.texts.format("rule." + code, ruleArguments)
-						: this.rules.summary(code));
-			}
-			String meaning = String.join(" ", meanings);
-			if (inForm.contains(code)) {
-				meaning = meaning + " " + this.texts.format("guide.rules.inform");
-			}
-			tableRow(this.tableCell, code, meaning,
+		new RuleMeanings(this.catalogue, this.rules, this.texts).of(year).forEach((code, meaning) -> {
+			String shown = inForm.contains(code) ? meaning + " " + this.texts.format("guide.rules.inform") : meaning;
+			tableRow(this.tableCell, code, shown,
 					this.texts.format("guide.severity." + this.rules.severity(code).name()));
-		}
+		});
 		this.row++;
 
 		line(null, this.texts.format("guide.keep"), this.heading);
@@ -161,33 +144,6 @@ final class InstructionsSheet {
 
 	private static boolean required(String key) {
 		return ReturnFormWriter.required(key);
-	}
-
-	private static List<String> requiredHeaderLabels() {
-		return FormContent.HEADER_KEYS.stream()
-			.filter(InstructionsSheet::required)
-			.map(ReturnFormWriter::headerLabel)
-			.toList();
-	}
-
-	private List<String> requiredIndicators() {
-		return this.catalogue.all()
-			.stream()
-			.filter(Indicator::required)
-			.map((indicator) -> indicator.code() + " " + indicator.labelVi())
-			.toList();
-	}
-
-	private static List<String> sectors() {
-		return ChoiceLists.contents().get(ChoiceLists.SECTORS);
-	}
-
-	private static List<String> ratings() {
-		List<String> ratings = new ArrayList<>();
-		for (Rating rating : Rating.values()) {
-			ratings.add(rating.label());
-		}
-		return ratings;
 	}
 
 	private String kind(Indicator indicator, List<String> ratings) {

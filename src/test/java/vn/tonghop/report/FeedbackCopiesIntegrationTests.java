@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The feedback copies written several at a time: the same copies, under the same names,
  * as one at a time, across more than one range of file names; two files whose names
  * flatten to one get that name and the next in the order of their names; a file that
- * cannot be copied, is gone or is a CSV list leaves no file behind.
+ * cannot be copied, is gone or is a CSV list leaves no file behind; each file finds its
+ * own copy again ({@link FeedbackReports#copyOf}).
  */
 @SpringBootTest(classes = TonghopApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = "spring.datasource.url=jdbc:h2:mem:feedback-copies;DB_CLOSE_DELAY=-1")
@@ -103,6 +104,25 @@ class FeedbackCopiesIntegrationTests {
 		List<String> damaged = this.jdbc.queryForList("SELECT source_file FROM submission"
 				+ " WHERE source_file IN ('x/y.xlsx', 'x__y.xlsx') ORDER BY source_file, id", String.class);
 		assertThat(byOne).containsEntry(damaged.get(0).equals("x/y.xlsx") ? "x__y (2).xlsx" : "x__y.xlsx", "x__y.xlsx");
+	}
+
+	@Test
+	void eachFileFindsItsOwnCopyUnderTheNameItWasWritten() throws Exception {
+		Path output = this.work.resolve("output");
+		FeedbackReports reports = new FeedbackReports(this.jdbc, 2);
+		reports.write(output, 2026);
+
+		Map<String, String> found = new TreeMap<>();
+		for (Object[] submission : this.jdbc.query("SELECT id, source_file FROM submission ORDER BY id",
+				(rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })) {
+			reports.copyOf(output, 2026, (Long) submission[0])
+				.ifPresent((copy) -> assertThat(found.put(copy.getFileName().toString(), (String) submission[1]))
+					.as("a copy found for two files")
+					.isNull());
+		}
+		Map<String, String> copies = copies(output);
+		assertThat(copies).containsKeys("a__b.xlsx", "a__b (2).xlsx").containsValue("x__y.xlsx");
+		assertThat(found).isEqualTo(copies);
 	}
 
 	private enum Kind {

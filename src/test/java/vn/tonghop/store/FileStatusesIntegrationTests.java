@@ -148,6 +148,69 @@ class FileStatusesIntegrationTests {
 		assertThat(lines).isSorted();
 	}
 
+	@Test
+	void aConditionOnTheReturnsKeepsTheFilesWhoseReturnsAllMeetItAsFilesCsvHasThem() {
+		JdbcTemplate jdbc = database("file-statuses-within");
+		java.sql.Timestamp now = java.sql.Timestamp.valueOf("2026-01-02 03:04:05");
+		// 1: one return of 75; 2: returns of 75 and 01; 3: one of no province; 4: two of
+		// 75, one rejected; a duplicate of 1; a skipped file; an older look of 1's path
+		// at a file of 01 (which the latest look replaced)
+		String[][] submissions = { { "1", "a.xlsx" }, { "2", "b.xlsx" }, { "3", "c.xlsx" }, { "4", "d.xlsx" },
+				{ "5", "old.xlsx" } };
+		for (String[] submission : submissions) {
+			jdbc.update(
+					"INSERT INTO submission (id, report_year, sha256, source_file, bytes, last_modified, status,"
+							+ " ingested_at) VALUES (?, 2026, ?, ?, 1, ?, 'ACCEPTED', ?)",
+					Long.valueOf(submission[0]), submission[0].repeat(64), submission[1], now, now);
+		}
+		Object[][] returns = { { 1, "75", true }, { 2, "75", true }, { 2, "01", true }, { 3, null, false },
+				{ 4, "75", true }, { 4, "75", false }, { 5, "01", true } };
+		for (Object[] r : returns) {
+			jdbc.update("INSERT INTO return_record (submission_id, report_year, sheet, union_code, province_code,"
+					+ " accepted, last_modified) VALUES (?, 2026, 'S', 'U', ?, ?, ?)", r[0], r[1], r[2], now);
+		}
+		Object[][] log = { { 1, "a.xlsx", "NEW", 5 }, { 2, "a.xlsx", "NEW", 1 }, { 3, "b.xlsx", "NEW", 2 },
+				{ 4, "c.xlsx", "NEW", 3 }, { 5, "d.xlsx", "NEW", 4 }, { 6, "e.xlsx", "DUPLICATE", 1 },
+				{ 7, "f.tmp", "SKIPPED", null } };
+		for (Object[] row : log) {
+			jdbc.update("INSERT INTO intake_log (id, job_execution, report_year, source_file, outcome, submission_id)"
+					+ " VALUES (?, 1, 2026, ?, ?, ?)", row[0], row[1], row[2], row[3]);
+		}
+		FileStatuses statuses = new FileStatuses(jdbc);
+		List<String> all = new ArrayList<>();
+		statuses.ofYear(2026, (line) -> all.add(line.sourceFile() + " " + line.status().name()));
+		List<String> dongNai = new ArrayList<>();
+		List<Long> ids = new ArrayList<>();
+		statuses.ofYear(2026, "r.province_code IN ('75')", (row) -> {
+			dongNai.add(row.line().sourceFile() + " " + row.line().status().name());
+			ids.add(row.logId());
+		});
+		List<String> everything = new ArrayList<>();
+		statuses.ofYear(2026, (String) null,
+				(row) -> everything.add(row.line().sourceFile() + " " + row.line().status().name()));
+
+		assertThat(all).containsExactly("a.xlsx ACCEPTED", "b.xlsx ACCEPTED", "c.xlsx REJECTED", "d.xlsx ACCEPTED",
+				"e.xlsx DUPLICATE", "f.tmp SKIPPED");
+		assertThat(everything).isEqualTo(all);
+		assertThat(dongNai).containsExactly("a.xlsx ACCEPTED", "d.xlsx ACCEPTED", "e.xlsx DUPLICATE");
+		assertThat(ids).containsExactly(2L, 5L, 6L);
+		assertThat(statuses.countYear(2026, "r.province_code IN ('75')").files())
+			.containsEntry(FileStatuses.Status.ACCEPTED, 2L)
+			.containsEntry(FileStatuses.Status.DUPLICATE, 1L)
+			.containsEntry(FileStatuses.Status.REJECTED, 0L);
+		assertThat(statuses.returnsOfYear(2026, "r.province_code IN ('75')"))
+			.isEqualTo(new FileStatuses.ReturnCounts(3, 1, 0));
+		assertThat(statuses.returnsOfYear(2026)).isEqualTo(new FileStatuses.ReturnCounts(5, 2, 0));
+		assertThat(statuses.within(1, "r.province_code IN ('75')")).isTrue();
+		assertThat(statuses.within(2, "r.province_code IN ('75')")).isFalse();
+		assertThat(statuses.within(3, "r.province_code IN ('75')")).isFalse();
+		assertThat(statuses.within(3, null)).isTrue();
+		assertThat(statuses.ofPath(2026, "a.xlsx")).get()
+			.satisfies((row) -> assertThat(row.logId()).isEqualTo(2L))
+			.satisfies((row) -> assertThat(row.submission()).isEqualTo(1L));
+		assertThat(statuses.ofPath(2026, "nothing.xlsx")).isEmpty();
+	}
+
 	/**
 	 * Regression: a page of a year's files read every row after the page's start and
 	 * sorted them, for each page (files.csv took 91.6 s at 150,000 files): H2 must read

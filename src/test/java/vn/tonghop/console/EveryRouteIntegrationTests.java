@@ -23,6 +23,9 @@ import vn.tonghop.cli.ConsoleServer;
 import vn.tonghop.console.users.ConsoleUser;
 import vn.tonghop.console.users.ConsoleUsers;
 import vn.tonghop.console.users.Role;
+import vn.tonghop.intake.Checksums;
+import vn.tonghop.registry.RegistryReader;
+import vn.tonghop.registry.RegistryStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -96,6 +99,11 @@ class EveryRouteIntegrationTests {
 		ConsoleUser user = server.bean(ConsoleUsers.class)
 			.create("di.qua", null, Role.ANALYST, Set.of("75"), ConsoleServer.PASSWORD, false);
 		target = user.id();
+		// the registry of the samples: the missing unions' list exists
+		Path registry = Path.of("input-samples/danh-sach-cdcs-2026.xlsx");
+		server.bean(RegistryStore.class)
+			.replace(2026, registry.toAbsolutePath().toString(), Checksums.sha256(registry),
+					server.bean(RegistryReader.class).read(registry, 2026).entries());
 	}
 
 	@AfterAll

@@ -2,10 +2,15 @@ package vn.tonghop.console.rollups;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -28,8 +33,12 @@ import vn.tonghop.rollup.Trace;
 @Component
 class RollupTraces {
 
-	/** One value behind the number, written for the page. */
-	record Line(long submissionId, String sourceFile, String sheet, String cell, String unionCode, String unionName,
+	/**
+	 * One value behind the number, written for the page; {@code fileId} is the file's
+	 * page ({@code /files/{id}}: the intake log row of its latest look), null when the
+	 * intake log no longer has it.
+	 */
+	record Line(Long fileId, String sourceFile, String sheet, String cell, String unionCode, String unionName,
 			String value) {
 	}
 
@@ -65,8 +74,11 @@ class RollupTraces {
 
 	private final IndustryResolver industries;
 
+	private final JdbcTemplate jdbc;
+
 	RollupTraces(Trace trace, Rollups rollups, ProvinceResolver provinces, SectorResolver sectors,
-			IndustryResolver industries) {
+			IndustryResolver industries, JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
 		this.trace = trace;
 		this.rollups = rollups;
 		this.provinces = provinces;
@@ -112,15 +124,37 @@ class RollupTraces {
 		int shown = Math.min(Math.max(page, 1), pages);
 		int from = (shown - 1) * size;
 		List<Line> lines = new ArrayList<>(size);
-		for (Trace.Line line : all.subList(from, Math.min(all.size(), from + size))) {
-			lines.add(new Line(line.submissionId(), line.sourceFile(), line.sheet(), line.cell(), line.unionCode(),
-					line.unionName(), Figures.format(line.value(), locale)));
+		List<Trace.Line> shownLines = all.subList(from, Math.min(all.size(), from + size));
+		Map<Long, Long> files = fileIds(year, shownLines);
+		for (Trace.Line line : shownLines) {
+			lines.add(new Line(files.get(line.submissionId()), line.sourceFile(), line.sheet(), line.cell(),
+					line.unionCode(), line.unionName(), Figures.format(line.value(), locale)));
 		}
 		BigInteger rollup = rollup(year, filter, column, within);
 		return new View(year, column, province, sector, industry, notGiven, lines, all.size(), from + 1,
 				Figures.format(sum, locale), (rollup != null) ? Figures.format(rollup, locale) : null,
 				sum.equals(rollup), (shown > 1) ? link(year, column, filter, shown - 1) : null,
 				(shown < pages) ? link(year, column, filter, shown + 1) : null);
+	}
+
+	/**
+	 * The file page of each submission of {@code lines}: the intake log row of the latest
+	 * look at the path the submission was stored from, as the files pages name files.
+	 */
+	private Map<Long, Long> fileIds(int year, List<Trace.Line> lines) {
+		Map<Long, Long> ids = new HashMap<>();
+		List<Long> submissions = lines.stream().map(Trace.Line::submissionId).distinct().toList();
+		for (int from = 0; from < submissions.size(); from += 500) {
+			List<Long> part = submissions.subList(from, Math.min(submissions.size(), from + 500));
+			String marks = String.join(", ", Collections.nCopies(part.size(), "?"));
+			List<Object> arguments = new ArrayList<>(part);
+			arguments.add(0, year);
+			this.jdbc.query(
+					"SELECT s.id, MAX(l.id) FROM submission s JOIN intake_log l ON l.report_year = ?"
+							+ " AND l.source_file = s.source_file WHERE s.id IN (" + marks + ") GROUP BY s.id",
+					(RowCallbackHandler) (rs) -> ids.put(rs.getLong(1), rs.getLong(2)), arguments.toArray());
+		}
+		return ids;
 	}
 
 	/**

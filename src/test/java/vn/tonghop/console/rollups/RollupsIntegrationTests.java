@@ -235,13 +235,16 @@ class RollupsIntegrationTests {
 			assertThat(line.sheet()).isNotBlank();
 			assertThat(line.unionName()).isNotBlank();
 			assertThat(dongNaiUnions).contains(line.unionCode());
+			// the file's page, as the files pages name it: its latest look in the intake
+			// log
 			Object id = server
-				.query("SELECT id FROM submission WHERE report_year = 2026 AND source_file = ?", line.sourceFile())
+				.query("SELECT MAX(id) FROM intake_log WHERE report_year = 2026 AND source_file = ?", line.sourceFile())
 				.get(0)
 				.values()
 				.iterator()
 				.next();
 			assertThat(line.fileLink()).isEqualTo("/files/" + id);
+			mvc.perform(get(line.fileLink()).with(server.as(ConsoleServer.DONG_NAI))).andExpect(status().isOk());
 		}
 	}
 

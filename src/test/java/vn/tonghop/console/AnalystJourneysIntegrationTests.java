@@ -70,7 +70,7 @@ class AnalystJourneysIntegrationTests {
 			// the rejected files of her province, then one of them
 			browser.go("/files");
 			browser.screenshot("11-tep-va-phat-hien");
-			browser.go("/files?status=REJECTED");
+			browser.go("/files?status=rejected");
 			assertThat(browser.text()).contains("cd-cong-ty-thuc-pham-sao-mai.xlsx").doesNotContain("ldld-ha-noi");
 			browser.find(By.linkText("ldld-dong-nai/cd-cong-ty-thuc-pham-sao-mai.xlsx")).click();
 			WebElement finding = browser.find(By.cssSelector("#findings tbody tr"));

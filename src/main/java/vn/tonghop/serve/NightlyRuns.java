@@ -1,7 +1,5 @@
 package vn.tonghop.serve;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -127,7 +125,7 @@ public class NightlyRuns implements SmartLifecycle {
 		this.metrics.started();
 		logger.info("Bắt đầu lần chạy: nhận báo cáo trong " + this.settings.input() + ", tổng hợp năm "
 				+ this.settings.year() + ".");
-		try (PrintStream out = new PrintStream(new LineLog(), true, StandardCharsets.UTF_8)) {
+		try (PrintStream out = new PrintStream(new Lines(logger::info), true, StandardCharsets.UTF_8)) {
 			try (RunLock lock = RunLock.acquire(this.dataSource, this.settings.database())) {
 				RunJob.Result run = RunJob.run(this.runner, this.summary, this.settings.input(), this.settings.year(),
 						this.settings.output(), out);
@@ -232,36 +230,6 @@ public class NightlyRuns implements SmartLifecycle {
 			cause = cause.getCause();
 		}
 		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getName();
-	}
-
-	/** Logs what is printed to it, a line at a time, leaving out blank lines. */
-	private static final class LineLog extends OutputStream {
-
-		private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-		@Override
-		public void write(int b) {
-			if (b == '\n') {
-				flushLine();
-			}
-			else {
-				this.line.write(b);
-			}
-		}
-
-		@Override
-		public void close() {
-			flushLine();
-		}
-
-		private void flushLine() {
-			String text = this.line.toString(StandardCharsets.UTF_8).stripTrailing();
-			this.line.reset();
-			if (!text.isEmpty()) {
-				logger.info(text);
-			}
-		}
-
 	}
 
 }

@@ -1,13 +1,10 @@
 package vn.tonghop.console.runs;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -23,6 +20,7 @@ import vn.tonghop.job.BatchRunner;
 import vn.tonghop.job.RunLock;
 import vn.tonghop.job.RunProgress;
 import vn.tonghop.job.RunSummary;
+import vn.tonghop.serve.Lines;
 import vn.tonghop.serve.NightlyRuns;
 import vn.tonghop.serve.RunJob;
 import vn.tonghop.serve.RunMetrics;
@@ -251,42 +249,6 @@ public class ConsoleRuns implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.executor != null;
-	}
-
-	/** Lines printed to it, one at a time, leaving out blank lines. */
-	private static final class Lines extends OutputStream {
-
-		private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-		private final Consumer<String> sink;
-
-		Lines(Consumer<String> sink) {
-			this.sink = sink;
-		}
-
-		@Override
-		public void write(int b) {
-			if (b == '\n') {
-				flushLine();
-			}
-			else {
-				this.line.write(b);
-			}
-		}
-
-		@Override
-		public void close() {
-			flushLine();
-		}
-
-		private void flushLine() {
-			String text = this.line.toString(StandardCharsets.UTF_8).stripTrailing();
-			this.line.reset();
-			if (!text.isEmpty()) {
-				this.sink.accept(text);
-			}
-		}
-
 	}
 
 }

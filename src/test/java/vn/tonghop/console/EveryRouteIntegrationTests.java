@@ -88,10 +88,12 @@ class EveryRouteIntegrationTests {
 	static void start() throws Exception {
 		server = ConsoleServer.start(work);
 		mvc = server.mockMvc();
-		// a rejected return of Đồng Nai: it has findings and a feedback copy
+		// a rejected return of Đồng Nai, alone in its file: it has findings and a
+		// feedback
+		// copy (a file's page is named by the intake log row of its latest look)
 		dongNaiFile = ((Number) server
-			.query("SELECT MIN(s.id) FROM submission s JOIN return_record r"
-					+ " ON r.submission_id = s.id WHERE r.province_code = '75' AND r.accepted = FALSE")
+			.query("SELECT MAX(id) FROM intake_log WHERE source_file = ?",
+					"ldld-dong-nai/cd-cong-ty-thuc-pham-sao-mai.xlsx")
 			.get(0)
 			.values()
 			.iterator()

@@ -3,7 +3,6 @@ package vn.tonghop.console;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -90,8 +89,8 @@ public record Scope(boolean all, Set<String> provinces) {
 		if (this.provinces.isEmpty()) {
 			return "1 = 0";
 		}
-		return column + " IN ("
-				+ this.provinces.stream().map((code) -> "'" + code + "'").collect(Collectors.joining(", ")) + ")";
+		// as the batch core writes it for a scoped consolidation
+		return ProvinceScope.of(this.provinces).and(column).substring(" AND ".length());
 	}
 
 }

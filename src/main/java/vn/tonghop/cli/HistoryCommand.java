@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 import vn.tonghop.TonghopProperties;
 import vn.tonghop.job.RunHistory;
 import vn.tonghop.job.RunLock;
+import vn.tonghop.store.UnionSubmissions;
 
 /**
  * {@code tonghop history}: the past runs, newest first, with their counts and outcome;
@@ -52,6 +53,14 @@ class HistoryCommand implements Callable<Integer> {
 			description = "Với --purge: số ngày giữ lại, thay cho tonghop.history.keep-days.")
 	Integer keepDays;
 
+	@Option(names = "--union", paramLabel = "MA",
+			description = "Thay cho các lần chạy: các báo cáo của một CĐCS trong năm --year (cũ trước), báo cáo nào"
+					+ " đang được tính, và từng chỉ tiêu thay đổi giữa hai báo cáo được chấp nhận liền nhau.")
+	String union;
+
+	@Option(names = "--year", paramLabel = "Y", description = "Với --union: năm của các báo cáo.")
+	Integer year;
+
 	@Mixin
 	DatabaseOptions database;
 
@@ -65,6 +74,19 @@ class HistoryCommand implements Callable<Integer> {
 		}
 		if (this.keepDays != null && !this.purge) {
 			throw bad("--keep-days chỉ dùng cùng --purge");
+		}
+		if (this.union != null || this.year != null) {
+			if (this.union == null || this.union.isBlank() || this.year == null) {
+				throw bad("--union và --year đi cùng nhau: tonghop history --union <mã CĐCS> --year <năm>");
+			}
+			if (this.purge) {
+				throw bad("--union không dùng cùng --purge");
+			}
+			Arguments.requireYear(this.spec, this.year);
+			return Spring.inContext(this.database, (context) -> {
+				printUnion(new UnionSubmissions(context.getBean(JdbcTemplate.class)).of(this.year, this.union));
+				return 0;
+			});
 		}
 		return Spring.inContext(this.database, (context) -> {
 			RunHistory history = new RunHistory(context.getBean(JdbcTemplate.class));
@@ -82,6 +104,47 @@ class HistoryCommand implements Callable<Integer> {
 			print(history.lines(this.limit), RunLock.held(context.getBean(DataSource.class)));
 			return 0;
 		});
+	}
+
+	/**
+	 * A union's returns of the year, oldest first, each with what became of it and what
+	 * changed from the accepted return before it.
+	 */
+	private void printUnion(List<UnionSubmissions.Submission> submissions) {
+		String union = this.union.strip();
+		if (submissions.isEmpty()) {
+			System.out.println("Chưa nhận báo cáo nào của CĐCS " + union + " năm " + this.year + ".");
+			return;
+		}
+		System.out.println("Báo cáo của CĐCS " + union + " năm " + this.year + " (cũ trước):");
+		int number = 0;
+		boolean accepted = false;
+		for (UnionSubmissions.Submission submission : submissions) {
+			number++;
+			String state = !submission.accepted() ? "bị từ chối" : submission.counts()
+					? "được chấp nhận, đang được tính" : "được chấp nhận, bị thay bằng báo cáo sau";
+			System.out.println("  " + number + ". " + submission.sourceFile() + " (nhận lúc "
+					+ TIME.format(submission.storedAt()) + "): " + state);
+			if (submission.accepted() && accepted) {
+				if (submission.changes().isEmpty()) {
+					System.out.println("     không chỉ tiêu nào thay đổi so với báo cáo được chấp nhận trước");
+				}
+				else {
+					System.out.println("     thay đổi so với báo cáo được chấp nhận trước: "
+							+ submission.changes().size() + " chỉ tiêu");
+					for (UnionSubmissions.Change change : submission.changes()) {
+						System.out.println("       " + change.code() + ": " + blank(change.before()) + " → "
+								+ blank(change.after())
+								+ ((change.cell() != null) ? " (ô " + change.cell() + ")" : ""));
+					}
+				}
+			}
+			accepted |= submission.accepted();
+		}
+	}
+
+	private static String blank(String value) {
+		return (value != null) ? value : "(trống)";
 	}
 
 	/**

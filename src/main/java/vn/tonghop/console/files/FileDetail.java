@@ -28,6 +28,7 @@ import vn.tonghop.normalise.ProvinceResolver;
 import vn.tonghop.report.FeedbackReports;
 import vn.tonghop.serve.ServeSettings;
 import vn.tonghop.store.FileStatuses;
+import vn.tonghop.store.UnionSubmissions;
 
 /**
  * One file of a year, by the id of an intake log row of its path: its line of
@@ -53,6 +54,8 @@ class FileDetail {
 
 	private final JdbcTemplate jdbc;
 
+	private final UnionSubmissions unions;
+
 	FileDetail(FileStatuses files, FeedbackReports feedback, ServeSettings settings, ProvinceResolver provinces,
 			JdbcTemplate jdbc) {
 		this.files = files;
@@ -60,6 +63,7 @@ class FileDetail {
 		this.settings = settings;
 		this.provinces = provinces;
 		this.jdbc = jdbc;
+		this.unions = new UnionSubmissions(jdbc);
 	}
 
 	/**
@@ -122,6 +126,30 @@ class FileDetail {
 				(rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), time(rs.getTimestamp(4))),
 				row.submission()) : null;
 		return new Found(logId, year, row, stored);
+	}
+
+	/**
+	 * What changed in an accepted return of the file from the union's accepted return
+	 * before it: each indicator, old → new, with its cell ({@link UnionSubmissions}, as
+	 * {@code tonghop history --union} prints it).
+	 */
+	record Changed(String unionCode, List<UnionSubmissions.Change> changes) {
+	}
+
+	/** The changes of the file's accepted returns, those with any. */
+	List<Changed> changes(Found file) {
+		List<Changed> changed = new ArrayList<>();
+		for (Return stored : returns(file)) {
+			if (stored.unionCode().isEmpty()) {
+				continue;
+			}
+			this.unions.of(file.year(), stored.unionCode())
+				.stream()
+				.filter((submission) -> submission.returnId() == stored.id() && !submission.changes().isEmpty())
+				.findFirst()
+				.ifPresent((submission) -> changed.add(new Changed(stored.unionCode(), submission.changes())));
+		}
+		return changed;
 	}
 
 	/** The file's returns, as stored. */

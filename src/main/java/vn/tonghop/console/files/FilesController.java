@@ -74,6 +74,7 @@ class FilesController {
 		model.addAttribute("returns", this.detail.returns(file));
 		model.addAttribute("findings", this.detail.findings(file));
 		model.addAttribute("others", this.detail.others(file, scope));
+		model.addAttribute("changes", this.detail.changes(file));
 		model.addAttribute("hasOriginal", this.detail.original(file).isPresent());
 		model.addAttribute("hasFeedback", this.detail.feedback(file).isPresent());
 		return "files/file";

@@ -15,12 +15,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import vn.tonghop.catalogue.Indicator;
 import vn.tonghop.catalogue.IndicatorCatalogue;
 import vn.tonghop.cli.ConsoleServer;
+import vn.tonghop.store.UnionSubmissions;
 import vn.tonghop.report.FeedbackReports;
 import vn.tonghop.template.FormContent;
 import vn.tonghop.template.FormStyle;
@@ -260,6 +262,22 @@ class FilesPagesIntegrationTests {
 	}
 
 	/** The intake log row a file's page is found by: its latest look. */
+	@Test
+	void aResubmittedReturnsPageShowsWhatChangedFromTheUnionsAcceptedReturnBefore() throws Exception {
+		String second = page("/files/" + id("ldld-dong-nai/cd-cong-ty-may-tin-phat-lan-2.xlsx"),
+				ConsoleServer.DONG_NAI);
+		List<List<String>> changes = PageText.table(second, "changes");
+		// as tonghop history --union CD750101 --year 2026 prints them
+		List<UnionSubmissions.Change> expected = new UnionSubmissions(server.bean(JdbcTemplate.class))
+			.of(2026, "CD750101")
+			.get(1)
+			.changes();
+		assertThat(changes).hasSize(expected.size() + 1);
+		assertThat(changes).contains(List.of("CD750101", "A02", "77", "89", "E14"));
+		String first = page("/files/" + id("ldld-dong-nai/cd-cong-ty-may-tin-phat-lan-1.xlsx"), ConsoleServer.DONG_NAI);
+		assertThat(first).doesNotContain("id=\"changes\"");
+	}
+
 	private static long id(String sourceFile) {
 		Object id = server.query("SELECT MAX(id) FROM intake_log WHERE source_file = ?", sourceFile)
 			.get(0)

@@ -19,6 +19,7 @@ import vn.tonghop.normalise.SectorResolver;
 import vn.tonghop.read.FormLocator;
 import vn.tonghop.read.WorkbookReader;
 import vn.tonghop.template.FormContent;
+import vn.tonghop.testing.ValidReturns;
 import vn.tonghop.template.FormStyle;
 import vn.tonghop.template.ReturnFormWriter;
 import vn.tonghop.validate.Finding;
@@ -120,28 +121,7 @@ class GeneratedFormsTests {
 		header.put("sector", "Doanh nghiệp có vốn đầu tư nước ngoài");
 		header.put("industry", "C");
 		header.put("year", "2026");
-		Map<String, FormContent.Entry> values = new LinkedHashMap<>();
-		long next = 1000;
-		for (Indicator indicator : catalogue.all()) {
-			switch (indicator.kind()) {
-				case COUNT -> {
-					long total = next;
-					next -= 20;
-					values.put(indicator.code(),
-							new FormContent.Entry(total, indicator.hasFemaleColumn() ? total / 2 - 3 : null));
-				}
-				case MONEY -> values.put(indicator.code(), FormContent.Entry.of(12_500_000L + next));
-				case CATEGORY -> values.put(indicator.code(), FormContent.Entry.of("HTTNV"));
-				case FLAG -> values.put(indicator.code(), FormContent.Entry.of("Có"));
-			}
-		}
-		// keep the cross-field rules true: B03 within 15% of B02, B06 under A01's women
-		values.put("B03", new FormContent.Entry(100L, 40L));
-		values.put("B06", FormContent.Entry.of(300L));
-		values.put("C03", FormContent.Entry.of(50L));
-		values.put("C04", FormContent.Entry.of(40L));
-		values.put("F02", FormContent.Entry.of(values.get("F01").total()));
-		return new FormContent(header, values);
+		return ValidReturns.content(catalogue, header);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
@@ -164,32 +165,10 @@ class HistoryCommand implements Callable<Integer> {
 					(line.startTime() != null) ? TIME.format(line.startTime()) : "", duration(line, running),
 					line.state(running), counts(line), (line.folder() != null) ? line.folder() : "" });
 		}
-		int[] widths = new int[HEADER.length];
-		for (String[] row : rows) {
-			for (int i = 0; i < row.length; i++) {
-				widths[i] = Math.max(widths[i], width(row[i]));
-			}
-		}
+		int[] widths = TerminalTable.widths(rows);
 		for (int r = 0; r < rows.size(); r++) {
-			String[] row = rows.get(r);
-			StringBuilder text = new StringBuilder();
-			for (int i = 0; i < row.length; i++) {
-				if (i > 0) {
-					text.append("  ");
-				}
-				boolean number = i == 0 || i == 2;
-				String pad = " ".repeat(widths[i] - width(row[i]));
-				if (number && r > 0) {
-					text.append(pad).append(row[i]);
-				}
-				else if (i < row.length - 1) {
-					text.append(row[i]).append(pad);
-				}
-				else {
-					text.append(row[i]);
-				}
-			}
-			System.out.println(text.toString().stripTrailing());
+			// the run's number and year right-aligned, not their headings
+			System.out.println(TerminalTable.line(rows.get(r), widths, (r > 0) ? Set.of(0, 2) : Set.of()));
 			if (r > 0) {
 				RunHistory.Line line = lines.get(r - 1);
 				String failure = (line.unfinished() && !running)
@@ -229,11 +208,6 @@ class HistoryCommand implements Callable<Integer> {
 			return String.format(Locale.ROOT, "%d ph %02d s", seconds / 60, seconds % 60);
 		}
 		return String.format(Locale.ROOT, "%d g %02d ph", seconds / 3600, (seconds % 3600) / 60);
-	}
-
-	/** Width on a terminal: code points, not counting combining marks. */
-	private static int width(String text) {
-		return (int) text.codePoints().filter((c) -> Character.getType(c) != Character.NON_SPACING_MARK).count();
 	}
 
 	private CommandLine.ParameterException bad(String message) {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -46,8 +48,8 @@ final class Spring {
 	private static final List<String> SERVE_ONLY = List.of("org.springframework.boot.actuate.",
 			"org.springframework.boot.micrometer.", "org.springframework.boot.health.",
 			"org.springframework.boot.jackson.", "org.springframework.boot.http.converter.",
-			"org.springframework.boot.webmvc.", "org.springframework.boot.tomcat.", "org.springframework.boot.servlet.",
-			"org.springframework.boot.security.", "org.springframework.boot.thymeleaf.");
+			"org.springframework.boot.webmvc.", "org.springframework.boot.tomcat.",
+			"org.springframework.boot.servlet.");
 
 	/** The auto-configurations of the console only: security and the pages. */
 	private static final List<String> CONSOLE_ONLY = List.of("org.springframework.boot.security.",
@@ -210,14 +212,9 @@ final class Spring {
 	 * start as fast as they did before {@code serve} came.
 	 */
 	private static String serveOnly() {
-		List<String> excluded = new ArrayList<>();
-		for (String name : ImportCandidates.load(AutoConfiguration.class, Spring.class.getClassLoader())) {
-			if (SERVE_ONLY.stream().anyMatch(name::startsWith) || name.contains(".health.")
-					|| name.contains(".metrics.") || name.endsWith("EndpointAutoConfiguration")) {
-				excluded.add(name);
-			}
-		}
-		return String.join(",", excluded);
+		return autoConfigurations((name) -> SERVE_ONLY.stream().anyMatch(name::startsWith)
+				|| CONSOLE_ONLY.stream().anyMatch(name::startsWith) || name.contains(".health.")
+				|| name.contains(".metrics.") || name.endsWith("EndpointAutoConfiguration"));
 	}
 
 	/**
@@ -225,13 +222,18 @@ final class Spring {
 	 * out.
 	 */
 	private static String consoleOnly() {
-		List<String> excluded = new ArrayList<>();
+		return autoConfigurations((name) -> CONSOLE_ONLY.stream().anyMatch(name::startsWith));
+	}
+
+	/** The auto-configurations whose class names {@code which} keeps, comma-separated. */
+	private static String autoConfigurations(Predicate<String> which) {
+		List<String> kept = new ArrayList<>();
 		for (String name : ImportCandidates.load(AutoConfiguration.class, Spring.class.getClassLoader())) {
-			if (CONSOLE_ONLY.stream().anyMatch(name::startsWith)) {
-				excluded.add(name);
+			if (which.test(name)) {
+				kept.add(name);
 			}
 		}
-		return String.join(",", excluded);
+		return String.join(",", kept);
 	}
 
 	/**

@@ -249,27 +249,10 @@ class UserCommand implements Callable<Integer> {
 		}
 
 		private static void print(List<String[]> rows) {
-			int[] widths = new int[HEADER.length];
+			int[] widths = TerminalTable.widths(rows);
 			for (String[] row : rows) {
-				for (int i = 0; i < row.length; i++) {
-					widths[i] = Math.max(widths[i], width(row[i]));
-				}
+				System.out.println(TerminalTable.line(row, widths, Set.of()));
 			}
-			for (String[] row : rows) {
-				StringBuilder line = new StringBuilder();
-				for (int i = 0; i < row.length; i++) {
-					if (i > 0) {
-						line.append("  ");
-					}
-					line.append(row[i]).append(" ".repeat(widths[i] - width(row[i])));
-				}
-				System.out.println(line.toString().stripTrailing());
-			}
-		}
-
-		/** Width on a terminal: code points, not counting combining marks. */
-		private static int width(String text) {
-			return (int) text.codePoints().filter((c) -> Character.getType(c) != Character.NON_SPACING_MARK).count();
 		}
 
 	}

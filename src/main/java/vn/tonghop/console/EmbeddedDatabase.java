@@ -3,12 +3,10 @@ package vn.tonghop.console;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import vn.tonghop.job.ConsoleMarker;
+import vn.tonghop.serve.NightlyRuns;
 import vn.tonghop.serve.ServeSettings;
 
 /**
@@ -107,20 +106,7 @@ class EmbeddedDatabase extends OncePerRequestFilter {
 
 	/** Closes the pool's idle connections: the H2 file closes with the last one. */
 	private void release() {
-		if (!this.settings.embedded()) {
-			return;
-		}
-		try {
-			if (this.dataSource.isWrapperFor(HikariDataSource.class)) {
-				HikariDataSource hikari = this.dataSource.unwrap(HikariDataSource.class);
-				if (hikari.getHikariPoolMXBean() != null) {
-					hikari.getHikariPoolMXBean().softEvictConnections();
-				}
-			}
-		}
-		catch (SQLException ex) {
-			logger.debug("Không đóng được các kết nối rảnh", ex);
-		}
+		NightlyRuns.releaseConnections(this.dataSource, this.settings);
 	}
 
 }

@@ -1,14 +1,9 @@
 package vn.tonghop.rollup;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -137,18 +132,6 @@ public class Completeness {
 	 * or their returns place them; one province in a provincial federation's own view):
 	 * their lines are the only province lines (no line of unknown province), with their
 	 * sectors, their missing unions and their returns without a union code.
-	 */
-	public Report report(int year, Collection<String> within) {
-		if (within == null) {
-			return report(year, ProvinceScope.all());
-		}
-		// a scope of no province: "00" is no province's code
-		return report(year, ProvinceScope.of(within.isEmpty() ? Set.of("00") : within));
-	}
-
-	/**
-	 * The same for the unions of the provinces of {@code scope} only (the scope of a
-	 * consolidation or of a console user).
 	 */
 	public Report report(int year, ProvinceScope scope) {
 		String registryPage = REGISTRY_PAGE.replace(REGISTRY_ORDER, scope.and("e.province_code") + REGISTRY_ORDER);

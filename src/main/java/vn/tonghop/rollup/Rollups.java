@@ -172,23 +172,6 @@ public class Rollups {
 	}
 
 	/**
-	 * A condition keeping the returns {@code r} of some provinces, to add after a
-	 * {@code WHERE}, its codes added to {@code arguments}; "" for every return (null). No
-	 * return is of no province.
-	 */
-	static String provinceCondition(Set<String> provinces, List<Object> arguments) {
-		if (provinces == null) {
-			return "";
-		}
-		if (provinces.isEmpty()) {
-			return " AND 1 = 0";
-		}
-		List<String> codes = provinces.stream().sorted().toList();
-		arguments.addAll(codes);
-		return " AND r.province_code IN (" + String.join(", ", Collections.nCopies(codes.size(), "?")) + ")";
-	}
-
-	/**
 	 * The groups of {@code by} made of the returns of one province only (a provincial
 	 * federation's own view): its sectors, its industries. The total has a row even
 	 * without returns.

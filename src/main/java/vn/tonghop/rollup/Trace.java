@@ -14,6 +14,7 @@ import vn.tonghop.normalise.ProvinceResolution;
 import vn.tonghop.normalise.ProvinceResolver;
 import vn.tonghop.normalise.Rating;
 import vn.tonghop.store.CheckedReturns;
+import vn.tonghop.store.ProvinceScope;
 import vn.tonghop.store.StoredValues;
 
 /**
@@ -131,7 +132,10 @@ public class Trace {
 			sql.append(" AND COALESCE(r.industry_code, '') = ?");
 			args.add(filter.industryCode());
 		}
-		sql.append(Rollups.provinceCondition(provinces, args));
+		if (provinces != null) {
+			// as the roll-ups of a scope are summed
+			sql.append(provinces.isEmpty() ? " AND 1 = 0" : ProvinceScope.of(provinces).and("r.province_code"));
+		}
 		sql.append(" ORDER BY s.source_file, r.id");
 		// the output column, whose parts are what each value adds to the consolidated
 		// number

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 import vn.tonghop.TestDatabase;
@@ -78,6 +79,14 @@ class AnalystJourneysIntegrationTests {
 			assertThat(finding.findElement(By.cssSelector(".finding-cell")).getText()).matches("[A-Z]+[0-9]+");
 			assertThat(finding.findElement(By.cssSelector(".finding-message")).getText()).isNotBlank();
 			browser.screenshot("12-mot-tep-bi-tu-choi");
+
+			// a union's second return: what changed from its first
+			browser.go("/files?q=CD750101");
+			browser.find(By.linkText("ldld-dong-nai/cd-cong-ty-may-tin-phat-lan-2.xlsx")).click();
+			WebElement changes = browser.find(By.id("changes"));
+			assertThat(changes.getText()).contains("A02", "77", "89", "E14");
+			((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", changes);
+			browser.screenshot("12b-thay-doi-so-voi-bao-cao-truoc");
 
 			// a number of the roll-up, and the returns behind it
 			browser.go("/rollups");

@@ -2,11 +2,11 @@ package vn.tonghop.console.users;
 
 import java.security.SecureRandom;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -212,27 +212,32 @@ public class ConsoleUsers {
 		}
 	}
 
+	/**
+	 * The users {@code where} selects, with their provinces: those of these users only
+	 * (every request of a session reads its user).
+	 */
 	private List<ConsoleUser> query(String where, Object... arguments) {
-		Map<Long, Set<String>> provinces = new LinkedHashMap<>();
-		this.jdbc.query("SELECT user_id, province_code FROM console_user_province ORDER BY user_id, province_code",
-				(ResultSet rs) -> {
-					provinces.computeIfAbsent(rs.getLong(1), (key) -> new TreeSet<>()).add(rs.getString(2).trim());
-				});
-		List<ConsoleUser> users = new ArrayList<>();
-		this.jdbc.query("SELECT u.id, u.username, u.display_name, u.role, u.enabled, u.must_change_password,"
-				+ " u.failed_sign_ins, u.locked_until, u.created_at FROM console_user u " + where
-				+ " ORDER BY u.username", (ResultSet rs) -> {
-					users.add(user(rs, provinces));
+		List<ConsoleUser> users = this.jdbc.query("SELECT u.id, u.username, u.display_name, u.role, u.enabled,"
+				+ " u.must_change_password, u.failed_sign_ins, u.locked_until, u.created_at FROM console_user u "
+				+ where + " ORDER BY u.username", (rs, n) -> {
+					Timestamp locked = rs.getTimestamp(8);
+					return new ConsoleUser(rs.getLong(1), rs.getString(2), rs.getString(3),
+							Role.valueOf(rs.getString(4)), Set.of(), rs.getBoolean(5), rs.getBoolean(6), rs.getInt(7),
+							(locked != null) ? locked.toLocalDateTime() : null, rs.getTimestamp(9).toLocalDateTime());
 				}, arguments);
-		return users;
-	}
-
-	private static ConsoleUser user(ResultSet rs, Map<Long, Set<String>> provinces) throws SQLException {
-		long id = rs.getLong(1);
-		Timestamp locked = rs.getTimestamp(8);
-		return new ConsoleUser(id, rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
-				Set.copyOf(provinces.getOrDefault(id, Set.of())), rs.getBoolean(5), rs.getBoolean(6), rs.getInt(7),
-				(locked != null) ? locked.toLocalDateTime() : null, rs.getTimestamp(9).toLocalDateTime());
+		if (users.isEmpty()) {
+			return users;
+		}
+		Map<Long, Set<String>> provinces = new LinkedHashMap<>();
+		this.jdbc.query("SELECT user_id, province_code FROM console_user_province WHERE user_id IN ("
+				+ String.join(", ", Collections.nCopies(users.size(), "?")) + ")", (ResultSet rs) -> {
+					provinces.computeIfAbsent(rs.getLong(1), (key) -> new TreeSet<>()).add(rs.getString(2).trim());
+				}, users.stream().map(ConsoleUser::id).toArray());
+		return users.stream()
+			.map((user) -> new ConsoleUser(user.id(), user.username(), user.displayName(), user.role(),
+					Set.copyOf(provinces.getOrDefault(user.id(), Set.of())), user.enabled(), user.mustChangePassword(),
+					user.failedSignIns(), user.lockedUntil(), user.createdAt()))
+			.toList();
 	}
 
 	private static String blankToNull(String text) {

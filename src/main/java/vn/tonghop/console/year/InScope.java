@@ -1,7 +1,5 @@
 package vn.tonghop.console.year;
 
-import java.util.Set;
-
 import vn.tonghop.console.Scope;
 
 /**
@@ -19,11 +17,6 @@ public final class InScope {
 	/** An SQL condition on a return {@code r}, or null for every return and file. */
 	public static String returns(Scope scope) {
 		return scope.all() ? null : scope.sql("r.province_code");
-	}
-
-	/** The province codes in scope, or null for every province. */
-	public static Set<String> provinces(Scope scope) {
-		return scope.all() ? null : scope.provinces();
 	}
 
 }

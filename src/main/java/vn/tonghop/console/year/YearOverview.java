@@ -117,7 +117,7 @@ class YearOverview {
 		FileStatuses.YearCounts counts = this.files.countYear(year, returns);
 		List<StatusCount> statuses = new ArrayList<>();
 		counts.files().forEach((status, n) -> statuses.add(new StatusCount(status.csv(), n)));
-		Completeness.Report report = this.completeness.report(year, InScope.provinces(scope));
+		Completeness.Report report = this.completeness.report(year, scope.toProvinceScope());
 		List<Completeness.Line> lines = report.byProvince()
 			.stream()
 			.filter((line) -> (line.expected() != null && line.expected() > 0) || line.received() > 0)
@@ -139,7 +139,7 @@ class YearOverview {
 
 	/** Every missing union of the year in scope, for missing.csv. */
 	List<Missing> missing(int year, Scope scope) {
-		return this.completeness.report(year, InScope.provinces(scope)).missing().stream().map(this::missing).toList();
+		return this.completeness.report(year, scope.toProvinceScope()).missing().stream().map(this::missing).toList();
 	}
 
 	/** Whether a registry of the year is loaded. */

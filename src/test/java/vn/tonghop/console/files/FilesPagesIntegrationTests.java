@@ -19,12 +19,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import vn.tonghop.catalogue.Indicator;
 import vn.tonghop.catalogue.IndicatorCatalogue;
 import vn.tonghop.cli.ConsoleServer;
 import vn.tonghop.store.UnionSubmissions;
 import vn.tonghop.report.FeedbackReports;
 import vn.tonghop.template.FormContent;
+import vn.tonghop.testing.ValidReturns;
 import vn.tonghop.template.FormStyle;
 import vn.tonghop.template.ReturnFormWriter;
 
@@ -353,27 +353,9 @@ class FilesPagesIntegrationTests {
 		header.put("sector", "Doanh nghiệp ngoài nhà nước");
 		header.put("industry", "C");
 		header.put("year", String.valueOf(ConsoleServer.YEAR));
-		Map<String, FormContent.Entry> values = new LinkedHashMap<>();
-		long next = 1000;
-		for (Indicator indicator : catalogue.all()) {
-			switch (indicator.kind()) {
-				case COUNT -> {
-					long total = next;
-					next -= 20;
-					values.put(indicator.code(),
-							new FormContent.Entry(total, indicator.hasFemaleColumn() ? total / 2 - 3 : null));
-				}
-				case MONEY -> values.put(indicator.code(), FormContent.Entry.of(12_500_000L + next));
-				case CATEGORY -> values.put(indicator.code(), FormContent.Entry.of("HTTNV"));
-				case FLAG -> values.put(indicator.code(), FormContent.Entry.of("Có"));
-			}
-		}
-		// as GeneratedFormsTests, the other rules kept true; then members above workers
-		values.put("B03", new FormContent.Entry(100L, 40L));
-		values.put("B06", FormContent.Entry.of(300L));
-		values.put("C03", FormContent.Entry.of(50L));
-		values.put("C04", FormContent.Entry.of(40L));
-		values.put("F02", FormContent.Entry.of(values.get("F01").total()));
+		FormContent valid = ValidReturns.content(catalogue, header);
+		// then more members than workers
+		Map<String, FormContent.Entry> values = new LinkedHashMap<>(valid.values());
 		values.put("A02", new FormContent.Entry(1500L, 700L));
 		Files.createDirectories(file.getParent());
 		new ReturnFormWriter(catalogue).write(new FormContent(header, values), FormStyle.standard(), file);

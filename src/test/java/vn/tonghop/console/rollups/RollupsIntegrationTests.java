@@ -28,12 +28,12 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import vn.tonghop.catalogue.Indicator;
 import vn.tonghop.catalogue.IndicatorCatalogue;
 import vn.tonghop.cli.ConsoleServer;
 import vn.tonghop.job.BatchRunner;
 import vn.tonghop.samples.SyntheticReturns;
 import vn.tonghop.template.FormContent;
+import vn.tonghop.testing.ValidReturns;
 import vn.tonghop.template.FormStyle;
 import vn.tonghop.template.ReturnFormWriter;
 
@@ -437,28 +437,7 @@ class RollupsIntegrationTests {
 		header.put("sector", "FDI");
 		header.put("industry", "C");
 		header.put("year", "2025");
-		Map<String, FormContent.Entry> values = new LinkedHashMap<>();
-		long next = 1000;
-		for (Indicator indicator : catalogue.all()) {
-			switch (indicator.kind()) {
-				case COUNT -> {
-					long total = next;
-					next -= 20;
-					values.put(indicator.code(),
-							new FormContent.Entry(total, indicator.hasFemaleColumn() ? total / 2 - 3 : null));
-				}
-				case MONEY -> values.put(indicator.code(), FormContent.Entry.of(12_500_000L + next));
-				case CATEGORY -> values.put(indicator.code(), FormContent.Entry.of("HTTNV"));
-				case FLAG -> values.put(indicator.code(), FormContent.Entry.of("Có"));
-			}
-		}
-		// the cross-field rules hold: B03 within 15% of B02, B06 under A01's women
-		values.put("B03", new FormContent.Entry(100L, 40L));
-		values.put("B06", FormContent.Entry.of(300L));
-		values.put("C03", FormContent.Entry.of(50L));
-		values.put("C04", FormContent.Entry.of(40L));
-		values.put("F02", FormContent.Entry.of(values.get("F01").total()));
-		return new FormContent(header, values);
+		return ValidReturns.content(catalogue, header);
 	}
 
 }

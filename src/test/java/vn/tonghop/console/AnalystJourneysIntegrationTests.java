@@ -181,6 +181,7 @@ class AnalystJourneysIntegrationTests {
 				hers.go("/files");
 				hers.await((driver) -> driver.getCurrentUrl().contains("/sign-in"));
 				hers.signIn("mai.pham", "Mat-khau-cua-Mai-1");
+				hers.await((driver) -> driver.getCurrentUrl().endsWith("/sign-in?error"));
 				assertThat(hers.text()).contains("Sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản đã bị khoá");
 			}
 			browser.go("/admin/audit");

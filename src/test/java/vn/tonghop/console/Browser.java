@@ -110,6 +110,7 @@ public final class Browser implements AutoCloseable {
 	/** Signs out with the menu's button. */
 	public Browser signOut() {
 		find(By.cssSelector("form.sign-out button")).click();
+		await((driver) -> driver.getCurrentUrl().contains("/sign-in?signed-out"));
 		return this;
 	}
 
@@ -127,7 +128,8 @@ public final class Browser implements AutoCloseable {
 
 	/** The text of the page's {@code main}. */
 	public String text() {
-		return find(By.tagName("main")).getText();
+		// read again when a page that was loading replaced the element found
+		return await((driver) -> driver.findElement(By.tagName("main")).getText());
 	}
 
 	/** Saves the page as {@code target/console-pages/<name>.png}. */

@@ -18,6 +18,8 @@ import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.job.JobExecutionException;
+import org.springframework.batch.core.partition.StepExecutionSplitter;
 import org.springframework.batch.core.partition.support.SimpleStepExecutionSplitter;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.step.StepExecution;
@@ -80,18 +82,7 @@ class IngestJobConfiguration {
 	Step readReturnFilesStep(JobRepository jobRepository, Step readReturnFilesPartitionStep, ProgressRelay progress,
 			TonghopProperties properties) {
 		int partitions = ingestThreads(properties);
-		SimpleStepExecutionSplitter splitter = new SimpleStepExecutionSplitter(jobRepository,
-				"readReturnFilesPartitionStep", (grid) -> {
-					Map<String, ExecutionContext> contexts = new LinkedHashMap<>();
-					for (int i = 0; i < grid; i++) {
-						ExecutionContext context = new ExecutionContext();
-						context.putInt(PARTITION, i);
-						context.putInt(PARTITIONS, grid);
-						contexts.put("partition" + i, context);
-					}
-					return contexts;
-				});
-		splitter.setAllowStartIfComplete(true);
+		StepExecutionSplitter splitter = partitionSplitter(jobRepository);
 		TaskExecutor executor;
 		if (partitions > 1) {
 			ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
@@ -114,6 +105,59 @@ class IngestJobConfiguration {
 			.partitionHandler(handler)
 			.listener(progress.starter())
 			.build();
+	}
+
+	/**
+	 * The partitions' step executions, each with its partition's number and the number of
+	 * partitions in its context. Spring Batch makes a partition's step execution, then
+	 * saves its context, in two commits, and a restart copies the context of the
+	 * partition's last execution: a process killed between the two commits (or the
+	 * embedded H2 losing its last commits to a kill) left a partition without its number,
+	 * and every restart after failed on it. Such a partition takes its number from its
+	 * name again ({@code readReturnFilesPartitionStep:partition2}).
+	 */
+	static StepExecutionSplitter partitionSplitter(JobRepository jobRepository) {
+		SimpleStepExecutionSplitter splitter = new SimpleStepExecutionSplitter(jobRepository,
+				"readReturnFilesPartitionStep", (grid) -> {
+					Map<String, ExecutionContext> contexts = new LinkedHashMap<>();
+					for (int i = 0; i < grid; i++) {
+						ExecutionContext context = new ExecutionContext();
+						context.putInt(PARTITION, i);
+						context.putInt(PARTITIONS, grid);
+						contexts.put(PARTITION + i, context);
+					}
+					return contexts;
+				});
+		splitter.setAllowStartIfComplete(true);
+		return new StepExecutionSplitter() {
+
+			@Override
+			public String getStepName() {
+				return splitter.getStepName();
+			}
+
+			@Override
+			public Set<StepExecution> split(StepExecution manager, int gridSize) throws JobExecutionException {
+				Set<StepExecution> partitions = splitter.split(manager, gridSize);
+				// the number of partitions the run began with, which the splitter keeps
+				int grid = (int) manager.getExecutionContext()
+					.getLong(SimpleStepExecutionSplitter.class.getSimpleName() + ".GRID_SIZE", gridSize);
+				for (StepExecution partition : partitions) {
+					ExecutionContext context = partition.getExecutionContext();
+					if (!context.containsKey(PARTITION) || !context.containsKey(PARTITIONS)) {
+						String name = partition.getStepName();
+						context.putInt(PARTITION,
+								Integer.parseInt(name.substring(name.lastIndexOf(PARTITION) + PARTITION.length())));
+						context.putInt(PARTITIONS, grid);
+						jobRepository.updateExecutionContext(partition);
+						logger.debug("Phần " + name + " không còn số của nó (lần chạy trước bị dừng khi đang tạo): "
+								+ "lấy lại từ tên.");
+					}
+				}
+				return partitions;
+			}
+
+		};
 	}
 
 	@Bean

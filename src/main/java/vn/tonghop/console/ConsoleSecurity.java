@@ -8,6 +8,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -68,12 +72,17 @@ class ConsoleSecurity {
 	@Order(2)
 	SecurityFilterChain consolePages(HttpSecurity http, SessionRegistry sessions, AuditLog audit) throws Exception {
 		http.authorizeHttpRequests((authorize) -> authorize
-			.requestMatchers("/sign-in", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error")
+			.requestMatchers("/sign-in", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error", "/huong-dan")
 			.permitAll()
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
+			.requestMatchers("/union/**")
+			.hasRole("UNION")
+			.requestMatchers("/password", "/sign-out")
+			.authenticated()
 			.anyRequest()
-			.authenticated())
+			.hasAnyRole("ADMIN", "ANALYST"))
+			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(new UnionsToTheirPage()))
 			.formLogin((form) -> form.loginPage("/sign-in")
 				.loginProcessingUrl("/sign-in")
 				.successHandler(new PasswordFirst())
@@ -113,6 +122,28 @@ class ConsoleSecurity {
 	}
 
 	/**
+	 * A union that asks for a page of the federation's: the console's start page leads to
+	 * its own; any other answers 403, as for anyone refused.
+	 */
+	private static final class UnionsToTheirPage implements AccessDeniedHandler {
+
+		private final AccessDeniedHandler refused = new AccessDeniedHandlerImpl();
+
+		@Override
+		public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+				throws IOException, ServletException {
+			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+			if (authentication != null && authentication.getPrincipal() instanceof SignedIn user && user.union()
+					&& "GET".equals(request.getMethod()) && "/".equals(request.getServletPath())) {
+				response.sendRedirect(request.getContextPath() + "/union");
+				return;
+			}
+			this.refused.handle(request, response, denied);
+		}
+
+	}
+
+	/**
 	 * After sign-in: the password page when the password is one-time, otherwise the page
 	 * asked for before sign-in, or the year's page.
 	 */
@@ -127,6 +158,11 @@ class ConsoleSecurity {
 				Authentication authentication) throws ServletException, IOException {
 			if (authentication.getPrincipal() instanceof SignedIn user && user.mustChangePassword()) {
 				getRedirectStrategy().sendRedirect(request, response, "/password");
+				return;
+			}
+			if (authentication.getPrincipal() instanceof SignedIn user && user.union()) {
+				// a union's page, whatever was asked before: it sees no other
+				getRedirectStrategy().sendRedirect(request, response, "/union");
 				return;
 			}
 			super.onAuthenticationSuccess(request, response, authentication);

@@ -39,7 +39,9 @@ public record Scope(boolean all, Set<String> provinces) {
 
 	/** The scope of a signed-in user. */
 	public static Scope of(SignedIn user) {
-		if (user == null) {
+		if (user == null || user.union()) {
+			// a union sees its own union's return only, through its own pages, never a
+			// province
 			return NONE;
 		}
 		return user.admin() ? ALL : new Scope(false, user.provinces());

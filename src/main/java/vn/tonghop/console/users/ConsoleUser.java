@@ -18,14 +18,20 @@ import java.util.Set;
  * @param lockedUntil until when the account is locked after too many failed sign-ins, or
  * null
  * @param createdAt when the user was made
+ * @param unionCode the union code of a UNION's account; null for the federation's users
  */
 public record ConsoleUser(long id, String username, String displayName, Role role, Set<String> provinces,
 		boolean enabled, boolean mustChangePassword, int failedSignIns, LocalDateTime lockedUntil,
-		LocalDateTime createdAt) {
+		LocalDateTime createdAt, String unionCode) {
 
 	/** Whether the account is locked at {@code now}. */
 	public boolean lockedAt(LocalDateTime now) {
 		return this.lockedUntil != null && this.lockedUntil.isAfter(now);
+	}
+
+	/** Whether this is a union's account. */
+	public boolean union() {
+		return this.role == Role.UNION;
 	}
 
 	/** The name to show: the display name, else the sign-in name. */

@@ -135,6 +135,9 @@ public class ConsoleUsers {
 		if (role == Role.ANALYST && (provinces == null || provinces.isEmpty())) {
 			throw new IllegalArgumentException("người dùng ANALYST cần ít nhất một tỉnh, thành phố");
 		}
+		if (role == Role.UNION) {
+			throw new IllegalArgumentException("tài khoản công đoàn cơ sở được tạo theo danh sách của năm");
+		}
 		String hash = this.encoder.encode(password);
 		return this.transactions.execute((status) -> {
 			this.jdbc.update(
@@ -146,6 +149,42 @@ public class ConsoleUsers {
 			writeProvinces(id, (role == Role.ADMIN) ? Set.of() : provinces);
 			return byId(id).orElseThrow();
 		});
+	}
+
+	/**
+	 * Makes the account of a union (role UNION) with a one-time password: the first
+	 * sign-in asks for a new one. {@code provinceCode}: the union's province in the
+	 * registry (its analysts manage the account), or null when unknown.
+	 */
+	public ConsoleUser createUnion(String username, String displayName, String unionCode, String provinceCode,
+			String oneTimePassword) {
+		String bad = badUsername(username);
+		if (bad != null) {
+			throw new IllegalArgumentException(bad);
+		}
+		if (byUsername(username).isPresent()) {
+			throw new IllegalArgumentException("đã có người dùng " + username);
+		}
+		if (byUnion(unionCode).isPresent()) {
+			throw new IllegalArgumentException("công đoàn cơ sở " + unionCode + " đã có tài khoản");
+		}
+		String hash = this.encoder.encode(oneTimePassword);
+		return this.transactions.execute((status) -> {
+			this.jdbc.update(
+					"INSERT INTO console_user (username, display_name, password_hash, role, enabled,"
+							+ " must_change_password, failed_sign_ins, created_at, union_code)"
+							+ " VALUES (?, ?, ?, ?, TRUE, TRUE, 0, ?, ?)",
+					username, blankToNull(displayName), hash, Role.UNION.name(), Timestamp.valueOf(LocalDateTime.now()),
+					unionCode);
+			long id = this.jdbc.queryForObject("SELECT id FROM console_user WHERE username = ?", Long.class, username);
+			writeProvinces(id, (provinceCode != null) ? Set.of(provinceCode) : Set.of());
+			return byId(id).orElseThrow();
+		});
+	}
+
+	/** The account of a union code, if it has one. */
+	public Optional<ConsoleUser> byUnion(String unionCode) {
+		return query("WHERE u.union_code = ?", unionCode).stream().findFirst();
 	}
 
 	/** Sets a user's password; {@code mustChange}: it is one-time. */
@@ -169,6 +208,9 @@ public class ConsoleUsers {
 	public void rescope(long id, Role role, Collection<String> provinces) {
 		if (role == Role.ANALYST && (provinces == null || provinces.isEmpty())) {
 			throw new IllegalArgumentException("người dùng ANALYST cần ít nhất một tỉnh, thành phố");
+		}
+		if (role == Role.UNION || byId(id).map(ConsoleUser::union).orElse(false)) {
+			throw new IllegalArgumentException("vai trò của tài khoản công đoàn cơ sở không đổi được");
 		}
 		this.transactions.executeWithoutResult((status) -> {
 			this.jdbc.update("UPDATE console_user SET role = ? WHERE id = ?", role.name(), id);
@@ -218,12 +260,13 @@ public class ConsoleUsers {
 	 */
 	private List<ConsoleUser> query(String where, Object... arguments) {
 		List<ConsoleUser> users = this.jdbc.query("SELECT u.id, u.username, u.display_name, u.role, u.enabled,"
-				+ " u.must_change_password, u.failed_sign_ins, u.locked_until, u.created_at FROM console_user u "
-				+ where + " ORDER BY u.username", (rs, n) -> {
+				+ " u.must_change_password, u.failed_sign_ins, u.locked_until, u.created_at, u.union_code"
+				+ " FROM console_user u " + where + " ORDER BY u.username", (rs, n) -> {
 					Timestamp locked = rs.getTimestamp(8);
 					return new ConsoleUser(rs.getLong(1), rs.getString(2), rs.getString(3),
 							Role.valueOf(rs.getString(4)), Set.of(), rs.getBoolean(5), rs.getBoolean(6), rs.getInt(7),
-							(locked != null) ? locked.toLocalDateTime() : null, rs.getTimestamp(9).toLocalDateTime());
+							(locked != null) ? locked.toLocalDateTime() : null, rs.getTimestamp(9).toLocalDateTime(),
+							rs.getString(10));
 				}, arguments);
 		if (users.isEmpty()) {
 			return users;
@@ -236,7 +279,7 @@ public class ConsoleUsers {
 		return users.stream()
 			.map((user) -> new ConsoleUser(user.id(), user.username(), user.displayName(), user.role(),
 					Set.copyOf(provinces.getOrDefault(user.id(), Set.of())), user.enabled(), user.mustChangePassword(),
-					user.failedSignIns(), user.lockedUntil(), user.createdAt()))
+					user.failedSignIns(), user.lockedUntil(), user.createdAt(), user.unionCode()))
 			.toList();
 	}
 

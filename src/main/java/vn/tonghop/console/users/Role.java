@@ -7,6 +7,12 @@ public enum Role {
 	ADMIN,
 
 	/** One or more provinces: read them and run. */
-	ANALYST
+	ANALYST,
+
+	/**
+	 * A grassroots union (CĐCS): its own return only, sent through its page
+	 * ({@code /union}); its account names its union code.
+	 */
+	UNION
 
 }

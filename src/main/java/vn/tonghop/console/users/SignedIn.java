@@ -26,6 +26,8 @@ public class SignedIn extends User {
 
 	private final String shownName;
 
+	private final String unionCode;
+
 	SignedIn(ConsoleUser user, String passwordHash, boolean locked, boolean mustChangePassword) {
 		super(user.username(), passwordHash, user.enabled(), true, true, !locked,
 				List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name())));
@@ -34,12 +36,13 @@ public class SignedIn extends User {
 		this.provinces = Set.copyOf(user.provinces());
 		this.mustChangePassword = mustChangePassword;
 		this.shownName = user.shownName();
+		this.unionCode = user.unionCode();
 	}
 
 	/** The same user once the one-time password is changed. */
 	public SignedIn withPasswordChanged() {
 		ConsoleUser user = new ConsoleUser(this.id, getUsername(), this.shownName, this.role, this.provinces, true,
-				false, 0, null, null);
+				false, 0, null, null, this.unionCode);
 		return new SignedIn(user, "", false, false);
 	}
 
@@ -53,6 +56,16 @@ public class SignedIn extends User {
 
 	public boolean admin() {
 		return this.role == Role.ADMIN;
+	}
+
+	/** Whether this is a union's account, which sees its own union only. */
+	public boolean union() {
+		return this.role == Role.UNION;
+	}
+
+	/** The union code of a union's account; null for the federation's users. */
+	public String unionCode() {
+		return this.unionCode;
 	}
 
 	/** The provinces an ANALYST may see; empty for an ADMIN, who sees all. */

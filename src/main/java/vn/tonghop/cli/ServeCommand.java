@@ -140,7 +140,8 @@ class ServeCommand implements Callable<Integer> {
 
 		boolean embedded = this.database.jdbcUrl == null || this.database.jdbcUrl.startsWith("jdbc:h2:file:");
 		ServeSettings settings = new ServeSettings(absolute(input), year, absolute(output), cron, zoneId,
-				Spring.where(this.database), logFile, this.now, embedded);
+				Spring.where(this.database), logFile, this.now, embedded,
+				this.database.dataDir.toAbsolutePath().normalize());
 		return Spring.serve(this.database, settings, port, console);
 	}
 

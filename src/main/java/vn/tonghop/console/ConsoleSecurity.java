@@ -134,7 +134,8 @@ class ConsoleSecurity {
 				throws IOException, ServletException {
 			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 			if (authentication != null && authentication.getPrincipal() instanceof SignedIn user && user.union()
-					&& "GET".equals(request.getMethod()) && "/".equals(request.getServletPath())) {
+					&& "GET".equals(request.getMethod())
+					&& "/".equals(request.getRequestURI().substring(request.getContextPath().length()))) {
 				response.sendRedirect(request.getContextPath() + "/union");
 				return;
 			}

@@ -18,6 +18,6 @@ public record ConsoleSettings(String address, int port, Duration sessionTimeout,
 	 * files without a language, English in the {@code _en} ones.
 	 */
 	public static final String MESSAGES = "i18n/console,i18n/console-year,i18n/console-files,i18n/console-rollups,"
-			+ "i18n/console-runs,i18n/console-downloads,i18n/console-admin";
+			+ "i18n/console-runs,i18n/console-downloads,i18n/console-admin,i18n/console-union";
 
 }

@@ -360,6 +360,12 @@ class IngestJobConfiguration {
 	}
 
 	@Bean
+	FileCheck fileCheck(WorkbookReader reader, CsvSheetReader csvReader, FormLocator locator, ListLocator lists,
+			ReturnJudge judge) {
+		return new FileCheck(reader, csvReader, locator, lists, judge);
+	}
+
+	@Bean
 	@StepScope
 	ReturnFileProcessor returnFileProcessor(@Value("#{jobParameters['year']}") Integer year, WorkbookReader reader,
 			CsvSheetReader csvReader, FormLocator locator, ListLocator lists, ReturnJudge judge) {

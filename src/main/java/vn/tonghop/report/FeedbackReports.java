@@ -239,6 +239,31 @@ public class FeedbackReports {
 		}
 	}
 
+	/**
+	 * Writes the feedback copy of one submission, with all its findings, to
+	 * {@code target} (a union's upload, on its page); returns why not when its file is
+	 * not a workbook or cannot be opened as one, else {@code null}.
+	 */
+	public String copy(long submission, Path target) {
+		List<Submission> found = this.jdbc.query(
+				"SELECT s.id, s.source_file, s.source_path,"
+						+ " (SELECT COUNT(*) FROM return_record r WHERE r.submission_id = s.id),"
+						+ " (SELECT MIN(r.union_code) FROM return_record r WHERE r.submission_id = s.id),"
+						+ " (SELECT MIN(r.union_name) FROM return_record r WHERE r.submission_id = s.id)"
+						+ " FROM submission s WHERE s.id = ?",
+				(rs, n) -> new Submission(rs.getLong(1), rs.getString(2), rs.getString(3),
+						(rs.getLong(4) == 1) ? rs.getString(5) : "",
+						(rs.getLong(4) == 1) ? rs.getString(6) : "Danh sách " + rs.getLong(4) + " công đoàn cơ sở"),
+				submission);
+		if (found.isEmpty() || found.get(0).sourcePath() == null) {
+			return "Không còn tệp gốc để làm bản phản hồi.";
+		}
+		if (isText(found.get(0).sourceFile())) {
+			return "Tệp CSV không có bản phản hồi: các phát hiện ở trên trang này.";
+		}
+		return write(Path.of(found.get(0).sourcePath()), found.get(0), target, ProvinceScope.all());
+	}
+
 	private static boolean isText(String file) {
 		String lower = file.toLowerCase(java.util.Locale.ROOT);
 		return lower.endsWith(".csv") || lower.endsWith(".txt") || lower.endsWith(".tsv");

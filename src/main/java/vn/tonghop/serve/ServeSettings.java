@@ -17,8 +17,10 @@ import java.time.ZoneId;
  * @param now whether to run once at start, before the schedule
  * @param embedded whether the database is an embedded H2 file: its connections are closed
  * between runs, so that other commands can open it meanwhile
+ * @param dataDir the data folder ({@code --data-dir}, also with {@code --db}): the
+ * unions' uploads are kept in it
  */
 public record ServeSettings(Path input, int year, Path output, String cron, ZoneId zone, String database, Path logFile,
-		boolean now, boolean embedded) {
+		boolean now, boolean embedded, Path dataDir) {
 
 }

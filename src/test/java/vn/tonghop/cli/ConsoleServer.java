@@ -87,7 +87,8 @@ public final class ConsoleServer implements AutoCloseable {
 				"--output", output.toString(), "--port", "0", "--console-port", "0", "--log-file",
 				work.resolve("nhật ký/tonghop.log").toString(), "--now", "--cron", "0 0 0 1 1 *"));
 		if (TestDatabase.postgresql()) {
-			args.addAll(List.of("--db", TestDatabase.url(data)));
+			// the data folder holds the unions' uploads, with a database on a server too
+			args.addAll(List.of("--db", TestDatabase.url(data), "--data-dir", data.toString()));
 		}
 		else {
 			args.addAll(List.of("--data-dir", data.toString()));

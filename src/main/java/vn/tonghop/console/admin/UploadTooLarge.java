@@ -17,28 +17,43 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.StandardServletMultipartResolver;
 
 /**
- * A registry upload larger than {@code spring.servlet.multipart.max-file-size}: the
- * registry page again, saying how large a file may be, not a bare 413. Tomcat refuses
- * such a form when it is first read, and the first to read it is the CSRF check (its
- * token is among the form's fields), which then fails: so the upload is read here, just
- * before Spring Security, and a file too large leads back to the page. Reading it first
- * gives nobody more than the CSRF check would: a request that is not an ADMIN's is still
- * refused at the page it is sent to.
+ * An upload larger than {@code spring.servlet.multipart.max-file-size} (a registry on the
+ * administration page, a union's return on its page): the page again, saying how large a
+ * file may be, not a bare 413. Tomcat refuses such a form when it is first read, and the
+ * first to read it is the CSRF check (its token is among the form's fields), which then
+ * fails: so the upload is read here, just before Spring Security, and a file too large
+ * leads back to the page. Reading it first gives nobody more than the CSRF check would: a
+ * request that is not an ADMIN's is still refused at the page it is sent to.
  */
 @Configuration(proxyBeanMethods = false)
 class UploadTooLarge {
 
 	@Bean
-	FilterRegistrationBean<RegistryUploadFilter> registryUploadTooLarge() {
-		FilterRegistrationBean<RegistryUploadFilter> registration = new FilterRegistrationBean<>(
-				new RegistryUploadFilter());
+	FilterRegistrationBean<UploadFilter> registryUploadTooLarge() {
+		FilterRegistrationBean<UploadFilter> registration = new FilterRegistrationBean<>(
+				new UploadFilter(RegistryController.PATH + "?too-large"));
 		registration.addUrlPatterns(RegistryController.PATH);
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
 		return registration;
 	}
 
-	/** Reads the parts of a registry upload, or redirects when the file is too large. */
-	static final class RegistryUploadFilter extends OncePerRequestFilter {
+	@Bean
+	FilterRegistrationBean<UploadFilter> unionUploadTooLarge() {
+		FilterRegistrationBean<UploadFilter> registration = new FilterRegistrationBean<>(
+				new UploadFilter("/union?qua-lon"));
+		registration.addUrlPatterns("/union/upload");
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+		return registration;
+	}
+
+	/** Reads the parts of an upload, or redirects when the file is too large. */
+	static final class UploadFilter extends OncePerRequestFilter {
+
+		private final String tooLarge;
+
+		UploadFilter(String tooLarge) {
+			this.tooLarge = tooLarge;
+		}
 
 		private final StandardServletMultipartResolver multipart = new StandardServletMultipartResolver();
 
@@ -55,7 +70,7 @@ class UploadTooLarge {
 				this.multipart.resolveMultipart(request);
 			}
 			catch (MaxUploadSizeExceededException ex) {
-				response.sendRedirect(request.getContextPath() + RegistryController.PATH + "?too-large");
+				response.sendRedirect(request.getContextPath() + this.tooLarge);
 				return;
 			}
 			catch (MultipartException ex) {

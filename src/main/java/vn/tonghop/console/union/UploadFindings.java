@@ -1,0 +1,89 @@
+package vn.tonghop.console.union;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the ingest made of an upload, as its intake-log line and its submission hold it:
+ * the file's outcome, its returns (accepted or rejected, counting now or superseded) and
+ * every finding with its sheet, cell, rule and message, errors first.
+ */
+@Component
+public class UploadFindings {
+
+	/**
+	 * The file's outcome: NEW, DUPLICATE (the same bytes as a file before) or UNREADABLE.
+	 */
+	public record Result(String outcome, String reason, Long submission, List<Return> returns, List<Finding> findings) {
+
+		public boolean unreadable() {
+			return "UNREADABLE".equals(this.outcome) || "SKIPPED".equals(this.outcome);
+		}
+
+		public boolean duplicate() {
+			return "DUPLICATE".equals(this.outcome);
+		}
+
+		public boolean accepted() {
+			return !this.returns.isEmpty() && this.returns.stream().allMatch(Return::accepted);
+		}
+
+		public long errors() {
+			return this.findings.stream().filter(Finding::error).count();
+		}
+
+		public long warnings() {
+			return this.findings.size() - errors();
+		}
+
+	}
+
+	public record Return(String sheet, String unionCode, String unionName, boolean accepted, boolean counts) {
+	}
+
+	public record Finding(String sheet, String cell, String rule, String severity, String message) {
+
+		public boolean error() {
+			return "error".equals(this.severity);
+		}
+
+	}
+
+	private final JdbcTemplate jdbc;
+
+	UploadFindings(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Result> of(long intakeRow) {
+		return this.jdbc.query("SELECT outcome, reason, submission_id FROM intake_log WHERE id = ?", (rs, n) -> {
+			long submission = rs.getLong(3);
+			Long stored = rs.wasNull() ? null : submission;
+			return new Object[] { rs.getString(1), rs.getString(2), stored };
+		}, intakeRow).stream().findFirst().map((row) -> {
+			Long submission = (Long) row[2];
+			if (submission == null) {
+				return new Result((String) row[0], (String) row[1], null, List.of(), List.of());
+			}
+			List<Return> returns = this.jdbc
+				.query("SELECT sheet, union_code, union_name, accepted, superseded_by FROM return_record"
+						+ " WHERE submission_id = ? ORDER BY id", (rs, n) -> {
+							boolean accepted = rs.getBoolean(4);
+							rs.getLong(5);
+							return new Return(rs.getString(1), rs.getString(2), rs.getString(3), accepted,
+									accepted && rs.wasNull());
+						}, submission);
+			List<Finding> findings = this.jdbc.query(
+					"SELECT sheet, cell, rule, severity, message FROM finding WHERE submission_id = ?"
+							+ " ORDER BY CASE WHEN severity = 'error' THEN 0 ELSE 1 END, id",
+					(rs, n) -> new Finding(rs.getString(1), rs.getString(2), rs.getString(3).strip(), rs.getString(4),
+							rs.getString(5)),
+					submission);
+			return new Result((String) row[0], (String) row[1], submission, returns, findings);
+		});
+	}
+
+}

@@ -1,5 +1,6 @@
 package vn.tonghop.console;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.method.HandlerMethod;
@@ -20,6 +22,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import vn.tonghop.cli.ConsoleServer;
+import vn.tonghop.console.union.UnionReturns;
 import vn.tonghop.console.users.ConsoleUser;
 import vn.tonghop.console.users.ConsoleUsers;
 import vn.tonghop.console.users.Role;
@@ -29,6 +32,7 @@ import vn.tonghop.registry.RegistryStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
@@ -36,8 +40,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * anonymous requests lead to sign-in, an analyst gets 403 on the federation's pages, an
  * analyst of Hà Nội gets 404 (or 403) on every route that names a row of Đồng Nai (a
  * file, its downloads, a trace), every action without its CSRF token is refused, and
- * nothing answers with a server error. The routes are listed here: a route the console
- * has and this list does not fails the test, so a new page cannot forget its rules.
+ * nothing answers with a server error. A union's account reaches its own pages only (403
+ * on every other, its start page leading to its own), and another union's upload answers
+ * it 404; the federation's users get 403 on a union's pages. The routes are listed here:
+ * a route the console has and this list does not fails the test, so a new page cannot
+ * forget its rules.
  */
 class EveryRouteIntegrationTests {
 
@@ -49,7 +56,9 @@ class EveryRouteIntegrationTests {
 		/** Any signed-in user; what it shows is limited to her provinces. */
 		SIGNED_IN,
 		/** The federation only. */
-		ADMIN
+		ADMIN,
+		/** A union's account only; what it shows is limited to its union. */
+		UNION
 
 	}
 
@@ -60,7 +69,8 @@ class EveryRouteIntegrationTests {
 	 * @param pattern the route as mapped
 	 * @param access who may use it
 	 * @param ofDongNai whether the request names a row of Đồng Nai (then an analyst of Hà
-	 * Nội must not reach it)
+	 * Nội must not reach it), or, on a union's route, an upload of Tân Mai (then another
+	 * union must not reach it)
 	 * @param path the path requested, with a query where the route needs one
 	 * @param parameters form fields of a POST
 	 */
@@ -84,6 +94,12 @@ class EveryRouteIntegrationTests {
 
 	static long target;
 
+	static long tanMaiUpload;
+
+	static final String TAN_MAI = "cd750330";
+
+	static final String OTHER_UNION = "cd750214";
+
 	@BeforeAll
 	static void start() throws Exception {
 		server = ConsoleServer.start(work);
@@ -106,6 +122,24 @@ class EveryRouteIntegrationTests {
 		server.bean(RegistryStore.class)
 			.replace(2026, registry.toAbsolutePath().toString(), Checksums.sha256(registry),
 					server.bean(RegistryReader.class).read(registry, 2026).entries());
+		// two unions' accounts, and a rejected return Tân Mai uploaded
+		ConsoleUsers users = server.bean(ConsoleUsers.class);
+		for (String union : List.of(TAN_MAI, OTHER_UNION)) {
+			ConsoleUser account = users.createUnion(union, null, union.toUpperCase(java.util.Locale.ROOT), "75",
+					"ma-mot-lan-0000");
+			users.setPassword(account.id(), ConsoleServer.PASSWORD, false);
+		}
+		Path file = UnionReturns.write(work.resolve("tân mai.xlsx"), UnionReturns.TAN_MAI, UnionReturns.TAN_MAI_NAME,
+				950, true);
+		String sent = mvc
+			.perform(multipart("/union/upload")
+				.file(new MockMultipartFile("file", "tân mai.xlsx", null, Files.readAllBytes(file)))
+				.with(server.as(TAN_MAI))
+				.with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		tanMaiUpload = Long.parseLong(sent.substring("/union/uploads/".length()));
 	}
 
 	@AfterAll
@@ -150,7 +184,14 @@ class EveryRouteIntegrationTests {
 				new Route("POST", "/admin/users/{id}/password", Access.ADMIN, false, user + "/password", Map.of()),
 				new Route("GET", "/admin/registry", Access.ADMIN, false, "/admin/registry", Map.of()),
 				new Route("POST", "/admin/registry", Access.ADMIN, false, "/admin/registry", Map.of("year", "2026")),
-				new Route("GET", "/admin/audit", Access.ADMIN, false, "/admin/audit", Map.of()));
+				new Route("GET", "/admin/audit", Access.ADMIN, false, "/admin/audit", Map.of()),
+				new Route("GET", "/huong-dan", Access.PUBLIC, false, "/huong-dan", Map.of()),
+				new Route("GET", "/union", Access.UNION, false, "/union", Map.of()),
+				new Route("POST", "/union/upload", Access.UNION, false, "/union/upload", Map.of()),
+				new Route("GET", "/union/mau", Access.UNION, false, "/union/mau", Map.of()),
+				new Route("GET", "/union/uploads/{id}", Access.UNION, true, "/union/uploads/" + tanMaiUpload, Map.of()),
+				new Route("GET", "/union/uploads/{id}/phan-hoi", Access.UNION, true,
+						"/union/uploads/" + tanMaiUpload + "/phan-hoi", Map.of()));
 	}
 
 	@Test
@@ -188,7 +229,7 @@ class EveryRouteIntegrationTests {
 			for (String analyst : List.of(ConsoleServer.DONG_NAI, ConsoleServer.HA_NOI)) {
 				MockHttpServletResponse response = perform(route, analyst, true);
 				String what = route.key() + " as " + analyst;
-				if (route.access() == Access.ADMIN) {
+				if (route.access() == Access.ADMIN || route.access() == Access.UNION) {
 					assertThat(response.getStatus()).as(what).isEqualTo(403);
 				}
 				else if (route.ofDongNai() && analyst.equals(ConsoleServer.HA_NOI)) {
@@ -201,17 +242,46 @@ class EveryRouteIntegrationTests {
 			}
 			// the federation
 			MockHttpServletResponse admin = perform(route, ConsoleServer.ADMIN, true);
-			assertThat(admin.getStatus()).as(route.key() + " as ADMIN").isLessThan(400);
+			if (route.access() == Access.UNION) {
+				assertThat(admin.getStatus()).as(route.key() + " as ADMIN").isEqualTo(403);
+			}
+			else {
+				assertThat(admin.getStatus()).as(route.key() + " as ADMIN").isLessThan(400);
+			}
 			walked.add(route.key() + " as ADMIN");
+			// a union, then another union
+			for (String union : List.of(TAN_MAI, OTHER_UNION)) {
+				MockHttpServletResponse response = perform(route, union, true);
+				String what = route.key() + " as " + union;
+				if (route.access() == Access.UNION) {
+					if (route.ofDongNai() && union.equals(OTHER_UNION)) {
+						assertThat(response.getStatus()).as(what).isEqualTo(404);
+					}
+					else {
+						assertThat(response.getStatus()).as(what).isLessThan(400);
+					}
+				}
+				else if (route.access() == Access.PUBLIC || route.pattern().equals("/password")) {
+					assertThat(response.getStatus()).as(what).isLessThan(400);
+				}
+				else if (route.key().equals("GET /")) {
+					assertThat(response.getRedirectedUrl()).as(what).isEqualTo("/union");
+				}
+				else {
+					assertThat(response.getStatus()).as(what).isEqualTo(403);
+				}
+				walked.add(what);
+			}
 			if (route.method().equals("POST")) {
-				MockHttpServletResponse forged = perform(route, ConsoleServer.ADMIN, false);
+				MockHttpServletResponse forged = perform(route,
+						(route.access() == Access.UNION) ? TAN_MAI : ConsoleServer.ADMIN, false);
 				assertThat(forged.getStatus()).as(route.key() + " without CSRF").isEqualTo(403);
 				walked.add(route.key() + " without CSRF");
 			}
 			server.awaitRun();
 		}
-		System.out.println("Đã đi qua " + routes().size() + " tuyến của bảng điều khiển với 4 vai (ẩn danh, quản trị,"
-				+ " phân tích Đồng Nai, phân tích Hà Nội) và thiếu CSRF: " + walked.size() + " yêu cầu.");
+		System.out.println("Đã đi qua " + routes().size() + " tuyến của bảng điều khiển với 6 vai (ẩn danh, quản trị,"
+				+ " phân tích Đồng Nai, phân tích Hà Nội, hai CĐCS) và thiếu CSRF: " + walked.size() + " yêu cầu.");
 	}
 
 	private static MockHttpServletResponse perform(Route route, String user, boolean withCsrf) throws Exception {

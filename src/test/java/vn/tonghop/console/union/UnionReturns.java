@@ -13,15 +13,15 @@ import vn.tonghop.template.ReturnFormWriter;
 import vn.tonghop.testing.ValidReturns;
 
 /** Returns of Đồng Nai's unions on the standard form, for the unions' upload tests. */
-final class UnionReturns {
+public final class UnionReturns {
 
 	/** In the samples' registry, with no return in the samples' inbox. */
-	static final String TAN_MAI = "CD750330";
+	public static final String TAN_MAI = "CD750330";
 
-	static final String TAN_MAI_NAME = "Công đoàn Công ty Cổ phần Gỗ Tân Mai";
+	public static final String TAN_MAI_NAME = "Công đoàn Công ty Cổ phần Gỗ Tân Mai";
 
 	/** In the registry, with returns in the inbox. */
-	static final String TIN_PHAT = "CD750101";
+	public static final String TIN_PHAT = "CD750101";
 
 	private UnionReturns() {
 	}
@@ -30,7 +30,7 @@ final class UnionReturns {
 	 * Writes a return of union {@code code}: valid, with A02 = {@code members}; with more
 	 * emulation fighters (B03) than advanced workers (B02) when {@code breakR11}.
 	 */
-	static Path write(Path file, String code, String name, long members, boolean breakR11) throws Exception {
+	public static Path write(Path file, String code, String name, long members, boolean breakR11) throws Exception {
 		IndicatorCatalogue catalogue = IndicatorCatalogue.load();
 		Map<String, String> header = new LinkedHashMap<>();
 		header.put("union_code", code);

@@ -62,11 +62,13 @@ class UnionController {
 	}
 
 	@GetMapping("/union")
-	String page(@AuthenticationPrincipal SignedIn me, Model model) {
+	String page(@AuthenticationPrincipal SignedIn me, @RequestParam(name = "qua-lon", required = false) String tooLarge,
+			Model model) {
 		int year = this.uploads.year();
 		List<UnionUploads.Upload> mine = this.uploads.of(me.unionCode(), year);
 		mine.stream().filter(UnionUploads.Upload::waiting).findFirst().ifPresent((w) -> this.uploads.ingest(w.id(), 0));
-		model.addAttribute("year", year);
+		model.addAttribute("year", String.valueOf(year));
+		model.addAttribute("tooLarge", tooLarge != null);
 		model.addAttribute("unionCode", me.unionCode());
 		model.addAttribute("uploads", this.uploads.of(me.unionCode(), year));
 		List<UnionSubmissions.Submission> returns = new java.util.ArrayList<>(

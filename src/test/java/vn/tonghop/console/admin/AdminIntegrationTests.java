@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 import vn.tonghop.cli.ConsoleServer;
+import vn.tonghop.console.HttpForms;
 import vn.tonghop.console.audit.AuditLog;
 import vn.tonghop.console.users.ConsoleUser;
 import vn.tonghop.console.users.ConsoleUsers;
@@ -351,25 +352,14 @@ class AdminIntegrationTests {
 
 		@Test
 		void aFileTooLargeGetsAMessageNotAnError() throws Exception {
-			HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-			String signIn = http
-				.send(HttpRequest.newBuilder(server.url("/sign-in")).build(), HttpResponse.BodyHandlers.ofString())
-				.body();
-			String token = match(signIn, "<meta name=\"csrf-token\" content=\"([^\"]+)\"");
-			HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(server.url("/sign-in"))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers
-					.ofString("username=" + ConsoleServer.ADMIN + "&password=" + ConsoleServer.PASSWORD + "&_csrf="
-							+ java.net.URLEncoder.encode(token, StandardCharsets.UTF_8)))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(signedIn.statusCode()).isEqualTo(302);
+			HttpClient http = HttpForms.signedIn(server, ConsoleServer.ADMIN, ConsoleServer.PASSWORD);
 			String registry = http
 				.send(HttpRequest.newBuilder(server.url("/admin/registry")).build(),
 						HttpResponse.BodyHandlers.ofString())
 				.body();
 			// as the page's form sends it: the token among the fields, before the file
 			URI action = server.url("/admin/registry");
-			String formToken = match(registry, "<input type=\"hidden\" name=\"_csrf\" value=\"([^\"]+)\"");
+			String formToken = HttpForms.match(registry, "<input type=\"hidden\" name=\"_csrf\" value=\"([^\"]+)\"");
 
 			// just over the file's limit: refused once 20 MB are read; and larger than
 			// the request may be: refused before any of it is read. The rest is read
@@ -379,7 +369,7 @@ class AdminIntegrationTests {
 				byte[] large = new byte[size];
 				Arrays.fill(large, (byte) 'x');
 				HttpResponse<String> tooLarge = http.send(
-						multipartPost(action, formToken, "danh-sach-lon.csv", large, "2026"),
+						HttpForms.multipartPost(action, formToken, Map.of("year", "2026"), "danh-sach-lon.csv", large),
 						HttpResponse.BodyHandlers.ofString());
 				assertThat(tooLarge.statusCode()).as("%d bytes", size).isEqualTo(302);
 				assertThat(tooLarge.headers().firstValue("Location"))
@@ -392,37 +382,12 @@ class AdminIntegrationTests {
 			assertThat(shown).contains("Tệp quá lớn: máy chủ nhận tệp tối đa 20 MB");
 
 			// a file that fits goes through the same form on the real server
-			HttpResponse<String> fits = http.send(
-					multipartPost(action, formToken, "danh-sach-cdcs-2026.xlsx", Files.readAllBytes(SAMPLE), "2029"),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> fits = http.send(HttpForms.multipartPost(action, formToken, Map.of("year", "2029"),
+					"danh-sach-cdcs-2026.xlsx", Files.readAllBytes(SAMPLE)), HttpResponse.BodyHandlers.ofString());
 			assertThat(fits.statusCode()).isEqualTo(302);
 			assertThat(fits.headers().firstValue("Location"))
 				.hasValueSatisfying((location) -> assertThat(location).endsWith("/admin/registry"));
 			assertThat(server.query("SELECT entries FROM registry_load WHERE report_year = 2029")).hasSize(1);
-		}
-
-		static String match(String text, String pattern) {
-			Matcher matcher = Pattern.compile(pattern).matcher(text);
-			assertThat(matcher.find()).as(pattern).isTrue();
-			return matcher.group(1).replace("&amp;", "&");
-		}
-
-		static HttpRequest multipartPost(URI uri, String token, String name, byte[] content, String year) {
-			String boundary = "----tonghop" + System.nanoTime();
-			List<byte[]> parts = new ArrayList<>();
-			parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n")
-				.getBytes(StandardCharsets.UTF_8));
-			parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"year\"\r\n\r\n" + year + "\r\n")
-				.getBytes(StandardCharsets.UTF_8));
-			parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-					+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-				.getBytes(StandardCharsets.UTF_8));
-			parts.add(content);
-			parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-			return HttpRequest.newBuilder(uri)
-				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-				.POST(HttpRequest.BodyPublishers.ofByteArrays(parts))
-				.build();
 		}
 
 	}

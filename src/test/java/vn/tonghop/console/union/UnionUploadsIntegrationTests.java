@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import vn.tonghop.cli.ConsoleServer;
+import vn.tonghop.console.HttpForms;
 import vn.tonghop.console.users.ConsoleUser;
 import vn.tonghop.console.users.ConsoleUsers;
 import vn.tonghop.hostile.HostileCorpus;
@@ -254,6 +255,42 @@ class UnionUploadsIntegrationTests {
 			.andExpect(redirectedUrl("/union"))
 			.andReturn();
 		assertThat((String) refused.getFlashMap().get("tooMany")).contains("tối đa là 20");
+	}
+
+	@Test
+	@Order(8)
+	void aFileTooLargeGetsAMessageNotAnErrorThroughTheRealServer() throws Exception {
+		// the hour's uploads of the tests before, an hour older
+		new org.springframework.jdbc.core.JdbcTemplate(server.bean(javax.sql.DataSource.class)).update(
+				"UPDATE union_upload SET uploaded_at = ?",
+				java.sql.Timestamp.valueOf(LocalDateTime.now().minusHours(2)));
+		java.net.http.HttpClient http = HttpForms.signedIn(server, TAN_MAI_USER, ConsoleServer.PASSWORD);
+		String home = http
+			.send(java.net.http.HttpRequest.newBuilder(server.url("/union")).build(),
+					java.net.http.HttpResponse.BodyHandlers.ofString())
+			.body();
+		String token = HttpForms.match(home, "<input type=\"hidden\" name=\"_csrf\" value=\"([^\"]+)\"");
+		// over the union's 10 MB: kept nowhere, the message on the upload's page
+		byte[] large = new byte[10 * 1024 * 1024 + 1];
+		java.net.http.HttpResponse<String> overLimit = http.send(
+				HttpForms.multipartPost(server.url("/union/upload"), token, Map.of(), "bao cao lon.xlsx", large),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(overLimit.statusCode()).isEqualTo(302);
+		String location = overLimit.headers().firstValue("Location").orElseThrow();
+		assertThat(location).contains("/union/uploads/");
+		assertThat(page(TAN_MAI_USER, location.substring(location.indexOf("/union/")))).contains("Tệp lớn hơn 10 MB");
+		// over the server's 20 MB request: back to the page with the message, not a 413
+		byte[] huge = new byte[30 * 1024 * 1024];
+		java.net.http.HttpResponse<String> tooLarge = http.send(
+				HttpForms.multipartPost(server.url("/union/upload"), token, Map.of(), "bao cao rat lon.xlsx", huge),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(tooLarge.statusCode()).isEqualTo(302);
+		assertThat(tooLarge.headers().firstValue("Location").orElseThrow()).endsWith("/union?qua-lon");
+		String shown = http
+			.send(java.net.http.HttpRequest.newBuilder(server.url("/union?qua-lon")).build(),
+					java.net.http.HttpResponse.BodyHandlers.ofString())
+			.body();
+		assertThat(shown).contains("Tệp lớn hơn 10 MB");
 	}
 
 	/** Uploads a file as a union; returns the upload's id from the page it leads to. */

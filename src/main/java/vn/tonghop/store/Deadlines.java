@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -58,6 +60,27 @@ public class Deadlines {
 	 */
 	public static boolean late(LocalDate deadline, Instant received) {
 		return !received.isBefore(end(deadline));
+	}
+
+	/** Dates as people write them in the federation: 31/01/2027. */
+	public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+		.withResolverStyle(ResolverStyle.STRICT);
+
+	/**
+	 * Whether a deadline for the returns of {@code year} lies in the year before, that
+	 * year or the next: a slip in the year would make every return late, or on time.
+	 */
+	public static boolean plausible(int year, LocalDate date) {
+		return date.getYear() >= year - 1 && date.getYear() <= year + 1;
+	}
+
+	/**
+	 * What the audit log (and the command) says of a deadline set: "hạn nộp báo cáo năm
+	 * 2026 của 75 Đồng Nai: 31/01/2027 (trước đây 15/01/2027)".
+	 */
+	public static String describe(int year, String code, String provinceName, LocalDate date, LocalDate before) {
+		return "hạn nộp báo cáo năm " + year + " của " + code + " " + provinceName + ": " + DATE.format(date)
+				+ ((before != null && !before.equals(date)) ? " (trước đây " + DATE.format(before) + ")" : "");
 	}
 
 	private final JdbcTemplate jdbc;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 		description = "Tổng hợp báo cáo thi đua của công đoàn cơ sở (consolidates grassroots unions' emulation returns).",
 		subcommands = { RunCommand.class, ServeCommand.class, IngestCommand.class, ConsolidateCommand.class,
 				RegistryCommand.class, TraceCommand.class, TemplateCommand.class, HistoryCommand.class,
-				UserCommand.class, SamplesCommand.class, GenerateCommand.class })
+				UserCommand.class, DeadlineCommand.class, SamplesCommand.class, GenerateCommand.class })
 class TonghopCommand {
 
 }

@@ -191,15 +191,19 @@ public class CsvReports {
 		return unions.size();
 	}
 
-	/** The columns of {@code completeness.csv} (spec section 5). */
+	/**
+	 * The columns of {@code completeness.csv} (spec section 5), then the province's
+	 * deadline (yyyy-MM-dd) and its unions on time and late, empty without a deadline.
+	 */
 	public static final List<String> COMPLETENESS = List.of("province_code", "province_name", "expected", "received",
-			"accepted", "rejected", "missing");
+			"accepted", "rejected", "missing", "deadline", "on_time", "late");
 
 	/**
 	 * {@code completeness.csv}: per province, then TOTAL, who was expected and who
 	 * reported, union by union ({@link Completeness}); expected and missing are empty
-	 * without a registry; in a scope, its provinces' lines and unions only. Returns how
-	 * many unions are missing.
+	 * without a registry, the deadline, on time and late without a deadline (TOTAL's
+	 * count the provinces with one); in a scope, its provinces' lines and unions only.
+	 * Returns how many unions are missing.
 	 */
 	public long writeCompleteness(Path output, int year, ProvinceScope scope) {
 		Completeness.Report report = this.completeness.report(year, scope);
@@ -214,9 +218,14 @@ public class CsvReports {
 	}
 
 	private static List<String> completeness(Completeness.Line line) {
-		return List.of(line.code(), line.name(), (line.expected() != null) ? line.expected().toString() : "",
-				Long.toString(line.received()), Long.toString(line.accepted()), Long.toString(line.rejected()),
-				(line.missing() != null) ? line.missing().toString() : "");
+		return List.of(line.code(), line.name(), blank(line.expected()), Long.toString(line.received()),
+				Long.toString(line.accepted()), Long.toString(line.rejected()), blank(line.missing()),
+				blank(line.deadline()), blank(line.onTime()), blank(line.late()));
+	}
+
+	/** A value as text, or empty for none (never 0). */
+	private static String blank(Object value) {
+		return (value != null) ? value.toString() : "";
 	}
 
 	/**

@@ -259,7 +259,8 @@ public class WorkbookReports {
 
 	private static vn.tonghop.report.workbook.Completeness completeness(Completeness.Report report) {
 		Function<Completeness.Line, CompletenessRow> row = (line) -> new CompletenessRow(line.code(), line.name(),
-				line.expected(), line.received(), line.accepted(), line.rejected(), line.missing());
+				line.expected(), line.received(), line.accepted(), line.rejected(), line.missing(), line.deadline(),
+				line.onTime(), line.late());
 		return new vn.tonghop.report.workbook.Completeness(report.byProvince().stream().map(row).toList(),
 				report.bySector().stream().map(row).toList(), row.apply(report.total()), report.registryLoaded(),
 				report.total().unlisted(), report.unidentified());

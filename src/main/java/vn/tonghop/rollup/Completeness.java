@@ -1,9 +1,12 @@
 package vn.tonghop.rollup;
 
+import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -12,6 +15,7 @@ import vn.tonghop.normalise.Province;
 import vn.tonghop.normalise.ProvinceResolver;
 import vn.tonghop.normalise.Sector;
 import vn.tonghop.normalise.SectorResolver;
+import vn.tonghop.store.Deadlines;
 import vn.tonghop.store.ProvinceScope;
 
 /**
@@ -26,6 +30,13 @@ import vn.tonghop.store.ProvinceScope;
  * sent a return is received, and expected, missing and unlisted are unknown (null). A
  * return without a union code is no union's: the report counts those apart
  * ({@link Report#unidentified}).
+ * <p>
+ * Where a province has a deadline for the year ({@link Deadlines}), its accepted unions
+ * are also on time (the union's first accepted return, superseded or not, was received by
+ * the end of that day, Vietnam time) or late (after it): on time + late = accepted. A
+ * union with only rejected returns is neither. A province without a deadline has no such
+ * figures (null); the lines of sectors and the total count the unions of the provinces
+ * with a deadline only, and have none when no province in scope has one.
  */
 public class Completeness {
 
@@ -34,9 +45,16 @@ public class Completeness {
 	 *
 	 * @param unlisted unions not in the registry that sent a return; null without a
 	 * registry
+	 * @param deadline the province's deadline; null for a province without one, a sector
+	 * and the total
+	 * @param onTime accepted unions whose first accepted return was received by the
+	 * deadline; null without a deadline (for a sector or the total: when no province in
+	 * scope has one)
+	 * @param late accepted unions whose first accepted return was received after it; null
+	 * as {@code onTime}
 	 */
 	public record Line(String code, String name, Long expected, long received, long accepted, long rejected,
-			Long missing, Long unlisted) {
+			Long missing, Long unlisted, LocalDate deadline, Long onTime, Long late) {
 	}
 
 	/** A union of the registry that sent nothing. */
@@ -48,9 +66,18 @@ public class Completeness {
 	 *
 	 * @param unidentified returns not superseded that name no union (rejected: R01), in
 	 * no line
+	 * @param deadlines the deadlines of the provinces in scope that have one, by code
 	 */
 	public record Report(boolean registryLoaded, List<Line> byProvince, List<Line> bySector, Line total,
-			List<MissingUnion> missing, long unidentified) {
+			List<MissingUnion> missing, long unidentified, Map<String, LocalDate> deadlines) {
+
+		/**
+		 * Whether a province in scope has a deadline: then on time and late are counted.
+		 */
+		public boolean deadlinesSet() {
+			return !this.deadlines.isEmpty();
+		}
+
 	}
 
 	private final JdbcTemplate jdbc;
@@ -59,10 +86,13 @@ public class Completeness {
 
 	private final SectorResolver sectors;
 
+	private final Deadlines deadlines;
+
 	public Completeness(JdbcTemplate jdbc, ProvinceResolver provinces, SectorResolver sectors) {
 		this.jdbc = jdbc;
 		this.provinces = provinces;
 		this.sectors = sectors;
+		this.deadlines = new Deadlines(jdbc);
 	}
 
 	/** Registry entries and unions read a page at a time. */
@@ -117,6 +147,18 @@ public class Completeness {
 	}
 
 	/**
+	 * The time the union {@code union} first had a return accepted (superseded since or
+	 * not), for a union placed in one of the provinces with a deadline (null for the
+	 * others, so that no other union's returns are read: the indexes do not hold the
+	 * time). {@code province} is where the query places the union.
+	 */
+	private static String firstAccepted(String union, String province, Map<String, LocalDate> deadlines) {
+		String codes = deadlines.keySet().stream().map((code) -> "'" + code + "'").collect(Collectors.joining(","));
+		return ", CASE WHEN " + province + " IN (" + codes + ") THEN (SELECT MIN(a.last_modified) FROM return_record a"
+				+ " WHERE a.report_year = ? AND a.union_code = " + union + " AND a.accepted) END";
+	}
+
+	/**
 	 * Counts the registry's unions where the registry places them, then the unions that
 	 * sent returns without being in it where their returns place them, page by page: what
 	 * stays in memory is the counts by province and sector and the list of missing unions
@@ -135,18 +177,35 @@ public class Completeness {
 	 */
 	public Report report(int year, ProvinceScope scope) {
 		String registryPage = REGISTRY_PAGE.replace(REGISTRY_ORDER, scope.and("e.province_code") + REGISTRY_ORDER);
+		Map<String, LocalDate> deadlines = this.deadlines.dates(year, scope);
+		String receivedSql = RECEIVED;
+		String receivedUpTo = RECEIVED_UP_TO;
+		if (!deadlines.isEmpty()) {
+			// the time of each union's first accepted return, where there is a deadline
+			registryPage = registryPage.replace(" FROM registry_entry e",
+					firstAccepted("e.union_code", "e.province_code", deadlines) + " FROM registry_entry e");
+			String column = firstAccepted("r.union_code", "MAX(r.province_code)", deadlines);
+			receivedSql = RECEIVED.replace(" FROM return_record r WHERE", column + " FROM return_record r WHERE");
+			receivedUpTo = RECEIVED_UP_TO.replace(" FROM return_record r WHERE",
+					column + " FROM return_record r WHERE");
+		}
+		boolean timed = !deadlines.isEmpty();
 		Long load = this.jdbc.queryForObject("SELECT MAX(id) FROM registry_load WHERE report_year = ?", Long.class,
 				year);
 		boolean registryLoaded = load != null;
 		Map<String, long[]> byProvince = new HashMap<>();
 		Map<String, long[]> bySector = new HashMap<>();
 		long[] total = new long[COUNTS];
+		Tally tally = new Tally(byProvince, bySector, total, deadlines);
 		List<MissingUnion> missing = new ArrayList<>();
 		if (load != null) {
 			int[] after = { Integer.MIN_VALUE };
 			int[] read = new int[1];
+			Object[] arguments = timed ? new Object[] { year, year, year, load, 0 }
+					: new Object[] { year, year, load, 0 };
 			do {
 				read[0] = 0;
+				arguments[arguments.length - 1] = after[0];
 				this.jdbc.query(registryPage, (rs) -> {
 					read[0]++;
 					// the last row read, in the scope or not: the next page starts after
@@ -157,18 +216,18 @@ public class Completeness {
 					String sector = rs.getString(4);
 					boolean received = rs.getInt(6) == 1;
 					boolean accepted = rs.getInt(7) == 1;
-					count(byProvince, bySector, total, province, sector, true, received, accepted);
+					tally.count(province, sector, true, received, accepted, timed ? rs.getTimestamp(8) : null);
 					if (!received) {
 						missing.add(new MissingUnion(code, rs.getString(2), province, sector));
 					}
-				}, year, year, load, after[0]);
+				}, arguments);
 			}
 			while (read[0] == PAGE);
 		}
 		// unions not in the registry: received where there is none, else unlisted
 		RowCallbackHandler received = (rs) -> {
-			count(byProvince, bySector, total, trim(rs.getString(3)), rs.getString(4), false, !registryLoaded,
-					rs.getInt(2) == 1);
+			tally.count(trim(rs.getString(3)), rs.getString(4), false, !registryLoaded, rs.getInt(2) == 1,
+					timed ? rs.getTimestamp(5) : null);
 		};
 		long registry = (load != null) ? load : -1L;
 		String from = "";
@@ -176,10 +235,12 @@ public class Completeness {
 			List<String> ends = this.jdbc.queryForList(UNION_PAGE_END, String.class, year, from);
 			String to = ends.isEmpty() ? null : ends.get(0);
 			if (to != null) {
-				this.jdbc.query(received(RECEIVED_UP_TO, scope), received, year, from, to, registry);
+				this.jdbc.query(received(receivedUpTo, scope), received, timed
+						? new Object[] { year, year, from, to, registry } : new Object[] { year, from, to, registry });
 			}
 			else {
-				this.jdbc.query(received(RECEIVED, scope), received, year, from, registry);
+				this.jdbc.query(received(receivedSql, scope), received,
+						timed ? new Object[] { year, year, from, registry } : new Object[] { year, from, registry });
 			}
 			from = to;
 		}
@@ -188,18 +249,20 @@ public class Completeness {
 			if (!scope.contains(province.code())) {
 				continue;
 			}
-			provinceLines
-				.add(line(province.code(), province.name(), byProvince.remove(province.code()), registryLoaded));
+			provinceLines.add(line(province.code(), province.name(), byProvince.remove(province.code()), registryLoaded,
+					deadlines.get(province.code()), deadlines.containsKey(province.code())));
 		}
-		unknown(byProvince, UNKNOWN_PROVINCE, registryLoaded).ifPresent(provinceLines::add);
+		unknown(byProvince, UNKNOWN_PROVINCE, registryLoaded, false).ifPresent(provinceLines::add);
 		List<Line> sectorLines = new ArrayList<>();
 		for (Sector sector : this.sectors.all()) {
-			sectorLines.add(line(sector.code(), sector.name(), bySector.remove(sector.code()), registryLoaded));
+			sectorLines
+				.add(line(sector.code(), sector.name(), bySector.remove(sector.code()), registryLoaded, null, timed));
 		}
-		unknown(bySector, UNKNOWN_SECTOR, registryLoaded).ifPresent(sectorLines::add);
+		unknown(bySector, UNKNOWN_SECTOR, registryLoaded, timed).ifPresent(sectorLines::add);
 		Long unidentified = this.jdbc.queryForObject(UNIDENTIFIED + scope.and("r.province_code"), Long.class, year);
-		return new Report(registryLoaded, provinceLines, sectorLines, line("TOTAL", "Tổng cộng", total, registryLoaded),
-				missing, (unidentified != null) ? unidentified : 0);
+		return new Report(registryLoaded, provinceLines, sectorLines,
+				line("TOTAL", "Tổng cộng", total, registryLoaded, null, timed), missing,
+				(unidentified != null) ? unidentified : 0, Map.copyOf(deadlines));
 	}
 
 	/** The name of the line of unions whose province is not known (code empty). */
@@ -214,35 +277,50 @@ public class Completeness {
 	 * with an empty code, after the others, so that the lines add up to the total; none
 	 * when there are none.
 	 */
-	private static java.util.Optional<Line> unknown(Map<String, long[]> left, String name, boolean registryLoaded) {
+	private static java.util.Optional<Line> unknown(Map<String, long[]> left, String name, boolean registryLoaded,
+			boolean timed) {
 		if (left.isEmpty()) {
 			return java.util.Optional.empty();
 		}
 		long[] sum = new long[COUNTS];
 		left.values().forEach((counts) -> add(sum, counts));
-		return java.util.Optional.of(line("", name, sum, registryLoaded));
+		return java.util.Optional.of(line("", name, sum, registryLoaded, null, timed));
 	}
 
 	/** The returns of year {@code ?} not superseded that name no union. */
 	static final String UNIDENTIFIED = "SELECT COUNT(*) FROM return_record r WHERE r.report_year = ?"
 			+ " AND r.superseded_by IS NULL AND (r.union_code IS NULL OR r.union_code = '')";
 
-	/** expected, received, accepted, rejected, missing, unlisted. */
-	private static final int COUNTS = 6;
+	/** expected, received, accepted, rejected, missing, unlisted, on time, late. */
+	private static final int COUNTS = 8;
 
 	/**
-	 * Counts a union: {@code expected} when in the registry, {@code received} when it
-	 * counts as received (it sent a return, and is in the registry when there is one); a
-	 * union that sent a return, not in the registry, is unlisted.
+	 * The counts by province, by sector and in all, and the deadlines they are kept by.
 	 */
-	private static void count(Map<String, long[]> byProvince, Map<String, long[]> bySector, long[] total,
-			String province, String sector, boolean expected, boolean received, boolean accepted) {
-		boolean unlisted = !expected && !received;
-		long[] counts = { expected ? 1 : 0, received ? 1 : 0, (received && accepted) ? 1 : 0,
-				(received && !accepted) ? 1 : 0, (expected && !received) ? 1 : 0, unlisted ? 1 : 0 };
-		add(byProvince.computeIfAbsent(String.valueOf(province), (k) -> new long[COUNTS]), counts);
-		add(bySector.computeIfAbsent(String.valueOf(sector), (k) -> new long[COUNTS]), counts);
-		add(total, counts);
+	private record Tally(Map<String, long[]> byProvince, Map<String, long[]> bySector, long[] total,
+			Map<String, LocalDate> deadlines) {
+
+		/**
+		 * Counts a union: {@code expected} when in the registry, {@code received} when it
+		 * counts as received (it sent a return, and is in the registry when there is
+		 * one); a union that sent a return, not in the registry, is unlisted. A received
+		 * union with an accepted return, in a province with a deadline, is on time or
+		 * late by {@code firstAccepted}, the time of its first accepted return.
+		 */
+		void count(String province, String sector, boolean expected, boolean received, boolean accepted,
+				Timestamp firstAccepted) {
+			boolean unlisted = !expected && !received;
+			LocalDate deadline = (province != null) ? this.deadlines.get(province) : null;
+			boolean timed = received && accepted && deadline != null && firstAccepted != null;
+			boolean late = timed && Deadlines.late(deadline, firstAccepted.toInstant());
+			long[] counts = { expected ? 1 : 0, received ? 1 : 0, (received && accepted) ? 1 : 0,
+					(received && !accepted) ? 1 : 0, (expected && !received) ? 1 : 0, unlisted ? 1 : 0,
+					(timed && !late) ? 1 : 0, late ? 1 : 0 };
+			add(this.byProvince.computeIfAbsent(String.valueOf(province), (k) -> new long[COUNTS]), counts);
+			add(this.bySector.computeIfAbsent(String.valueOf(sector), (k) -> new long[COUNTS]), counts);
+			add(this.total, counts);
+		}
+
 	}
 
 	private static void add(long[] into, long[] counts) {
@@ -251,10 +329,15 @@ public class Completeness {
 		}
 	}
 
-	private static Line line(String code, String name, long[] counts, boolean registryLoaded) {
+	/**
+	 * A line of counts; {@code timed}: whether it has on-time and late figures (a
+	 * province with a deadline; a sector or the total when a province in scope has one).
+	 */
+	private static Line line(String code, String name, long[] counts, boolean registryLoaded, LocalDate deadline,
+			boolean timed) {
 		long[] c = (counts != null) ? counts : new long[COUNTS];
 		return new Line(code, name, registryLoaded ? c[0] : null, c[1], c[2], c[3], registryLoaded ? c[4] : null,
-				registryLoaded ? c[5] : null);
+				registryLoaded ? c[5] : null, deadline, timed ? c[6] : null, timed ? c[7] : null);
 	}
 
 	private static String trim(String text) {

@@ -139,7 +139,7 @@ class CountsAgreeIntegrationTests {
 		long issuesCsv = Runs.csv(year().resolve("issues.csv")).size() - 1;
 		List<String[]> completeness = Runs.csv(year().resolve("completeness.csv"));
 		assertThat(completeness.get(0)).containsExactly("province_code", "province_name", "expected", "received",
-				"accepted", "rejected", "missing");
+				"accepted", "rejected", "missing", "deadline", "on_time", "late");
 		String[] total = RegistryIntegrationTests.row(completeness, "TOTAL");
 		assertThat(RegistryIntegrationTests.row(completeness, "01")[1]).isEqualTo("Hà Nội");
 		// the provinces add up to the total

@@ -64,14 +64,15 @@ class RegistryIntegrationTests {
 		// 11, 20, 51
 		List<String[]> completeness = Runs.csv(this.output.resolve("2026/completeness.csv"));
 		assertThat(completeness.get(0)).containsExactly("province_code", "province_name", "expected", "received",
-				"accepted", "rejected", "missing");
+				"accepted", "rejected", "missing", "deadline", "on_time", "late");
 		assertThat(completeness).hasSize(1 + 34 + 1);
-		assertThat(row(completeness, "11")).containsExactly("11", "Điện Biên", "1", "1", "1", "0", "0");
-		assertThat(row(completeness, "20")).containsExactly("20", "Lạng Sơn", "2", "1", "1", "0", "1");
-		assertThat(row(completeness, "51")).containsExactly("51", "Quảng Ngãi", "2", "1", "1", "0", "1");
-		assertThat(row(completeness, "82")).containsExactly("82", "Đồng Tháp", "1", "0", "0", "0", "1");
-		assertThat(row(completeness, "01")).containsExactly("01", "Hà Nội", "0", "0", "0", "0", "0");
-		assertThat(row(completeness, "TOTAL")).containsExactly("TOTAL", "Tổng cộng", "9", "3", "3", "0", "6");
+		assertThat(row(completeness, "11")).containsExactly("11", "Điện Biên", "1", "1", "1", "0", "0", "", "", "");
+		assertThat(row(completeness, "20")).containsExactly("20", "Lạng Sơn", "2", "1", "1", "0", "1", "", "", "");
+		assertThat(row(completeness, "51")).containsExactly("51", "Quảng Ngãi", "2", "1", "1", "0", "1", "", "", "");
+		assertThat(row(completeness, "82")).containsExactly("82", "Đồng Tháp", "1", "0", "0", "0", "1", "", "", "");
+		assertThat(row(completeness, "01")).containsExactly("01", "Hà Nội", "0", "0", "0", "0", "0", "", "", "");
+		assertThat(row(completeness, "TOTAL")).containsExactly("TOTAL", "Tổng cộng", "9", "3", "3", "0", "6", "", "",
+				"");
 		assertThat(issues("2026")).as("all three unions are registered as written").hasSize(1);
 	}
 
@@ -79,7 +80,7 @@ class RegistryIntegrationTests {
 	void withoutRegistryExpectedAndMissingAreEmpty() throws Exception {
 		run(this.input, "2026");
 		List<String[]> completeness = Runs.csv(this.output.resolve("2026/completeness.csv"));
-		assertThat(row(completeness, "TOTAL")).containsExactly("TOTAL", "Tổng cộng", "", "3", "3", "0", "");
+		assertThat(row(completeness, "TOTAL")).containsExactly("TOTAL", "Tổng cộng", "", "3", "3", "0", "", "", "", "");
 		assertThat(issues("2026")).noneMatch((row) -> row[4].equals("W03"));
 	}
 
@@ -123,7 +124,7 @@ class RegistryIntegrationTests {
 		run(this.input, "2026");
 
 		assertThat(row(Runs.csv(this.output.resolve("2026/completeness.csv")), "TOTAL")).containsExactly("TOTAL",
-				"Tổng cộng", "1", "1", "1", "0", "0");
+				"Tổng cộng", "1", "1", "1", "0", "0", "", "", "");
 		assertThat(Runs.count(this.data, "SELECT COUNT(*) FROM registry_load")).isEqualTo(2);
 	}
 

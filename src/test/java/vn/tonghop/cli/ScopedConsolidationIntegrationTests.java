@@ -130,7 +130,8 @@ class ScopedConsolidationIntegrationTests {
 			assertThat(RegistryIntegrationTests.row(lines, code)).isEqualTo(RegistryIntegrationTests.row(all, code));
 		}
 		String[] total = RegistryIntegrationTests.row(lines, "TOTAL");
-		for (int column = 2; column < total.length; column++) {
+		// the counts, up to missing (no deadline here: the last three columns are blank)
+		for (int column = 2; column < 7; column++) {
 			long sum = Long.parseLong(RegistryIntegrationTests.row(lines, "01")[column])
 					+ Long.parseLong(RegistryIntegrationTests.row(lines, "75")[column]);
 			assertThat(Long.parseLong(total[column])).as(lines.get(0)[column]).isEqualTo(sum);

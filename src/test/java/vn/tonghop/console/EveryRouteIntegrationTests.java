@@ -158,6 +158,8 @@ class EveryRouteIntegrationTests {
 						Map.of("current", "sai", "password", "x", "repeated", "y")),
 				new Route("GET", "/", Access.SIGNED_IN, false, "/", Map.of()),
 				new Route("GET", "/year/missing.csv", Access.SIGNED_IN, false, "/year/missing.csv", Map.of()),
+				new Route("POST", "/year/deadline", Access.SIGNED_IN, true, "/year/deadline",
+						Map.of("year", "2026", "province", "75", "date", "2026-12-31")),
 				new Route("GET", "/files", Access.SIGNED_IN, false, "/files", Map.of()),
 				new Route("GET", "/files/{id}", Access.SIGNED_IN, true, file, Map.of()),
 				new Route("GET", "/files/{id}/original", Access.SIGNED_IN, true, file + "/original", Map.of()),

@@ -103,13 +103,16 @@ class YearOverview {
 	 *
 	 * @param provinceLines the completeness lines of the provinces with a union expected
 	 * or received
+	 * @param deadlineLines the completeness lines of every province in scope, with its
+	 * deadline and its unions on time and late
 	 * @param missing the first {@link #MISSING_SHOWN} missing unions
 	 * @param missingCount how many are missing
 	 * @param next the next scheduled run, or null when the schedule has none
 	 */
 	record Overview(int year, List<StatusCount> fileStatuses, long totalFiles, FileStatuses.ReturnCounts returns,
-			Completeness.Report completeness, List<Completeness.Line> provinceLines, List<Missing> missing,
-			long missingCount, List<RuleLine> findings, Run lastIngest, Run lastConsolidation, ZonedDateTime next) {
+			Completeness.Report completeness, List<Completeness.Line> provinceLines,
+			List<Completeness.Line> deadlineLines, List<Missing> missing, long missingCount, List<RuleLine> findings,
+			Run lastIngest, Run lastConsolidation, ZonedDateTime next) {
 	}
 
 	Overview of(int year, Scope scope, Locale locale) {
@@ -122,6 +125,11 @@ class YearOverview {
 			.stream()
 			.filter((line) -> (line.expected() != null && line.expected() > 0) || line.received() > 0)
 			.toList();
+		// the provinces the tool knows, not the line of unions of none
+		List<Completeness.Line> deadlineLines = report.byProvince()
+			.stream()
+			.filter((line) -> !line.code().isEmpty())
+			.toList();
 		List<Missing> missing = report.missing().stream().limit(MISSING_SHOWN).map(this::missing).toList();
 		boolean vietnamese = !"en".equals(locale.getLanguage());
 		Map<String, String> meaning = this.meanings.of(year);
@@ -132,8 +140,8 @@ class YearOverview {
 			.toList();
 		List<RunHistory.Line> runs = new RunHistory(this.jdbc).lines(20);
 		boolean running = running();
-		return new Overview(year, statuses, counts.totalFiles(), counts.returns(), report, lines, missing,
-				report.missing().size(), findings, last(runs, RunHistory.INGEST_JOB, running),
+		return new Overview(year, statuses, counts.totalFiles(), counts.returns(), report, lines, deadlineLines,
+				missing, report.missing().size(), findings, last(runs, RunHistory.INGEST_JOB, running),
 				last(runs, RunHistory.CONSOLIDATE_JOB, running), next());
 	}
 

@@ -14,6 +14,7 @@ import java.util.List;
  * @param unlisted unions not in the registry that sent a return (in no row's received);
  * {@code null} without a registry
  * @param unidentified returns not superseded that name no union (in no row)
+ * @see #deadlinesSet()
  */
 public record Completeness(List<CompletenessRow> byProvince, List<CompletenessRow> bySector, CompletenessRow total,
 		boolean registryLoaded, Long unlisted, long unidentified) {
@@ -22,6 +23,15 @@ public record Completeness(List<CompletenessRow> byProvince, List<CompletenessRo
 	public Completeness(List<CompletenessRow> byProvince, List<CompletenessRow> bySector, CompletenessRow total,
 			boolean registryLoaded) {
 		this(byProvince, bySector, total, registryLoaded, registryLoaded ? 0L : null, 0);
+	}
+
+	/**
+	 * Whether a province has a deadline: then the rows have on time and late (those of
+	 * the provinces without one left blank, the sectors and the total counting the
+	 * provinces with one).
+	 */
+	public boolean deadlinesSet() {
+		return this.total != null && this.total.onTime() != null;
 	}
 
 }

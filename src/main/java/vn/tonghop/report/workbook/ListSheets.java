@@ -44,52 +44,7 @@ final class ListSheets {
 
 	/** "Mức độ đầy đủ": per province, then per sector, each with its total. */
 	void writeCompleteness() {
-		Completeness completeness = this.input.completeness();
-		List<Layout.Column> columns = List.of(new Layout.Column("by", "Phân theo", 16),
-				new Layout.Column("code", "Mã", Layout.CODE_WIDTH),
-				new Layout.Column("name", "Tỉnh, thành phố / khu vực", Layout.NAME_WIDTH),
-				new Layout.Column("expected", "Số CĐCS phải báo cáo (theo danh sách)", Layout.NUMBER_WIDTH),
-				new Layout.Column("received", "Số CĐCS đã gửi báo cáo", Layout.NUMBER_WIDTH),
-				new Layout.Column("accepted", "Số CĐCS có báo cáo được chấp nhận", Layout.NUMBER_WIDTH),
-				new Layout.Column("rejected", "Số CĐCS có báo cáo bị loại", Layout.NUMBER_WIDTH),
-				new Layout.Column("missing", "Số CĐCS chưa báo cáo", Layout.NUMBER_WIDTH),
-				new Layout.Column("reported_share", "Tỷ lệ đã báo cáo", Layout.NUMBER_WIDTH));
-		String note = completeness.registryLoaded()
-				? "Đã báo cáo: CĐCS trong danh sách đã gửi báo cáo (được chấp nhận hoặc bị từ chối). CĐCS ngoài danh sách"
-						+ " đã gửi báo cáo: " + completeness.unlisted() + "."
-				: NO_REGISTRY;
-		TableSheet sheet = TableSheet.open(this.workbook, this.styles, this.input.year(), "Mức độ đầy đủ",
-				"Mức độ đầy đủ của báo cáo năm " + this.input.year(), note, columns, 3);
-		for (CompletenessRow row : completeness.byProvince()) {
-			writeCompleteness(sheet, "Tỉnh, thành phố", row, false);
-		}
-		writeCompleteness(sheet, "Tỉnh, thành phố", completeness.total(), true);
-		if (completeness.bySector() != null && !completeness.bySector().isEmpty()) {
-			for (CompletenessRow row : completeness.bySector()) {
-				writeCompleteness(sheet, "Khu vực", row, false);
-			}
-			writeCompleteness(sheet, "Khu vực", completeness.total(), true);
-		}
-		sheet.finish();
-	}
-
-	private void writeCompleteness(TableSheet sheet, String by, CompletenessRow line, boolean total) {
-		if (line == null) {
-			return;
-		}
-		Row row = sheet.row();
-		int c = 0;
-		Cells.text(row, c++, by, this.styles.text(total));
-		// the total's code is left blank: a printed page shows no machine code
-		Cells.text(row, c++, total ? null : line.code(), this.styles.text(total));
-		Cells.text(row, c++, total ? RollupSheets.TOTAL_NAME : line.name(), this.styles.text(total));
-		Cells.number(row, c++, line.expected(), this.styles.count(total));
-		Cells.number(row, c++, line.received(), this.styles.count(total));
-		Cells.number(row, c++, line.accepted(), this.styles.count(total));
-		Cells.number(row, c++, line.rejected(), this.styles.count(total));
-		Cells.number(row, c++, line.missing(), this.styles.count(total));
-		Cells.number(row, c++, reportedShare(line), this.styles.percent(total));
-		sheet.fit(row);
+		new CompletenessSheet(this.workbook, this.styles, this.input).write();
 	}
 
 	/** Registered unions that reported, over registered unions. */

@@ -218,7 +218,7 @@ final class SummarySheet {
 		Completeness completeness = this.input.completeness();
 		CompletenessRow all = completeness.total();
 		section("3. Mức độ đầy đủ của báo cáo", ((all != null) ? (completeness.registryLoaded() ? 8 : 7) : 0)
-				+ (completeness.registryLoaded() ? 0 : 1));
+				+ (completeness.registryLoaded() ? 0 : 1) + (completeness.deadlinesSet() ? 2 : 0));
 		headings(List.of("TT", "Nội dung", "Đơn vị", "Năm " + year));
 		if (!completeness.registryLoaded()) {
 			Row row = row(Layout.height(Layout.lines(ListSheets.NO_REGISTRY, 120)));
@@ -231,6 +231,11 @@ final class SummarySheet {
 			countRow(++ordinal, "received", "Số CĐCS đã gửi báo cáo", all.received());
 			countRow(++ordinal, "accepted", "Số CĐCS có báo cáo được chấp nhận", all.accepted());
 			countRow(++ordinal, "rejected", "Số CĐCS chỉ có báo cáo bị từ chối", all.rejected());
+			if (completeness.deadlinesSet()) {
+				countRow(++ordinal, "on_time", "Số CĐCS nộp đúng hạn (các tỉnh, thành phố đã đặt hạn nộp)",
+						all.onTime());
+				countRow(++ordinal, "late", "Số CĐCS nộp muộn (các tỉnh, thành phố đã đặt hạn nộp)", all.late());
+			}
 			countRow(++ordinal, "missing", "Số CĐCS chưa báo cáo", all.missing());
 			if (completeness.registryLoaded()) {
 				countRow(++ordinal, "unlisted", "Số CĐCS ngoài danh sách đã gửi báo cáo", completeness.unlisted());

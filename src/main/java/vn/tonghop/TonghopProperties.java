@@ -152,11 +152,14 @@ public record TonghopProperties(@DefaultValue("100") int chunkSize, @DefaultValu
 	 * then secure and responses carry HSTS
 	 * @param maxFailedSignIns failed sign-ins in a row after which an account is locked
 	 * @param lockDuration how long a locked account stays locked
+	 * @param publicUrl the console's address as the unions type it (behind a reverse
+	 * proxy, the proxy's), written in their accounts' list; null for
+	 * {@code http://ADDRESS:PORT/}
 	 */
 	public record Console(@DefaultValue("true") boolean enabled, @DefaultValue("127.0.0.1") String address,
 			@DefaultValue("8080") int port, @DefaultValue("30m") Duration sessionTimeout,
 			@DefaultValue("false") boolean behindProxy, @DefaultValue("5") int maxFailedSignIns,
-			@DefaultValue("15m") Duration lockDuration) {
+			@DefaultValue("15m") Duration lockDuration, String publicUrl) {
 
 	}
 

@@ -29,7 +29,13 @@ public class AuditLog {
 	public enum Action {
 
 		SIGN_IN, SIGN_IN_FAILED, SIGN_IN_LOCKED, SIGN_OUT, PASSWORD_CHANGED, DOWNLOAD, RUN_STARTED, RUN_REFUSED,
-		REGISTRY_LOADED, USER_CREATED, USER_DISABLED, USER_ENABLED, USER_RESCOPED, USER_PASSWORD_RESET
+		REGISTRY_LOADED, USER_CREATED, USER_DISABLED, USER_ENABLED, USER_RESCOPED, USER_PASSWORD_RESET,
+
+		/** The unions' accounts made from a year's registry (console/unions). */
+		UNION_ACCOUNTS_CREATED,
+
+		/** A union's account given a new one-time code. */
+		UNION_CODE_RESET
 
 	}
 

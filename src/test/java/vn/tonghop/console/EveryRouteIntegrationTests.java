@@ -49,7 +49,12 @@ class EveryRouteIntegrationTests {
 		/** Any signed-in user; what it shows is limited to her provinces. */
 		SIGNED_IN,
 		/** The federation only. */
-		ADMIN
+		ADMIN,
+		/**
+		 * Any signed-in user, within the session that made what it names only (the list
+		 * of union accounts with their one-time codes): from any other session, 404.
+		 */
+		OWN_SESSION
 
 	}
 
@@ -84,6 +89,8 @@ class EveryRouteIntegrationTests {
 
 	static long target;
 
+	static long union;
+
 	@BeforeAll
 	static void start() throws Exception {
 		server = ConsoleServer.start(work);
@@ -101,6 +108,9 @@ class EveryRouteIntegrationTests {
 		ConsoleUser user = server.bean(ConsoleUsers.class)
 			.create("di.qua", null, Role.ANALYST, Set.of("75"), ConsoleServer.PASSWORD, false);
 		target = user.id();
+		union = server.bean(ConsoleUsers.class)
+			.createUnion("cd759999", "CĐ Đi Qua", "CD759999", "75", ConsoleServer.PASSWORD)
+			.id();
 		// the registry of the samples: the missing unions' list exists
 		Path registry = Path.of("input-samples/danh-sach-cdcs-2026.xlsx");
 		server.bean(RegistryStore.class)
@@ -118,6 +128,7 @@ class EveryRouteIntegrationTests {
 	static List<Route> routes() {
 		String file = "/files/" + dongNaiFile;
 		String user = "/admin/users/" + target;
+		String account = "/unions/accounts/" + union;
 		return List.of(new Route("GET", "/sign-in", Access.PUBLIC, false, "/sign-in", Map.of()),
 				new Route("GET", "/password", Access.SIGNED_IN, false, "/password", Map.of()),
 				new Route("POST", "/password", Access.SIGNED_IN, false, "/password",
@@ -150,7 +161,17 @@ class EveryRouteIntegrationTests {
 				new Route("POST", "/admin/users/{id}/password", Access.ADMIN, false, user + "/password", Map.of()),
 				new Route("GET", "/admin/registry", Access.ADMIN, false, "/admin/registry", Map.of()),
 				new Route("POST", "/admin/registry", Access.ADMIN, false, "/admin/registry", Map.of("year", "2026")),
-				new Route("GET", "/admin/audit", Access.ADMIN, false, "/admin/audit", Map.of()));
+				new Route("GET", "/admin/audit", Access.ADMIN, false, "/admin/audit", Map.of()),
+				new Route("GET", "/unions", Access.SIGNED_IN, true, "/unions?year=2026&province=75", Map.of()),
+				new Route("POST", "/unions", Access.SIGNED_IN, true, "/unions",
+						Map.of("year", "2026", "province", "75")),
+				new Route("GET", "/unions/lists/{id}/{format}", Access.OWN_SESSION, false,
+						"/unions/lists/0123456789abcdef0123456789abcdef/xlsx", Map.of()),
+				new Route("POST", "/unions/accounts/{id}/disable", Access.SIGNED_IN, true, account + "/disable",
+						Map.of()),
+				new Route("POST", "/unions/accounts/{id}/enable", Access.SIGNED_IN, true, account + "/enable",
+						Map.of()),
+				new Route("POST", "/unions/accounts/{id}/code", Access.SIGNED_IN, true, account + "/code", Map.of()));
 	}
 
 	@Test
@@ -191,6 +212,9 @@ class EveryRouteIntegrationTests {
 				if (route.access() == Access.ADMIN) {
 					assertThat(response.getStatus()).as(what).isEqualTo(403);
 				}
+				else if (route.access() == Access.OWN_SESSION) {
+					assertThat(response.getStatus()).as(what).isEqualTo(404);
+				}
 				else if (route.ofDongNai() && analyst.equals(ConsoleServer.HA_NOI)) {
 					assertThat(response.getStatus()).as(what).isIn(403, 404);
 				}
@@ -201,7 +225,12 @@ class EveryRouteIntegrationTests {
 			}
 			// the federation
 			MockHttpServletResponse admin = perform(route, ConsoleServer.ADMIN, true);
-			assertThat(admin.getStatus()).as(route.key() + " as ADMIN").isLessThan(400);
+			if (route.access() == Access.OWN_SESSION) {
+				assertThat(admin.getStatus()).as(route.key() + " as ADMIN").isEqualTo(404);
+			}
+			else {
+				assertThat(admin.getStatus()).as(route.key() + " as ADMIN").isLessThan(400);
+			}
 			walked.add(route.key() + " as ADMIN");
 			if (route.method().equals("POST")) {
 				MockHttpServletResponse forged = perform(route, ConsoleServer.ADMIN, false);

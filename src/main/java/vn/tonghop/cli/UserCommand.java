@@ -418,12 +418,11 @@ class UserCommand implements Callable<Integer> {
 			Scope scope = codes.isEmpty() ? Scope.ALL : new Scope(false, codes);
 			return Spring.inContext(this.database, (context) -> {
 				DataSource dataSource = context.getBean(DataSource.class);
-				ConsoleUsers users = new ConsoleUsers(dataSource, ConsoleUsers.passwordEncoder());
 				AuditLog audit = new AuditLog(new JdbcTemplate(dataSource));
 				List<Path> files = new ArrayList<>();
 				UnionAccounts.Outcome outcome;
 				try {
-					outcome = new UnionAccounts(dataSource, users, resolver).create(this.year, scope,
+					outcome = new UnionAccounts(dataSource, resolver).create(this.year, scope,
 							(made) -> files.addAll(new UnionAccountsList(made, address).save(folder)));
 				}
 				catch (UnionAccounts.NoRegistry ex) {

@@ -14,6 +14,9 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.tonghop.console.Scope;
@@ -39,6 +42,18 @@ public class UnionAccounts {
 
 	/** The longest display name the table takes. */
 	static final int MAX_DISPLAY_NAME = 200;
+
+	/**
+	 * How the one-time codes made here are hashed: bcrypt (the console's delegating
+	 * encoder reads it as any other) at cost 4, not the 10 of chosen passwords. The cost
+	 * slows the guessing of a password a person chose; a code of 16 characters drawn at
+	 * random from 49 (about 90 bits) cannot be guessed at any cost, and at cost 10 a
+	 * province of 2,000 unions took 4 minutes of one request (0.11 s a code), at cost 4 a
+	 * few seconds. The password a union chooses at its first sign-in is hashed as every
+	 * other.
+	 */
+	static final PasswordEncoder ONE_TIME_CODES = new DelegatingPasswordEncoder("bcrypt",
+			Map.of("bcrypt", new BCryptPasswordEncoder(4)));
 
 	/** What happened to a union's account. */
 	public enum Change {
@@ -162,10 +177,10 @@ public class UnionAccounts {
 
 	private final ProvinceResolver provinces;
 
-	public UnionAccounts(DataSource dataSource, ConsoleUsers users, ProvinceResolver provinces) {
+	public UnionAccounts(DataSource dataSource, ProvinceResolver provinces) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		this.users = users;
+		this.users = new ConsoleUsers(dataSource, ONE_TIME_CODES);
 		this.provinces = provinces;
 	}
 

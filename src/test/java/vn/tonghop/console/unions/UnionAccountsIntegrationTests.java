@@ -55,7 +55,7 @@ class UnionAccountsIntegrationTests {
 		TestDatabase.flyway(this.dataSource).cleanDisabled(false).load().clean();
 		TestDatabase.flyway(this.dataSource).load().migrate();
 		this.users = new ConsoleUsers(this.dataSource, ConsoleUsers.passwordEncoder());
-		this.accounts = new UnionAccounts(this.dataSource, this.users, ProvinceResolver.load());
+		this.accounts = new UnionAccounts(this.dataSource, ProvinceResolver.load());
 		this.registry = new RegistryStore(new JdbcTemplate(this.dataSource));
 	}
 
@@ -104,7 +104,11 @@ class UnionAccountsIntegrationTests {
 		assertThat(account.provinces()).containsExactly("75");
 		assertThat(account.enabled()).isTrue();
 		assertThat(account.mustChangePassword()).isTrue();
-		assertThat(this.users.matches(account.id(), first.oneTimeCode())).isTrue();
+		assertThat(this.users.matches(account.id(), first.oneTimeCode())).as("read as any password").isTrue();
+		assertThat(new JdbcTemplate(this.dataSource)
+			.queryForObject("SELECT password_hash FROM console_user WHERE id = ?", String.class, account.id()))
+			.as("bcrypt at cost 4: a random code needs no more")
+			.startsWith("{bcrypt}$2a$04$");
 		assertThat(this.users.byUnion("CD010001")).as("another province: no account").isEmpty();
 	}
 

@@ -151,12 +151,15 @@ class UnionAccountsCommandIntegrationTests {
 		}
 		assertThat(made.out()).contains("Đồng Nai").contains("Cộng");
 
-		// the list as printed: readable, the headings on its page
-		PrintedPages printed = PrintedPages.print(xlsx, Path.of("target/printed-pages/union-accounts"), 60);
-		for (PrintedPages.Page page : printed.pages()) {
-			assertThat(page.smallestFontSize()).as("page %d: %s", page.number(), page.smallLines())
-				.isGreaterThanOrEqualTo(7f);
-			assertThat(page.text()).contains("Mã đăng nhập một lần");
+		// the list as printed: readable, the headings on its page (where LibreOffice is
+		// installed, as on CI; the rest of the test runs without it)
+		if (PrintedPages.soffice() != null) {
+			PrintedPages printed = PrintedPages.print(xlsx, Path.of("target/printed-pages/union-accounts"), 60);
+			for (PrintedPages.Page page : printed.pages()) {
+				assertThat(page.smallestFontSize()).as("page %d: %s", page.number(), page.smallLines())
+					.isGreaterThanOrEqualTo(7f);
+				assertThat(page.text()).contains("Mã đăng nhập một lần");
+			}
 		}
 
 		// a union signs in with its code: first to choose its password

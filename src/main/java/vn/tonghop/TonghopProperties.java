@@ -154,12 +154,15 @@ public record TonghopProperties(@DefaultValue("100") int chunkSize, @DefaultValu
 	 * @param lockDuration how long a locked account stays locked
 	 * @param uploadMaxSize the largest return a union may upload
 	 * @param uploadsPerHour how many files one union's account may upload in an hour
+	 * @param publicUrl the console's address as the unions type it (behind a reverse
+	 * proxy, the proxy's), written in their accounts' list; null for
+	 * {@code http://ADDRESS:PORT/}
 	 */
 	public record Console(@DefaultValue("true") boolean enabled, @DefaultValue("127.0.0.1") String address,
 			@DefaultValue("8080") int port, @DefaultValue("30m") Duration sessionTimeout,
 			@DefaultValue("false") boolean behindProxy, @DefaultValue("5") int maxFailedSignIns,
 			@DefaultValue("15m") Duration lockDuration, @DefaultValue("10MB") DataSize uploadMaxSize,
-			@DefaultValue("20") int uploadsPerHour) {
+			@DefaultValue("20") int uploadsPerHour, String publicUrl) {
 
 	}
 

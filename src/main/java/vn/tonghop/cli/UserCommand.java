@@ -1,12 +1,18 @@
 package vn.tonghop.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -21,7 +27,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import vn.tonghop.TonghopProperties;
+import vn.tonghop.console.ConsoleSettings;
+import vn.tonghop.console.Scope;
 import vn.tonghop.console.audit.AuditLog;
+import vn.tonghop.console.unions.UnionAccounts;
+import vn.tonghop.console.unions.UnionAccountsList;
 import vn.tonghop.console.users.ConsoleUser;
 import vn.tonghop.console.users.ConsoleUsers;
 import vn.tonghop.console.users.Role;
@@ -33,14 +44,16 @@ import vn.tonghop.rollup.Trace;
 /**
  * {@code tonghop user}: the console's users from the command line, as the ADMIN's users
  * page does: {@code add} (with a one-time password printed once), {@code list},
- * {@code disable}, {@code enable}, {@code password} (a new one-time password). Every
- * change goes to the console's audit log, by {@code (dòng lệnh) <the OS user>}.
+ * {@code disable}, {@code enable}, {@code password} (a new one-time password), and
+ * {@code unions}: the grassroots unions' accounts from a year's registry, as the page
+ * {@code /unions} makes them, their one-time codes in two files only. Every change goes
+ * to the console's audit log, by {@code (dòng lệnh) <the OS user>}.
  */
 @Command(name = "user", mixinStandardHelpOptions = true,
 		description = "Người dùng của bảng điều khiển web (tonghop serve): tạo, liệt kê, vô hiệu hoá, kích hoạt lại,"
-				+ " đặt lại mật khẩu.",
+				+ " đặt lại mật khẩu; tài khoản của các CĐCS theo danh sách của năm.",
 		subcommands = { UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Disable.class,
-				UserCommand.Enable.class, UserCommand.Password.class })
+				UserCommand.Enable.class, UserCommand.Password.class, UserCommand.Unions.class })
 class UserCommand implements Callable<Integer> {
 
 	/** The address of the audit log's entries made from the command line. */
@@ -54,7 +67,7 @@ class UserCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		throw new CommandLine.ParameterException(this.spec.commandLine(),
-				"Thiếu lệnh con: add, list, disable, enable hoặc password");
+				"Thiếu lệnh con: add, list, disable, enable, password hoặc unions");
 	}
 
 	/** What a subcommand does with the users and the audit log. */
@@ -353,6 +366,119 @@ class UserCommand implements Callable<Integer> {
 								+ user.username() + " để kích hoạt lại."));
 				return 0;
 			});
+		}
+
+	}
+
+	/** {@code tonghop user unions}. */
+	@Command(name = "unions", mixinStandardHelpOptions = true,
+			description = "Tạo tài khoản cho các công đoàn cơ sở theo danh sách CĐCS của năm: mỗi mã CĐCS một tài khoản"
+					+ " với mã đăng nhập một lần (lần đăng nhập đầu phải đặt mật khẩu mới). Chạy lại năm sau: tài khoản"
+					+ " đã có giữ nguyên, chỉ thêm CĐCS mới; CĐCS không còn trong danh sách bị vô hiệu hoá. Danh sách"
+					+ " (.xlsx và .csv, có mã đăng nhập) ghi vào --out; mã không bao giờ in ra màn hình.")
+	static class Unions implements Callable<Integer> {
+
+		private static final String[] HEADER = { "Tỉnh/thành phố", "Danh sách", "Tạo mới", "Đã có", "Kích hoạt lại",
+				"Vô hiệu hoá" };
+
+		@Spec
+		CommandSpec spec;
+
+		@Option(names = "--year", required = true, paramLabel = "Y", description = "Năm của danh sách CĐCS.")
+		int year;
+
+		@Option(names = "--province", paramLabel = "P",
+				description = "Chỉ các CĐCS của tỉnh/thành phố này: mã (2025) hoặc tên; ghi nhiều lần cho nhiều tỉnh"
+						+ " (mặc định: mọi tỉnh, thành phố).")
+		List<String> provinces = new ArrayList<>();
+
+		@Option(names = "--out", paramLabel = "DIR",
+				description = "Thư mục ghi danh sách tai-khoan-cdcs-<năm>[-<mã tỉnh>].xlsx và .csv (mặc định: thư mục"
+						+ " hiện tại).")
+		Path out = Path.of("");
+
+		@Mixin
+		DatabaseOptions database;
+
+		@Override
+		public Integer call() throws Exception {
+			Arguments.requireYear(this.spec, this.year);
+			Path folder = this.out.toAbsolutePath().normalize();
+			if (Files.exists(folder) && !Files.isDirectory(folder)) {
+				throw bad(this.spec, "--out " + this.out + ": đây là một tệp, không phải thư mục");
+			}
+			ProvinceResolver resolver = ProvinceResolver.load();
+			Set<String> codes = new TreeSet<>();
+			for (String written : this.provinces) {
+				codes.add(Add.province(this.spec, resolver, written));
+			}
+			TonghopProperties.Console console = Settings.bind(this.spec, "tonghop.console",
+					TonghopProperties.Console.class);
+			String address = ConsoleSettings.publicUrl(console.publicUrl(), console.address(), console.port());
+			Scope scope = codes.isEmpty() ? Scope.ALL : new Scope(false, codes);
+			return Spring.inContext(this.database, (context) -> {
+				DataSource dataSource = context.getBean(DataSource.class);
+				AuditLog audit = new AuditLog(new JdbcTemplate(dataSource));
+				List<Path> files = new ArrayList<>();
+				UnionAccounts.Outcome outcome;
+				try {
+					outcome = new UnionAccounts(dataSource, resolver).create(this.year, scope,
+							(made) -> files.addAll(new UnionAccountsList(made, address).save(folder)));
+				}
+				catch (UnionAccounts.NoRegistry ex) {
+					throw bad(this.spec, ex.getMessage());
+				}
+				catch (IllegalStateException ex) {
+					if (ex.getCause() instanceof IOException io) {
+						System.err.println("Không ghi được danh sách vào " + folder + ": " + io.getMessage()
+								+ "; không tài khoản nào được tạo hay đổi.");
+						return BadArguments.STATUS;
+					}
+					throw ex;
+				}
+				audit.record(who(), ADDRESS, AuditLog.Action.UNION_ACCOUNTS_CREATED,
+						"năm " + this.year + ", " + (codes.isEmpty() ? "mọi tỉnh, thành phố" : String.join(", ", codes))
+								+ ": " + outcome.counts() + "; danh sách "
+								+ files.stream()
+									.map((file) -> file.getFileName().toString())
+									.collect(Collectors.joining(", ")));
+				print(outcome);
+				System.out
+					.println("Danh sách tài khoản (có mã đăng nhập một lần, giữ kín; gửi mỗi CĐCS dòng của mình):");
+				files.forEach((file) -> System.out.println("  " + file));
+				System.out.println(
+						"Địa chỉ console ghi trong danh sách: " + address + " (đổi bằng tonghop.console.public-url).");
+				return 0;
+			});
+		}
+
+		/** The counts by province, and their total. */
+		private static void print(UnionAccounts.Outcome outcome) {
+			Map<String, int[]> byProvince = new LinkedHashMap<>();
+			for (UnionAccounts.Line line : outcome.lines()) {
+				String name = line.provinceName().isEmpty() ? "(chưa xác định)" : line.provinceName();
+				byProvince.computeIfAbsent(name, (key) -> new int[4])[line.change().ordinal()]++;
+			}
+			List<String[]> rows = new ArrayList<>();
+			rows.add(HEADER);
+			int[] total = new int[4];
+			byProvince.forEach((name, count) -> {
+				rows.add(row(name, count));
+				for (int i = 0; i < total.length; i++) {
+					total[i] += count[i];
+				}
+			});
+			rows.add(row("Cộng", total));
+			int[] widths = TerminalTable.widths(rows);
+			for (String[] row : rows) {
+				System.out.println(TerminalTable.line(row, widths, Set.of(1, 2, 3, 4, 5)));
+			}
+		}
+
+		private static String[] row(String name, int[] count) {
+			int listed = count[0] + count[1] + count[2];
+			return new String[] { name, String.valueOf(listed), String.valueOf(count[0]), String.valueOf(count[1]),
+					String.valueOf(count[2]), String.valueOf(count[3]) };
 		}
 
 	}

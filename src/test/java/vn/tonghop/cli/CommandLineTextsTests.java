@@ -120,7 +120,7 @@ class CommandLineTextsTests {
 		void everyCommandsHelpIsVietnamese() {
 			for (String command : List.of("run", "serve", "ingest", "consolidate", "registry", "trace", "template",
 					"history", "user", "user add", "user list", "user disable", "user enable", "user password",
-					"samples", "generate")) {
+					"user unions", "samples", "generate")) {
 				List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
 				args.add("--help");
 				Runs.Result result = Runs.tonghop(args.toArray(String[]::new));

@@ -140,7 +140,7 @@ class UserCommandIntegrationTests {
 				"--username X.Y: đã có người dùng X.Y");
 		Runs.Result alone = Runs.tonghop("user");
 		assertThat(alone.status()).isEqualTo(2);
-		assertThat(alone.err()).contains("Thiếu lệnh con: add, list, disable, enable hoặc password");
+		assertThat(alone.err()).contains("Thiếu lệnh con: add, list, disable, enable, password hoặc unions");
 	}
 
 }

@@ -58,7 +58,12 @@ class EveryRouteIntegrationTests {
 		/** The federation only. */
 		ADMIN,
 		/** A union's account only; what it shows is limited to its union. */
-		UNION
+		UNION,
+		/**
+		 * Any signed-in user, within the session that made what it names only (the list
+		 * of union accounts with their one-time codes): from any other session, 404.
+		 */
+		OWN_SESSION
 
 	}
 
@@ -100,6 +105,8 @@ class EveryRouteIntegrationTests {
 
 	static final String OTHER_UNION = "cd750214";
 
+	static long union;
+
 	@BeforeAll
 	static void start() throws Exception {
 		server = ConsoleServer.start(work);
@@ -117,6 +124,9 @@ class EveryRouteIntegrationTests {
 		ConsoleUser user = server.bean(ConsoleUsers.class)
 			.create("di.qua", null, Role.ANALYST, Set.of("75"), ConsoleServer.PASSWORD, false);
 		target = user.id();
+		union = server.bean(ConsoleUsers.class)
+			.createUnion("cd759999", "CĐ Đi Qua", "CD759999", "75", ConsoleServer.PASSWORD)
+			.id();
 		// the registry of the samples: the missing unions' list exists
 		Path registry = Path.of("input-samples/danh-sach-cdcs-2026.xlsx");
 		server.bean(RegistryStore.class)
@@ -124,8 +134,8 @@ class EveryRouteIntegrationTests {
 					server.bean(RegistryReader.class).read(registry, 2026).entries());
 		// two unions' accounts, and a rejected return Tân Mai uploaded
 		ConsoleUsers users = server.bean(ConsoleUsers.class);
-		for (String union : List.of(TAN_MAI, OTHER_UNION)) {
-			ConsoleUser account = users.createUnion(union, null, union.toUpperCase(java.util.Locale.ROOT), "75",
+		for (String code : List.of(TAN_MAI, OTHER_UNION)) {
+			ConsoleUser account = users.createUnion(code, null, code.toUpperCase(java.util.Locale.ROOT), "75",
 					"ma-mot-lan-0000");
 			users.setPassword(account.id(), ConsoleServer.PASSWORD, false);
 		}
@@ -152,6 +162,7 @@ class EveryRouteIntegrationTests {
 	static List<Route> routes() {
 		String file = "/files/" + dongNaiFile;
 		String user = "/admin/users/" + target;
+		String account = "/unions/accounts/" + union;
 		return List.of(new Route("GET", "/sign-in", Access.PUBLIC, false, "/sign-in", Map.of()),
 				new Route("GET", "/password", Access.SIGNED_IN, false, "/password", Map.of()),
 				new Route("POST", "/password", Access.SIGNED_IN, false, "/password",
@@ -193,7 +204,17 @@ class EveryRouteIntegrationTests {
 				new Route("GET", "/union/mau", Access.UNION, false, "/union/mau", Map.of()),
 				new Route("GET", "/union/uploads/{id}", Access.UNION, true, "/union/uploads/" + tanMaiUpload, Map.of()),
 				new Route("GET", "/union/uploads/{id}/phan-hoi", Access.UNION, true,
-						"/union/uploads/" + tanMaiUpload + "/phan-hoi", Map.of()));
+						"/union/uploads/" + tanMaiUpload + "/phan-hoi", Map.of()),
+				new Route("GET", "/unions", Access.SIGNED_IN, true, "/unions?year=2026&province=75", Map.of()),
+				new Route("POST", "/unions", Access.SIGNED_IN, true, "/unions",
+						Map.of("year", "2026", "province", "75")),
+				new Route("GET", "/unions/lists/{id}/{format}", Access.OWN_SESSION, false,
+						"/unions/lists/0123456789abcdef0123456789abcdef/xlsx", Map.of()),
+				new Route("POST", "/unions/accounts/{id}/disable", Access.SIGNED_IN, true, account + "/disable",
+						Map.of()),
+				new Route("POST", "/unions/accounts/{id}/enable", Access.SIGNED_IN, true, account + "/enable",
+						Map.of()),
+				new Route("POST", "/unions/accounts/{id}/code", Access.SIGNED_IN, true, account + "/code", Map.of()));
 	}
 
 	@Test
@@ -234,6 +255,9 @@ class EveryRouteIntegrationTests {
 				if (route.access() == Access.ADMIN || route.access() == Access.UNION) {
 					assertThat(response.getStatus()).as(what).isEqualTo(403);
 				}
+				else if (route.access() == Access.OWN_SESSION) {
+					assertThat(response.getStatus()).as(what).isEqualTo(404);
+				}
 				else if (route.ofDongNai() && analyst.equals(ConsoleServer.HA_NOI)) {
 					assertThat(response.getStatus()).as(what).isIn(403, 404);
 				}
@@ -247,16 +271,19 @@ class EveryRouteIntegrationTests {
 			if (route.access() == Access.UNION) {
 				assertThat(admin.getStatus()).as(route.key() + " as ADMIN").isEqualTo(403);
 			}
+			else if (route.access() == Access.OWN_SESSION) {
+				assertThat(admin.getStatus()).as(route.key() + " as ADMIN").isEqualTo(404);
+			}
 			else {
 				assertThat(admin.getStatus()).as(route.key() + " as ADMIN").isLessThan(400);
 			}
 			walked.add(route.key() + " as ADMIN");
 			// a union, then another union
-			for (String union : List.of(TAN_MAI, OTHER_UNION)) {
-				MockHttpServletResponse response = perform(route, union, true);
-				String what = route.key() + " as " + union;
+			for (String code : List.of(TAN_MAI, OTHER_UNION)) {
+				MockHttpServletResponse response = perform(route, code, true);
+				String what = route.key() + " as " + code;
 				if (route.access() == Access.UNION) {
-					if (route.ofDongNai() && union.equals(OTHER_UNION)) {
+					if (route.ofDongNai() && code.equals(OTHER_UNION)) {
 						assertThat(response.getStatus()).as(what).isEqualTo(404);
 					}
 					else {

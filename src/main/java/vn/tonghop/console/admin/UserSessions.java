@@ -11,16 +11,16 @@ import org.springframework.stereotype.Component;
  * is disabled, rescoped (her session held her old provinces) or given a new password.
  */
 @Component
-class UserSessions {
+public class UserSessions {
 
 	private final SessionRegistry registry;
 
-	UserSessions(SessionRegistry registry) {
+	public UserSessions(SessionRegistry registry) {
 		this.registry = registry;
 	}
 
 	/** Ends every session of {@code username}; returns how many were open. */
-	int end(String username) {
+	public int end(String username) {
 		int ended = 0;
 		for (Object principal : this.registry.getAllPrincipals()) {
 			if (principal instanceof UserDetails user && user.getUsername().equalsIgnoreCase(username)) {

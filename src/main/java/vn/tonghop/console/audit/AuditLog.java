@@ -29,8 +29,22 @@ public class AuditLog {
 	public enum Action {
 
 		SIGN_IN, SIGN_IN_FAILED, SIGN_IN_LOCKED, SIGN_OUT, PASSWORD_CHANGED, DOWNLOAD, RUN_STARTED, RUN_REFUSED,
-		REGISTRY_LOADED, USER_CREATED, USER_DISABLED, USER_ENABLED, USER_RESCOPED, USER_PASSWORD_RESET, UNION_UPLOAD,
-		UNION_UPLOAD_REFUSED, DEADLINE_SET
+		REGISTRY_LOADED, USER_CREATED, USER_DISABLED, USER_ENABLED, USER_RESCOPED, USER_PASSWORD_RESET,
+
+		/** A union's return sent on its page (console/union). */
+		UNION_UPLOAD,
+
+		/** A union's upload refused (another union's, too large, too many). */
+		UNION_UPLOAD_REFUSED,
+
+		/** A province's deadline for a year. */
+		DEADLINE_SET,
+
+		/** The unions' accounts made from a year's registry (console/unions). */
+		UNION_ACCOUNTS_CREATED,
+
+		/** A union's account given a new one-time code. */
+		UNION_CODE_RESET
 
 	}
 

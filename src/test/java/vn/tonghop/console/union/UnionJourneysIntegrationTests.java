@@ -219,7 +219,10 @@ class UnionJourneysIntegrationTests {
 		}
 	}
 
-	/** On the union's page, chooses the file in its upload form and sends it; waits for its result. */
+	/**
+	 * On the union's page, chooses the file in its upload form and sends it; waits for
+	 * its result.
+	 */
 	private static void send(Browser browser, Path file) {
 		if (!browser.driver().getCurrentUrl().endsWith("/union")) {
 			browser.go("/union");

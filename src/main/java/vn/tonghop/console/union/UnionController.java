@@ -5,7 +5,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
@@ -28,6 +33,7 @@ import vn.tonghop.console.NotFound;
 import vn.tonghop.console.audit.AuditLog;
 import vn.tonghop.console.users.SignedIn;
 import vn.tonghop.report.FeedbackReports;
+import vn.tonghop.store.Deadlines;
 import vn.tonghop.store.UnionSubmissions;
 import vn.tonghop.template.TemplateWriter;
 
@@ -52,6 +58,8 @@ class UnionController {
 
 	private final AuditLog audit;
 
+	private final Deadlines deadlines;
+
 	UnionController(UnionUploads uploads, UploadFindings findings, org.springframework.jdbc.core.JdbcTemplate jdbc,
 			AuditLog audit) {
 		this.uploads = uploads;
@@ -59,6 +67,29 @@ class UnionController {
 		this.submissions = new UnionSubmissions(jdbc);
 		this.feedback = new FeedbackReports(jdbc, 1);
 		this.audit = audit;
+		this.deadlines = new Deadlines(jdbc);
+	}
+
+	/**
+	 * The deadline of the union's province for the year (its account's province, the
+	 * registry's), or null when its federation set none.
+	 */
+	private Deadlines.Deadline deadline(SignedIn me, int year) {
+		Map<String, Deadlines.Deadline> all = this.deadlines.of(year);
+		return me.provinces().stream().map(all::get).filter(Objects::nonNull).findFirst().orElse(null);
+	}
+
+	/** The uploads of {@code uploads} sent after the deadline, by id. */
+	private static Set<Long> late(List<UnionUploads.Upload> uploads, Deadlines.Deadline deadline) {
+		Set<Long> late = new HashSet<>();
+		if (deadline != null) {
+			for (UnionUploads.Upload upload : uploads) {
+				if (deadline.late(upload.uploadedAt().atZone(ZoneId.systemDefault()).toInstant())) {
+					late.add(upload.id());
+				}
+			}
+		}
+		return late;
 	}
 
 	@GetMapping("/union")
@@ -70,7 +101,11 @@ class UnionController {
 		model.addAttribute("year", String.valueOf(year));
 		model.addAttribute("tooLarge", tooLarge != null);
 		model.addAttribute("unionCode", me.unionCode());
-		model.addAttribute("uploads", this.uploads.of(me.unionCode(), year));
+		List<UnionUploads.Upload> sent = this.uploads.of(me.unionCode(), year);
+		Deadlines.Deadline deadline = deadline(me, year);
+		model.addAttribute("uploads", sent);
+		model.addAttribute("deadline", (deadline != null) ? deadline.date().format(Deadlines.DATE) : null);
+		model.addAttribute("late", late(sent, deadline));
 		List<UnionSubmissions.Submission> returns = new java.util.ArrayList<>(
 				this.submissions.of(year, me.unionCode()));
 		java.util.Collections.reverse(returns);
@@ -111,6 +146,9 @@ class UnionController {
 			upload = this.uploads.ingest(upload.id(), 0);
 		}
 		model.addAttribute("upload", upload);
+		Deadlines.Deadline deadline = deadline(me, upload.year());
+		model.addAttribute("deadline", (deadline != null) ? deadline.date().format(Deadlines.DATE) : null);
+		model.addAttribute("late", !upload.refused() && late(List.of(upload), deadline).contains(upload.id()));
 		model.addAttribute("result",
 				(upload.intakeRow() != null) ? this.findings.of(upload.intakeRow()).orElse(null) : null);
 		model.addAttribute("workbook", !upload.fileName().toLowerCase(java.util.Locale.ROOT).endsWith(".csv"));

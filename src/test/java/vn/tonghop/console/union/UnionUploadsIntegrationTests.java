@@ -293,6 +293,27 @@ class UnionUploadsIntegrationTests {
 		assertThat(shown).contains("Tệp lớn hơn 10 MB");
 	}
 
+	@Test
+	@Order(9)
+	void anUploadAfterTheDeadlineIsAcceptedAndMarkedLate() throws Exception {
+		java.time.LocalDate yesterday = java.time.LocalDate.now(vn.tonghop.store.Deadlines.VIETNAM).minusDays(1);
+		new vn.tonghop.store.Deadlines(
+				new org.springframework.jdbc.core.JdbcTemplate(server.bean(javax.sql.DataSource.class)))
+			.set(ConsoleServer.YEAR, "75", yesterday, "quantri");
+		long late = upload(TAN_MAI_USER, UnionReturns.write(work.resolve("gửi/bao cao tan mai (muon).xlsx"),
+				UnionReturns.TAN_MAI, UnionReturns.TAN_MAI_NAME, 990, false));
+		String page = page(TAN_MAI_USER, "/union/uploads/" + late);
+		assertThat(page).contains("được chấp nhận")
+			.contains("nộp muộn")
+			.contains(yesterday.format(vn.tonghop.store.Deadlines.DATE));
+		assertThat(page(TAN_MAI_USER, "/union")).contains("nộp sau hạn")
+			.contains("hết ngày " + yesterday.format(vn.tonghop.store.Deadlines.DATE));
+		// its first accepted return came after the deadline too: late, and counted
+		Completeness.Line dongNai = line(server.bean(Completeness.class), "75");
+		assertThat(dongNai.late()).isPositive();
+		assertThat(dongNai.onTime() + dongNai.late()).isEqualTo(dongNai.accepted());
+	}
+
 	/** Uploads a file as a union; returns the upload's id from the page it leads to. */
 	static long upload(String user, Path file) throws Exception {
 		MockMultipartFile part = new MockMultipartFile("file", file.getFileName().toString(), null,

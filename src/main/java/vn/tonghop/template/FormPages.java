@@ -19,6 +19,11 @@ final class FormPages {
 	/** The footer of every page: "Trang 2 / 5". */
 	static final String PAGE_NUMBERS = A4.PAGE_NUMBERS;
 
+	/**
+	 * The form's top and bottom margins, in inches (the header and footer sit in them).
+	 */
+	static final double FORM_TOP_AND_BOTTOM = 0.45;
+
 	private FormPages() {
 	}
 
@@ -28,6 +33,11 @@ final class FormPages {
 	 */
 	static void a4Portrait(Sheet sheet, String title) {
 		A4.page(sheet, false);
+		// narrower top and bottom than the reports: the form fills its page, and in Times
+		// New Roman (Liberation Serif, printed by LibreOffice) its last lines, the
+		// telephone and the e-mail, went to a second page
+		sheet.setMargin(Sheet.TopMargin, FORM_TOP_AND_BOTTOM);
+		sheet.setMargin(Sheet.BottomMargin, FORM_TOP_AND_BOTTOM);
 		sheet.setFitToPage(true);
 		sheet.setAutobreaks(true);
 		PrintSetup print = sheet.getPrintSetup();

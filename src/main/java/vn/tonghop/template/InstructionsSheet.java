@@ -177,14 +177,23 @@ final class InstructionsSheet {
 				+ ((style == this.title) ? 4 : 0));
 	}
 
-	/** Width in characters of columns {@code first} to {@code last}. */
-	private static int width(int first, int last) {
+	/**
+	 * The width of columns {@code first} to {@code last} for wrapping text, in
+	 * characters: a twelfth less than the columns' own. Times New Roman in a sheet whose
+	 * column unit is another font's digit (Liberation Serif, its metric twin, printed by
+	 * LibreOffice) filled a line the estimate thought had room: the last word of "… giữ
+	 * nguyên mẫu." went to a line the row had no height for, and was not printed.
+	 */
+	private static double width(int first, int last) {
 		int width = 0;
 		for (int c = first; c <= last; c++) {
 			width += WIDTHS[c];
 		}
-		return width;
+		return width * WRAP_MARGIN;
 	}
+
+	/** The part of a text column's width its wrapped text is laid out in. */
+	static final double WRAP_MARGIN = 11.0 / 12;
 
 	/**
 	 * A row of a table: the first value in the first column, the second across the text

@@ -662,7 +662,8 @@ public final class ReturnFormWriter {
 		private void writeLabel(Row target, String label) {
 			FormColumns c = this.columns;
 			tableCell(target, c.label(), label, this.styles.label);
-			int lines = WrappedText.lines(label, LABEL_WIDTH);
+			// as the instructions: a twelfth to spare for Times New Roman's metrics
+			int lines = WrappedText.lines(label, LABEL_WIDTH * 0.96);
 			if (lines > 1) {
 				target.setHeightInPoints(WrappedText.rowHeight(lines, FormCellStyles.POINTS));
 			}

@@ -104,6 +104,7 @@ class UnionController {
 		List<UnionUploads.Upload> sent = this.uploads.of(me.unionCode(), year);
 		Deadlines.Deadline deadline = deadline(me, year);
 		model.addAttribute("uploads", sent);
+		model.addAttribute("verdicts", this.findings.verdicts(sent));
 		model.addAttribute("deadline", (deadline != null) ? deadline.date().format(Deadlines.DATE) : null);
 		model.addAttribute("late", late(sent, deadline));
 		List<UnionSubmissions.Submission> returns = new java.util.ArrayList<>(

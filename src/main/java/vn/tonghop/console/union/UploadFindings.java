@@ -39,6 +39,14 @@ public class UploadFindings {
 			return this.findings.size() - errors();
 		}
 
+		/**
+		 * In a word, for the list of uploads: UNREADABLE, ACCEPTED or REJECTED (message
+		 * keys {@code union.verdict.short.*}).
+		 */
+		public String verdict() {
+			return unreadable() ? "UNREADABLE" : accepted() ? "ACCEPTED" : "REJECTED";
+		}
+
 	}
 
 	public record Return(String sheet, String unionCode, String unionName, boolean accepted, boolean counts) {
@@ -56,6 +64,17 @@ public class UploadFindings {
 
 	UploadFindings(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/** The verdicts of the uploads that were read, by upload id. */
+	java.util.Map<Long, String> verdicts(List<UnionUploads.Upload> uploads) {
+		java.util.Map<Long, String> verdicts = new java.util.HashMap<>();
+		for (UnionUploads.Upload upload : uploads) {
+			if (upload.intakeRow() != null) {
+				of(upload.intakeRow()).ifPresent((result) -> verdicts.put(upload.id(), result.verdict()));
+			}
+		}
+		return verdicts;
 	}
 
 	Optional<Result> of(long intakeRow) {

@@ -153,8 +153,9 @@ class UnionJourneysIntegrationTests {
 			browser.go("/union");
 			WebElement returns = browser.find(By.id("returns"));
 			assertThat(returns.getText()).contains("được tính").contains("đã được thay").contains("A02: 950 → 980");
-			assertThat(browser.find(By.id("uploads")).getText()).contains("Báo cáo Tân Mai.xlsx")
-				.contains("Báo cáo Tân Mai (đã sửa).xlsx");
+			String uploads = browser.find(By.id("uploads")).getText();
+			assertThat(uploads).contains("Báo cáo Tân Mai.xlsx bị từ chối, cần sửa")
+				.contains("Báo cáo Tân Mai (đã sửa).xlsx được chấp nhận");
 			browser.screenshot("45-cdcs-cac-lan-gui");
 
 			// another union's upload and the federation's pages, by their address
@@ -202,6 +203,33 @@ class UnionJourneysIntegrationTests {
 			assertThat(browser.find(By.cssSelector("#unions-accepted .value")).getText())
 				.isEqualTo(String.valueOf(accepted.get(0)));
 			browser.screenshot("50-phan-tich-thay-cdcs-da-gui");
+
+			// her province's union accounts, made from the registry
+			browser.go("/unions?year=2026&province=75");
+			browser.screenshot("52-tai-khoan-cdcs");
+			browser.find(By.cssSelector("form[method=post][action$='/unions'] button[type=submit]")).click();
+			browser.await((driver) -> driver.findElement(By.id("accounts")).getText().contains("cd750101"));
+			browser.screenshot("53-tai-khoan-cdcs-da-tao");
+
+			// the deadline, yesterday: the union's uploads came after it
+			browser.go("/");
+			WebElement deadline = browser.find(By.cssSelector("#deadline-75 input[type=date]"));
+			String yesterday = java.time.LocalDate.now(vn.tonghop.store.Deadlines.VIETNAM).minusDays(1).toString();
+			((org.openqa.selenium.JavascriptExecutor) browser.driver())
+				.executeScript("arguments[0].value = arguments[1]", deadline, yesterday);
+			browser.find(By.cssSelector("#deadline-75 button[type=submit]")).click();
+			browser.find(By.id("deadline-notice"));
+			assertThat(browser.find(By.id("unions-late")).getText()).doesNotStartWith("0");
+			WebElement deadlines = browser.find(By.id("deadlines"));
+			((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()",
+					deadlines);
+			browser.screenshot("54-han-nop-va-nop-muon");
+			browser.signOut();
+			browser.signIn(CLERK, PASSWORD);
+			browser.await((driver) -> driver.getCurrentUrl().endsWith("/union"));
+			assertThat(browser.find(By.id("deadline")).getText()).contains("hết ngày");
+			assertThat(browser.find(By.id("uploads")).getText()).contains("nộp sau hạn");
+			browser.screenshot("55-cdcs-nop-sau-han");
 		}
 	}
 

@@ -96,11 +96,22 @@ public class BatchRunner {
 	}
 
 	public JobExecution ingest(Path input, int year) throws Exception {
-		JobParameters parameters = new JobParametersBuilder()
+		return ingest(input, year, null);
+	}
+
+	/**
+	 * Ingests {@code input}; a single file is known in the reports by {@code name}
+	 * instead of its path (a union's upload, kept under its checksum), when not null.
+	 */
+	public JobExecution ingest(Path input, int year, String name) throws Exception {
+		JobParametersBuilder builder = new JobParametersBuilder()
 			.addString("input", input.toAbsolutePath().normalize().toString())
 			.addLong("year", (long) year)
-			.addLocalDateTime("startedAt", LocalDateTime.now())
-			.toJobParameters();
+			.addLocalDateTime("startedAt", LocalDateTime.now());
+		if (name != null) {
+			builder.addString("name", name, false);
+		}
+		JobParameters parameters = builder.toJobParameters();
 		return launch(this.ingestReturnsJob, parameters, "input", "year");
 	}
 

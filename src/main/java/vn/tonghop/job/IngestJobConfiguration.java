@@ -1,5 +1,6 @@
 package vn.tonghop.job;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -200,8 +201,11 @@ class IngestJobConfiguration {
 	ReturnFileReader returnFileReader(@Value("#{jobParameters['input']}") String input,
 			@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long jobInstance,
 			@Value("#{stepExecutionContext['partition']}") Integer partition,
-			@Value("#{stepExecutionContext['partitions']}") Integer partitions, JdbcTemplate jdbc) {
-		return new ReturnFileReader(Path.of(input), partition, partitions, () -> storedBy(jdbc, jobInstance));
+			@Value("#{stepExecutionContext['partitions']}") Integer partitions,
+			@Value("#{jobParameters['name']}") String name, JdbcTemplate jdbc) {
+		Path file = Path.of(input);
+		return new ReturnFileReader(file, partition, partitions, () -> storedBy(jdbc, jobInstance),
+				Files.isRegularFile(file) ? name : null);
 	}
 
 	/**

@@ -30,6 +30,8 @@ class ReturnFileReader extends AbstractItemCountingItemStreamItemReader<InputFil
 
 	private final Supplier<Set<String>> alreadyStored;
 
+	private final String name;
+
 	private InputFiles.Walk files;
 
 	/** On a restart: the files stored before, left out. */
@@ -41,12 +43,15 @@ class ReturnFileReader extends AbstractItemCountingItemStreamItemReader<InputFil
 	 * @param partitions the number of partitions
 	 * @param alreadyStored the relative paths of the files earlier executions of this run
 	 * stored
+	 * @param name the name the file {@code input} is known by in the reports instead of
+	 * its own (a union's upload, kept by its checksum), or null
 	 */
-	ReturnFileReader(Path input, int partition, int partitions, Supplier<Set<String>> alreadyStored) {
+	ReturnFileReader(Path input, int partition, int partitions, Supplier<Set<String>> alreadyStored, String name) {
 		this.input = input;
 		this.partition = partition;
 		this.partitions = partitions;
 		this.alreadyStored = alreadyStored;
+		this.name = name;
 		setName("returnFileReader");
 	}
 
@@ -90,7 +95,8 @@ class ReturnFileReader extends AbstractItemCountingItemStreamItemReader<InputFil
 		if (this.files == null) {
 			return null;
 		}
-		for (InputFile file = this.files.next(); file != null; file = this.files.next()) {
+		for (InputFile found = this.files.next(); found != null; found = this.files.next()) {
+			InputFile file = (this.name != null) ? new InputFile(found.path(), this.name) : found;
 			if ((this.partitions <= 1 || partition(file, this.files.size(), this.partitions) == this.partition)
 					&& !this.stored.contains(file.relative())) {
 				return file;

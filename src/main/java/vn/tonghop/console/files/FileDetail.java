@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import vn.tonghop.console.NotFound;
 import vn.tonghop.console.Scope;
 import vn.tonghop.console.year.InScope;
+import vn.tonghop.console.union.UnionUploads;
 import vn.tonghop.intake.FileNames;
 import vn.tonghop.normalise.Province;
 import vn.tonghop.normalise.ProvinceResolver;
@@ -287,7 +288,31 @@ class FileDetail {
 		else {
 			return Optional.empty();
 		}
-		return inside(this.settings.input(), candidate);
+		Optional<Path> inInbox = inside(this.settings.input(), candidate);
+		// or a union's upload, kept in the data folder
+		return inInbox.isPresent() ? inInbox : inside(this.settings.dataDir().resolve(UnionUploads.FOLDER), candidate);
+	}
+
+	/**
+	 * How the file came, when a union sent it on its page: the name its browser gave, the
+	 * union's code and when; null for a file of the inbox.
+	 */
+	record Uploaded(String fileName, String unionCode, LocalDateTime at) {
+	}
+
+	Uploaded uploaded(Found file) {
+		String sha = file.row().line().sha256();
+		if (sha == null) {
+			return null;
+		}
+		return this.jdbc
+			.query("SELECT file_name, union_code, uploaded_at FROM union_upload WHERE sha256 = ? AND report_year = ?"
+					+ " AND status = 'READ' ORDER BY id",
+					(rs, n) -> new Uploaded(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toLocalDateTime()),
+					sha, file.year())
+			.stream()
+			.findFirst()
+			.orElse(null);
 	}
 
 	/** The file's feedback copy in the published outputs, when it has one. */

@@ -76,6 +76,7 @@ class FilesController {
 		model.addAttribute("others", this.detail.others(file, scope));
 		model.addAttribute("changes", this.detail.changes(file));
 		model.addAttribute("hasOriginal", this.detail.original(file).isPresent());
+		model.addAttribute("uploaded", this.detail.uploaded(file));
 		model.addAttribute("hasFeedback", this.detail.feedback(file).isPresent());
 		return "files/file";
 	}

@@ -189,7 +189,7 @@ public class UnionUploads {
 			Path file = this.settings.dataDir().resolve(stored);
 			boolean kept = keep(part, file);
 			Files.setLastModifiedTime(file, FileTime.from(now.atZone(java.time.ZoneId.systemDefault()).toInstant()));
-			ReceivedFile read = this.check.read(file, file.getFileName().toString(), year());
+			ReceivedFile read = this.check.read(file, reportName(unionCode, now, name), year());
 			String other = otherUnion(FileCheck.unionCodes(read), unionCode);
 			if (other != null) {
 				if (kept && !storedElsewhere(stored)) {
@@ -219,7 +219,7 @@ public class UnionUploads {
 			while (true) {
 				try (RunLock lock = RunLock.acquire(this.dataSource, this.settings.database())) {
 					JobExecution execution = this.runner.ingest(this.settings.dataDir().resolve(upload.storedFile()),
-							upload.year());
+							upload.year(), reportName(upload.unionCode(), upload.uploadedAt(), upload.fileName()));
 					Long row = this.jdbc.queryForObject(
 							"SELECT MAX(id) FROM intake_log WHERE job_execution = ? AND sha256 = ?", Long.class,
 							execution.getId(), upload.sha256());
@@ -412,6 +412,19 @@ public class UnionUploads {
 			total += read;
 		}
 		return total;
+	}
+
+	private static final java.time.format.DateTimeFormatter SENT = java.time.format.DateTimeFormatter
+		.ofPattern("uuuu-MM-dd HH.mm.ss");
+
+	/**
+	 * The name an upload is known by in the intake log, the files' list and the findings
+	 * ({@code tai-len/CD750330/2026-12-07 09.43.12 - Báo cáo.xlsx}): the union, when, and
+	 * the name its browser sent, where its findings name the file it replaced (W06) and
+	 * the analysts look for it. The file itself is kept under its checksum.
+	 */
+	static String reportName(String unionCode, LocalDateTime at, String fileName) {
+		return FOLDER + "/" + unionCode.replace('/', '-').replace('\\', '-') + "/" + SENT.format(at) + " - " + fileName;
 	}
 
 	/** The browser's name of a file, without any folder, for display only. */

@@ -204,6 +204,13 @@ class UnionJourneysIntegrationTests {
 				.isEqualTo(String.valueOf(accepted.get(0)));
 			browser.screenshot("50-phan-tich-thay-cdcs-da-gui");
 
+			// the union's uploads among the files: who sent which, the original there
+			browser.go("/files?q=CD750330");
+			browser.find(By.cssSelector("#files tbody a[href^='/files/']")).click();
+			assertThat(browser.find(By.id("uploaded")).getText()).contains("CD750330").contains("Báo cáo Tân Mai");
+			assertThat(browser.find(By.id("download-original")).isDisplayed()).isTrue();
+			browser.screenshot("56-phan-tich-tep-cdcs-gui-len");
+
 			// her province's union accounts, made from the registry
 			browser.go("/unions?year=2026&province=75");
 			browser.screenshot("52-tai-khoan-cdcs");

@@ -115,6 +115,12 @@ class UnionUploadsIntegrationTests {
 		LocalDateTime uploadedAt = ((java.sql.Timestamp) upload.get("UPLOADED_AT")).toLocalDateTime();
 		assertThat(Files.getLastModifiedTime(kept).toInstant())
 			.isEqualTo(uploadedAt.atZone(java.time.ZoneId.systemDefault()).toInstant());
+		// known in the intake log, the files' list and the findings by the union, the
+		// time
+		// and the name its browser sent
+		assertThat((String) server.query("SELECT source_file FROM intake_log WHERE id = ?", upload.get("INTAKE_ROW"))
+			.get(0)
+			.get("SOURCE_FILE")).startsWith("tai-len/CD750330/2026-").endsWith(" - bao cao tan mai.xlsx");
 		// stored as the inbox stores a file: its submission names where it is
 		assertThat(server
 			.query("SELECT s.source_path FROM submission s JOIN intake_log l ON l.submission_id = s.id"
@@ -159,7 +165,11 @@ class UnionUploadsIntegrationTests {
 
 		long second = upload(TAN_MAI_USER, UnionReturns.write(work.resolve("gửi/bao cao tan mai (lan 3).xlsx"),
 				UnionReturns.TAN_MAI, UnionReturns.TAN_MAI_NAME, 980, false));
-		assertThat(page(TAN_MAI_USER, "/union/uploads/" + second)).contains("được chấp nhận");
+		// the later return replaces the earlier, which its W06 names as the union knows
+		// it
+		assertThat(page(TAN_MAI_USER, "/union/uploads/" + second)).contains("được chấp nhận")
+			.contains("W06")
+			.contains(" - bao cao tan mai (sua).xlsx");
 		assertThat(line(completeness, "75").accepted()).isEqualTo(before + 1);
 		String home = page(TAN_MAI_USER, "/union");
 		assertThat(home).contains("đã được thay").contains("được tính").contains("A02: 950 → 980");

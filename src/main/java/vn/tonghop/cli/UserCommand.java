@@ -444,10 +444,10 @@ class UserCommand implements Callable<Integer> {
 									.collect(Collectors.joining(", ")));
 				print(outcome);
 				System.out
-					.println("Danh sách tài khoản (có mã đăng nhập một lần, giữ kín; gửi mỗi CĐCS dòng của mình):");
+					.println("Danh sách tài khoản, có mã đăng nhập một lần (giữ kín; gửi mỗi CĐCS\ndòng của mình):");
 				files.forEach((file) -> System.out.println("  " + file));
 				System.out.println(
-						"Địa chỉ console ghi trong danh sách: " + address + " (đổi bằng tonghop.console.public-url).");
+						"Địa chỉ console ghi trong danh sách: " + address + "\n(đổi bằng tonghop.console.public-url).");
 				return 0;
 			});
 		}

@@ -98,6 +98,13 @@ public class ConsoleUsers {
 		return (count != null) ? count : 0;
 	}
 
+	/** How many users the federation has: its ADMINs and ANALYSTs, not the unions. */
+	public int countFederation() {
+		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM console_user WHERE role <> ?", Integer.class,
+				Role.UNION.name());
+		return (count != null) ? count : 0;
+	}
+
 	/** The user of a sign-in name, the name's case ignored. */
 	public Optional<ConsoleUser> byUsername(String username) {
 		List<ConsoleUser> found = query("WHERE LOWER(u.username) = LOWER(?)", username);

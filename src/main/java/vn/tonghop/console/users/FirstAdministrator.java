@@ -9,9 +9,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The first administrator, when the console starts with no user at all: {@code admin},
- * with a one-time password printed once in the log, to be changed at the first sign-in.
- * There is no built-in password. {@code tonghop user add} makes one ahead instead.
+ * The first administrator, when the console starts with no user of the federation (the
+ * unions' accounts, which {@code tonghop user unions} may have made first, do not count:
+ * someone must manage them): {@code admin}, with a one-time password printed once in the
+ * log, to be changed at the first sign-in. There is no built-in password.
+ * {@code tonghop user add} makes one ahead instead.
  */
 @Component
 class FirstAdministrator {
@@ -28,13 +30,14 @@ class FirstAdministrator {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void makeWhenNone() {
-		if (this.users.count() > 0) {
+		if (this.users.countFederation() > 0) {
 			return;
 		}
 		String password = ConsoleUsers.oneTimePassword();
 		this.users.create(USERNAME, "Quản trị viên", Role.ADMIN, Set.of(), password, true);
-		logger.warn("Chưa có người dùng nào: đã tạo quản trị viên \"" + USERNAME + "\" với mật khẩu dùng một lần "
-				+ password + " (chỉ hiện lần này; lần đăng nhập đầu phải đổi mật khẩu).");
+		logger.warn("Chưa có người dùng nào của liên đoàn: đã tạo quản trị viên \"" + USERNAME
+				+ "\" với mật khẩu dùng một lần " + password
+				+ " (chỉ hiện lần này; lần đăng nhập đầu phải đổi mật khẩu).");
 	}
 
 }

@@ -118,6 +118,12 @@ public class UnionUploads {
 
 	private final AtomicBoolean retryPlanned = new AtomicBoolean();
 
+	/**
+	 * How long an upload waits for the run lock ({@link #LOCK_WAIT_MILLIS}; tests wait
+	 * less).
+	 */
+	volatile long lockWaitMillis = LOCK_WAIT_MILLIS;
+
 	UnionUploads(JdbcTemplate jdbc, DataSource dataSource, BatchRunner runner, FileCheck check, ServeSettings settings,
 			TonghopProperties properties) {
 		this.jdbc = jdbc;
@@ -194,11 +200,17 @@ public class UnionUploads {
 			if (other != null) {
 				if (kept && !storedElsewhere(stored)) {
 					Files.deleteIfExists(file);
+					try {
+						Files.deleteIfExists(file.getParent());
+					}
+					catch (java.nio.file.DirectoryNotEmptyException ex) {
+						// other uploads share its folder
+					}
 				}
 				return refused(userId, unionCode, now, name, sha, bytes, other);
 			}
 			long id = insert(userId, unionCode, now, name, sha, bytes, stored, "WAITING", null);
-			return ingest(id, LOCK_WAIT_MILLIS);
+			return ingest(id, this.lockWaitMillis);
 		}
 		finally {
 			Files.deleteIfExists(part);

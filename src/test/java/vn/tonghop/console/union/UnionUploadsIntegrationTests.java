@@ -324,6 +324,65 @@ class UnionUploadsIntegrationTests {
 		assertThat(dongNai.onTime() + dongNai.late()).isEqualTo(dongNai.accepted());
 	}
 
+	@Test
+	@Order(10)
+	void anUploadDuringARunWaitsAndIsReadOnceTheRunEnds() throws Exception {
+		UnionUploads uploads = server.bean(UnionUploads.class);
+		new org.springframework.jdbc.core.JdbcTemplate(server.bean(javax.sql.DataSource.class)).update(
+				"UPDATE union_upload SET uploaded_at = ?",
+				java.sql.Timestamp.valueOf(LocalDateTime.now().minusHours(2)));
+		Path file = UnionReturns.write(work.resolve("gửi/trong lúc chạy.xlsx"), UnionReturns.TAN_MAI,
+				UnionReturns.TAN_MAI_NAME, 970, false);
+		uploads.lockWaitMillis = 500;
+		long id;
+		// a run holds the database
+		try (vn.tonghop.job.RunLock run = vn.tonghop.job.RunLock.acquire(server.bean(javax.sql.DataSource.class),
+				server.bean(vn.tonghop.serve.ServeSettings.class).database())) {
+			id = upload(TAN_MAI_USER, file);
+			assertThat(page(TAN_MAI_USER, "/union/uploads/" + id)).contains("đang chờ kiểm tra")
+				.contains("data-refresh");
+			assertThat(server.query("SELECT status FROM union_upload WHERE id = ?", id).get(0).get("STATUS"))
+				.isEqualTo("WAITING");
+		}
+		finally {
+			uploads.lockWaitMillis = UnionUploads.LOCK_WAIT_MILLIS;
+		}
+		// the run over: read on the next look at its page (or by the retry meanwhile)
+		String page = page(TAN_MAI_USER, "/union/uploads/" + id);
+		assertThat(page).contains("được chấp nhận");
+		assertThat(server.query("SELECT status FROM union_upload WHERE id = ?", id).get(0).get("STATUS"))
+			.isEqualTo("READ");
+	}
+
+	@Test
+	@Order(11)
+	void anUploadLeftWaitingByAStoppedConsoleIsReadAtTheNextStart() throws Exception {
+		UnionUploads uploads = server.bean(UnionUploads.class);
+		Path file = UnionReturns.write(work.resolve("gửi/bị dừng.xlsx"), UnionReturns.TAN_MAI,
+				UnionReturns.TAN_MAI_NAME, 960, false);
+		// as a console killed after keeping the file, before reading it
+		String sha = Checksums.sha256(file);
+		String stored = UnionUploads.FOLDER + "/" + sha.substring(0, 2) + "/" + sha + ".xlsx";
+		Path kept = work.resolve("dữ liệu").resolve(stored);
+		Files.createDirectories(kept.getParent());
+		Files.copy(file, kept);
+		new org.springframework.jdbc.core.JdbcTemplate(server.bean(javax.sql.DataSource.class)).update(
+				"INSERT INTO union_upload (user_id, union_code, report_year, uploaded_at, file_name, sha256, bytes,"
+						+ " stored_file, status) VALUES (?, ?, 2026, ?, 'bị dừng.xlsx', ?, ?, ?, 'WAITING')",
+				tanMai, UnionReturns.TAN_MAI, java.sql.Timestamp.valueOf(LocalDateTime.now()), sha, Files.size(file),
+				stored);
+		// what the console does once started
+		uploads.ingestWaiting();
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+		while (!"READ"
+			.equals(server.query("SELECT status FROM union_upload WHERE sha256 = ?", sha).get(0).get("STATUS"))) {
+			assertThat(System.nanoTime()).as("read within 30 s").isLessThan(deadline);
+			Thread.sleep(100);
+		}
+		assertThat(server.query("SELECT COUNT(*) AS n FROM intake_log WHERE sha256 = ?", sha).get(0).get("N"))
+			.isEqualTo(1L);
+	}
+
 	/** Uploads a file as a union; returns the upload's id from the page it leads to. */
 	static long upload(String user, Path file) throws Exception {
 		MockMultipartFile part = new MockMultipartFile("file", file.getFileName().toString(), null,

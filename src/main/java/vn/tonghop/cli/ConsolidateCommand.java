@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import vn.tonghop.job.RunLock;
 import vn.tonghop.serve.RunJob;
 import vn.tonghop.store.ProvinceScope;
 
@@ -51,6 +52,9 @@ class ConsolidateCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
+		// another run of this data folder: refused before anything else
+		RunLock.refuseWhileRunning(Spring.where(this.database));
+		RunLock.refuseWhileRunningOn(this.database.jdbcUrl, Spring.where(this.database));
 		Arguments.requireYear(this.spec, this.year.year);
 		Arguments.requireWritableFolder(this.spec, this.output.output, this.year.year, "--output");
 		Arguments.requireFederationProvince(this.spec);

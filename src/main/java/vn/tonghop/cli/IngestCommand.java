@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import vn.tonghop.job.RunLock;
 import vn.tonghop.catalogue.IndicatorCatalogue;
 import vn.tonghop.job.DryRun;
 import vn.tonghop.normalise.IndustryResolver;
@@ -55,6 +56,12 @@ class IngestCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
+		if (!this.dryRun) {
+			// another run of this data folder: refused before anything else (a dry run
+			// stores nothing and needs no lock)
+			RunLock.refuseWhileRunning(Spring.where(this.database));
+			RunLock.refuseWhileRunningOn(this.database.jdbcUrl, Spring.where(this.database));
+		}
 		Arguments.requireExisting(this.spec, this.input.input, "--input");
 		Arguments.requireYear(this.spec, this.year.year);
 		if (this.dryRun && this.repair.repair) {

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import vn.tonghop.job.RunLock;
 import vn.tonghop.serve.RunJob;
 import vn.tonghop.store.ProvinceScope;
 import vn.tonghop.store.StoreRepair;
@@ -46,6 +47,9 @@ class RunCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
+		// another run of this data folder: refused before anything else
+		RunLock.refuseWhileRunning(Spring.where(this.database));
+		RunLock.refuseWhileRunningOn(this.database.jdbcUrl, Spring.where(this.database));
 		Arguments.requireExisting(this.spec, this.input.input, "--input");
 		Arguments.requireYear(this.spec, this.year.year);
 		Arguments.requireWritableFolder(this.spec, this.output.output, this.year.year, "--output");

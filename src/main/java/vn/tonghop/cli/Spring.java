@@ -78,6 +78,8 @@ final class Spring {
 	 * hook, which closed the application under the running job, is off.
 	 */
 	static int run(DatabaseOptions database, Work work) throws Exception {
+		// another run of this data folder: refused at once, before the application starts
+		RunLock.refuseWhileRunning(where(database));
 		try (Stopping stopping = Stopping.install()) {
 			try {
 				int status;

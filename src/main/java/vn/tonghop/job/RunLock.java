@@ -71,10 +71,22 @@ public final class RunLock implements AutoCloseable {
 
 	private final String token;
 
-	private RunLock(DataSource dataSource, Connection advisory, String token) {
+	/** The note of this run in the embedded database's data folder, or null. */
+	private final Path note;
+
+	/**
+	 * The note a run leaves in the embedded database's data folder while it holds the
+	 * lock: its host, process and start, so that a second command refuses at once
+	 * ({@link #refuseWhileRunning}), before it starts the application and finds the H2
+	 * file in use seconds later.
+	 */
+	public static final String NOTE = "tonghop-run.txt";
+
+	private RunLock(DataSource dataSource, Connection advisory, String token, Path note) {
 		this.dataSource = dataSource;
 		this.advisory = advisory;
 		this.token = token;
+		this.note = note;
 	}
 
 	/**
@@ -85,7 +97,8 @@ public final class RunLock implements AutoCloseable {
 	public static RunLock acquire(DataSource dataSource, String database) throws SQLException {
 		Connection advisory = advisoryLock(dataSource, database);
 		try {
-			return new RunLock(dataSource, advisory, claimRow(dataSource, database, advisory != null));
+			String token = claimRow(dataSource, database, advisory != null);
+			return new RunLock(dataSource, advisory, token, writeNote(database));
 		}
 		catch (RuntimeException | SQLException ex) {
 			releaseAdvisory(advisory);
@@ -111,6 +124,124 @@ public final class RunLock implements AutoCloseable {
 		}
 		finally {
 			releaseAdvisory(this.advisory);
+			removeNote(this.note);
+		}
+	}
+
+	/**
+	 * Fails with {@link Busy} when the note of a run that is still going is in the data
+	 * folder {@code database} (another process of this host; a note of a process gone, or
+	 * of this one, is not): what a command does before it starts the application. Nothing
+	 * for a database on a server.
+	 */
+	public static void refuseWhileRunning(String database) {
+		Path note = folder(database);
+		if (note == null || !Files.isRegularFile(note = note.resolve(NOTE))) {
+			return;
+		}
+		try {
+			String[] lines = Files.readString(note, java.nio.charset.StandardCharsets.UTF_8).split("\n");
+			Holder holder = new Holder(null, lines[0].strip(), Long.parseLong(lines[1].strip()),
+					LocalDateTime.parse(lines[2].strip()));
+			if (holder.pid() != ProcessHandle.current().pid() && holder.host().equals(host())
+					&& holder.staleBecause(false) == null) {
+				throw new Busy(busyMessage(database, holder));
+			}
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			if (ex instanceof Busy busy) {
+				throw busy;
+			}
+			// a note that cannot be read: the lock itself decides
+			logger.debug("Không đọc được " + note, ex);
+		}
+	}
+
+	/**
+	 * Fails with {@link Busy} when a run holds the advisory lock of the PostgreSQL
+	 * database at {@code url}: what a command does before it starts the application, on a
+	 * connection of its own made with the user and password the application would use
+	 * ({@code spring.datasource.username}/{@code password}, as a system property or
+	 * {@code SPRING_DATASOURCE_USERNAME}/{@code PASSWORD}). Best effort: a database it
+	 * cannot reach is left to the lock itself, after the start.
+	 */
+	public static void refuseWhileRunningOn(String url, String database) {
+		if (url == null || !url.startsWith("jdbc:postgresql:")) {
+			return;
+		}
+		String user = setting("spring.datasource.username", "SPRING_DATASOURCE_USERNAME");
+		String password = setting("spring.datasource.password", "SPRING_DATASOURCE_PASSWORD");
+		java.util.Properties properties = new java.util.Properties();
+		if (user != null) {
+			properties.setProperty("user", user);
+		}
+		if (password != null) {
+			properties.setProperty("password", password);
+		}
+		properties.setProperty("connectTimeout", "2");
+		properties.setProperty("loginTimeout", "2");
+		boolean held = false;
+		try (Connection connection = java.sql.DriverManager.getConnection(url, properties);
+				PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+			lock.setLong(1, ADVISORY_KEY);
+			try (ResultSet rs = lock.executeQuery()) {
+				held = rs.next() && !rs.getBoolean(1);
+			}
+			if (held) {
+				Holder holder = holder(connection);
+				throw new Busy(busyMessage(database, holder));
+			}
+			// ours for a moment: the session's end gives it back
+		}
+		catch (SQLException ex) {
+			logger.debug("Không kiểm tra trước được khoá chạy trên " + database, ex);
+		}
+	}
+
+	private static String setting(String property, String variable) {
+		String value = System.getProperty(property);
+		return (value != null) ? value : System.getenv(variable);
+	}
+
+	private static Path folder(String database) {
+		try {
+			Path folder = Path.of(database);
+			return Files.isDirectory(folder) ? folder : null;
+		}
+		catch (RuntimeException ex) {
+			// a JDBC URL
+			return null;
+		}
+	}
+
+	private static Path writeNote(String database) {
+		Path folder = folder(database);
+		if (folder == null) {
+			return null;
+		}
+		Path note = folder.resolve(NOTE);
+		try {
+			Files.writeString(note,
+					host() + "\n" + ProcessHandle.current().pid() + "\n"
+							+ LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS) + "\n",
+					java.nio.charset.StandardCharsets.UTF_8);
+			return note;
+		}
+		catch (java.io.IOException ex) {
+			logger.debug("Không ghi được " + note, ex);
+			return null;
+		}
+	}
+
+	private static void removeNote(Path note) {
+		if (note == null) {
+			return;
+		}
+		try {
+			Files.deleteIfExists(note);
+		}
+		catch (java.io.IOException ex) {
+			logger.debug("Không xoá được " + note, ex);
 		}
 	}
 

@@ -230,6 +230,45 @@ class RunLockIntegrationTests {
 	}
 
 	/**
+	 * A run of another process on this data folder leaves its note there: a second
+	 * command is refused from the note, before it starts the application (the line names
+	 * the run's process, which H2's "in use" cannot), in well under the seconds the start
+	 * took (bench/lock.sh measures it); a note left by a dead process is ignored.
+	 */
+	@Test
+	void aRunOfAnotherProcessIsRefusedFromItsNoteBeforeTheApplicationStarts() throws Exception {
+		assumeFalse(TestDatabase.postgresql(), "the note is the embedded database's");
+		Process holder = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), HoldsTheFile.class.getName(), TestDatabase.url(this.data))
+			.redirectErrorStream(true)
+			.start();
+		try {
+			BufferedReader lines = new BufferedReader(
+					new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+			assertThat(lines.readLine()).isEqualTo("ready");
+			Files.writeString(this.data.resolve(RunLock.NOTE),
+					RunLock.host() + "\n" + holder.pid() + "\n" + java.time.LocalDateTime.now().withNano(0) + "\n");
+
+			Runs.Result result = run();
+
+			assertThat(result.status()).isEqualTo(3);
+			assertThat(result.err().strip()).startsWith(BUSY + " " + this.data.toAbsolutePath().normalize())
+				.contains("tiến trình " + holder.pid());
+			assertThat(result.out()).as("no application started").doesNotContain("Tìm thấy");
+		}
+		finally {
+			holder.getOutputStream().close();
+			if (!holder.waitFor(30, TimeUnit.SECONDS)) {
+				holder.destroyForcibly();
+			}
+		}
+		// the process is gone: its note does not count
+		assertThat(this.data.resolve(RunLock.NOTE)).exists();
+		assertThat(run().status()).isZero();
+		assertThat(this.data.resolve(RunLock.NOTE)).as("the run's own note, removed at its end").doesNotExist();
+	}
+
+	/**
 	 * Keeps an embedded H2 database open, as a run in another process does, until stdin
 	 * closes.
 	 */

@@ -11,6 +11,10 @@
 #   TONGHOP_JVM_DEFAULTS= TONGHOP_CDS=0 bench/benchmark.sh 20000
 #                                       without the launcher's Java options and class
 #                                       archive (as java -jar)
+#   FINDINGS=30 XLS=10 bench/benchmark.sh 10000
+#                                       a realistic inbox: about 30% of the returns with
+#                                       findings (R09, R11, W01: feedback copies to write),
+#                                       about 10% saved as .xls (input-N-f30-x10)
 #   POSTGRESQL=127.0.0.1:5432 bench/benchmark.sh 20000
 #                                       on PostgreSQL instead of the embedded H2: each
 #                                       measured run in a database of its own, made and
@@ -69,9 +73,14 @@ for n in "${counts[@]}"; do
   # every measured run starts from a fresh database, also when a count is given twice
   run=$((run + 1))
   input="${INPUTS:-$work}/input-$n"
+  realistic=()
+  if [[ ${FINDINGS:-0} != 0 || ${XLS:-0} != 0 ]]; then
+    input="$input-f${FINDINGS:-0}-x${XLS:-0}"
+    realistic=(--findings "${FINDINGS:-0}" --xls "${XLS:-0}")
+  fi
   if [[ -z ${INPUTS:-} || ! -f "$input.complete" ]]; then
     rm -rf "$input"
-    java -jar "$jar" generate --count "$n" --year 2026 --output "$input" >/dev/null
+    java -jar "$jar" generate --count "$n" --year 2026 --output "$input" "${realistic[@]}" >/dev/null
     touch "$input.complete"
   fi
   bytes=$(du -sk "$input" | cut -f1)

@@ -31,14 +31,28 @@ class GenerateCommand implements Callable<Integer> {
 	@Option(names = "--seed", defaultValue = "2026", description = "Hạt giống ngẫu nhiên (mặc định: ${DEFAULT-VALUE}).")
 	long seed;
 
+	@Option(names = "--findings", defaultValue = "0", paramLabel = "PHẦN_TRĂM",
+			description = "Khoảng bao nhiêu phần trăm báo cáo có phát hiện (lỗi R09, R11, cảnh báo W01;"
+					+ " mặc định: ${DEFAULT-VALUE}).")
+	int findings;
+
+	@Option(names = "--xls", defaultValue = "0", paramLabel = "PHẦN_TRĂM",
+			description = "Khoảng bao nhiêu phần trăm báo cáo ghi dạng .xls (mặc định: ${DEFAULT-VALUE}).")
+	int xls;
+
 	@Override
 	public Integer call() throws Exception {
+		if (this.findings < 0 || this.findings > 100 || this.xls < 0 || this.xls > 100) {
+			throw new CommandLine.ParameterException(this.spec.commandLine(),
+					"--findings và --xls là phần trăm, trong khoảng 0–100");
+		}
 		if (this.count < 1) {
 			throw new CommandLine.ParameterException(this.spec.commandLine(), "--count phải lớn hơn 0");
 		}
 		Arguments.requireYear(this.spec, this.year.year);
 		long started = System.nanoTime();
-		int written = SyntheticReturns.write(this.output, this.count, this.year.year, this.seed);
+		int written = SyntheticReturns.write(this.output, this.count, this.year.year, this.seed, this.findings,
+				this.xls);
 		double seconds = (System.nanoTime() - started) / 1e9;
 		System.out.printf("Đã ghi %d báo cáo vào %s trong %.1f s%n", written, this.output.toAbsolutePath().normalize(),
 				seconds);

@@ -20,10 +20,12 @@ import vn.tonghop.template.FormStyle;
 import vn.tonghop.template.ReturnFormWriter;
 
 /**
- * Clean, realistic return forms in bulk, for the benchmark: distinct union codes, the 34
+ * Realistic return forms in bulk, for the benchmark: distinct union codes, the 34
  * provinces of 2025 and the seven sectors mixed, the standard form or a light variation
- * of it. File {@code i} depends only on the seed and {@code i}, so a run is repeatable
- * and the files are written in parallel.
+ * of it; clean, or on request a share with findings (errors and warnings of several
+ * rules, as a first round of a real inbox has) and a share written as legacy
+ * {@code .xls}. File {@code i} depends only on the seed and {@code i}, so a run is
+ * repeatable and the files are written in parallel.
  */
 public final class SyntheticReturns {
 
@@ -54,10 +56,20 @@ public final class SyntheticReturns {
 	 * @return the number of files written
 	 */
 	public static int write(Path dir, int count, int year, long seed) throws IOException {
+		return write(dir, count, year, seed, 0, 0);
+	}
+
+	/**
+	 * {@link #write(Path, int, int, long)}, with about {@code findingsPercent} of the
+	 * forms breaking a rule or drawing a warning ({@link Generator#withFindings}) and
+	 * about {@code xlsPercent} of them written as {@code .xls}.
+	 */
+	public static int write(Path dir, int count, int year, long seed, int findingsPercent, int xlsPercent)
+			throws IOException {
 		if (count < 0) {
 			throw new IllegalArgumentException("count must not be negative: " + count);
 		}
-		Generator generator = new Generator(year, seed);
+		Generator generator = new Generator(year, seed, findingsPercent, xlsPercent);
 		for (int folder = 0; folder * FILES_PER_FOLDER < count; folder++) {
 			Files.createDirectories(dir.resolve(folderName(folder)));
 		}
@@ -83,8 +95,12 @@ public final class SyntheticReturns {
 
 	/** The path of file {@code index} under {@code dir}. */
 	static Path path(Path dir, int index, String unionCode) {
+		return path(dir, index, unionCode, "xlsx");
+	}
+
+	static Path path(Path dir, int index, String unionCode, String extension) {
 		return dir.resolve(folderName(index / FILES_PER_FOLDER))
-			.resolve(String.format("%06d-%s.xlsx", index + 1, unionCode.toLowerCase(Locale.ROOT)));
+			.resolve(String.format("%06d-%s.%s", index + 1, unionCode.toLowerCase(Locale.ROOT), extension));
 	}
 
 	/** Reference data read once, then one form per index. */
@@ -93,6 +109,10 @@ public final class SyntheticReturns {
 		private final int year;
 
 		private final long seed;
+
+		private final int findingsPercent;
+
+		private final int xlsPercent;
 
 		private final ReturnFormWriter writer;
 
@@ -103,8 +123,14 @@ public final class SyntheticReturns {
 		private final Map<String, String> industryLabels = new LinkedHashMap<>();
 
 		Generator(int year, long seed) {
+			this(year, seed, 0, 0);
+		}
+
+		Generator(int year, long seed, int findingsPercent, int xlsPercent) {
 			this.year = year;
 			this.seed = seed;
+			this.findingsPercent = findingsPercent;
+			this.xlsPercent = xlsPercent;
 			this.writer = new ReturnFormWriter(IndicatorCatalogue.load());
 			for (ReferenceCsv.Row row : ReferenceCsv.read("reference/provinces-2025.csv", "code", "name")) {
 				this.provinces.add(new Province(row.required("code"), row.required("name")));
@@ -118,7 +144,7 @@ public final class SyntheticReturns {
 		}
 
 		/** The union code and content of form {@code index}, and its layout. */
-		record Form(String unionCode, FormContent content, FormStyle style) {
+		record Form(String unionCode, FormContent content, FormStyle style, String extension) {
 		}
 
 		Form form(int index) {
@@ -149,14 +175,45 @@ public final class SyntheticReturns {
 				case 2 -> FormStyle.standard().withPaddingRows(1);
 				default -> FormStyle.standard();
 			};
-			return new Form(unionCode, new FormContent(header, values), style);
+			// a second generator, so that the clean forms stay those of before
+			Random extra = new Random(mix(this.seed ^ 0x5DEECE66DL, index));
+			if (extra.nextInt(100) < this.findingsPercent) {
+				withFindings(values, extra);
+			}
+			String extension = (extra.nextInt(100) < this.xlsPercent) ? "xls" : "xlsx";
+			return new Form(unionCode, new FormContent(header, values), style, extension);
 		}
 
 		Path write(Path dir, int index) throws IOException {
 			Form form = form(index);
-			Path file = path(dir, index, form.unionCode());
+			Path file = path(dir, index, form.unionCode(), form.extension());
 			this.writer.write(form.content(), form.style(), file);
 			return file;
+		}
+
+		/**
+		 * Changes the figures so that the form draws findings, one of several kinds: a
+		 * warning only (W01, more than 15% Chiến sĩ thi đua), an error (R11, more Chiến
+		 * sĩ thi đua than Lao động tiên tiến; R09, more members than workers), or an
+		 * error and a warning.
+		 */
+		static void withFindings(Map<String, FormContent.Entry> values, Random random) {
+			long workers = total(values, "A01", 100);
+			long advanced = total(values, "B02", 40);
+			switch (random.nextInt(4)) {
+				case 0 -> values.put("B03", new FormContent.Entry(Math.max(2, advanced * 3 / 10), null));
+				case 1 -> values.put("B03", new FormContent.Entry(advanced + 1 + random.nextInt(5), null));
+				case 2 -> values.put("A02", new FormContent.Entry(workers + 1 + random.nextInt(20), null));
+				default -> {
+					values.put("A02", new FormContent.Entry(workers + 3, null));
+					values.put("B03", new FormContent.Entry(Math.max(2, advanced * 3 / 10), null));
+				}
+			}
+		}
+
+		private static long total(Map<String, FormContent.Entry> values, String code, long otherwise) {
+			FormContent.Entry entry = values.get(code);
+			return (entry != null && entry.total() instanceof Number number) ? number.longValue() : otherwise;
 		}
 
 		/** A well-spread seed for file {@code index} (MurmurHash3's finaliser). */

@@ -11,8 +11,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class GuideController {
 
+	private final UnionUploads uploads;
+
+	GuideController(UnionUploads uploads) {
+		this.uploads = uploads;
+	}
+
 	@GetMapping("/huong-dan")
-	String guide() {
+	String guide(org.springframework.ui.Model model) {
+		model.addAttribute("maxSize", UnionUploads.megabytes(this.uploads.maxBytes()));
 		return "union/guide";
 	}
 

@@ -1,26 +1,20 @@
 package vn.tonghop.report.feedback;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Enumeration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.util.CellAddress;
@@ -85,36 +79,11 @@ final class ZipCopy {
 		this.instructions = instructions;
 	}
 
-	/** The parts that change, ready to write over a copy of the source. */
-	record Prepared(Path source, Map<String, byte[]> replaced, Map<String, byte[]> added) {
+	/** The copy, ready to write. */
+	record Prepared(byte[] bytes) {
 
-		/** Writes the copy: the source's entries in order, changed where replaced. */
 		void writeTo(OutputStream out) throws IOException {
-			try (ZipFile zip = new ZipFile(this.source.toFile()); ZipOutputStream target = new ZipOutputStream(out)) {
-				byte[] buffer = new byte[16384];
-				Enumeration<? extends ZipEntry> entries = zip.entries();
-				while (entries.hasMoreElements()) {
-					ZipEntry entry = entries.nextElement();
-					target.putNextEntry(new ZipEntry(entry.getName()));
-					byte[] bytes = this.replaced.get(entry.getName());
-					if (bytes != null) {
-						target.write(bytes);
-					}
-					else if (!entry.isDirectory()) {
-						try (InputStream in = zip.getInputStream(entry)) {
-							for (int n; (n = in.read(buffer)) > 0;) {
-								target.write(buffer, 0, n);
-							}
-						}
-					}
-					target.closeEntry();
-				}
-				for (Map.Entry<String, byte[]> part : this.added.entrySet()) {
-					target.putNextEntry(new ZipEntry(part.getKey()));
-					target.write(part.getValue());
-					target.closeEntry();
-				}
-			}
+			out.write(this.bytes);
 		}
 
 	}
@@ -137,7 +106,11 @@ final class ZipCopy {
 	 * source (the caller then uses POI).
 	 */
 	Prepared prepare(Path source, String unionCode, String unionName, List<FeedbackItem> items) throws IOException {
-		try (ZipFile zip = new ZipFile(source.toFile())) {
+		if (Files.size(source) > MAX_PART) {
+			return null;
+		}
+		try {
+			ZipParts zip = new ZipParts(Files.readAllBytes(source));
 			return new Build(zip).run(source, unionCode, unionName, items);
 		}
 		catch (Unsupported ex) {
@@ -148,20 +121,14 @@ final class ZipCopy {
 	/** One copy being built. */
 	private final class Build {
 
-		private final ZipFile zip;
-
-		private final Set<String> names = new HashSet<>();
+		private final ZipParts zip;
 
 		private final Map<String, byte[]> replaced = new LinkedHashMap<>();
 
 		private final Map<String, byte[]> added = new LinkedHashMap<>();
 
-		Build(ZipFile zip) {
+		Build(ZipParts zip) {
 			this.zip = zip;
-			Enumeration<? extends ZipEntry> entries = zip.entries();
-			while (entries.hasMoreElements()) {
-				this.names.add(entries.nextElement().getName());
-			}
 		}
 
 		Prepared run(Path source, String unionCode, String unionName, List<FeedbackItem> items)
@@ -216,7 +183,7 @@ final class ZipCopy {
 				String target = rel.get("Target");
 				String part = target.startsWith("/") ? target.substring(1) : "xl/" + target;
 				if (!part.startsWith("xl/worksheets/") || part.indexOf('/', "xl/worksheets/".length()) >= 0
-						|| !this.names.contains(part)) {
+						|| !this.zip.contains(part)) {
 					throw new Unsupported("sheet part " + part);
 				}
 				String name = unescape(sheet.get("name"));
@@ -284,7 +251,7 @@ final class ZipCopy {
 				SheetRef sheet = sheetMarks.getKey();
 				String xml = sheetXml.get(sheet);
 				String relsPart = "xl/worksheets/_rels/" + sheet.part().substring("xl/worksheets/".length()) + ".rels";
-				String rels = this.names.contains(relsPart) ? text(relsPart) : null;
+				String rels = this.zip.contains(relsPart) ? text(relsPart) : null;
 				if (xml.contains("<legacyDrawing") || (rels != null && rels.contains(REL_NS + "/comments\""))) {
 					throw new Unsupported("comments already");
 				}
@@ -296,11 +263,11 @@ final class ZipCopy {
 				do {
 					commentsNumber++;
 				}
-				while (this.names.contains("xl/comments" + commentsNumber + ".xml"));
+				while (this.zip.contains("xl/comments" + commentsNumber + ".xml"));
 				do {
 					vmlNumber++;
 				}
-				while (this.names.contains("xl/drawings/vmlDrawing" + vmlNumber + ".vml"));
+				while (this.zip.contains("xl/drawings/vmlDrawing" + vmlNumber + ".vml"));
 				String commentsPart = "xl/comments" + commentsNumber + ".xml";
 				String vmlPart = "xl/drawings/vmlDrawing" + vmlNumber + ".vml";
 				this.added.put(commentsPart, utf8(comments(sheetMarks.getValue())));
@@ -346,7 +313,7 @@ final class ZipCopy {
 			do {
 				sheetNumber++;
 			}
-			while (this.names.contains("xl/worksheets/sheet" + sheetNumber + ".xml")
+			while (this.zip.contains("xl/worksheets/sheet" + sheetNumber + ".xml")
 					|| this.added.containsKey("xl/worksheets/sheet" + sheetNumber + ".xml"));
 			String feedbackPart = "xl/worksheets/sheet" + sheetNumber + ".xml";
 			FeedbackXml feedback = new FeedbackXml(styleSheet);
@@ -411,36 +378,31 @@ final class ZipCopy {
 			}
 			this.replaced.put("[Content_Types].xml",
 					utf8(types.substring(0, typesEnd) + newTypes + types.substring(typesEnd)));
-			return new Prepared(source, this.replaced, this.added);
+			return new Prepared(this.zip.copy(this.replaced, this.added));
 		}
 
-		private String text(String name) throws IOException, Unsupported {
-			ZipEntry entry = this.zip.getEntry(name);
+		private String text(String name) throws Unsupported {
+			ZipParts.Entry entry = this.zip.entry(name);
 			if (entry == null) {
 				throw new Unsupported("no part " + name);
 			}
-			if (entry.getSize() > MAX_PART) {
-				throw new Unsupported("large part " + name);
+			byte[] bytes = this.zip.content(entry);
+			if (bytes.length > 2 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+					&& (bytes[2] & 0xFF) == 0xBF) {
+				throw new Unsupported("byte order mark");
 			}
-			try (InputStream in = this.zip.getInputStream(entry)) {
-				byte[] bytes = in.readAllBytes();
-				if (bytes.length > 2 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-						&& (bytes[2] & 0xFF) == 0xBF) {
-					throw new Unsupported("byte order mark");
-				}
-				if (bytes.length > 1 && (bytes[0] == (byte) 0xFE || bytes[0] == (byte) 0xFF)) {
-					throw new Unsupported("UTF-16");
-				}
-				String text = new String(bytes, StandardCharsets.UTF_8);
-				int declarationEnd = text.startsWith("<?xml") ? text.indexOf("?>") : -1;
-				if (declarationEnd > 0) {
-					String declaration = text.substring(0, declarationEnd).toLowerCase(Locale.ROOT);
-					if (declaration.contains("encoding") && !declaration.contains("utf-8")) {
-						throw new Unsupported("encoding");
-					}
-				}
-				return text;
+			if (bytes.length > 1 && (bytes[0] == (byte) 0xFE || bytes[0] == (byte) 0xFF)) {
+				throw new Unsupported("UTF-16");
 			}
+			String text = new String(bytes, StandardCharsets.UTF_8);
+			int declarationEnd = text.startsWith("<?xml") ? text.indexOf("?>") : -1;
+			if (declarationEnd > 0) {
+				String declaration = text.substring(0, declarationEnd).toLowerCase(Locale.ROOT);
+				if (declaration.contains("encoding") && !declaration.contains("utf-8")) {
+					throw new Unsupported("encoding");
+				}
+			}
+			return text;
 		}
 
 	}

@@ -59,6 +59,22 @@ class ZipCopyBenchmarkTests {
 					.isTrue();
 				zip += threads.getCurrentThreadCpuTime() - start;
 			}
+			long prep = 0, write = 0, detect = 0;
+			ZipCopy zc = new ZipCopy(Instructions.vietnamese());
+			for (int i = 0; i < COPIES; i++) {
+				long start = threads.getCurrentThreadCpuTime();
+				vn.tonghop.read.WorkbookReader.detect(source);
+				long t1 = threads.getCurrentThreadCpuTime();
+				ZipCopy.Prepared p = zc.prepare(source, "CD", "X", items);
+				long t2 = threads.getCurrentThreadCpuTime();
+				p.writeTo(new java.io.ByteArrayOutputStream());
+				long t3 = threads.getCurrentThreadCpuTime();
+				detect += t1 - start;
+				prep += t2 - t1;
+				write += t3 - t2;
+			}
+			System.out.printf("detect %.2f prepare %.2f write %.2f%n", detect / 1e6 / COPIES, prep / 1e6 / COPIES,
+					write / 1e6 / COPIES);
 			System.out.printf("%s: POI %.2f ms CPU a copy, zip level %.2f ms CPU a copy (%d copies each)%n",
 					(round == 0) ? "warm-up" : "measured", poi / 1e6 / COPIES, zip / 1e6 / COPIES, COPIES);
 		}

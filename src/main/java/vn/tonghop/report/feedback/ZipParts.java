@@ -133,7 +133,7 @@ final class ZipParts {
 	byte[] copy(Map<String, byte[]> replaced, Map<String, byte[]> added) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(this.zip.length + 16384);
 		ByteArrayOutputStream central = new ByteArrayOutputStream(4096);
-		Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+		Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
 		try {
 			int count = 0;
 			Entry stamp = this.entries.isEmpty() ? null : this.entries.get(0);

@@ -238,7 +238,7 @@ final class ZipCopy {
 				SheetRef sheet = finding.sheet();
 				if (!sheetXml.containsKey(sheet)) {
 					String xml = text(sheet.part());
-					if (!rootElementIs(xml, "worksheet")) {
+					if (!rootElementIs(xml, "worksheet") || xml.contains("<![CDATA[") || xml.contains("<!--")) {
 						throw new Unsupported("sheet namespace");
 					}
 					sheetXml.put(sheet, xml);

@@ -162,7 +162,7 @@ final class ZipCopy {
 			String workbook = text("xl/workbook.xml");
 			String workbookRels = text("xl/_rels/workbook.xml.rels");
 			String types = text("[Content_Types].xml");
-			String styles = text("xl/styles.xml");
+			String styles = raw("xl/styles.xml");
 			if (!rootElementIs(workbook, "workbook") || !rootElementIs(styles, "styleSheet")
 					|| !workbookRels.contains(PKG_REL_NS)) {
 				throw new Unsupported("namespaces");
@@ -237,7 +237,7 @@ final class ZipCopy {
 				}
 				SheetRef sheet = finding.sheet();
 				if (!sheetXml.containsKey(sheet)) {
-					String xml = text(sheet.part());
+					String xml = raw(sheet.part());
 					if (!rootElementIs(xml, "worksheet") || xml.contains("<![CDATA[") || xml.contains("<!--")) {
 						throw new Unsupported("sheet namespace");
 					}
@@ -314,10 +314,10 @@ final class ZipCopy {
 
 			// every sheet unselected: the feedback sheet is the selected one
 			for (SheetRef sheet : sheets) {
-				String xml = sheetXml.containsKey(sheet) ? sheetXml.get(sheet) : text(sheet.part());
+				String xml = sheetXml.containsKey(sheet) ? sheetXml.get(sheet) : raw(sheet.part());
 				String unselected = unselect(xml);
 				if (sheetXml.containsKey(sheet) || unselected != xml) {
-					this.replaced.put(sheet.part(), utf8(unselected));
+					this.replaced.put(sheet.part(), latin1(unselected));
 				}
 			}
 
@@ -337,7 +337,7 @@ final class ZipCopy {
 				.append("\" ContentType=\"")
 				.append(WORKSHEET_CONTENT)
 				.append("\"/>");
-			this.replaced.put("xl/styles.xml", utf8(styleSheet.xml()));
+			this.replaced.put("xl/styles.xml", latin1(styleSheet.xml()));
 
 			// workbook: the sheet first, selected; positions shifted
 			String sheetRelId = freeId(workbookRels, 1);
@@ -394,6 +394,19 @@ final class ZipCopy {
 		}
 
 		private String text(String name) throws Unsupported {
+			return text(name, StandardCharsets.UTF_8);
+		}
+
+		/**
+		 * The part's UTF-8 bytes one char each: what this class changes in it is ASCII,
+		 * so the rest goes back byte for byte through {@link #latin1}, and decoding costs
+		 * a copy.
+		 */
+		private String raw(String name) throws Unsupported {
+			return text(name, StandardCharsets.ISO_8859_1);
+		}
+
+		private String text(String name, java.nio.charset.Charset charset) throws Unsupported {
 			ZipParts.Entry entry = this.zip.entry(name);
 			if (entry == null) {
 				throw new Unsupported("no part " + name);
@@ -406,7 +419,7 @@ final class ZipCopy {
 			if (bytes.length > 1 && (bytes[0] == (byte) 0xFE || bytes[0] == (byte) 0xFF)) {
 				throw new Unsupported("UTF-16");
 			}
-			String text = new String(bytes, StandardCharsets.UTF_8);
+			String text = new String(bytes, charset);
 			int declarationEnd = text.startsWith("<?xml") ? text.indexOf("?>") : -1;
 			if (declarationEnd > 0) {
 				String declaration = text.substring(0, declarationEnd).toLowerCase(Locale.ROOT);
@@ -489,6 +502,10 @@ final class ZipCopy {
 		return (target != null && target.startsWith("/")) ? target.substring(1) : target;
 	}
 
+	private static byte[] latin1(String raw) {
+		return raw.getBytes(StandardCharsets.ISO_8859_1);
+	}
+
 	private static byte[] utf8(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
@@ -546,15 +563,16 @@ final class ZipCopy {
 	 */
 	private static String insertLegacyDrawing(String xml, String relId) throws Unsupported {
 		String element = "<legacyDrawing xmlns:r=\"" + REL_NS + "\" r:id=\"" + relId + "\"/>";
+		int dataEnd = xml.lastIndexOf("</sheetData>");
 		int at = -1;
 		for (String later : new String[] { "<legacyDrawingHF", "<drawingHF", "<picture", "<oleObjects", "<controls",
 				"<webPublishItems", "<tableParts", "<extLst", "</worksheet>" }) {
-			int i = xml.lastIndexOf(later);
+			int i = (dataEnd < 0) ? -1 : xml.indexOf(later, dataEnd);
 			if (i >= 0 && (at < 0 || i < at)) {
 				at = i;
 			}
 		}
-		if (at < 0 || at < xml.indexOf("</sheetData>")) {
+		if (at < 0) {
 			throw new Unsupported("worksheet end");
 		}
 		return xml.substring(0, at) + element + xml.substring(at);

@@ -104,6 +104,42 @@ class ZipCopyTests {
 	}
 
 	@Test
+	void shiftsPrintAreasAndTitlesAndKeepsTheSheetsRelationships() throws Exception {
+		Path source = this.dir.resolve("printed.xlsx");
+		FeedbackWorkbookTests.writeForm(new XSSFWorkbook(), source);
+		try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(source))) {
+			workbook.setPrintArea(1, "$A$1:$F$20");
+			Sheet form = workbook.getSheet("BaoCao");
+			form.setRepeatingRows(CellRangeAddress.valueOf("4:4"));
+			form.setAutoFilter(CellRangeAddress.valueOf("B14:F15"));
+			Hyperlink link = workbook.getCreationHelper()
+				.createHyperlink(org.apache.poi.common.usermodel.HyperlinkType.URL);
+			link.setAddress("https://congdoan.vn/huong-dan");
+			form.getRow(3).getCell(0).setHyperlink(link);
+			try (var out = Files.newOutputStream(source)) {
+				workbook.write(out);
+			}
+		}
+		assertSameAsPoi(source);
+		Path zip = this.dir.resolve("zip").resolve("printed.xlsx");
+		try (Workbook workbook = open(zip)) {
+			assertThat(workbook.getPrintArea(2)).isEqualTo("BaoCao!$A$1:$F$20");
+			assertThat(workbook.getSheet("BaoCao").getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("4:4"));
+			assertThat(FeedbackWorkbookTests.cell(workbook.getSheet("BaoCao"), "A4").getHyperlink().getAddress())
+				.isEqualTo("https://congdoan.vn/huong-dan");
+		}
+	}
+
+	@Test
+	void leavesAnXlsToPoi() throws Exception {
+		Path source = this.dir.resolve("cd-x.xls");
+		FeedbackWorkbookTests.writeForm(new org.apache.poi.hssf.usermodel.HSSFWorkbook(), source);
+		Path copy = this.dir.resolve("copy.xls");
+		assertThat(this.feedback.writeZip(source, "CD1", "X", FeedbackWorkbookTests.ITEMS, copy)).isFalse();
+		assertThat(copy).doesNotExist();
+	}
+
+	@Test
 	void leavesAMarkedSheetThatHasCommentsToPoi() throws Exception {
 		Path source = this.dir.resolve("commented.xlsx");
 		FeedbackWorkbookTests.writeForm(new XSSFWorkbook(), source);
@@ -131,8 +167,10 @@ class ZipCopyTests {
 
 	@Test
 	void aZipCopyOpensInLibreOffice() throws Exception {
+		Path small = this.dir.resolve("cd-nho.xlsx");
+		FeedbackWorkbookTests.writeForm(new XSSFWorkbook(), small);
 		List<Path> sources = List.of(Path.of("input-samples/2026/ldld-ha-noi/cd-benh-vien-bac-thang-long.xlsm"),
-				Path.of("src/test/resources/samples/form-formulas-libreoffice.xlsx"));
+				Path.of("src/test/resources/samples/form-formulas-libreoffice.xlsx"), small);
 		for (Path source : sources) {
 			List<FeedbackItem> items = findings(source);
 			Path copy = this.dir.resolve("lo-" + source.getFileName().toString().replace(".xlsm", ".xlsx"));

@@ -65,9 +65,6 @@ class ZipCopyBenchmarkTests {
 		}
 		long zip = threads.getCurrentThreadCpuTime() - start;
 		ZipCopy copy = new ZipCopy(Instructions.vietnamese());
-		for (int i = 0; i < Integer.getInteger("profileCopies", 0); i++) {
-			copy.prepare(source, "CD79000123", name, items);
-		}
 		start = threads.getCurrentThreadCpuTime();
 		for (int i = 0; i < COPIES; i++) {
 			copy.prepare(source, "CD79000123", name, items);

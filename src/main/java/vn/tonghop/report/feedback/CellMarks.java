@@ -52,11 +52,11 @@ final class CellMarks {
 
 	private static final Pattern A1 = Pattern.compile("\\$?([A-Za-z]{1,3})\\$?([0-9]{1,7})");
 
-	private static final int COMMENT_COLUMNS = 4;
+	static final int COMMENT_COLUMNS = 4;
 
 	private static final int COMMENT_CHARS_PER_LINE = 40;
 
-	private static final int COMMENT_MAX_ROWS = 30;
+	static final int COMMENT_MAX_ROWS = 30;
 
 	private final Workbook workbook;
 

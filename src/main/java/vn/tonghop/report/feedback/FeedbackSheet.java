@@ -42,9 +42,9 @@ final class FeedbackSheet {
 	 * Column widths, in characters: 135 in all, so that the sheet prints on A4 landscape
 	 * at 8 points or more.
 	 */
-	private static final int[] WIDTHS = { 5, 8, 10, 12, 8, 50, 42 };
+	static final int[] WIDTHS = { 5, 8, 10, 12, 8, 50, 42 };
 
-	private static final int TOTAL_WIDTH = 135;
+	static final int TOTAL_WIDTH = 135;
 
 	/** The footer of every page: "Trang 2 / 5". */
 	static final String PAGE_NUMBERS = A4.PAGE_NUMBERS;
@@ -57,11 +57,11 @@ final class FeedbackSheet {
 	static final int VERDICT_POINTS = 12;
 
 	/** Bold letters are about this much wider than regular ones. */
-	private static final double BOLD = 1.1;
+	static final double BOLD = 1.1;
 
-	private static final int MESSAGE_COLUMN = 5;
+	static final int MESSAGE_COLUMN = 5;
 
-	private static final int INSTRUCTION_COLUMN = 6;
+	static final int INSTRUCTION_COLUMN = 6;
 
 	/** Row (0-based) of the column headings; the findings start below it. */
 	static final int HEADING_ROW = 5;
@@ -132,12 +132,12 @@ final class FeedbackSheet {
 		return sheet;
 	}
 
-	private static String union(String code, String name) {
+	static String union(String code, String name) {
 		String shownName = (name != null && !name.isBlank()) ? name.strip() : "(chưa ghi tên công đoàn cơ sở)";
 		return (code != null && !code.isBlank()) ? shownName + " (mã " + code.strip() + ")" : shownName;
 	}
 
-	private static String summary(long errors, long warnings) {
+	static String summary(long errors, long warnings) {
 		String what = errors + " lỗi, " + warnings + " cảnh báo. Bấm vào ô ở cột \"Ô\" để đến ô cần xem: ô có lỗi được"
 				+ " tô đỏ, ô có cảnh báo tô vàng, ghi chú trong ô cho biết cách sửa.";
 		return (errors > 0) ? what + " Sửa các lỗi rồi gửi lại báo cáo (nếu sửa trên tệp này, hãy xóa trang \"" + NAME
@@ -199,7 +199,15 @@ final class FeedbackSheet {
 	 * {@code points} (bold counted wider).
 	 */
 	private int lines(String text, int width, double points) {
-		return WrappedText.lines(text, width, points / defaultPoints());
+		return lines(text, width, points, defaultPoints());
+	}
+
+	/**
+	 * Lines {@code text} takes in a column {@code width} characters wide, in a font of
+	 * {@code points}, where the workbook's default font has {@code defaultPoints}.
+	 */
+	static int lines(String text, int width, double points, double defaultPoints) {
+		return WrappedText.lines(text, width, points / defaultPoints);
 	}
 
 	/**

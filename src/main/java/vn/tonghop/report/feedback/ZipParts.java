@@ -1,0 +1,247 @@
+package vn.tonghop.report.feedback;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * The entries of a zip file held in memory, and a copy of it with some entries replaced
+ * or added. The entries that do not change are copied compressed as they are, byte for
+ * byte, so a copy costs little more than the parts it changes. Only plain zips are
+ * handled: no Zip64, no encryption, stored or deflated entries; anything else is
+ * {@link ZipCopy.Unsupported} and the copy is left to POI.
+ */
+final class ZipParts {
+
+	private static final int LOCAL = 0x04034b50;
+
+	private static final int CENTRAL = 0x02014b50;
+
+	private static final int END = 0x06054b50;
+
+	/** An entry: where its compressed data sits in the file, and how to read it. */
+	record Entry(String name, int method, long crc, int compressedSize, int size, int dataOffset, int time, int date) {
+	}
+
+	private final byte[] zip;
+
+	private final List<Entry> entries = new ArrayList<>();
+
+	private final Map<String, Entry> byName = new HashMap<>();
+
+	ZipParts(byte[] zip) throws ZipCopy.Unsupported {
+		this.zip = zip;
+		int end = -1;
+		for (int i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
+			if (int32(i) == END) {
+				end = i;
+				break;
+			}
+		}
+		if (end < 0) {
+			throw new ZipCopy.Unsupported("no end of central directory");
+		}
+		int count = int16(end + 10);
+		long offset = uint32(end + 16);
+		if (count == 0xFFFF || offset >= zip.length || int16(end + 4) != 0 || int16(end + 6) != 0) {
+			throw new ZipCopy.Unsupported("zip64 or split zip");
+		}
+		int at = (int) offset;
+		for (int n = 0; n < count; n++) {
+			if (at + 46 > zip.length || int32(at) != CENTRAL) {
+				throw new ZipCopy.Unsupported("central directory");
+			}
+			int flags = int16(at + 8);
+			int method = int16(at + 10);
+			long compressed = uint32(at + 20);
+			long size = uint32(at + 24);
+			int nameLength = int16(at + 28);
+			int extraLength = int16(at + 30);
+			int commentLength = int16(at + 32);
+			long local = uint32(at + 42);
+			if ((flags & 1) != 0 || (method != 0 && method != 8) || compressed >= Integer.MAX_VALUE
+					|| size >= Integer.MAX_VALUE || local + 30 > zip.length || int32((int) local) != LOCAL) {
+				throw new ZipCopy.Unsupported("entry");
+			}
+			String name = new String(zip, at + 46, nameLength,
+					((flags & 0x800) != 0) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+			int data = (int) local + 30 + int16((int) local + 26) + int16((int) local + 28);
+			if (data + compressed > zip.length) {
+				throw new ZipCopy.Unsupported("entry size");
+			}
+			Entry entry = new Entry(name, method, uint32(at + 16), (int) compressed, (int) size, data, int16(at + 12),
+					int16(at + 14));
+			if (this.byName.put(name, entry) != null) {
+				throw new ZipCopy.Unsupported("duplicate entry " + name);
+			}
+			this.entries.add(entry);
+			at += 46 + nameLength + extraLength + commentLength;
+		}
+	}
+
+	boolean contains(String name) {
+		return this.byName.containsKey(name);
+	}
+
+	Entry entry(String name) {
+		return this.byName.get(name);
+	}
+
+	/** The uncompressed content of the entry. */
+	byte[] content(Entry entry) throws ZipCopy.Unsupported {
+		if (entry.method() == 0) {
+			byte[] bytes = new byte[entry.compressedSize()];
+			System.arraycopy(this.zip, entry.dataOffset(), bytes, 0, bytes.length);
+			return bytes;
+		}
+		Inflater inflater = new Inflater(true);
+		try {
+			inflater.setInput(this.zip, entry.dataOffset(), entry.compressedSize());
+			byte[] bytes = new byte[entry.size()];
+			int n = 0;
+			while (n < bytes.length) {
+				int read = inflater.inflate(bytes, n, bytes.length - n);
+				if (read == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
+					break;
+				}
+				n += read;
+			}
+			if (n != bytes.length) {
+				throw new ZipCopy.Unsupported("entry " + entry.name() + " shorter than said");
+			}
+			return bytes;
+		}
+		catch (DataFormatException ex) {
+			throw new ZipCopy.Unsupported("entry " + entry.name() + " damaged");
+		}
+		finally {
+			inflater.end();
+		}
+	}
+
+	/**
+	 * The zip with the entries of {@code replaced} changed and those of {@code added}
+	 * appended; every other entry copied compressed as it is.
+	 */
+	byte[] copy(Map<String, byte[]> replaced, Map<String, byte[]> added) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(this.zip.length + 16384);
+		ByteArrayOutputStream central = new ByteArrayOutputStream(4096);
+		Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+		try {
+			int count = 0;
+			Entry stamp = this.entries.isEmpty() ? null : this.entries.get(0);
+			for (Entry entry : this.entries) {
+				byte[] content = replaced.get(entry.name());
+				if (content != null) {
+					write(out, central, entry.name(), content, entry.time(), entry.date(), deflater);
+				}
+				else {
+					int offset = out.size();
+					header(out, LOCAL, entry.name(), entry.method(), entry.crc(), entry.compressedSize(), entry.size(),
+							entry.time(), entry.date(), -1);
+					out.write(this.zip, entry.dataOffset(), entry.compressedSize());
+					header(central, CENTRAL, entry.name(), entry.method(), entry.crc(), entry.compressedSize(),
+							entry.size(), entry.time(), entry.date(), offset);
+				}
+				count++;
+			}
+			for (Map.Entry<String, byte[]> part : added.entrySet()) {
+				write(out, central, part.getKey(), part.getValue(), (stamp != null) ? stamp.time() : 0,
+						(stamp != null) ? stamp.date() : (1 << 5) | 1, deflater);
+				count++;
+			}
+			int centralOffset = out.size();
+			out.writeBytes(central.toByteArray());
+			int32(out, END);
+			int16(out, 0);
+			int16(out, 0);
+			int16(out, count);
+			int16(out, count);
+			int32(out, central.size());
+			int32(out, centralOffset);
+			int16(out, 0);
+			return out.toByteArray();
+		}
+		finally {
+			deflater.end();
+		}
+	}
+
+	private static void write(ByteArrayOutputStream out, ByteArrayOutputStream central, String name, byte[] content,
+			int time, int date, Deflater deflater) {
+		CRC32 crc = new CRC32();
+		crc.update(content);
+		deflater.reset();
+		deflater.setInput(content);
+		deflater.finish();
+		ByteArrayOutputStream compressed = new ByteArrayOutputStream(content.length / 3 + 64);
+		byte[] buffer = new byte[8192];
+		while (!deflater.finished()) {
+			int n = deflater.deflate(buffer);
+			compressed.write(buffer, 0, n);
+		}
+		int offset = out.size();
+		header(out, LOCAL, name, 8, crc.getValue(), compressed.size(), content.length, time, date, -1);
+		out.writeBytes(compressed.toByteArray());
+		header(central, CENTRAL, name, 8, crc.getValue(), compressed.size(), content.length, time, date, offset);
+	}
+
+	/** A local header ({@code offset} -1) or a central directory record. */
+	private static void header(ByteArrayOutputStream out, int signature, String name, int method, long crc,
+			int compressedSize, int size, int time, int date, int offset) {
+		byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+		boolean ascii = nameBytes.length == name.length();
+		int32(out, signature);
+		if (signature == CENTRAL) {
+			int16(out, 20);
+		}
+		int16(out, 20);
+		int16(out, ascii ? 0 : 0x800);
+		int16(out, method);
+		int16(out, time);
+		int16(out, date);
+		int32(out, (int) crc);
+		int32(out, compressedSize);
+		int32(out, size);
+		int16(out, nameBytes.length);
+		int16(out, 0);
+		if (signature == CENTRAL) {
+			int16(out, 0);
+			int16(out, 0);
+			int16(out, 0);
+			int32(out, 0);
+			int32(out, offset);
+		}
+		out.writeBytes(nameBytes);
+	}
+
+	private int int16(int at) {
+		return (this.zip[at] & 0xFF) | (this.zip[at + 1] & 0xFF) << 8;
+	}
+
+	private int int32(int at) {
+		return int16(at) | int16(at + 2) << 16;
+	}
+
+	private long uint32(int at) {
+		return int32(at) & 0xFFFFFFFFL;
+	}
+
+	private static void int16(ByteArrayOutputStream out, int value) {
+		out.write(value & 0xFF);
+		out.write((value >>> 8) & 0xFF);
+	}
+
+	private static void int32(ByteArrayOutputStream out, int value) {
+		int16(out, value & 0xFFFF);
+		int16(out, (value >>> 16) & 0xFFFF);
+	}
+
+}

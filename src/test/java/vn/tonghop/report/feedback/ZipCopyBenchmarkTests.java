@@ -1,0 +1,80 @@
+package vn.tonghop.report.feedback;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.tonghop.catalogue.IndicatorCatalogue;
+import vn.tonghop.template.FormStyle;
+import vn.tonghop.template.ReturnFormWriter;
+import vn.tonghop.testing.ValidReturns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * CPU a feedback copy costs, POI against the zip level, on a typical return with three
+ * findings: run with {@code -Dtest=ZipCopyBenchmarkTests -Dbenchmark=true}. It prints the
+ * numbers and asserts no timing.
+ */
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
+class ZipCopyBenchmarkTests {
+
+	private static final int COPIES = 200;
+
+	private static final int WARM_UP = 300;
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void cpuPerCopy() throws Exception {
+		IndicatorCatalogue catalogue = IndicatorCatalogue.load();
+		Map<String, String> header = new LinkedHashMap<>();
+		header.put("union_code", "CD79000123");
+		header.put("union_name", "Công đoàn Công ty Ánh Dương");
+		header.put("province", "79");
+		Path source = this.dir.resolve("cd-anh-duong.xlsx");
+		new ReturnFormWriter(catalogue).write(ValidReturns.content(catalogue, header), FormStyle.standard(), source);
+		List<FeedbackItem> items = List.of(
+				new FeedbackItem(FormStyle.BAO_CAO, "D12", "R08", "error", "Số nữ lớn hơn tổng số."),
+				new FeedbackItem(FormStyle.BAO_CAO, "C20", "W05", "warning", "Thay đổi hơn 50% so với năm trước."),
+				new FeedbackItem("", "", "W06", "warning", "Báo cáo này thay thế báo cáo trước đó."));
+		FeedbackWorkbook feedback = new FeedbackWorkbook();
+		Path target = this.dir.resolve("copy.xlsx");
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		String name = "Công đoàn Công ty Ánh Dương";
+		for (int i = 0; i < WARM_UP; i++) {
+			feedback.writePoi(source, "CD79000123", name, items, target);
+			assertThat(feedback.writeZip(source, "CD79000123", name, items, target)).isTrue();
+		}
+		long start = threads.getCurrentThreadCpuTime();
+		for (int i = 0; i < COPIES; i++) {
+			feedback.writePoi(source, "CD79000123", name, items, target);
+		}
+		long poi = threads.getCurrentThreadCpuTime() - start;
+		start = threads.getCurrentThreadCpuTime();
+		for (int i = 0; i < COPIES; i++) {
+			feedback.writeZip(source, "CD79000123", name, items, target);
+		}
+		long zip = threads.getCurrentThreadCpuTime() - start;
+		ZipCopy copy = new ZipCopy(Instructions.vietnamese());
+		start = threads.getCurrentThreadCpuTime();
+		for (int i = 0; i < COPIES; i++) {
+			copy.prepare(source, "CD79000123", name, items);
+		}
+		long prepare = threads.getCurrentThreadCpuTime() - start;
+		System.out.printf(
+				"Feedback copy of a typical return, 3 findings, %d copies each: POI %.2f ms CPU a copy, zip level %.2f ms"
+						+ " (of which %.2f ms reading the source and building the copy in memory, the rest the file"
+						+ " written and moved into place)%n",
+				COPIES, poi / 1e6 / COPIES, zip / 1e6 / COPIES, prepare / 1e6 / COPIES);
+	}
+
+}

@@ -10,16 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-20000}
 repeat=${REPEAT:-3}
-launcher=target/tonghop
-[[ -x $launcher ]] || ./mvnw -B -q package -DskipTests
-work=$(mktemp -d "${TMPDIR:-/tmp}/tonghop-lock-bench.XXXXXX")
-inputs_root=${INPUTS:-$work}
-inputs=$inputs_root/input-$n
-if [[ ! -d $inputs ]]; then
-  mkdir -p "$inputs_root"
-  echo "Tạo $n báo cáo mẫu trong $inputs …"
-  $launcher generate --count "$n" --year 2026 --output "$inputs" > /dev/null
-fi
+. bench/inputs.sh lock "$n"
 $launcher run --input "$inputs" --year 2026 --output "$work/output" --data-dir "$work/data" > "$work/first.out" 2>&1 &
 first=$!
 trap 'kill $first 2>/dev/null; wait $first 2>/dev/null || true' EXIT

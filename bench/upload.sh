@@ -20,16 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-20000}
 k=${2:-20}
-launcher=target/tonghop
-[[ -x $launcher ]] || ./mvnw -B -q package -DskipTests
-work=$(mktemp -d "${TMPDIR:-/tmp}/tonghop-upload-bench.XXXXXX")
-inputs_root=${INPUTS:-$work}
-inputs=$inputs_root/input-$n
-if [[ ! -d $inputs ]]; then
-  mkdir -p "$inputs_root"
-  echo "Tạo $n báo cáo mẫu trong $inputs …"
-  $launcher generate --count "$n" --year 2026 --output "$inputs" > /dev/null
-fi
+. bench/inputs.sh upload "$n"
 echo "Nhận và tổng hợp $n báo cáo …"
 $launcher run --input "$inputs" --year 2026 --output "$work/output" --data-dir "$work/data" > "$work/run.out"
 

@@ -204,14 +204,8 @@ class RunLockIntegrationTests {
 	@Test
 	void anotherProcessHoldingTheH2FileIsReportedClearly() throws Exception {
 		assumeFalse(TestDatabase.postgresql(), "H2 only");
-		Process holder = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), HoldsTheFile.class.getName(), TestDatabase.url(this.data))
-			.redirectErrorStream(true)
-			.start();
+		Process holder = holdTheFile();
 		try {
-			BufferedReader lines = new BufferedReader(
-					new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
-			assertThat(lines.readLine()).isEqualTo("ready");
 
 			Runs.Result result = run();
 
@@ -238,14 +232,8 @@ class RunLockIntegrationTests {
 	@Test
 	void aRunOfAnotherProcessIsRefusedFromItsNoteBeforeTheApplicationStarts() throws Exception {
 		assumeFalse(TestDatabase.postgresql(), "the note is the embedded database's");
-		Process holder = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), HoldsTheFile.class.getName(), TestDatabase.url(this.data))
-			.redirectErrorStream(true)
-			.start();
+		Process holder = holdTheFile();
 		try {
-			BufferedReader lines = new BufferedReader(
-					new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
-			assertThat(lines.readLine()).isEqualTo("ready");
 			Files.writeString(this.data.resolve(RunLock.NOTE),
 					RunLock.host() + "\n" + holder.pid() + "\n" + java.time.LocalDateTime.now().withNano(0) + "\n");
 
@@ -266,6 +254,18 @@ class RunLockIntegrationTests {
 		assertThat(this.data.resolve(RunLock.NOTE)).exists();
 		assertThat(run().status()).isZero();
 		assertThat(this.data.resolve(RunLock.NOTE)).as("the run's own note, removed at its end").doesNotExist();
+	}
+
+	/** Another process with the embedded H2 database open ({@link HoldsTheFile}). */
+	Process holdTheFile() throws Exception {
+		Process holder = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), HoldsTheFile.class.getName(), TestDatabase.url(this.data))
+			.redirectErrorStream(true)
+			.start();
+		BufferedReader lines = new BufferedReader(
+				new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+		assertThat(lines.readLine()).isEqualTo("ready");
+		return holder;
 	}
 
 	/**

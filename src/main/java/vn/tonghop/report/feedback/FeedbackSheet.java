@@ -206,8 +206,14 @@ final class FeedbackSheet {
 	 * Lines {@code text} takes in a column {@code width} characters wide, in a font of
 	 * {@code points}, where the workbook's default font has {@code defaultPoints}.
 	 */
+	/** The part of a column's width its wrapped text is laid out in. */
+	static final double WRAP_MARGIN = 0.8;
+
 	static int lines(String text, int width, double points, double defaultPoints) {
-		return WrappedText.lines(text, width, points / defaultPoints);
+		// a fifth of the width to spare: in DejaVu Sans (LibreOffice's stand-in for the
+		// sheet's font) the last words of "Cách sửa" went to a third line the row had no
+		// height for
+		return WrappedText.lines(text, width * WRAP_MARGIN, points / defaultPoints);
 	}
 
 	/**

@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-20000}
 repeat=${REPEAT:-3}
-. bench/inputs.sh console "$n"
+. bench/common.sh console "$n"
 echo "Nhận và tổng hợp $n báo cáo …"
 start=$(date +%s.%N)
 $launcher run --input "$inputs" --year 2026 --output "$work/output" --data-dir "$work/data" > "$work/run.out"
@@ -31,28 +31,8 @@ province=$(awk -F, 'NR > 1 { n[$3]++ } END { for (p in n) print n[p], p }' "$wor
 analyst_once=$($launcher user add --username bench.analyst --role ANALYST --province "$province" \
   --data-dir "$work/data" 2>/dev/null | password)
 
-port=$(( 20000 + RANDOM % 20000 ))
-$launcher serve --input "$inputs" --year 2026 --output "$work/output" --data-dir "$work/data" \
-  --console-port "$port" --port 0 --log-file "$work/serve.log" --cron "0 0 0 1 1 *" > "$work/serve.out" 2>&1 &
-serve=$!
-trap 'kill $serve 2>/dev/null; wait $serve 2>/dev/null || true' EXIT
-base=http://127.0.0.1:$port
-for _ in $(seq 1 120); do
-  curl -s -o /dev/null "$base/sign-in" && break
-  sleep 1
-done
+start_console
 
-# signs in with a one-time password and sets a password of its own; the cookie jar is $1
-sign_in() {
-  local jar=$1 user=$2 once=$3 token
-  token=$(curl -s -c "$jar" -b "$jar" "$base/sign-in" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$user" --data-urlencode "password=$once" \
-    --data-urlencode "_csrf=$token" "$base/sign-in"
-  token=$(curl -s -c "$jar" -b "$jar" "$base/password" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "current=$once" \
-    --data-urlencode "password=Bench-mat-khau-2026" --data-urlencode "repeated=Bench-mat-khau-2026" \
-    --data-urlencode "_csrf=$token" "$base/password"
-}
 sign_in "$work/admin.jar" bench.admin "$admin_once"
 sign_in "$work/analyst.jar" bench.analyst "$analyst_once"
 

@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-20000}
 repeat=${REPEAT:-3}
-. bench/inputs.sh lock "$n"
+. bench/common.sh lock "$n"
 $launcher run --input "$inputs" --year 2026 --output "$work/output" --data-dir "$work/data" > "$work/first.out" 2>&1 &
 first=$!
 trap 'kill $first 2>/dev/null; wait $first 2>/dev/null || true' EXIT

@@ -20,7 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-20000}
 k=${2:-20}
-. bench/inputs.sh upload "$n"
+. bench/common.sh upload "$n"
 echo "Nhận và tổng hợp $n báo cáo …"
 $launcher run --input "$inputs" --year 2026 --output "$work/output" --data-dir "$work/data" > "$work/run.out"
 
@@ -38,18 +38,8 @@ $launcher registry --input "$work/registry.csv" --year 2026 --data-dir "$work/da
 $launcher user unions --year 2026 --out "$work/accounts" --data-dir "$work/data" > "$work/accounts.out"
 accounts=$(ls "$work"/accounts/*.csv)
 
-port=$(( 20000 + RANDOM % 20000 ))
-$launcher serve --input "$inputs" --year 2026 --output "$work/output" --data-dir "$work/data" \
-  --console-port "$port" --port 0 --log-file "$work/serve.log" --cron "0 0 0 1 1 *" > "$work/serve.out" 2>&1 &
-serve=$!
-trap 'kill $serve 2>/dev/null; wait $serve 2>/dev/null || true' EXIT
-base=http://127.0.0.1:$port
-for _ in $(seq 1 120); do
-  curl -s -o /dev/null "$base/sign-in" && break
-  sleep 1
-done
+start_console
 
-token() { grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
 ms() { echo "$1 * 1000" | bc | xargs printf '%.0f'; }
 : > "$work/times"
 accepted=0
@@ -61,13 +51,7 @@ while read -r file; do
   user=$(echo "$line" | cut -d, -f4)
   once=$(echo "$line" | cut -d, -f5)
   jar=$work/$code.jar
-  t=$(curl -s -c "$jar" -b "$jar" "$base/sign-in" | token)
-  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$user" --data-urlencode "password=$once" \
-    --data-urlencode "_csrf=$t" "$base/sign-in"
-  t=$(curl -s -c "$jar" -b "$jar" "$base/password" | token)
-  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "current=$once" \
-    --data-urlencode "password=Bench-mat-khau-2026" --data-urlencode "repeated=Bench-mat-khau-2026" \
-    --data-urlencode "_csrf=$t" "$base/password"
+  sign_in "$jar" "$user" "$once"
   t=$(curl -s -c "$jar" -b "$jar" "$base/union" | token)
   # the upload: stored, read, judged and stored, then the redirect to its findings
   out=$(curl -s -o /dev/null -c "$jar" -b "$jar" -F "_csrf=$t" -F "file=@$file" \

@@ -61,11 +61,11 @@ class UnionController {
 	private final Deadlines deadlines;
 
 	UnionController(UnionUploads uploads, UploadFindings findings, org.springframework.jdbc.core.JdbcTemplate jdbc,
-			AuditLog audit) {
+			FeedbackReports feedback, AuditLog audit) {
 		this.uploads = uploads;
 		this.findings = findings;
 		this.submissions = new UnionSubmissions(jdbc);
-		this.feedback = new FeedbackReports(jdbc, 1);
+		this.feedback = feedback;
 		this.audit = audit;
 		this.deadlines = new Deadlines(jdbc);
 	}

@@ -317,11 +317,6 @@ public class UnionUploads {
 				(rs, n) -> upload(rs), unionCode, year);
 	}
 
-	/** The path of an upload's kept file, or null when nothing was kept. */
-	Path file(Upload upload) {
-		return (upload.storedFile() != null) ? this.settings.dataDir().resolve(upload.storedFile()) : null;
-	}
-
 	private Optional<Upload> byId(long id) {
 		return this.jdbc.query(SELECT + " WHERE id = ?", (rs, n) -> upload(rs), id).stream().findFirst();
 	}

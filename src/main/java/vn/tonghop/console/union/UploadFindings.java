@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class UploadFindings {
 
 	/**
-	 * The file's outcome: NEW, DUPLICATE (the same bytes as a file before) or UNREADABLE.
+	 * The file's outcome: NEW, DUPLICATE (the same bytes as a file before) or UNREADABLE;
+	 * whether each of its returns was accepted; its findings.
 	 */
-	public record Result(String outcome, String reason, Long submission, List<Return> returns, List<Finding> findings) {
+	public record Result(String outcome, String reason, Long submission, List<Boolean> returns,
+			List<Finding> findings) {
 
 		public boolean unreadable() {
 			return "UNREADABLE".equals(this.outcome) || "SKIPPED".equals(this.outcome);
@@ -28,7 +30,7 @@ public class UploadFindings {
 		}
 
 		public boolean accepted() {
-			return !this.returns.isEmpty() && this.returns.stream().allMatch(Return::accepted);
+			return !this.returns.isEmpty() && !this.returns.contains(Boolean.FALSE);
 		}
 
 		public long errors() {
@@ -47,9 +49,6 @@ public class UploadFindings {
 			return unreadable() ? "UNREADABLE" : accepted() ? "ACCEPTED" : "REJECTED";
 		}
 
-	}
-
-	public record Return(String sheet, String unionCode, String unionName, boolean accepted, boolean counts) {
 	}
 
 	public record Finding(String sheet, String cell, String rule, String severity, String message) {
@@ -87,14 +86,9 @@ public class UploadFindings {
 			if (submission == null) {
 				return new Result((String) row[0], (String) row[1], null, List.of(), List.of());
 			}
-			List<Return> returns = this.jdbc
-				.query("SELECT sheet, union_code, union_name, accepted, superseded_by FROM return_record"
-						+ " WHERE submission_id = ? ORDER BY id", (rs, n) -> {
-							boolean accepted = rs.getBoolean(4);
-							rs.getLong(5);
-							return new Return(rs.getString(1), rs.getString(2), rs.getString(3), accepted,
-									accepted && rs.wasNull());
-						}, submission);
+			List<Boolean> returns = this.jdbc.queryForList(
+					"SELECT accepted FROM return_record WHERE submission_id = ? ORDER BY id", Boolean.class,
+					submission);
 			List<Finding> findings = this.jdbc.query(
 					"SELECT sheet, cell, rule, severity, message FROM finding WHERE submission_id = ?"
 							+ " ORDER BY CASE WHEN severity = 'error' THEN 0 ELSE 1 END, id",

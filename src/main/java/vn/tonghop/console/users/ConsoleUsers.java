@@ -92,12 +92,6 @@ public class ConsoleUsers {
 		return null;
 	}
 
-	/** How many users there are. */
-	public int count() {
-		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM console_user", Integer.class);
-		return (count != null) ? count : 0;
-	}
-
 	/** How many users the federation has: its ADMINs and ANALYSTs, not the unions. */
 	public int countFederation() {
 		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM console_user WHERE role <> ?", Integer.class,

@@ -158,7 +158,8 @@ public class FeedbackReports {
 					targets.add(target);
 					copied.add(submission);
 					writers.add(() -> {
-						String reason = write(source, submission, target, scope);
+						// the folder is published once every output is written
+						String reason = write(source, submission, target, scope, true);
 						if (reason != null) {
 							failed.put(index, reason);
 						}
@@ -217,6 +218,14 @@ public class FeedbackReports {
 	 * why not when its file cannot be opened as a workbook, else {@code null}.
 	 */
 	private String write(Path source, Submission submission, Path target, ProvinceScope scope) {
+		return write(source, submission, target, scope, false);
+	}
+
+	/**
+	 * {@link #write(Path, Submission, Path, ProvinceScope)}, {@code into} the empty file
+	 * {@code target} when it is one made for the copy in a folder not yet published.
+	 */
+	private String write(Path source, Submission submission, Path target, ProvinceScope scope, boolean into) {
 		// in a scope: the findings of its provinces' returns, and of the file
 		String inScope = scope.isAll() ? ""
 				: " AND (return_id IS NULL OR EXISTS (SELECT 1 FROM return_record r WHERE r.id = finding.return_id"
@@ -228,7 +237,12 @@ public class FeedbackReports {
 						rs.getString(5)),
 				submission.id());
 		try {
-			this.workbook.write(source, submission.unionCode(), submission.unionName(), items, target);
+			if (into) {
+				this.workbook.writeInto(source, submission.unionCode(), submission.unionName(), items, target);
+			}
+			else {
+				this.workbook.write(source, submission.unionCode(), submission.unionName(), items, target);
+			}
 			return null;
 		}
 		catch (FeedbackException ex) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
@@ -93,10 +94,29 @@ public final class FeedbackWorkbook {
 				|| (Files.exists(target) && Files.isSameFile(source, target))) {
 			throw new IllegalArgumentException("feedback must not overwrite the union's file " + source);
 		}
-		if (writeZip(source, unionCode, unionName, findings, target)) {
+		if (writeZip(source, unionCode, unionName, findings, target, false)) {
 			return;
 		}
-		writePoi(source, unionCode, unionName, findings, target);
+		writePoi(source, unionCode, unionName, findings, target, false);
+	}
+
+	/**
+	 * {@link #write}, straight into {@code target}: an empty file the caller made for the
+	 * copy in a folder that nobody reads before it is complete (a consolidation's outputs
+	 * before they are published). No temporary file is made beside it and moved over it:
+	 * for thousands of copies, making and deleting a file each cost more than writing the
+	 * copy (ext4 searches past the inodes it freed a moment before).
+	 */
+	public void writeInto(Path source, String unionCode, String unionName, List<FeedbackItem> items, Path target)
+			throws IOException, FeedbackException {
+		List<FeedbackItem> findings = List.copyOf(Objects.requireNonNull(items, "items"));
+		if (!Files.isRegularFile(target) || Files.isSameFile(source, target)) {
+			throw new IllegalArgumentException("not an empty file made for the copy of " + source + ": " + target);
+		}
+		if (writeZip(source, unionCode, unionName, findings, target, true)) {
+			return;
+		}
+		writePoi(source, unionCode, unionName, findings, target, true);
 	}
 
 	/**
@@ -106,6 +126,11 @@ public final class FeedbackWorkbook {
 	 */
 	boolean writeZip(Path source, String unionCode, String unionName, List<FeedbackItem> findings, Path target)
 			throws IOException {
+		return writeZip(source, unionCode, unionName, findings, target, false);
+	}
+
+	private boolean writeZip(Path source, String unionCode, String unionName, List<FeedbackItem> findings, Path target,
+			boolean into) throws IOException {
 		ZipCopy.Prepared prepared;
 		try {
 			if (WorkbookReader.detect(source) != WorkbookReader.Format.OOXML) {
@@ -121,7 +146,7 @@ public final class FeedbackWorkbook {
 			return false;
 		}
 		try {
-			save(target, prepared::writeTo);
+			save(target, prepared::writeTo, into);
 		}
 		catch (IOException ex) {
 			// a source entry that cannot be read, or a target that cannot be written:
@@ -134,6 +159,11 @@ public final class FeedbackWorkbook {
 	/** Writes the copy by loading and saving the whole workbook with POI. */
 	void writePoi(Path source, String unionCode, String unionName, List<FeedbackItem> findings, Path target)
 			throws IOException, FeedbackException {
+		writePoi(source, unionCode, unionName, findings, target, false);
+	}
+
+	private void writePoi(Path source, String unionCode, String unionName, List<FeedbackItem> findings, Path target,
+			boolean into) throws IOException, FeedbackException {
 		boolean ole2 = false;
 		try (Opened opened = open(source)) {
 			Workbook workbook = opened.workbook();
@@ -144,7 +174,7 @@ public final class FeedbackWorkbook {
 			marks.mark(located);
 			new FeedbackSheet(workbook, this.instructions).add(sheetName, unionCode, unionName,
 					source.getFileName().toString(), located);
-			save(target, workbook::write);
+			save(target, workbook::write, into);
 		}
 		catch (RuntimeException ex) {
 			// a part of the union's file the reading never needed may still fail POI
@@ -163,7 +193,18 @@ public final class FeedbackWorkbook {
 
 	}
 
-	private static void save(Path target, Writer writer) throws IOException {
+	/**
+	 * Writes the copy to {@code target}: {@code into} it, over what it holds, or beside
+	 * it and moved into place.
+	 */
+	private static void save(Path target, Writer writer, boolean into) throws IOException {
+		if (into) {
+			try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE,
+					StandardOpenOption.TRUNCATE_EXISTING)) {
+				writer.writeTo(out);
+			}
+			return;
+		}
 		Path folder = target.toAbsolutePath().getParent();
 		Files.createDirectories(folder);
 		Path part = Files.createTempFile(folder, ".feedback-", ".part");

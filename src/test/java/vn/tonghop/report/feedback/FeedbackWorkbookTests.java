@@ -152,6 +152,46 @@ class FeedbackWorkbookTests {
 		}
 	}
 
+	/**
+	 * The run's copies go straight into the empty files it made for them in its
+	 * unpublished folder: the same file (not one moved over it), nothing else left beside
+	 * it, and the copy as {@link FeedbackWorkbook#write} makes it; an {@code .xls} too.
+	 */
+	@Test
+	void writesIntoTheEmptyFileMadeForTheCopy() throws Exception {
+		Path xlsx = this.dir.resolve("cd-x.xlsx");
+		writeForm(new XSSFWorkbook(), xlsx);
+		Path xls = this.dir.resolve("form-libreoffice.xls");
+		Files.copy(sample("form-libreoffice.xls"), xls);
+		Files.createDirectories(this.target);
+		for (Path source : List.of(xlsx, xls)) {
+			Original original = Original.of(source);
+			Path copy = Files.createFile(this.target.resolve("ldld__" + source.getFileName()));
+			Object file = Files.readAttributes(copy, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+
+			this.feedback.writeInto(source, "CD000001", "Công đoàn Công ty X", ITEMS, copy);
+
+			original.assertUnchanged();
+			assertThat(Files.readAttributes(copy, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+				.isEqualTo(file);
+			try (Workbook workbook = open(copy)) {
+				if (source == xlsx) {
+					assertFeedback(workbook, "cd-x.xlsx", 2, ERROR_FILL, WARNING_FILL);
+				}
+				else {
+					assertFeedback(workbook, "form-libreoffice.xls", 1, XLS_ERROR_FILL, XLS_WARNING_FILL);
+				}
+			}
+		}
+		try (java.util.stream.Stream<Path> files = Files.list(this.target)) {
+			assertThat(files.map((file) -> file.getFileName().toString())).containsExactlyInAnyOrder("ldld__cd-x.xlsx",
+					"ldld__form-libreoffice.xls");
+		}
+		assertThatThrownBy(
+				() -> this.feedback.writeInto(xlsx, "CD000001", "X", ITEMS, this.target.resolve("none.xlsx")))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
 	@Test
 	void marksALegacyXlsCopy() throws Exception {
 		Path source = this.dir.resolve("form-libreoffice.xls");

@@ -15,6 +15,10 @@
 #                                       a realistic inbox: about 30% of the returns with
 #                                       findings (R09, R11, W01: feedback copies to write),
 #                                       about 10% saved as .xls (input-N-f30-x10)
+#   FINDINGS=30 XLS=10 WRITERS=20 bench/benchmark.sh 10000
+#                                       and about 20% of the .xlsx saved as other programs
+#                                       save them: LibreOffice, openpyxl, WPS (inline
+#                                       strings), a third each (input-N-f30-x10-w20)
 #   POSTGRESQL=127.0.0.1:5432 bench/benchmark.sh 20000
 #                                       on PostgreSQL instead of the embedded H2: each
 #                                       measured run in a database of its own, made and
@@ -74,9 +78,13 @@ for n in "${counts[@]}"; do
   run=$((run + 1))
   input="${INPUTS:-$work}/input-$n"
   realistic=()
-  if [[ ${FINDINGS:-0} != 0 || ${XLS:-0} != 0 ]]; then
+  if [[ ${FINDINGS:-0} != 0 || ${XLS:-0} != 0 || ${WRITERS:-0} != 0 ]]; then
     input="$input-f${FINDINGS:-0}-x${XLS:-0}"
     realistic=(--findings "${FINDINGS:-0}" --xls "${XLS:-0}")
+  fi
+  if [[ ${WRITERS:-0} != 0 ]]; then
+    input="$input-w$WRITERS"
+    realistic+=(--writers "$WRITERS")
   fi
   if [[ -z ${INPUTS:-} || ! -f "$input.complete" ]]; then
     rm -rf "$input"

@@ -40,11 +40,16 @@ class GenerateCommand implements Callable<Integer> {
 			description = "Khoảng bao nhiêu phần trăm báo cáo ghi dạng .xls (mặc định: ${DEFAULT-VALUE}).")
 	int xls;
 
+	@Option(names = "--writers", defaultValue = "0", paramLabel = "PHẦN_TRĂM",
+			description = "Khoảng bao nhiêu phần trăm báo cáo .xlsx ghi như các chương trình khác (LibreOffice,"
+					+ " openpyxl, WPS; mặc định: ${DEFAULT-VALUE}).")
+	int writers;
+
 	@Override
 	public Integer call() throws Exception {
-		if (this.findings < 0 || this.findings > 100 || this.xls < 0 || this.xls > 100) {
+		if (!percent(this.findings) || !percent(this.xls) || !percent(this.writers)) {
 			throw new CommandLine.ParameterException(this.spec.commandLine(),
-					"--findings và --xls là phần trăm, trong khoảng 0–100");
+					"--findings, --xls và --writers là phần trăm, trong khoảng 0–100");
 		}
 		if (this.count < 1) {
 			throw new CommandLine.ParameterException(this.spec.commandLine(), "--count phải lớn hơn 0");
@@ -52,11 +57,15 @@ class GenerateCommand implements Callable<Integer> {
 		Arguments.requireYear(this.spec, this.year.year);
 		long started = System.nanoTime();
 		int written = SyntheticReturns.write(this.output, this.count, this.year.year, this.seed, this.findings,
-				this.xls);
+				this.xls, this.writers);
 		double seconds = (System.nanoTime() - started) / 1e9;
 		System.out.printf("Đã ghi %d báo cáo vào %s trong %.1f s%n", written, this.output.toAbsolutePath().normalize(),
 				seconds);
 		return 0;
+	}
+
+	private static boolean percent(int value) {
+		return value >= 0 && value <= 100;
 	}
 
 }

@@ -23,14 +23,18 @@ import vn.tonghop.template.ReturnFormWriter;
  * Realistic return forms in bulk, for the benchmark: distinct union codes, the 34
  * provinces of 2025 and the seven sectors mixed, the standard form or a light variation
  * of it; clean, or on request a share with findings (errors and warnings of several
- * rules, as a first round of a real inbox has) and a share written as legacy
- * {@code .xls}. File {@code i} depends only on the seed and {@code i}, so a run is
- * repeatable and the files are written in parallel.
+ * rules, as a first round of a real inbox has), a share written as legacy {@code .xls}
+ * and a share of the {@code .xlsx} saved as other programs save them
+ * ({@link OtherWriters}). File {@code i} depends only on the seed and {@code i}, so a run
+ * is repeatable and the files are written in parallel.
  */
 public final class SyntheticReturns {
 
 	/** At most this many files in one sub-folder. */
 	static final int FILES_PER_FOLDER = 1000;
+
+	/** Seeds the choice of the forms other programs save, apart from the rest. */
+	private static final long WRITERS_SALT = 0x3C6EF372FE94F82BL;
 
 	private static final Set<String> CITIES = Set.of("01", "31", "46", "48", "79", "92");
 
@@ -56,7 +60,7 @@ public final class SyntheticReturns {
 	 * @return the number of files written
 	 */
 	public static int write(Path dir, int count, int year, long seed) throws IOException {
-		return write(dir, count, year, seed, 0, 0);
+		return write(dir, count, year, seed, 0, 0, 0);
 	}
 
 	/**
@@ -66,10 +70,20 @@ public final class SyntheticReturns {
 	 */
 	public static int write(Path dir, int count, int year, long seed, int findingsPercent, int xlsPercent)
 			throws IOException {
+		return write(dir, count, year, seed, findingsPercent, xlsPercent, 0);
+	}
+
+	/**
+	 * {@link #write(Path, int, int, long, int, int)}, with about {@code writersPercent}
+	 * of the {@code .xlsx} forms saved as LibreOffice, openpyxl or WPS would save them
+	 * (as many of each kind, about): {@link OtherWriters}.
+	 */
+	public static int write(Path dir, int count, int year, long seed, int findingsPercent, int xlsPercent,
+			int writersPercent) throws IOException {
 		if (count < 0) {
 			throw new IllegalArgumentException("count must not be negative: " + count);
 		}
-		Generator generator = new Generator(year, seed, findingsPercent, xlsPercent);
+		Generator generator = new Generator(year, seed, findingsPercent, xlsPercent, writersPercent);
 		for (int folder = 0; folder * FILES_PER_FOLDER < count; folder++) {
 			Files.createDirectories(dir.resolve(folderName(folder)));
 		}
@@ -114,6 +128,8 @@ public final class SyntheticReturns {
 
 		private final int xlsPercent;
 
+		private final int writersPercent;
+
 		private final ReturnFormWriter writer;
 
 		private final List<Province> provinces = new ArrayList<>();
@@ -123,14 +139,15 @@ public final class SyntheticReturns {
 		private final Map<String, String> industryLabels = new LinkedHashMap<>();
 
 		Generator(int year, long seed) {
-			this(year, seed, 0, 0);
+			this(year, seed, 0, 0, 0);
 		}
 
-		Generator(int year, long seed, int findingsPercent, int xlsPercent) {
+		Generator(int year, long seed, int findingsPercent, int xlsPercent, int writersPercent) {
 			this.year = year;
 			this.seed = seed;
 			this.findingsPercent = findingsPercent;
 			this.xlsPercent = xlsPercent;
+			this.writersPercent = writersPercent;
 			this.writer = new ReturnFormWriter(IndicatorCatalogue.load());
 			for (ReferenceCsv.Row row : ReferenceCsv.read("reference/provinces-2025.csv", "code", "name")) {
 				this.provinces.add(new Province(row.required("code"), row.required("name")));
@@ -143,8 +160,12 @@ public final class SyntheticReturns {
 			}
 		}
 
-		/** The union code and content of form {@code index}, and its layout. */
-		record Form(String unionCode, FormContent content, FormStyle style, String extension) {
+		/**
+		 * The union code and content of form {@code index}, its layout, and the program
+		 * that saves it when not POI ({@code otherWriter}, else null).
+		 */
+		record Form(String unionCode, FormContent content, FormStyle style, String extension,
+				OtherWriters.Kind otherWriter) {
 		}
 
 		Form form(int index) {
@@ -181,13 +202,22 @@ public final class SyntheticReturns {
 				withFindings(values, extra);
 			}
 			String extension = (extra.nextInt(100) < this.xlsPercent) ? "xls" : "xlsx";
-			return new Form(unionCode, new FormContent(header, values), style, extension);
+			// a third one, so that the forms of before stay those of before
+			Random writers = new Random(mix(this.seed ^ WRITERS_SALT, index));
+			boolean rewritten = writers.nextInt(100) < this.writersPercent;
+			OtherWriters.Kind[] kinds = OtherWriters.Kind.values();
+			OtherWriters.Kind otherWriter = kinds[writers.nextInt(kinds.length)];
+			return new Form(unionCode, new FormContent(header, values), style, extension,
+					(rewritten && extension.equals("xlsx")) ? otherWriter : null);
 		}
 
 		Path write(Path dir, int index) throws IOException {
 			Form form = form(index);
 			Path file = path(dir, index, form.unionCode(), form.extension());
 			this.writer.write(form.content(), form.style(), file);
+			if (form.otherWriter() != null) {
+				Files.write(file, OtherWriters.rewrite(form.otherWriter(), Files.readAllBytes(file)));
+			}
 			return file;
 		}
 

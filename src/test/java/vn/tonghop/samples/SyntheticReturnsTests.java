@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,73 @@ class SyntheticReturnsTests {
 			assertThat(total.get("E06")).as(name).isGreaterThanOrEqualTo(1_000_000L);
 			assertThat(List.of(Figures.RATINGS)).contains((String) form.indicator("F03").total());
 		}
+	}
+
+	@Test
+	void aShareOfTheXlsxIsSavedAsOtherProgramsSaveIt(@TempDir Path dir) throws IOException {
+		int count = 300;
+		SyntheticReturns.write(dir, count, 2026, 7, 0, 10, 60);
+		Map<String, Integer> kinds = new TreeMap<>();
+		for (Path file : files(dir)) {
+			kinds.merge(file.toString().endsWith(".xls") ? "xls" : kind(Files.readAllBytes(file)), 1, Integer::sum);
+		}
+		// .xlsx: about 270, 60% of them rewritten, a third by each program
+		assertThat(kinds.keySet()).containsExactly("LIBREOFFICE", "OPENPYXL", "POI", "WPS", "xls");
+		assertThat(kinds.get("xls")).isBetween(count * 4 / 100, count * 18 / 100);
+		assertThat(kinds.get("POI")).isBetween(80, 140);
+		for (OtherWriters.Kind kind : OtherWriters.Kind.values()) {
+			assertThat(kinds.get(kind.name())).as(kind.name()).isBetween(35, 75);
+		}
+	}
+
+	@Test
+	void withoutOtherWritersTheFilesAreThoseOfBefore(@TempDir Path before, @TempDir Path none, @TempDir Path some)
+			throws IOException {
+		SyntheticReturns.write(before, COUNT, 2026, 7, 30, 10);
+		SyntheticReturns.write(none, COUNT, 2026, 7, 30, 10, 0);
+		SyntheticReturns.write(some, COUNT, 2026, 7, 30, 10, 50);
+		List<Path> files = files(before);
+		assertThat(files(none)).hasSameSizeAs(files);
+		assertThat(files(some)).hasSameSizeAs(files);
+		int rewritten = 0;
+		for (Path file : files) {
+			Path relative = before.relativize(file);
+			byte[] bytes = Files.readAllBytes(file);
+			assertThat(none.resolve(relative)).as("%s", relative).hasBinaryContent(bytes);
+			byte[] other = Files.readAllBytes(some.resolve(relative));
+			if (file.toString().endsWith(".xls") || kind(other).equals("POI")) {
+				// the forms other programs did not save are untouched by the choice
+				assertThat(other).as("%s", relative).isEqualTo(bytes);
+			}
+			else {
+				rewritten++;
+				assertThat(kind(bytes)).isEqualTo("POI");
+			}
+		}
+		assertThat(rewritten).isBetween(COUNT / 5, COUNT * 4 / 5);
+	}
+
+	/** Which program saved an {@code .xlsx}, by the marks it leaves in the parts. */
+	private static String kind(byte[] xlsx) throws IOException {
+		Map<String, String> parts = OtherWritersTests.texts(xlsx);
+		List<String> names = List.copyOf(parts.keySet());
+		String application = parts.get("docProps/app.xml");
+		String sheet = parts.get("xl/worksheets/sheet1.xml");
+		if (!parts.containsKey("xl/sharedStrings.xml") && sheet.contains("t=\"inlineStr\"")) {
+			assertThat(application).contains("WPS");
+			return OtherWriters.Kind.WPS.name();
+		}
+		if (names.get(0).equals("docProps/app.xml") && names.get(names.size() - 1).equals("[Content_Types].xml")
+				&& !sheet.contains("<dimension")) {
+			assertThat(application).contains("Microsoft Excel");
+			return OtherWriters.Kind.OPENPYXL.name();
+		}
+		if (sheet.contains("<sheetPr filterMode=\"false\">") && sheet.contains(" t=\"n\"><v>")) {
+			assertThat(application).contains("LibreOffice");
+			return OtherWriters.Kind.LIBREOFFICE.name();
+		}
+		assertThat(application).contains("Apache POI");
+		return "POI";
 	}
 
 	private static List<Path> files(Path dir) throws IOException {

@@ -29,9 +29,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import vn.tonghop.catalogue.IndicatorCatalogue;
+import vn.tonghop.samples.OtherWriters;
+import vn.tonghop.samples.SyntheticReturns;
 import vn.tonghop.template.FormStyle;
 import vn.tonghop.template.ReturnFormWriter;
 import vn.tonghop.testing.PrintedPages;
@@ -41,8 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The copy written at the zip level reads the same, through POI, as the copy POI writes:
- * for every sample return and returns the form writer makes, with findings on existing
- * cells, on cells and rows the sheet lacks, in merged cells, and without a cell.
+ * for every sample return and returns the form writer makes (also as other programs save
+ * them), with findings on existing cells, on cells and rows the sheet lacks, in merged
+ * cells, and without a cell.
  */
 class ZipCopyTests {
 
@@ -86,6 +90,33 @@ class ZipCopyTests {
 			Path file = this.dir.resolve("return-" + (n++) + ".xlsx");
 			new ReturnFormWriter(CATALOGUE).write(ValidReturns.content(CATALOGUE, header), style, file);
 			assertSameAsPoi(file);
+		}
+	}
+
+	/**
+	 * Returns with findings as LibreOffice, openpyxl and WPS save them (numbers typed
+	 * {@code t="n"}, entries in another order, inline strings and no shared strings):
+	 * still copied at the zip level, as POI copies them.
+	 */
+	@ParameterizedTest
+	@EnumSource(OtherWriters.Kind.class)
+	void copiesReturnsOtherProgramsSaved(OtherWriters.Kind kind) throws Exception {
+		Path forms = this.dir.resolve("forms");
+		SyntheticReturns.write(forms, 10, 2026, 3, 100, 0);
+		List<Path> files;
+		try (Stream<Path> walk = Files.walk(forms)) {
+			files = walk.filter(Files::isRegularFile).sorted().toList();
+		}
+		assertThat(files).hasSize(10);
+		for (Path form : files) {
+			Path source = this.dir.resolve(kind.name().toLowerCase(java.util.Locale.ROOT)).resolve(form.getFileName());
+			Files.createDirectories(source.getParent());
+			Files.write(source, OtherWriters.rewrite(kind, Files.readAllBytes(form)));
+			Path copy = this.dir.resolve("zip-" + kind).resolve(form.getFileName());
+			assertThat(this.feedback.writeZip(source, "CD000001", "Công đoàn Công ty X", findings(source), copy))
+				.as("%s %s copied at the zip level, not by POI", kind, form.getFileName())
+				.isTrue();
+			assertSameAsPoi(source);
 		}
 	}
 

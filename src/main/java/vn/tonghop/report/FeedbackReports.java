@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +20,7 @@ import java.util.stream.Stream;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import vn.tonghop.intake.FileNames;
 import vn.tonghop.report.feedback.CopyWriters;
@@ -138,6 +142,7 @@ public class FeedbackReports {
 				List<Submission> copied = new ArrayList<>();
 				// why each copy of the range that could not be made was not, by its index
 				Map<Integer, String> failed = new ConcurrentHashMap<>();
+				Map<Long, List<FeedbackItem>> findings = findings(year, scope, after, upTo);
 				// one copy per workbook: a list's rows share theirs; CSV lists get none
 				// (no cells to mark)
 				withFindings(year, scope, after, upTo, (submission) -> {
@@ -159,7 +164,8 @@ public class FeedbackReports {
 					copied.add(submission);
 					writers.add(() -> {
 						// the folder is published once every output is written
-						String reason = write(source, submission, target, scope, true);
+						String reason = write(source, submission, findings.getOrDefault(submission.id(), List.of()),
+								target, true);
 						if (reason != null) {
 							failed.put(index, reason);
 						}
@@ -214,28 +220,11 @@ public class FeedbackReports {
 	}
 
 	/**
-	 * Writes one submission's feedback copy over the empty file {@code target}; returns
-	 * why not when its file cannot be opened as a workbook, else {@code null}.
+	 * Writes the copy of {@code submission} with {@code items}, {@code into} the empty
+	 * file {@code target} when it is one made for the copy in a folder not yet published;
+	 * returns why not when its file cannot be opened as a workbook, else {@code null}.
 	 */
-	private String write(Path source, Submission submission, Path target, ProvinceScope scope) {
-		return write(source, submission, target, scope, false);
-	}
-
-	/**
-	 * {@link #write(Path, Submission, Path, ProvinceScope)}, {@code into} the empty file
-	 * {@code target} when it is one made for the copy in a folder not yet published.
-	 */
-	private String write(Path source, Submission submission, Path target, ProvinceScope scope, boolean into) {
-		// in a scope: the findings of its provinces' returns, and of the file
-		String inScope = scope.isAll() ? ""
-				: " AND (return_id IS NULL OR EXISTS (SELECT 1 FROM return_record r WHERE r.id = finding.return_id"
-						+ scope.and("r.province_code") + "))";
-		List<FeedbackItem> items = this.jdbc.query(
-				"SELECT sheet, cell, rule, severity, message FROM finding WHERE submission_id = ?" + inScope
-						+ " ORDER BY id",
-				(rs, n) -> new FeedbackItem(rs.getString(1), rs.getString(2), rs.getString(3).strip(), rs.getString(4),
-						rs.getString(5)),
-				submission.id());
+	private String write(Path source, Submission submission, List<FeedbackItem> items, Path target, boolean into) {
 		try {
 			if (into) {
 				this.workbook.writeInto(source, submission.unionCode(), submission.unionName(), items, target);
@@ -251,6 +240,35 @@ public class FeedbackReports {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write " + target + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/** In a scope: the findings of its provinces' returns, and of the file. */
+	private static String findingsInScope(ProvinceScope scope) {
+		return scope.isAll() ? "" : " AND (finding.return_id IS NULL OR EXISTS (SELECT 1 FROM return_record r"
+				+ " WHERE r.id = finding.return_id" + scope.and("r.province_code") + "))";
+	}
+
+	private static FeedbackItem item(ResultSet rs, int first) throws SQLException {
+		return new FeedbackItem(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2).strip(),
+				rs.getString(first + 3), rs.getString(first + 4));
+	}
+
+	/**
+	 * The findings of the submissions whose files' names are in a range (after one name,
+	 * up to another), by submission, in the order they were found: one query for a
+	 * range's copies rather than one for each.
+	 */
+	private Map<Long, List<FeedbackItem>> findings(int year, ProvinceScope scope, String after, String upTo) {
+		Map<Long, List<FeedbackItem>> items = new HashMap<>();
+		this.jdbc.query(
+				"SELECT finding.submission_id, finding.sheet, finding.cell, finding.rule, finding.severity,"
+						+ " finding.message FROM submission s JOIN finding ON finding.submission_id = s.id"
+						+ " WHERE s.report_year = ? AND s.source_file > ? AND s.source_file <= ?"
+						+ findingsInScope(scope) + " ORDER BY finding.id",
+				(RowCallbackHandler) (rs) -> items.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
+					.add(item(rs, 2)),
+				year, after, upTo);
+		return items;
 	}
 
 	/**
@@ -275,7 +293,10 @@ public class FeedbackReports {
 		if (isText(found.get(0).sourceFile())) {
 			return "Tệp CSV không có bản phản hồi: các phát hiện ở trên trang này.";
 		}
-		return write(Path.of(found.get(0).sourcePath()), found.get(0), target, ProvinceScope.all());
+		List<FeedbackItem> items = this.jdbc.query(
+				"SELECT sheet, cell, rule, severity, message FROM finding WHERE submission_id = ? ORDER BY id",
+				(rs, n) -> item(rs, 1), submission);
+		return write(Path.of(found.get(0).sourcePath()), found.get(0), items, target, false);
 	}
 
 	private static boolean isText(String file) {

@@ -1,9 +1,12 @@
 package vn.tonghop.report.feedback;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -199,9 +202,14 @@ public final class FeedbackWorkbook {
 	 */
 	private static void save(Path target, Writer writer, boolean into) throws IOException {
 		if (into) {
-			try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE,
-					StandardOpenOption.TRUNCATE_EXISTING)) {
+			// not opened with TRUNCATE_EXISTING: ext4 writes a file truncated on opening
+			// out to disk when it is closed (auto_da_alloc); what a first attempt left
+			// beyond the end is cut off after the copy
+			try (FileChannel channel = FileChannel.open(target, StandardOpenOption.WRITE)) {
+				OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 65536);
 				writer.writeTo(out);
+				out.flush();
+				channel.truncate(channel.position());
 			}
 			return;
 		}

@@ -190,6 +190,17 @@ class FeedbackWorkbookTests {
 		assertThatThrownBy(
 				() -> this.feedback.writeInto(xlsx, "CD000001", "X", ITEMS, this.target.resolve("none.xlsx")))
 			.isInstanceOf(IllegalArgumentException.class);
+		// what the file held beyond the copy's end (a first attempt that was given up)
+		// is cut off
+		Path longer = this.target.resolve("longer.xlsx");
+		Files.write(longer, new byte[1 << 20]);
+		this.feedback.writeInto(xlsx, "CD000001", "Công đoàn Công ty X", ITEMS, longer);
+		Path moved = this.target.resolve("moved.xlsx");
+		this.feedback.write(xlsx, "CD000001", "Công đoàn Công ty X", ITEMS, moved);
+		assertThat(Files.size(longer)).isEqualTo(Files.size(moved));
+		try (Workbook workbook = open(longer)) {
+			assertFeedback(workbook, "cd-x.xlsx", 2, ERROR_FILL, WARNING_FILL);
+		}
 	}
 
 	@Test

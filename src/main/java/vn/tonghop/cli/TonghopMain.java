@@ -26,6 +26,7 @@ public final class TonghopMain {
 
 	public static void main(String[] args) {
 		jdkXmlParsers();
+		log4jProvider();
 		Stopping.recordSignals();
 		HeapWatch.start();
 		System.exit(execute(args));
@@ -45,6 +46,18 @@ public final class TonghopMain {
 	static void jdkXmlParsers() {
 		// a factory chosen with -D on the java command line stays
 		JDK_XML_FACTORIES.forEach(System.getProperties()::putIfAbsent);
+	}
+
+	/**
+	 * The Log4j API, through which POI logs, picks its provider here, on the main thread,
+	 * whose class loader sees tonghop's classes ({@code EagerLevelLogging}, named in
+	 * {@code log4j2.component.properties}). Left to the first thread that logs, it could
+	 * be a pool thread of a parallel stream, which in the packaged jar sees the JDK's
+	 * classes only: Log4j printed an error with a stack trace, then took another
+	 * provider.
+	 */
+	static void log4jProvider() {
+		org.apache.logging.log4j.LogManager.getFactory();
 	}
 
 	/** The JDK's XML factories, by the system property that names each. */

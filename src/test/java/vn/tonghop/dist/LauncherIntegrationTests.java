@@ -70,6 +70,21 @@ class LauncherIntegrationTests {
 	}
 
 	/**
+	 * Regression: {@code generate} writes its forms on the pool threads of a parallel
+	 * stream; the first of them to reach POI made the Log4j API pick its provider, which
+	 * the packaged jar's classes were not visible to from there: an ERROR line and a
+	 * stack trace on the terminal. The command prints its one line, nothing else.
+	 */
+	@Test
+	void generatesWithNothingButItsLine(@TempDir Path temp) throws Exception {
+		Path launcher = copyOfTheBuiltLauncher(Files.createDirectories(temp.resolve("bin")));
+		String output = run(launcher, Map.of("TONGHOP_CDS", "0"), "generate", "--count", "40", "--year", "2026",
+				"--output", temp.resolve("bao-cao").toString(), "--findings", "30", "--xls", "20", "--writers", "30");
+		assertThat(output.strip()).as(output).startsWith("Đã ghi 40 báo cáo vào ");
+		assertThat(output.strip().lines()).as(output).hasSize(1);
+	}
+
+	/**
 	 * Regression: a first run that stopped at once (here a folder that does not exist)
 	 * saved an archive of the few classes it had loaded, and every later run started from
 	 * it, a second slower at 50 returns; the archive now comes from the first run that

@@ -23,9 +23,9 @@ import org.springframework.transaction.annotation.Isolation;
  *
  * <p>
  * The job repository creates job and step executions READ COMMITTED, not Spring Batch's
- * SERIALIZABLE. The consolidation's two flows create their steps at the same moment, and
- * on a PostgreSQL database whose job tables have statistics (autovacuum gathers them)
- * PostgreSQL reads those small tables whole and failed one of the two SERIALIZABLE
+ * SERIALIZABLE. The consolidation's flows create their steps at the same moment, and on a
+ * PostgreSQL database whose job tables have statistics (autovacuum gathers them)
+ * PostgreSQL reads those small tables whole and failed one of the SERIALIZABLE
  * transactions ("could not serialize access due to read/write dependencies among
  * transactions"), and with it the consolidation. SERIALIZABLE was there to keep two
  * processes from starting the same job; that is {@code RunLock}'s work here (one run at a

@@ -164,8 +164,8 @@ final class Spring {
 
 	/**
 	 * Prints, once each, the lines of the {@link DamagedStoreException}s that failed the
-	 * job's steps: the two flows of a consolidation may both meet the same damaged
-	 * return. Their stack traces are at DEBUG ({@code DamagedStoreLogFilter}).
+	 * job's steps: the flows of a consolidation may each meet the same damaged return.
+	 * Their stack traces are at DEBUG ({@code DamagedStoreLogFilter}).
 	 */
 	static void sayDamaged(JobExecution execution) {
 		if (execution == null) {

@@ -58,10 +58,13 @@ class ConsolidateJobConfiguration {
 	static final String YEAR_MISMATCH_COPIES = "feedbackYearMismatch";
 
 	/**
-	 * The cross-checks first (the outputs show their findings), then two flows at once on
-	 * two threads: the analysts' workbook, the longest step, beside the CSV files and the
-	 * feedback copies one after the other. Each flow only reads the database and writes
-	 * its own files.
+	 * The cross-checks first (the outputs show their findings), then three flows at once:
+	 * the analysts' workbook, the longest step of a clean inbox; the CSV files one after
+	 * the other; and the feedback copies, the longest when many returns have findings
+	 * (started with the others, not after the CSV files: at 150,000 returns a third of
+	 * them with findings it waited 25 s for returns.csv and issues.csv on one core). Each
+	 * flow only reads the database and writes its own files; files.csv, which names the
+	 * copies that could not be made, comes after all three.
 	 */
 	@Bean
 	Job consolidateYearJob(JobRepository jobRepository, Step crossCheckReturnsStep, Step writeReturnsCsvStep,
@@ -71,13 +74,11 @@ class ConsolidateJobConfiguration {
 			.next(writeRollupsStep)
 			.next(writeCompletenessStep)
 			.next(writeIssuesCsvStep)
-			// files.csv names the copies the feedback step could not make
-			.next(writeFeedbackStep)
-			.next(writeFilesCsvStep)
 			.build();
+		Flow feedback = new FlowBuilder<Flow>("writeFeedbackFlow").start(writeFeedbackStep).build();
 		Flow workbook = new FlowBuilder<Flow>("writeWorkbookFlow").start(writeWorkbookStep).build();
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("tonghop-write-");
-		executor.setConcurrencyLimit(2);
+		executor.setConcurrencyLimit(3);
 		return new JobBuilder(JOB, jobRepository).listener(new JobExecutionListener() {
 			@Override
 			public void beforeJob(JobExecution execution) {
@@ -96,7 +97,9 @@ class ConsolidateJobConfiguration {
 			}
 		})
 			.start(new FlowBuilder<Flow>("crossCheckFlow").start(crossCheckReturnsStep).build())
-			.next(new FlowBuilder<Flow>("writeOutputsFlow").split(executor).add(workbook, files).build())
+			.next(new FlowBuilder<Flow>("writeOutputsFlow").split(executor).add(workbook, files, feedback).build())
+			// files.csv names the copies the feedback step could not make
+			.next(new FlowBuilder<Flow>("writeFilesCsvFlow").start(writeFilesCsvStep).build())
 			.next(new FlowBuilder<Flow>("publishOutputsFlow").start(publishOutputsStep).build())
 			.end()
 			.build();
@@ -200,22 +203,23 @@ class ConsolidateJobConfiguration {
 
 	/**
 	 * What each step does, for the log, numbered in this order: the cross-checks, the CSV
-	 * files and feedback copies one after the other (2–7), the workbook (8), which runs
-	 * at the same time as 2–7 on another thread, and publishing. The log line of 2 and of
-	 * 8 say that they run together, so a log where 8 comes before 3 is true.
+	 * files one after the other (2–5), the feedback copies (6) and the workbook (7),
+	 * which run at the same time as 2–5, each on a thread of its own, then files.csv and
+	 * publishing. The log lines of 2, 6 and 7 say that they run together, so a log where
+	 * 7 comes before 3 is true.
 	 */
 	static final Map<String, String> STEPS = steps();
 
 	private static Map<String, String> steps() {
 		Map<String, String> steps = new LinkedHashMap<>();
 		steps.put("crossCheckReturnsStep", "đối chiếu với danh sách đơn vị và năm trước");
-		steps.put("writeReturnsCsvStep", "ghi returns.csv (các bước 2–7 chạy cùng lúc với bước 8)");
+		steps.put("writeReturnsCsvStep", "ghi returns.csv (các bước 2–5, bước 6 và bước 7 chạy cùng lúc)");
 		steps.put("writeRollupsStep", "ghi các bảng tổng hợp CSV");
 		steps.put("writeCompletenessStep", "ghi completeness.csv");
 		steps.put("writeIssuesCsvStep", "ghi issues.csv");
-		steps.put("writeFeedbackStep", "ghi bản phản hồi cho các đơn vị (phan-hoi/)");
+		steps.put("writeFeedbackStep", "ghi bản phản hồi cho các đơn vị (phan-hoi/; cùng lúc với các bước 2–5 và 7)");
+		steps.put("writeWorkbookStep", "ghi sổ tổng hợp Excel (cùng lúc với các bước 2–6)");
 		steps.put("writeFilesCsvStep", "ghi files.csv (tình trạng từng tệp)");
-		steps.put("writeWorkbookStep", "ghi sổ tổng hợp Excel (cùng lúc với các bước 2–7)");
 		steps.put("publishOutputsStep", "thay bộ kết quả cũ bằng bộ vừa ghi");
 		return Collections.unmodifiableMap(steps);
 	}
@@ -242,7 +246,7 @@ class ConsolidateJobConfiguration {
 	}
 
 	/**
-	 * "Tổng hợp năm 2026, bước 8/9: ghi sổ tổng hợp Excel (cùng lúc với các bước 2–7)".
+	 * "Tổng hợp năm 2026, bước 7/9: ghi sổ tổng hợp Excel (cùng lúc với các bước 2–6)".
 	 */
 	static String logLine(String step, long year) {
 		int number = List.copyOf(STEPS.keySet()).indexOf(step) + 1;

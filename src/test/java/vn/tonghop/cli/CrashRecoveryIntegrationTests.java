@@ -90,7 +90,7 @@ class CrashRecoveryIntegrationTests {
 
 	static final KillPoint FEEDBACK = new KillPoint("consolidation, feedback copies", step(6), 150);
 
-	static final KillPoint WORKBOOK = new KillPoint("consolidation, workbook", step(8), 150);
+	static final KillPoint WORKBOOK = new KillPoint("consolidation, workbook", step(7), 150);
 
 	/** While the outputs are switched in: between the two renames, at best. */
 	static final KillPoint PUBLISH = new KillPoint("consolidation, publishing the outputs", step(9), 5);

@@ -14,17 +14,18 @@ class ConsolidateStepLogTests {
 	@Test
 	void theWorkbookSaysItRunsBesideTheCsvFilesAndFeedbackCopies() {
 		assertThat(ConsolidateJobConfiguration.logLine("writeWorkbookStep", 2026))
-			.isEqualTo("Tổng hợp năm 2026, bước 8/9: ghi sổ tổng hợp Excel (cùng lúc với các bước 2–7)");
+			.isEqualTo("Tổng hợp năm 2026, bước 7/9: ghi sổ tổng hợp Excel (cùng lúc với các bước 2–6)");
 		assertThat(ConsolidateJobConfiguration.logLine("writeReturnsCsvStep", 2026))
-			.isEqualTo("Tổng hợp năm 2026, bước 2/9: ghi returns.csv (các bước 2–7 chạy cùng lúc với bước 8)");
+			.isEqualTo("Tổng hợp năm 2026, bước 2/9: ghi returns.csv (các bước 2–5, bước 6 và bước 7 chạy cùng lúc)");
 	}
 
 	@Test
 	void theStepsAfterTheFirstOfTheirFlowAreNumberedInTheOrderTheyRun() {
 		assertThat(ConsolidateJobConfiguration.logLine("crossCheckReturnsStep", 2026)).contains("bước 1/9");
 		assertThat(ConsolidateJobConfiguration.logLine("writeRollupsStep", 2026)).contains("bước 3/9");
-		assertThat(ConsolidateJobConfiguration.logLine("writeFeedbackStep", 2026)).contains("bước 6/9");
-		assertThat(ConsolidateJobConfiguration.logLine("writeFilesCsvStep", 2026)).contains("bước 7/9");
+		assertThat(ConsolidateJobConfiguration.logLine("writeFeedbackStep", 2026))
+			.contains("bước 6/9: ghi bản phản hồi cho các đơn vị (phan-hoi/; cùng lúc với các bước 2–5 và 7)");
+		assertThat(ConsolidateJobConfiguration.logLine("writeFilesCsvStep", 2026)).contains("bước 8/9");
 		assertThat(ConsolidateJobConfiguration.logLine("publishOutputsStep", 2026)).contains("bước 9/9");
 	}
 

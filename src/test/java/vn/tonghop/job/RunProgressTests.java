@@ -67,7 +67,7 @@ class RunProgressTests {
 		assertThat(consolidation.steps()).extracting(RunProgress.Step::state)
 			.containsExactly(RunProgress.StepState.COMPLETED, RunProgress.StepState.COMPLETED,
 					RunProgress.StepState.FAILED, RunProgress.StepState.WAITING, RunProgress.StepState.WAITING,
-					RunProgress.StepState.WAITING, RunProgress.StepState.WAITING, RunProgress.StepState.RUNNING,
+					RunProgress.StepState.WAITING, RunProgress.StepState.RUNNING, RunProgress.StepState.WAITING,
 					RunProgress.StepState.WAITING);
 		// each step's number and text are those of its log line
 		for (RunProgress.Step step : consolidation.steps()) {

@@ -142,10 +142,14 @@ public class FeedbackReports {
 				List<Submission> copied = new ArrayList<>();
 				// why each copy of the range that could not be made was not, by its index
 				Map<Integer, String> failed = new ConcurrentHashMap<>();
-				Map<Long, List<FeedbackItem>> findings = findings(year, scope, after, upTo);
+				List<Submission> submissions = new ArrayList<>();
+				withFindings(year, scope, after, upTo, submissions::add);
+				// the range's findings, read once; none to read when no file has any
+				Map<Long, List<FeedbackItem>> findings = submissions.isEmpty() ? Map.of()
+						: findings(year, scope, after, upTo);
 				// one copy per workbook: a list's rows share theirs; CSV lists get none
 				// (no cells to mark)
-				withFindings(year, scope, after, upTo, (submission) -> {
+				submissions.forEach((submission) -> {
 					if (withheld.contains(submission.id())) {
 						return;
 					}

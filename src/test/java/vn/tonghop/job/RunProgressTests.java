@@ -1,6 +1,11 @@
 package vn.tonghop.job;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +100,27 @@ class RunProgressTests {
 		line.fileDone();
 		assertThat(progress.snapshot().ingest().done()).isEqualTo(1);
 		assertThat(progress.snapshot().ingest().finished()).isTrue();
+	}
+
+	/**
+	 * Regression: the console's page of a run names the steps from its own messages; when
+	 * the steps were renumbered it still said "các bước 2–7 chạy cùng lúc với bước 8".
+	 * Its Vietnamese texts are those of the log lines, step for step.
+	 */
+	@Test
+	void theConsolesVietnameseStepTextsAreTheLogLines() throws IOException {
+		Properties messages = new Properties();
+		try (Reader in = new InputStreamReader(
+				RunProgressTests.class.getResourceAsStream("/i18n/console-runs.properties"), StandardCharsets.UTF_8)) {
+			messages.load(in);
+		}
+		assertThat(messages.stringPropertyNames()
+			.stream()
+			.filter((key) -> key.startsWith("runs.step.") && !key.equals("runs.step.current"))
+			.map((key) -> key.substring("runs.step.".length())))
+			.containsExactlyInAnyOrderElementsOf(ConsolidateJobConfiguration.STEPS.keySet());
+		ConsolidateJobConfiguration.STEPS
+			.forEach((step, text) -> assertThat(messages.getProperty("runs.step." + step)).as(step).isEqualTo(text));
 	}
 
 }

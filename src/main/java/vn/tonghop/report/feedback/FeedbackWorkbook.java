@@ -136,12 +136,11 @@ public final class FeedbackWorkbook {
 			boolean into) throws IOException {
 		ZipCopy.Prepared prepared;
 		try {
-			if (WorkbookReader.detect(source) != WorkbookReader.Format.OOXML) {
-				return false;
-			}
+			// not a zip (an .xls, a damaged file): ZipCopy says so from the bytes it
+			// reads
 			prepared = new ZipCopy(this.instructions).prepare(source, unionCode, unionName, findings);
 		}
-		catch (UnreadableFileException | IOException | RuntimeException ex) {
+		catch (IOException | RuntimeException ex) {
 			// not a zip this writer can read: POI says what is wrong with it
 			return false;
 		}

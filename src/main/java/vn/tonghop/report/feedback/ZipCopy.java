@@ -19,6 +19,9 @@ import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.ss.util.CellRangeAddress;
 
+import vn.tonghop.read.UnreadableFileException;
+import vn.tonghop.read.WorkbookReader;
+
 /**
  * Writes the feedback copy of an {@code .xlsx}/{@code .xlsm} at the zip level: every part
  * of the union's file is copied as it is, except the few that must change (the marked
@@ -116,14 +119,24 @@ final class ZipCopy {
 
 	/**
 	 * The changed parts of the copy, or {@code null} when this writer does not handle the
-	 * source (the caller then uses POI).
+	 * source, a zip or not (the caller then uses POI).
 	 */
 	Prepared prepare(Path source, String unionCode, String unionName, List<FeedbackItem> items) throws IOException {
 		if (Files.size(source) > MAX_PART) {
 			return null;
 		}
+		byte[] bytes = Files.readAllBytes(source);
 		try {
-			ZipParts zip = new ZipParts(Files.readAllBytes(source));
+			// told from the bytes read, as the reader tells them (an .xls is OLE2)
+			if (WorkbookReader.detect(source, bytes) != WorkbookReader.Format.OOXML) {
+				return null;
+			}
+		}
+		catch (UnreadableFileException ex) {
+			return null;
+		}
+		try {
+			ZipParts zip = new ZipParts(bytes);
 			return new Build(zip).run(source, unionCode, unionName, items);
 		}
 		catch (Unsupported ex) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 
-import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import picocli.CommandLine;
@@ -16,8 +15,6 @@ import vn.tonghop.store.DamagedStoreException;
 /** Entry point of {@code tonghop.jar}: parses the command line and runs the command. */
 public final class TonghopMain {
 
-	private static final Log logger = LogFactory.getLog(TonghopMain.class);
-
 	private TonghopMain() {
 	}
 
@@ -25,6 +22,11 @@ public final class TonghopMain {
 	static final String USAGE_TEXTS = "i18n.cli";
 
 	public static void main(String[] args) {
+		// a second run on a data folder in use: refused before logging starts
+		Integer refused = EarlyRefusal.status(args, System.err);
+		if (refused != null) {
+			System.exit(refused);
+		}
 		jdkXmlParsers();
 		log4jProvider();
 		Stopping.recordSignals();
@@ -99,7 +101,7 @@ public final class TonghopMain {
 				// the one line says what is damaged and how to recover; the trace is at
 				// DEBUG
 				line.getErr().println(damaged.getMessage());
-				logger.debug(damaged.getMessage(), ex);
+				LogFactory.getLog(TonghopMain.class).debug(damaged.getMessage(), ex);
 				return 1;
 			}
 			line.getErr().println("Lỗi: " + rootMessage(ex));

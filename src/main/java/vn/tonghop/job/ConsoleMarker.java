@@ -22,7 +22,13 @@ public final class ConsoleMarker {
 	/** The note's name in the data folder. */
 	public static final String NAME = "tonghop-console.txt";
 
-	private static final Log logger = LogFactory.getLog(ConsoleMarker.class);
+	/**
+	 * Made when first used: a command refused from the note of another run
+	 * ({@code EarlyRefusal}) ends before logging starts.
+	 */
+	private static Log logger() {
+		return LogFactory.getLog(ConsoleMarker.class);
+	}
 
 	private ConsoleMarker() {
 	}
@@ -34,7 +40,7 @@ public final class ConsoleMarker {
 					StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			logger.debug("Không ghi được " + NAME, ex);
+			logger().debug("Không ghi được " + NAME, ex);
 		}
 	}
 
@@ -46,7 +52,7 @@ public final class ConsoleMarker {
 				Files.deleteIfExists(note);
 			}
 			catch (IOException ex) {
-				logger.debug("Không xoá được " + note, ex);
+				logger().debug("Không xoá được " + note, ex);
 			}
 		}
 	}
@@ -71,7 +77,7 @@ public final class ConsoleMarker {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			logger.debug("Không đọc được " + note, ex);
+			logger().debug("Không đọc được " + note, ex);
 		}
 		return Optional.empty();
 	}

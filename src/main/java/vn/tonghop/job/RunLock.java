@@ -61,7 +61,13 @@ public final class RunLock implements AutoCloseable {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy");
 
-	private static final Log logger = LogFactory.getLog(RunLock.class);
+	/**
+	 * Made when first used: a command refused from the note of another run
+	 * ({@code EarlyRefusal}) ends before logging starts.
+	 */
+	private static Log logger() {
+		return LogFactory.getLog(RunLock.class);
+	}
 
 	private static volatile String host;
 
@@ -120,7 +126,7 @@ public final class RunLock implements AutoCloseable {
 			delete.executeUpdate();
 		}
 		catch (SQLException ex) {
-			logger.warn("Không xoá được khoá chạy trong bảng run_lock: " + ex.getMessage());
+			logger().warn("Không xoá được khoá chạy trong bảng run_lock: " + ex.getMessage());
 		}
 		finally {
 			releaseAdvisory(this.advisory);
@@ -153,7 +159,7 @@ public final class RunLock implements AutoCloseable {
 				throw busy;
 			}
 			// a note that cannot be read: the lock itself decides
-			logger.debug("Không đọc được " + note, ex);
+			logger().debug("Không đọc được " + note, ex);
 		}
 	}
 
@@ -194,7 +200,7 @@ public final class RunLock implements AutoCloseable {
 			// ours for a moment: the session's end gives it back
 		}
 		catch (SQLException ex) {
-			logger.debug("Không kiểm tra trước được khoá chạy trên " + database, ex);
+			logger().debug("Không kiểm tra trước được khoá chạy trên " + database, ex);
 		}
 	}
 
@@ -228,7 +234,7 @@ public final class RunLock implements AutoCloseable {
 			return note;
 		}
 		catch (java.io.IOException ex) {
-			logger.debug("Không ghi được " + note, ex);
+			logger().debug("Không ghi được " + note, ex);
 			return null;
 		}
 	}
@@ -241,7 +247,7 @@ public final class RunLock implements AutoCloseable {
 			Files.deleteIfExists(note);
 		}
 		catch (java.io.IOException ex) {
-			logger.debug("Không xoá được " + note, ex);
+			logger().debug("Không xoá được " + note, ex);
 		}
 	}
 
@@ -350,7 +356,7 @@ public final class RunLock implements AutoCloseable {
 		}
 		catch (SQLException ex) {
 			// closing the session releases it anyway
-			logger.warn("Không trả được khoá PostgreSQL: " + ex.getMessage());
+			logger().warn("Không trả được khoá PostgreSQL: " + ex.getMessage());
 		}
 	}
 
@@ -371,7 +377,7 @@ public final class RunLock implements AutoCloseable {
 				if (stale == null) {
 					throw new Busy(busyMessage(database, holder));
 				}
-				logger.warn("Khoá chạy cũ của " + holder + " bị bỏ lại (" + stale + "): lần chạy này tiếp quản.");
+				logger().warn("Khoá chạy cũ của " + holder + " bị bỏ lại (" + stale + "): lần chạy này tiếp quản.");
 				try (PreparedStatement delete = connection
 					.prepareStatement("DELETE FROM run_lock WHERE id = ? AND token = ?")) {
 					delete.setString(1, ID);

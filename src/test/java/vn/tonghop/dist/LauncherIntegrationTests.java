@@ -146,6 +146,41 @@ class LauncherIntegrationTests {
 		}
 	}
 
+	/**
+	 * A second run on a data folder that another run is using is refused from the other
+	 * run's note before logging and the command line's parser start (they took most of
+	 * the 0.9-1.5 s such a refusal took beside a busy run; bench/lock.sh measures it):
+	 * neither logback nor the parser's model of the commands is loaded.
+	 */
+	@Test
+	void aSecondRunIsRefusedBeforeLoggingAndTheCommandLineStart(@TempDir Path temp) throws Exception {
+		Path launcher = copyOfTheBuiltLauncher(Files.createDirectories(temp.resolve("bin")));
+		Path data = Files.createDirectories(temp.resolve("dữ liệu"));
+		Process other = new ProcessBuilder("sleep", "120").start();
+		try {
+			// a run's note gives the second its process started in, not before the
+			// process
+			Files.writeString(data.resolve(vn.tonghop.job.RunLock.NOTE), vn.tonghop.job.RunLock.host() + "\n"
+					+ other.pid() + "\n" + java.time.LocalDateTime.now().plusSeconds(1).withNano(0) + "\n");
+			Process refused = start(launcher, Map.of("TONGHOP_CDS", "0", "JAVA_OPTS", "-verbose:class"), "run",
+					"--input", temp.toString(), "--year", "2026", "--output", temp.resolve("out").toString(),
+					"--data-dir", data.toString());
+			String output = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(refused.waitFor(120, TimeUnit.SECONDS)).isTrue();
+			assertThat(refused.exitValue()).isEqualTo(3);
+			assertThat(output).contains("Một lần chạy khác đang dùng cơ sở dữ liệu " + data)
+				.contains("tiến trình " + other.pid())
+				.contains("vn.tonghop.cli.EarlyRefusal")
+				.doesNotContain("ch.qos.logback")
+				// checking TonghopMain loads a few of picocli's classes, not its command model
+				.doesNotContain("picocli.CommandLine$Model");
+		}
+		finally {
+			other.destroy();
+			other.waitFor(10, TimeUnit.SECONDS);
+		}
+	}
+
 	/** The launcher and the jar the build made, copied into {@code folder}. */
 	private static Path copyOfTheBuiltLauncher(Path folder) throws Exception {
 		Path built = Paths.get(System.getProperty("tonghop.launcher"));

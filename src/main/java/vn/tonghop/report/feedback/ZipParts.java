@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
+import java.util.Set;
 import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 
 /**
  * The entries of a zip file held in memory, and a copy of it with some entries replaced
@@ -101,18 +99,9 @@ final class ZipParts {
 			System.arraycopy(this.zip, entry.dataOffset(), bytes, 0, bytes.length);
 			return bytes;
 		}
-		Inflater inflater = new Inflater(true);
 		try {
-			inflater.setInput(this.zip, entry.dataOffset(), entry.compressedSize());
 			byte[] bytes = new byte[entry.size()];
-			int n = 0;
-			while (n < bytes.length) {
-				int read = inflater.inflate(bytes, n, bytes.length - n);
-				if (read == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
-					break;
-				}
-				n += read;
-			}
+			int n = ZipCodec.current().inflate(this.zip, entry.dataOffset(), entry.compressedSize(), bytes);
 			if (n != bytes.length) {
 				throw new ZipCopy.Unsupported("entry " + entry.name() + " shorter than said");
 			}
@@ -121,76 +110,62 @@ final class ZipParts {
 		catch (DataFormatException ex) {
 			throw new ZipCopy.Unsupported("entry " + entry.name() + " damaged");
 		}
-		finally {
-			inflater.end();
-		}
 	}
 
 	/**
 	 * The zip with the entries of {@code replaced} changed and those of {@code added}
-	 * appended; every other entry copied compressed as it is.
+	 * appended; every other entry copied compressed as it is. The parts named in
+	 * {@code repeating} are those likely to be the same in other copies (the styles, the
+	 * workbook's list of sheets): their deflated bytes may come from an earlier copy's
+	 * ({@link ZipCodec}).
 	 */
-	byte[] copy(Map<String, byte[]> replaced, Map<String, byte[]> added) {
+	byte[] copy(Map<String, byte[]> replaced, Map<String, byte[]> added, Set<String> repeating) {
+		ZipCodec codec = ZipCodec.current();
 		ByteArrayOutputStream out = new ByteArrayOutputStream(this.zip.length + 16384);
 		ByteArrayOutputStream central = new ByteArrayOutputStream(4096);
-		Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
-		try {
-			int count = 0;
-			Entry stamp = this.entries.isEmpty() ? null : this.entries.get(0);
-			for (Entry entry : this.entries) {
-				byte[] content = replaced.get(entry.name());
-				if (content != null) {
-					write(out, central, entry.name(), content, entry.time(), entry.date(), deflater);
-				}
-				else {
-					int offset = out.size();
-					header(out, LOCAL, entry.name(), entry.method(), entry.crc(), entry.compressedSize(), entry.size(),
-							entry.time(), entry.date(), -1);
-					out.write(this.zip, entry.dataOffset(), entry.compressedSize());
-					header(central, CENTRAL, entry.name(), entry.method(), entry.crc(), entry.compressedSize(),
-							entry.size(), entry.time(), entry.date(), offset);
-				}
-				count++;
+		int count = 0;
+		Entry stamp = this.entries.isEmpty() ? null : this.entries.get(0);
+		for (Entry entry : this.entries) {
+			byte[] content = replaced.get(entry.name());
+			if (content != null) {
+				write(out, central, entry.name(), codec.deflate(content, repeating.contains(entry.name())),
+						entry.time(), entry.date());
 			}
-			for (Map.Entry<String, byte[]> part : added.entrySet()) {
-				write(out, central, part.getKey(), part.getValue(), (stamp != null) ? stamp.time() : 0,
-						(stamp != null) ? stamp.date() : (1 << 5) | 1, deflater);
-				count++;
+			else {
+				int offset = out.size();
+				header(out, LOCAL, entry.name(), entry.method(), entry.crc(), entry.compressedSize(), entry.size(),
+						entry.time(), entry.date(), -1);
+				out.write(this.zip, entry.dataOffset(), entry.compressedSize());
+				header(central, CENTRAL, entry.name(), entry.method(), entry.crc(), entry.compressedSize(),
+						entry.size(), entry.time(), entry.date(), offset);
 			}
-			int centralOffset = out.size();
-			out.writeBytes(central.toByteArray());
-			int32(out, END);
-			int16(out, 0);
-			int16(out, 0);
-			int16(out, count);
-			int16(out, count);
-			int32(out, central.size());
-			int32(out, centralOffset);
-			int16(out, 0);
-			return out.toByteArray();
+			count++;
 		}
-		finally {
-			deflater.end();
+		for (Map.Entry<String, byte[]> part : added.entrySet()) {
+			write(out, central, part.getKey(), codec.deflate(part.getValue(), repeating.contains(part.getKey())),
+					(stamp != null) ? stamp.time() : 0, (stamp != null) ? stamp.date() : (1 << 5) | 1);
+			count++;
 		}
+		int centralOffset = out.size();
+		out.writeBytes(central.toByteArray());
+		int32(out, END);
+		int16(out, 0);
+		int16(out, 0);
+		int16(out, count);
+		int16(out, count);
+		int32(out, central.size());
+		int32(out, centralOffset);
+		int16(out, 0);
+		return out.toByteArray();
 	}
 
-	private static void write(ByteArrayOutputStream out, ByteArrayOutputStream central, String name, byte[] content,
-			int time, int date, Deflater deflater) {
-		CRC32 crc = new CRC32();
-		crc.update(content);
-		deflater.reset();
-		deflater.setInput(content);
-		deflater.finish();
-		ByteArrayOutputStream compressed = new ByteArrayOutputStream(content.length / 3 + 64);
-		byte[] buffer = new byte[8192];
-		while (!deflater.finished()) {
-			int n = deflater.deflate(buffer);
-			compressed.write(buffer, 0, n);
-		}
+	private static void write(ByteArrayOutputStream out, ByteArrayOutputStream central, String name,
+			ZipCodec.Deflated part, int time, int date) {
 		int offset = out.size();
-		header(out, LOCAL, name, 8, crc.getValue(), compressed.size(), content.length, time, date, -1);
-		out.writeBytes(compressed.toByteArray());
-		header(central, CENTRAL, name, 8, crc.getValue(), compressed.size(), content.length, time, date, offset);
+		header(out, LOCAL, name, 8, part.crc(), part.compressed().length, part.content().length, time, date, -1);
+		out.writeBytes(part.compressed());
+		header(central, CENTRAL, name, 8, part.crc(), part.compressed().length, part.content().length, time, date,
+				offset);
 	}
 
 	/** A local header ({@code offset} -1) or a central directory record. */

@@ -1,0 +1,214 @@
+package vn.tonghop.report.feedback;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.Inflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.tonghop.catalogue.IndicatorCatalogue;
+import vn.tonghop.template.FormStyle;
+import vn.tonghop.template.ReturnFormWriter;
+import vn.tonghop.testing.ValidReturns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The deflated parts a copy takes from an earlier copy's: only for the same bytes, and
+ * the copies read as if every part had been deflated for them.
+ */
+class ZipCodecTests {
+
+	private static final IndicatorCatalogue CATALOGUE = IndicatorCatalogue.load();
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void theCopiesOfTwoReturnsOfOneFormShareTheirRepeatingParts() throws Exception {
+		Path first = form("CD79000123", "Công đoàn Công ty Ánh Dương");
+		Path second = form("CD79000456", "Công đoàn Trường Tiểu học Bình Minh");
+		FeedbackWorkbook feedback = new FeedbackWorkbook();
+		Path firstCopy = this.dir.resolve("copies/first.xlsx");
+		Path secondCopy = this.dir.resolve("copies/second.xlsx");
+		// a new thread: its codec has kept nothing yet
+		Thread thread = new Thread(() -> {
+			try {
+				assertThat(feedback.writeZip(first, "CD79000123", "Công đoàn Công ty Ánh Dương",
+						ZipCopyTests.findings(first), firstCopy))
+					.isTrue();
+				long before = ZipCodec.current().reused();
+				assertThat(feedback.writeZip(second, "CD79000456", "Công đoàn Trường Tiểu học Bình Minh",
+						ZipCopyTests.findings(second), secondCopy))
+					.isTrue();
+				// the styles, the workbook, its relationships, the content types and the
+				// marked sheet's relationships
+				assertThat(ZipCodec.current().reused() - before).isEqualTo(5);
+			}
+			catch (Exception ex) {
+				throw new AssertionError(ex);
+			}
+		});
+		Throwable[] failed = new Throwable[1];
+		thread.setUncaughtExceptionHandler((t, ex) -> failed[0] = ex);
+		thread.start();
+		thread.join();
+		assertThat(failed[0]).isNull();
+		Map<String, byte[]> one = contents(firstCopy);
+		Map<String, byte[]> two = contents(secondCopy);
+		assertThat(two.get("xl/styles.xml")).isEqualTo(one.get("xl/styles.xml"));
+		assertThat(new String(two.get("xl/worksheets/sheet2.xml"), StandardCharsets.UTF_8))
+			.contains("Trường Tiểu học Bình Minh")
+			.doesNotContain("Ánh Dương");
+	}
+
+	@Test
+	void aPartWithTheSameChecksumAndLengthButOtherBytesIsDeflatedForItself() throws Exception {
+		byte[] kept = new byte[4096];
+		for (int i = 0; i < kept.length; i++) {
+			kept[i] = (byte) ("<cellXfs count=\"12\">".charAt(i % 20));
+		}
+		byte[] other = sameCrc(kept);
+		assertThat(other).isNotEqualTo(kept).hasSameSizeAs(kept);
+		assertThat(crc(other)).isEqualTo(crc(kept));
+		ZipCodec codec = ZipCodec.current();
+		ZipCodec.Deflated first = codec.deflate(kept, true);
+		long reused = codec.reused();
+		assertThat(inflate(codec.deflate(kept.clone(), true).compressed(), kept.length)).isEqualTo(kept);
+		assertThat(codec.reused()).isEqualTo(reused + 1);
+		ZipCodec.Deflated forOther = codec.deflate(other, true);
+		assertThat(codec.reused()).isEqualTo(reused + 1);
+		assertThat(forOther.compressed()).isNotEqualTo(first.compressed());
+		assertThat(inflate(forOther.compressed(), other.length)).isEqualTo(other);
+		// a part not said to repeat is never taken from those kept
+		codec.deflate(kept, false);
+		assertThat(codec.reused()).isEqualTo(reused + 1);
+	}
+
+	@Test
+	void readsPlainAttributesAsTheRegularExpressionDoes() {
+		for (String tag : List.of(" r=\"A1\" s=\"3\" t=\"s\"", " r='B2' s = \"0\"/",
+				"\n\tr:id=\"rId1\"  name=\"Báo cáo &amp; x\"", " spans=\"1:7\" ht=\"15.75\" customHeight=\"1\"", "",
+				" a=\"1\" junk b=\"2\"", " a=\"unterminated", "<sz val=\"11\"/", " a='x\"y' b=\"y'x\"",
+				" xml:space=\"preserve\"", " =\"x\" a=\"1\"")) {
+			assertThat(ZipCopy.attributes(tag)).as(tag).containsExactlyEntriesOf(ZipCopy.attributesByPattern(tag));
+		}
+	}
+
+	private Path form(String code, String name) throws Exception {
+		Map<String, String> header = new LinkedHashMap<>();
+		header.put("union_code", code);
+		header.put("union_name", name);
+		header.put("province", "79");
+		Path file = this.dir.resolve(code + ".xlsx");
+		new ReturnFormWriter(CATALOGUE).write(ValidReturns.content(CATALOGUE, header), FormStyle.standard(), file);
+		return file;
+	}
+
+	private static Map<String, byte[]> contents(Path zip) throws Exception {
+		Map<String, byte[]> contents = new HashMap<>();
+		try (ZipFile file = new ZipFile(zip.toFile())) {
+			for (ZipEntry entry : java.util.Collections.list(file.entries())) {
+				// ZipFile checks each entry's CRC as it is read to its end
+				contents.put(entry.getName(), file.getInputStream(entry).readAllBytes());
+			}
+		}
+		return contents;
+	}
+
+	private static long crc(byte[] bytes) {
+		CRC32 crc = new CRC32();
+		crc.update(bytes);
+		return crc.getValue();
+	}
+
+	private static byte[] inflate(byte[] compressed, int size) throws Exception {
+		Inflater inflater = new Inflater(true);
+		inflater.setInput(compressed);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		byte[] buffer = new byte[1024];
+		while (!inflater.finished() && out.size() <= size) {
+			int n = inflater.inflate(buffer);
+			if (n == 0 && inflater.needsInput()) {
+				break;
+			}
+			out.write(buffer, 0, n);
+		}
+		inflater.end();
+		return out.toByteArray();
+	}
+
+	/**
+	 * Other bytes of the same length and CRC-32: the first byte changed, and the last
+	 * four chosen to bring the CRC back (over the bytes of one length, the CRC is affine
+	 * in GF(2): solved for those 32 bits by elimination).
+	 */
+	static byte[] sameCrc(byte[] bytes) {
+		int n = bytes.length;
+		long zero = crc(new byte[n]);
+		byte[] flip = new byte[n];
+		flip[0] = 1;
+		long target = crc(flip) ^ zero;
+		// the effect of each of the last 32 bits, with which bits make it up
+		long[] effect = new long[32];
+		long[] made = new long[32];
+		for (int bit = 0; bit < 32; bit++) {
+			byte[] e = new byte[n];
+			e[n - 4 + bit / 8] = (byte) (1 << (bit % 8));
+			effect[bit] = crc(e) ^ zero;
+			made[bit] = 1L << bit;
+		}
+		long solution = 0;
+		long rest = target;
+		for (int pivot = 31, row = 0; pivot >= 0; pivot--) {
+			int found = -1;
+			for (int i = row; i < 32; i++) {
+				if ((effect[i] >>> pivot & 1) != 0) {
+					found = i;
+					break;
+				}
+			}
+			if (found < 0) {
+				continue;
+			}
+			long e = effect[found];
+			long m = made[found];
+			effect[found] = effect[row];
+			made[found] = made[row];
+			effect[row] = e;
+			made[row] = m;
+			for (int i = 0; i < 32; i++) {
+				if (i != row && (effect[i] >>> pivot & 1) != 0) {
+					effect[i] ^= e;
+					made[i] ^= m;
+				}
+			}
+			if ((rest >>> pivot & 1) != 0) {
+				rest ^= e;
+				solution ^= m;
+			}
+			row++;
+		}
+		assertThat(rest).isZero();
+		byte[] other = Arrays.copyOf(bytes, n);
+		other[0] ^= 1;
+		for (int bit = 0; bit < 32; bit++) {
+			if ((solution >>> bit & 1) != 0) {
+				other[n - 4 + bit / 8] ^= (byte) (1 << (bit % 8));
+			}
+		}
+		return other;
+	}
+
+}

@@ -172,7 +172,8 @@ class LauncherIntegrationTests {
 				.contains("tiến trình " + other.pid())
 				.contains("vn.tonghop.cli.EarlyRefusal")
 				.doesNotContain("ch.qos.logback")
-				// checking TonghopMain loads a few of picocli's classes, not its command model
+				// checking TonghopMain loads a few of picocli's classes, not its command
+				// model
 				.doesNotContain("picocli.CommandLine$Model");
 		}
 		finally {

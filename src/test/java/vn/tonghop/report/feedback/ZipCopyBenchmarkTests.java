@@ -62,12 +62,14 @@ class ZipCopyBenchmarkTests {
 		long poi = threads.getCurrentThreadCpuTime() - start;
 		// as a run writes them: each into the empty file reserved for it in a new folder
 		Path copies = Files.createDirectories(this.dir.resolve("copies"));
+		long allocated = allocated(threads);
 		start = threads.getCurrentThreadCpuTime();
 		for (int i = 0; i < COPIES; i++) {
 			Path reserved = Files.createFile(copies.resolve("copy-" + i + ".xlsx"));
 			feedback.writeInto(source, "CD79000123", name, items, reserved);
 		}
 		long zip = threads.getCurrentThreadCpuTime() - start;
+		long zipBytes = allocated(threads) - allocated;
 		ZipCopy copy = new ZipCopy(Instructions.vietnamese());
 		start = threads.getCurrentThreadCpuTime();
 		for (int i = 0; i < COPIES; i++) {
@@ -87,11 +89,17 @@ class ZipCopyBenchmarkTests {
 			feedback.writeInto(legacy, "CD79000123", name, items, reserved);
 		}
 		long xls = threads.getCurrentThreadCpuTime() - start;
+		System.out.printf("Memory allocated a zip-level copy: %.0f KB%n", zipBytes / 1024.0 / COPIES);
 		System.out.printf(
 				"Feedback copy of a typical return, 3 findings, %d copies each: POI %.2f ms CPU a copy, zip level %.2f ms"
 						+ " (of which %.2f ms reading the source and building the copy in memory, the rest its file made"
 						+ " and written); the return saved as .xls, through POI: %.2f ms%n",
 				COPIES, poi / 1e6 / COPIES, zip / 1e6 / COPIES, prepare / 1e6 / COPIES, xls / 1e6 / COPIES);
+	}
+
+	/** Bytes this thread has allocated so far (HotSpot's count). */
+	private static long allocated(ThreadMXBean threads) {
+		return ((com.sun.management.ThreadMXBean) threads).getCurrentThreadAllocatedBytes();
 	}
 
 }

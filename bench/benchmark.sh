@@ -25,6 +25,13 @@
 #                                       dropped with psql (user SPRING_DATASOURCE_USERNAME,
 #                                       default postgres; password SPRING_DATASOURCE_PASSWORD)
 #
+# Runs to compare, made one after the other: leave a minute between two invocations. The
+# benchmark deletes its work folder when it ends, and on ext4 without a journal (the
+# development machine's disk) each file made within a minute of many deletions costs about
+# twenty times as much: a realistic run's 3,000 feedback copies paid about a second for it.
+# One invocation with several counts (bench/benchmark.sh 10000 10000) deletes nothing
+# between its runs.
+#
 # Prints, for each N: wall time, returns per second, the JVM's peak heap, the most heap
 # still in use just after a garbage collection, the most heap found live by a full
 # collection asked for every 10 s (what the run keeps alive; LIVE_SECONDS=0 turns it off),

@@ -2,6 +2,7 @@ package vn.tonghop.report.feedback;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -29,6 +30,12 @@ final class ZipCodec {
 	/** How many deflated parts a thread keeps, the least recently used dropped first. */
 	static final int KEPT_PARTS = 16;
 
+	/**
+	 * How many bytes of parts (content and deflated) a thread keeps at most: a console's
+	 * request threads write copies of uploads too, and each keeps its own.
+	 */
+	static final int KEPT_BYTES = 256 * 1024;
+
 	private static final ThreadLocal<ZipCodec> PER_THREAD = ThreadLocal.withInitial(ZipCodec::new);
 
 	/** A part's content deflated, with its CRC-32. */
@@ -46,16 +53,9 @@ final class ZipCodec {
 
 	private final CRC32 crc = new CRC32();
 
-	private final Map<Key, Deflated> kept = new LinkedHashMap<>(32, 0.75f, true) {
+	private final Map<Key, Deflated> kept = new LinkedHashMap<>(32, 0.75f, true);
 
-		private static final long serialVersionUID = 1L;
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<Key, Deflated> eldest) {
-			return size() > KEPT_PARTS;
-		}
-
-	};
+	private long keptBytes;
 
 	private long reused;
 
@@ -113,9 +113,24 @@ final class ZipCodec {
 		}
 		Deflated deflated = new Deflated(content, crc, compressed.toByteArray());
 		if (keep) {
-			this.kept.put(key, deflated);
+			Deflated replaced = this.kept.put(key, deflated);
+			this.keptBytes += size(deflated) - ((replaced != null) ? size(replaced) : 0);
+			Iterator<Deflated> eldest = this.kept.values().iterator();
+			while (this.kept.size() > KEPT_PARTS || this.keptBytes > KEPT_BYTES) {
+				this.keptBytes -= size(eldest.next());
+				eldest.remove();
+			}
 		}
 		return deflated;
+	}
+
+	private static long size(Deflated part) {
+		return part.content().length + part.compressed().length;
+	}
+
+	/** How many bytes of parts this thread keeps. */
+	long keptBytes() {
+		return this.keptBytes;
 	}
 
 	/** How many parts this thread took from those it kept instead of deflating them. */

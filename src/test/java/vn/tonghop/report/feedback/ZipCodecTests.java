@@ -97,6 +97,30 @@ class ZipCodecTests {
 	}
 
 	@Test
+	void keepsNoMoreThanItsShareOfParts() throws Exception {
+		Thread thread = new Thread(() -> {
+			ZipCodec codec = ZipCodec.current();
+			java.util.Random random = new java.util.Random(27);
+			for (int i = 0; i < 200; i++) {
+				byte[] part = new byte[1024 + random.nextInt(ZipCodec.MAX_KEPT_PART - 1024)];
+				random.nextBytes(part);
+				codec.deflate(part, true);
+				assertThat(codec.keptBytes()).isBetween(0L, (long) ZipCodec.KEPT_BYTES);
+			}
+			byte[] small = "<Relationships/>".getBytes(StandardCharsets.UTF_8);
+			codec.deflate(small, true);
+			long reused = codec.reused();
+			codec.deflate(small.clone(), true);
+			assertThat(codec.reused()).isEqualTo(reused + 1);
+		});
+		Throwable[] failed = new Throwable[1];
+		thread.setUncaughtExceptionHandler((t, ex) -> failed[0] = ex);
+		thread.start();
+		thread.join();
+		assertThat(failed[0]).isNull();
+	}
+
+	@Test
 	void readsPlainAttributesAsTheRegularExpressionDoes() {
 		for (String tag : List.of(" r=\"A1\" s=\"3\" t=\"s\"", " r='B2' s = \"0\"/",
 				"\n\tr:id=\"rId1\"  name=\"Báo cáo &amp; x\"", " spans=\"1:7\" ht=\"15.75\" customHeight=\"1\"", "",

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# The realistic inbox against the clean one, pair by pair: N clean returns and N realistic
+# ones (FINDINGS, XLS, WRITERS as for bench/benchmark.sh; by default 30, 10 and 30), each
+# `tonghop run` timed end to end from a fresh database through the launcher, clean then
+# realistic, PAIRS times (default 3). Prints each pair's times and ratio, then the medians:
+# issue 27 holds the realistic inbox to 1.2 times the clean one at 10,000.
+#
+#   bench/realistic.sh [N]                          default: 10000
+#   INPUTS=/var/tmp/tonghop-bench PAIRS=5 HEAP=256m bench/realistic.sh 10000
+#
+# The runs alternate so that a machine that speeds up or slows down weighs on both, and
+# nothing is deleted between them: on ext4 without a journal a file made within a minute
+# of many deletions costs about twenty times as much, and the realistic run makes thousands
+# (its feedback copies). Leave a minute after another benchmark before starting this one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-10000}
+pairs=${PAIRS:-3}
+heap=${HEAP:-256m}
+findings=${FINDINGS:-30}
+xls=${XLS:-10}
+writers=${WRITERS:-30}
+jar=target/tonghop.jar
+launcher=target/tonghop
+if [[ ! -f $jar || ! -x $launcher ]]; then
+  ./mvnw -B -q package -DskipTests
+fi
+work=$(mktemp -d "${TMPDIR:-/tmp}/tonghop-realistic.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+root=${INPUTS:-$work}
+clean=$root/input-$n
+realistic=$root/input-$n-f$findings-x$xls-w$writers
+for input in "$clean" "$realistic"; do
+  if [[ -z ${INPUTS:-} || ! -f "$input.complete" ]]; then
+    rm -rf "$input"
+    mkdir -p "$root"
+    options=()
+    [[ $input == "$realistic" ]] && options=(--findings "$findings" --xls "$xls" --writers "$writers")
+    echo "Tạo $n báo cáo mẫu trong $input …"
+    java -jar "$jar" generate --count "$n" --year 2026 --output "$input" "${options[@]}" >/dev/null
+    touch "$input.complete"
+  fi
+done
+export JAVA_OPTS="-Xmx$heap"
+# the launcher's first run after a build makes its class archive: a small realistic one
+java -jar "$jar" generate --count 50 --year 2026 --output "$work/warm-input" --findings 30 --xls 10 --writers 30 \
+  >/dev/null
+"$launcher" run --input "$work/warm-input" --year 2026 --output "$work/warm-output" --data-dir "$work/warm-data" \
+  >"$work/warm.log" 2>&1
+
+# one run from a fresh database: prints its seconds end to end
+timed() {
+  local input=$1 name=$2 start end
+  start=$(date +%s%N)
+  "$launcher" run --input "$input" --year 2026 --output "$work/output-$name" --data-dir "$work/data-$name" \
+    >"$work/$name.log" 2>&1
+  end=$(date +%s%N)
+  if ! grep -q '^== Tổng hợp năm [0-9]* (xong) ==' "$work/$name.log"; then
+    echo "Lần chạy $name không xong:" >&2
+    cat "$work/$name.log" >&2
+    exit 1
+  fi
+  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", (e - s) / 1e9 }'
+}
+
+cleans=()
+reals=()
+ratios=()
+for pair in $(seq 1 "$pairs"); do
+  c=$(timed "$clean" "clean-$pair")
+  r=$(timed "$realistic" "realistic-$pair")
+  ratio=$(awk -v c="$c" -v r="$r" 'BEGIN { printf "%.2f", r / c }')
+  copies=$(grep -oE 'writeFeedbackStep: [0-9.]+ s \(đọc 0, ghi [0-9]+\)' "$work/realistic-$pair.log" \
+    | grep -oE 'ghi [0-9]+' | grep -oE '[0-9]+' || echo "?")
+  printf 'cặp %d: sạch %s s, thực tế %s s (%s bản phản hồi), tỉ lệ %s\n' "$pair" "$c" "$r" "$copies" "$ratio"
+  cleans+=("$c")
+  reals+=("$r")
+  ratios+=("$ratio")
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+printf 'Trung vị (%d cặp, N=%d, -Xmx%s): sạch %s s, thực tế %s s, tỉ lệ %s\n' "$pairs" "$n" "$heap" \
+  "$(median "${cleans[@]}")" "$(median "${reals[@]}")" "$(median "${ratios[@]}")"

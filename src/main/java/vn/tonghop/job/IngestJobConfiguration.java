@@ -200,25 +200,30 @@ class IngestJobConfiguration {
 	@StepScope
 	ReturnFileReader returnFileReader(@Value("#{jobParameters['input']}") String input,
 			@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long jobInstance,
+			@Value("#{stepExecution.jobExecution.id}") Long jobExecution,
 			@Value("#{stepExecutionContext['partition']}") Integer partition,
 			@Value("#{stepExecutionContext['partitions']}") Integer partitions,
 			@Value("#{jobParameters['name']}") String name, JdbcTemplate jdbc) {
 		Path file = Path.of(input);
-		return new ReturnFileReader(file, partition, partitions, () -> storedBy(jdbc, jobInstance),
+		return new ReturnFileReader(file, partition, partitions, () -> storedBy(jdbc, jobInstance, jobExecution),
 				Files.isRegularFile(file) ? name : null);
 	}
 
 	/**
-	 * The files earlier executions of a run stored (their relative paths). Not those
-	 * whose submission {@code ingest --repair} removed since (a stored file's row without
-	 * its submission): they are read again.
+	 * The files earlier executions of a run stored (their relative paths): not the
+	 * current execution's ({@code jobExecution}), which its partitions may already be
+	 * storing when this is asked (the display's count of a small inbox, asked after the
+	 * partitions had stored it all, counted every file twice). Not those whose submission
+	 * {@code ingest --repair} removed since (a stored file's row without its submission):
+	 * they are read again.
 	 */
-	static Set<String> storedBy(JdbcTemplate jdbc, long jobInstance) {
+	static Set<String> storedBy(JdbcTemplate jdbc, long jobInstance, long jobExecution) {
 		return new HashSet<>(jdbc.queryForList(
 				"SELECT source_file FROM intake_log WHERE job_execution IN"
-						+ " (SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ?)"
+						+ " (SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ?"
+						+ " AND JOB_EXECUTION_ID <> ?)"
 						+ " AND NOT (submission_id IS NULL AND outcome IN ('NEW', 'DUPLICATE'))",
-				String.class, jobInstance));
+				String.class, jobInstance, jobExecution));
 	}
 
 	@Bean
@@ -294,17 +299,18 @@ class IngestJobConfiguration {
 			// the partitions start at once; the files are counted for the display beside
 			// them (walking 150,000 files took 1.7 s, with both cores but one idle)
 			long instance = step.getJobExecution().getJobInstance().getInstanceId();
-			Thread counter = new Thread(() -> count(progress, input, instance), "tonghop-count");
+			long execution = step.getJobExecution().getId();
+			Thread counter = new Thread(() -> count(progress, input, instance, execution), "tonghop-count");
 			counter.setDaemon(true);
 			this.counter = counter;
 			counter.start();
 		}
 
 		/** Counts the input's files, and those earlier executions of the run stored. */
-		private void count(IngestProgress progress, Path input, long instance) {
+		private void count(IngestProgress progress, Path input, long instance, long execution) {
 			try {
 				// one walk of the inbox counts both
-				Set<String> stored = storedBy(this.jdbc, instance);
+				Set<String> stored = storedBy(this.jdbc, instance, execution);
 				long total = 0;
 				long done = 0;
 				try (InputFiles.Walk walk = InputFiles.walk(input)) {

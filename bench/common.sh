@@ -1,4 +1,4 @@
-# Sourced by the console, upload and lock benchmarks. The launcher (built when missing), a
+# Sourced by the console, upload, lock and realistic-inbox benchmarks. The launcher (built when missing), a
 # work folder named after the benchmark ($1), and N generated returns ($2) in
 # $INPUTS/input-N when INPUTS is set (kept for the next time), else in the work folder.
 # Sets: launcher, work, inputs.

@@ -20,30 +20,21 @@ heap=${HEAP:-256m}
 findings=${FINDINGS:-30}
 xls=${XLS:-10}
 writers=${WRITERS:-30}
-jar=target/tonghop.jar
-launcher=target/tonghop
-if [[ ! -f $jar || ! -x $launcher ]]; then
-  ./mvnw -B -q package -DskipTests
-fi
-work=$(mktemp -d "${TMPDIR:-/tmp}/tonghop-realistic.XXXXXX")
+# the launcher, a work folder and the clean returns ($inputs), as the other benchmarks
+. bench/common.sh realistic "$n"
 trap 'rm -rf "$work"' EXIT
-root=${INPUTS:-$work}
-clean=$root/input-$n
-realistic=$root/input-$n-f$findings-x$xls-w$writers
-for input in "$clean" "$realistic"; do
-  if [[ -z ${INPUTS:-} || ! -f "$input.complete" ]]; then
-    rm -rf "$input"
-    mkdir -p "$root"
-    options=()
-    [[ $input == "$realistic" ]] && options=(--findings "$findings" --xls "$xls" --writers "$writers")
-    echo "Tạo $n báo cáo mẫu trong $input …"
-    java -jar "$jar" generate --count "$n" --year 2026 --output "$input" "${options[@]}" >/dev/null
-    touch "$input.complete"
-  fi
-done
+clean=$inputs
+realistic=${INPUTS:-$work}/input-$n-f$findings-x$xls-w$writers
+if [[ -z ${INPUTS:-} || ! -f "$realistic.complete" ]]; then
+  rm -rf "$realistic"
+  echo "Tạo $n báo cáo mẫu (thực tế) trong $realistic …"
+  $launcher generate --count "$n" --year 2026 --output "$realistic" --findings "$findings" --xls "$xls" \
+    --writers "$writers" >/dev/null
+  touch "$realistic.complete"
+fi
 export JAVA_OPTS="-Xmx$heap"
 # the launcher's first run after a build makes its class archive: a small realistic one
-java -jar "$jar" generate --count 50 --year 2026 --output "$work/warm-input" --findings 30 --xls 10 --writers 30 \
+$launcher generate --count 50 --year 2026 --output "$work/warm-input" --findings 30 --xls 10 --writers 30 \
   >/dev/null
 "$launcher" run --input "$work/warm-input" --year 2026 --output "$work/warm-output" --data-dir "$work/warm-data" \
   >"$work/warm.log" 2>&1

@@ -11,11 +11,17 @@ import picocli.CommandLine.Option;
  */
 class DatabaseOptions {
 
-	@Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
+	static final String DATA_DIR = "--data-dir";
+
+	static final String DEFAULT_DATA_DIR = "data";
+
+	static final String DB = "--db";
+
+	@Option(names = DATA_DIR, paramLabel = "DIR", defaultValue = DEFAULT_DATA_DIR,
 			description = "Thư mục chứa cơ sở dữ liệu H2 nhúng (mặc định: ${DEFAULT-VALUE}).")
 	Path dataDir;
 
-	@Option(names = "--db", paramLabel = "JDBC_URL",
+	@Option(names = DB, paramLabel = "JDBC_URL",
 			description = "Cơ sở dữ liệu khác, ví dụ jdbc:postgresql://host/tonghop; người dùng và mật khẩu"
 					+ " lấy từ SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD.")
 	String jdbcUrl;
@@ -48,6 +54,15 @@ class DatabaseOptions {
 	 * fraction of a millisecond per statement; the statements are batched.
 	 */
 	static final String POSTGRESQL_OPTIONS = "-c plan_cache_mode=force_custom_plan";
+
+	/**
+	 * How a data folder is named in the run lock and its messages: absolute and
+	 * normalised. A class without a logger, so that {@code EarlyRefusal} can use it
+	 * before logging starts.
+	 */
+	static String where(Path dataDir) {
+		return dataDir.toAbsolutePath().normalize().toString();
+	}
 
 	/**
 	 * The folder of the embedded H2 database: {@code --data-dir}, or that of a

@@ -3,7 +3,6 @@ package vn.tonghop.cli;
 import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Set;
 
 import vn.tonghop.job.RunLock;
 
@@ -17,9 +16,6 @@ import vn.tonghop.job.RunLock;
  * else to it (an argument file, {@code --db}, help, an option given twice).
  */
 final class EarlyRefusal {
-
-	/** The commands that run a job on the data folder. */
-	static final Set<String> JOBS = Set.of("run", "ingest", "consolidate");
 
 	private EarlyRefusal() {
 	}
@@ -35,7 +31,7 @@ final class EarlyRefusal {
 			return null;
 		}
 		try {
-			RunLock.refuseWhileRunning(folder.toAbsolutePath().normalize().toString());
+			RunLock.refuseWhileRunning(DatabaseOptions.where(folder));
 			return null;
 		}
 		catch (RunLock.Busy busy) {
@@ -50,25 +46,26 @@ final class EarlyRefusal {
 	 * are not plainly such a command.
 	 */
 	static Path dataFolder(String[] args) {
-		if (args.length == 0 || !JOBS.contains(args[0])) {
+		if (args.length == 0 || !TonghopMain.JOBS.contains(args[0])) {
 			return null;
 		}
 		String folder = null;
 		for (int i = 1; i < args.length; i++) {
 			String arg = args[i];
-			if (arg.startsWith("@") || arg.equals("--") || arg.equals("--db") || arg.startsWith("--db=")
-					|| arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) {
+			if (arg.startsWith("@") || arg.equals("--") || arg.equals(DatabaseOptions.DB)
+					|| arg.startsWith(DatabaseOptions.DB + "=") || arg.equals("-h") || arg.equals("--help")
+					|| arg.equals("-V") || arg.equals("--version")) {
 				return null;
 			}
 			String value;
-			if (arg.equals("--data-dir")) {
+			if (arg.equals(DatabaseOptions.DATA_DIR)) {
 				if (i + 1 >= args.length) {
 					return null;
 				}
 				value = args[++i];
 			}
-			else if (arg.startsWith("--data-dir=")) {
-				value = arg.substring("--data-dir=".length());
+			else if (arg.startsWith(DatabaseOptions.DATA_DIR + "=")) {
+				value = arg.substring(DatabaseOptions.DATA_DIR.length() + 1);
 			}
 			else {
 				continue;
@@ -79,7 +76,7 @@ final class EarlyRefusal {
 			folder = value;
 		}
 		try {
-			return Path.of((folder != null) ? folder : "data");
+			return Path.of((folder != null) ? folder : DatabaseOptions.DEFAULT_DATA_DIR);
 		}
 		catch (InvalidPathException ex) {
 			return null;

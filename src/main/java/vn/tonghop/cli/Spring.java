@@ -413,7 +413,7 @@ final class Spring {
 			int options = database.jdbcUrl.indexOf('?');
 			return (options < 0) ? database.jdbcUrl : database.jdbcUrl.substring(0, options);
 		}
-		return database.dataDir.toAbsolutePath().normalize().toString();
+		return DatabaseOptions.where(database.dataDir);
 	}
 
 }

@@ -18,6 +18,9 @@ public final class TonghopMain {
 	private TonghopMain() {
 	}
 
+	/** The commands that run a job on the data folder, under its run lock. */
+	static final List<String> JOBS = List.of("run", "ingest", "consolidate");
+
 	/** The resource bundle of picocli's own texts in the usage help. */
 	static final String USAGE_TEXTS = "i18n.cli";
 
@@ -115,7 +118,7 @@ public final class TonghopMain {
 		exitCodes.put("3", "Một lần chạy khác đang dùng cơ sở dữ liệu; không thay đổi gì, hãy chạy lại sau.");
 		exitCodes.put("130", "Đã dừng bằng Ctrl-C (SIGINT); chạy lại đúng lệnh này để chạy tiếp từ chỗ đã dừng.");
 		exitCodes.put("143", "Đã dừng bằng SIGTERM; chạy lại đúng lệnh này để chạy tiếp từ chỗ đã dừng.");
-		for (String job : List.of("run", "ingest", "consolidate")) {
+		for (String job : JOBS) {
 			Map<String, String> codes = new LinkedHashMap<>();
 			exitCodes.forEach((code, meaning) -> {
 				codes.put(code, meaning);

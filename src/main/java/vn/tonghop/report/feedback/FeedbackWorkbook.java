@@ -219,7 +219,8 @@ public final class FeedbackWorkbook {
 		Files.createDirectories(folder);
 		Path part = Files.createTempFile(folder, ".feedback-", ".part");
 		try {
-			try (OutputStream out = Files.newOutputStream(part)) {
+			try (OutputStream file = Files.newOutputStream(part);
+					OutputStream out = buffered ? new BufferedOutputStream(file, 65536) : file) {
 				writer.writeTo(out);
 			}
 			try {

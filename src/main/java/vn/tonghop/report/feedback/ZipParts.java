@@ -114,21 +114,21 @@ final class ZipParts {
 
 	/**
 	 * The zip with the entries of {@code replaced} changed and those of {@code added}
-	 * appended; every other entry copied compressed as it is. The parts named in
+	 * appended; every other entry copied compressed as it is. A changed or added part is
+	 * stored when small, else deflated ({@link ZipCodec#compress}). The parts named in
 	 * {@code repeating} are those likely to be the same in other copies (the styles, the
-	 * workbook's list of sheets): their deflated bytes may come from an earlier copy's
-	 * ({@link ZipCodec}).
+	 * workbook's list of sheets): their deflated bytes may come from an earlier copy's.
 	 */
 	byte[] copy(Map<String, byte[]> replaced, Map<String, byte[]> added, Set<String> repeating) {
 		ZipCodec codec = ZipCodec.current();
-		ByteArrayOutputStream out = new ByteArrayOutputStream(this.zip.length + 16384);
+		ByteArrayOutputStream out = new ByteArrayOutputStream(this.zip.length + 32768);
 		ByteArrayOutputStream central = new ByteArrayOutputStream(4096);
 		int count = 0;
 		Entry stamp = this.entries.isEmpty() ? null : this.entries.get(0);
 		for (Entry entry : this.entries) {
 			byte[] content = replaced.get(entry.name());
 			if (content != null) {
-				write(out, central, entry.name(), codec.deflate(content, repeating.contains(entry.name())),
+				write(out, central, entry.name(), codec.compress(content, repeating.contains(entry.name())),
 						entry.time(), entry.date());
 			}
 			else {
@@ -142,7 +142,7 @@ final class ZipParts {
 			count++;
 		}
 		for (Map.Entry<String, byte[]> part : added.entrySet()) {
-			write(out, central, part.getKey(), codec.deflate(part.getValue(), repeating.contains(part.getKey())),
+			write(out, central, part.getKey(), codec.compress(part.getValue(), repeating.contains(part.getKey())),
 					(stamp != null) ? stamp.time() : 0, (stamp != null) ? stamp.date() : (1 << 5) | 1);
 			count++;
 		}
@@ -162,10 +162,11 @@ final class ZipParts {
 	private static void write(ByteArrayOutputStream out, ByteArrayOutputStream central, String name,
 			ZipCodec.Deflated part, int time, int date) {
 		int offset = out.size();
-		header(out, LOCAL, name, 8, part.crc(), part.compressed().length, part.content().length, time, date, -1);
+		header(out, LOCAL, name, part.method(), part.crc(), part.compressed().length, part.content().length, time, date,
+				-1);
 		out.writeBytes(part.compressed());
-		header(central, CENTRAL, name, 8, part.crc(), part.compressed().length, part.content().length, time, date,
-				offset);
+		header(central, CENTRAL, name, part.method(), part.crc(), part.compressed().length, part.content().length, time,
+				date, offset);
 	}
 
 	/** A local header ({@code offset} -1) or a central directory record. */

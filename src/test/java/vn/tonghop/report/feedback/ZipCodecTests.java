@@ -25,8 +25,9 @@ import vn.tonghop.testing.ValidReturns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The deflated parts a copy takes from an earlier copy's: only for the same bytes, and
- * the copies read as if every part had been deflated for them.
+ * How a copy's changed parts go into its zip: small ones stored, large ones deflated, and
+ * the deflated parts a copy takes from an earlier copy's only for the same bytes; the
+ * copies read as if every part had been written for them.
  */
 class ZipCodecTests {
 
@@ -36,25 +37,62 @@ class ZipCodecTests {
 	Path dir;
 
 	@Test
-	void theCopiesOfTwoReturnsOfOneFormShareTheirRepeatingParts() throws Exception {
+	void aCopysSmallPartsAreStoredItsUnchangedOnesCopiedAsTheyWere() throws Exception {
 		Path first = form("CD79000123", "Công đoàn Công ty Ánh Dương");
 		Path second = form("CD79000456", "Công đoàn Trường Tiểu học Bình Minh");
 		FeedbackWorkbook feedback = new FeedbackWorkbook();
 		Path firstCopy = this.dir.resolve("copies/first.xlsx");
 		Path secondCopy = this.dir.resolve("copies/second.xlsx");
-		// a new thread: its codec has kept nothing yet
+		assertThat(feedback.writeZip(first, "CD79000123", "Công đoàn Công ty Ánh Dương", ZipCopyTests.findings(first),
+				firstCopy))
+			.isTrue();
+		assertThat(feedback.writeZip(second, "CD79000456", "Công đoàn Trường Tiểu học Bình Minh",
+				ZipCopyTests.findings(second), secondCopy))
+			.isTrue();
+		Map<String, ZipEntry> source = entries(first);
+		Map<String, ZipEntry> copy = entries(firstCopy);
+		// the parts the copy changes or adds are all small here: stored
+		for (String changed : List.of("xl/styles.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+				"[Content_Types].xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml")) {
+			assertThat(copy.get(changed).getMethod()).as(changed).isEqualTo(ZipEntry.STORED);
+			assertThat(copy.get(changed).getSize()).as(changed).isLessThan(ZipCodec.STORED_BELOW);
+		}
+		// a part it does not change keeps the union's compressed bytes
+		ZipEntry strings = source.get("xl/sharedStrings.xml");
+		assertThat(strings.getMethod()).isEqualTo(ZipEntry.DEFLATED);
+		assertThat(copy.get("xl/sharedStrings.xml").getCompressedSize()).isEqualTo(strings.getCompressedSize());
+		assertThat(copy.get("xl/sharedStrings.xml").getMethod()).isEqualTo(ZipEntry.DEFLATED);
+		// both read back whole (ZipFile checks each entry's CRC)
+		Map<String, byte[]> one = contents(firstCopy);
+		Map<String, byte[]> two = contents(secondCopy);
+		assertThat(two.get("xl/styles.xml")).isEqualTo(one.get("xl/styles.xml"));
+		assertThat(new String(two.get("xl/worksheets/sheet2.xml"), StandardCharsets.UTF_8))
+			.contains("Trường Tiểu học Bình Minh")
+			.doesNotContain("Ánh Dương");
+	}
+
+	@Test
+	void aLargePartThatRepeatsIsDeflatedOnceASmallOneStored() throws Exception {
 		Thread thread = new Thread(() -> {
 			try {
-				assertThat(feedback.writeZip(first, "CD79000123", "Công đoàn Công ty Ánh Dương",
-						ZipCopyTests.findings(first), firstCopy))
-					.isTrue();
-				long before = ZipCodec.current().reused();
-				assertThat(feedback.writeZip(second, "CD79000456", "Công đoàn Trường Tiểu học Bình Minh",
-						ZipCopyTests.findings(second), secondCopy))
-					.isTrue();
-				// the styles, the workbook, its relationships, the content types and the
-				// marked sheet's relationships
-				assertThat(ZipCodec.current().reused() - before).isEqualTo(5);
+				ZipCodec codec = ZipCodec.current();
+				byte[] styles = new byte[ZipCodec.STORED_BELOW + 4000];
+				for (int i = 0; i < styles.length; i++) {
+					styles[i] = (byte) ("<xf numFmtId=\"0\" fontId=\"" + (i % 7) + "\"/>").charAt(i % 26);
+				}
+				ZipCodec.Deflated once = codec.compress(styles, true);
+				assertThat(once.method()).isEqualTo(8);
+				assertThat(once.compressed().length).isLessThan(styles.length / 4);
+				assertThat(inflate(once.compressed(), styles.length)).isEqualTo(styles);
+				assertThat(codec.reused()).isZero();
+				assertThat(codec.compress(styles.clone(), true).compressed()).isSameAs(once.compressed());
+				assertThat(codec.reused()).isEqualTo(1);
+				byte[] small = Arrays.copyOf(styles, ZipCodec.STORED_BELOW - 1);
+				ZipCodec.Deflated stored = codec.compress(small, true);
+				assertThat(stored.method()).isZero();
+				assertThat(stored.compressed()).isEqualTo(small);
+				assertThat(stored.crc()).isEqualTo(crc(small));
+				assertThat(codec.reused()).isEqualTo(1);
 			}
 			catch (Exception ex) {
 				throw new AssertionError(ex);
@@ -65,12 +103,6 @@ class ZipCodecTests {
 		thread.start();
 		thread.join();
 		assertThat(failed[0]).isNull();
-		Map<String, byte[]> one = contents(firstCopy);
-		Map<String, byte[]> two = contents(secondCopy);
-		assertThat(two.get("xl/styles.xml")).isEqualTo(one.get("xl/styles.xml"));
-		assertThat(new String(two.get("xl/worksheets/sheet2.xml"), StandardCharsets.UTF_8))
-			.contains("Trường Tiểu học Bình Minh")
-			.doesNotContain("Ánh Dương");
 	}
 
 	@Test
@@ -138,6 +170,16 @@ class ZipCodecTests {
 		Path file = this.dir.resolve(code + ".xlsx");
 		new ReturnFormWriter(CATALOGUE).write(ValidReturns.content(CATALOGUE, header), FormStyle.standard(), file);
 		return file;
+	}
+
+	private static Map<String, ZipEntry> entries(Path zip) throws Exception {
+		Map<String, ZipEntry> entries = new HashMap<>();
+		try (ZipFile file = new ZipFile(zip.toFile())) {
+			for (ZipEntry entry : java.util.Collections.list(file.entries())) {
+				entries.put(entry.getName(), entry);
+			}
+		}
+		return entries;
 	}
 
 	private static Map<String, byte[]> contents(Path zip) throws Exception {

@@ -2,6 +2,7 @@ package vn.tonghop.report.feedback;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,6 +59,10 @@ final class ZipCodec {
 	private record Key(long crc, int length) {
 	}
 
+	/** A part's text and the entry it was decoded from. */
+	private record Decoded(ZipParts.Entry entry, byte[] compressed, String text) {
+	}
+
 	private final Inflater inflater = new Inflater(true);
 
 	private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
@@ -69,6 +74,13 @@ final class ZipCodec {
 	private final Map<Key, Deflated> kept = new LinkedHashMap<>(32, 0.75f, true);
 
 	private long keptBytes;
+
+	/** Decoded parts by part name and charset: at most one per name the callers use. */
+	private final Map<String, Decoded> decoded = new HashMap<>();
+
+	private ZipStyles.Parsed styles;
+
+	private long decodedAgain;
 
 	private long reused;
 
@@ -150,6 +162,49 @@ final class ZipCodec {
 			}
 		}
 		return deflated;
+	}
+
+	/**
+	 * The text {@code key} was decoded into from an entry with the same compressed bytes,
+	 * method, size and CRC-32 as {@code entry}, or null.
+	 */
+	String decoded(String key, ZipParts.Entry entry, byte[] zip) {
+		Decoded kept = this.decoded.get(key);
+		if (kept == null || kept.entry().method() != entry.method() || kept.entry().size() != entry.size()
+				|| kept.entry().crc() != entry.crc() || !Arrays.equals(kept.compressed(), 0, kept.compressed().length,
+						zip, entry.dataOffset(), entry.dataOffset() + entry.compressedSize())) {
+			return null;
+		}
+		this.decodedAgain++;
+		return kept.text();
+	}
+
+	/**
+	 * Keeps the text decoded from an entry, under {@code key}, when the part is small.
+	 */
+	void keepDecoded(String key, ZipParts.Entry entry, byte[] zip, String text) {
+		if (entry.compressedSize() > MAX_KEPT_PART || text.length() > MAX_KEPT_PART) {
+			this.decoded.remove(key);
+			return;
+		}
+		this.decoded.put(key, new Decoded(entry,
+				Arrays.copyOfRange(zip, entry.dataOffset(), entry.dataOffset() + entry.compressedSize()), text));
+	}
+
+	/** How many parts this thread took decoded from an earlier copy's. */
+	long decodedAgain() {
+		return this.decodedAgain;
+	}
+
+	/** The styles part parsed: as the last time when it is the same text. */
+	ZipStyles.Parsed styles(String xml) throws ZipCopy.Unsupported {
+		ZipStyles.Parsed last = this.styles;
+		if (last != null && (last.xml() == xml || last.xml().equals(xml))) {
+			return last;
+		}
+		ZipStyles.Parsed parsed = ZipStyles.parse(xml);
+		this.styles = (xml.length() <= MAX_KEPT_PART) ? parsed : null;
+		return parsed;
 	}
 
 	private static long size(Deflated part) {

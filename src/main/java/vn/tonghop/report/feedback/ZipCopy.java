@@ -162,6 +162,13 @@ final class ZipCopy {
 		private final Set<String> repeating = new HashSet<>(
 				List.of("xl/styles.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml"));
 
+		/**
+		 * The parts read that are likely the same in other returns, kept decoded from one
+		 * copy to the next ({@link ZipCodec#decoded}).
+		 */
+		private final Set<String> decoded = Set.of("_rels/.rels", "xl/styles.xml", "xl/workbook.xml",
+				"xl/_rels/workbook.xml.rels", "[Content_Types].xml");
+
 		Build(ZipParts zip) {
 			this.zip = zip;
 		}
@@ -435,6 +442,14 @@ final class ZipCopy {
 			if (entry == null) {
 				throw new Unsupported("no part " + name);
 			}
+			String key = this.decoded.contains(name) ? name + "/" + charset.name() : null;
+			ZipCodec codec = ZipCodec.current();
+			if (key != null) {
+				String kept = codec.decoded(key, entry, this.zip.bytes());
+				if (kept != null) {
+					return kept;
+				}
+			}
 			byte[] bytes = this.zip.content(entry);
 			if (bytes.length > 2 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
 					&& (bytes[2] & 0xFF) == 0xBF) {
@@ -450,6 +465,9 @@ final class ZipCopy {
 				if (declaration.contains("encoding") && !declaration.contains("utf-8")) {
 					throw new Unsupported("encoding");
 				}
+			}
+			if (key != null) {
+				codec.keepDecoded(key, entry, this.zip.bytes(), text);
 			}
 			return text;
 		}

@@ -84,6 +84,11 @@ final class ZipParts {
 		}
 	}
 
+	/** The zip's bytes, as read: not to be changed. */
+	byte[] bytes() {
+		return this.zip;
+	}
+
 	boolean contains(String name) {
 		return this.byName.containsKey(name);
 	}

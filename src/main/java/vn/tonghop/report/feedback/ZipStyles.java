@@ -35,21 +35,39 @@ final class ZipStyles {
 
 	private final Map<String, Integer> added = new HashMap<>();
 
+	/**
+	 * What the copies read of a styles part: the counts of its fonts, fills and borders,
+	 * its cell formats, and the size of its default font. The same for every copy of the
+	 * same styles part ({@link ZipCodec#styles}).
+	 */
+	record Parsed(String xml, int fonts, int fills, int borders, List<String> cellXfs, double defaultPoints) {
+	}
+
 	ZipStyles(String xml) throws ZipCopy.Unsupported {
-		this.xml = xml;
-		this.fonts = count(xml, "fonts", "font");
-		this.fills = count(xml, "fills", "fill");
-		this.borders = count(xml, "borders", "border");
+		Parsed parsed = ZipCodec.current().styles(xml);
+		this.xml = parsed.xml();
+		this.fonts = parsed.fonts();
+		this.fills = parsed.fills();
+		this.borders = parsed.borders();
+		this.cellXfs.addAll(parsed.cellXfs());
+		this.defaultPoints = parsed.defaultPoints();
+	}
+
+	static Parsed parse(String xml) throws ZipCopy.Unsupported {
+		int fonts = count(xml, "fonts", "font");
+		int fills = count(xml, "fills", "fill");
+		int borders = count(xml, "borders", "border");
+		List<String> cellXfs = new ArrayList<>();
 		String section = section(xml, "cellXfs");
 		int i = 0;
 		while ((i = section.indexOf("<xf", i)) >= 0) {
 			int tagEnd = section.indexOf('>', i);
 			int end = (section.charAt(tagEnd - 1) == '/') ? tagEnd + 1
 					: section.indexOf("</xf>", tagEnd) + "</xf>".length();
-			this.cellXfs.add(section.substring(i, end));
+			cellXfs.add(section.substring(i, end));
 			i = end;
 		}
-		if (this.cellXfs.isEmpty()) {
+		if (cellXfs.isEmpty()) {
 			throw new ZipCopy.Unsupported("no cell formats");
 		}
 		String fontSection = section(xml, "fonts");
@@ -65,7 +83,7 @@ final class ZipStyles {
 				throw new ZipCopy.Unsupported("font size");
 			}
 		}
-		this.defaultPoints = Math.max(6, points);
+		return new Parsed(xml, fonts, fills, borders, List.copyOf(cellXfs), Math.max(6, points));
 	}
 
 	double defaultPoints() {

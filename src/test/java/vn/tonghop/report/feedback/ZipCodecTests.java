@@ -106,6 +106,72 @@ class ZipCodecTests {
 	}
 
 	@Test
+	void aPartReadAgainWithTheSameBytesIsTakenDecodedAndAnyOtherIsReadForItself() throws Exception {
+		Path first = form("CD79000123", "Công đoàn Công ty Ánh Dương");
+		Path second = form("CD79000456", "Công đoàn Trường Tiểu học Bình Minh");
+		// the second's styles with another default font size: the same length, other
+		// bytes
+		Path restyled = this.dir.resolve("restyled.xlsx");
+		String styles = new String(contents(second).get("xl/styles.xml"), StandardCharsets.UTF_8);
+		assertThat(styles).contains("<sz val=\"12.0\"/>");
+		replaceEntry(second, restyled, "xl/styles.xml", styles.replaceFirst("<sz val=\"12.0\"/>", "<sz val=\"16.0\"/>"));
+		FeedbackWorkbook feedback = new FeedbackWorkbook();
+		Path firstCopy = this.dir.resolve("copies/first.xlsx");
+		Path secondCopy = this.dir.resolve("copies/second.xlsx");
+		Path restyledCopy = this.dir.resolve("copies/restyled.xlsx");
+		long[] again = new long[2];
+		Thread thread = new Thread(() -> {
+			try {
+				ZipCodec codec = ZipCodec.current();
+				assertThat(feedback.writeZip(first, "CD79000123", "Công đoàn Công ty Ánh Dương",
+						ZipCopyTests.findings(first), firstCopy))
+					.isTrue();
+				long before = codec.decodedAgain();
+				assertThat(feedback.writeZip(second, "CD79000456", "Công đoàn Trường Tiểu học Bình Minh",
+						ZipCopyTests.findings(second), secondCopy))
+					.isTrue();
+				again[0] = codec.decodedAgain() - before;
+				before = codec.decodedAgain();
+				assertThat(feedback.writeZip(restyled, "CD79000456", "Công đoàn Trường Tiểu học Bình Minh",
+						ZipCopyTests.findings(restyled), restyledCopy))
+					.isTrue();
+				again[1] = codec.decodedAgain() - before;
+			}
+			catch (Exception ex) {
+				throw new AssertionError(ex);
+			}
+		});
+		Throwable[] failed = new Throwable[1];
+		thread.setUncaughtExceptionHandler((t, ex) -> failed[0] = ex);
+		thread.start();
+		thread.join();
+		assertThat(failed[0]).isNull();
+		// the package's and the workbook's relationships, the workbook, the content types
+		// and the styles; then all but the styles
+		assertThat(again).containsExactly(5, 4);
+		String secondStyles = new String(contents(secondCopy).get("xl/styles.xml"), StandardCharsets.UTF_8);
+		String restyledStyles = new String(contents(restyledCopy).get("xl/styles.xml"), StandardCharsets.UTF_8);
+		assertThat(secondStyles).contains("<sz val=\"12.0\"/>").doesNotContain("<sz val=\"16.0\"/>");
+		assertThat(restyledStyles).contains("<sz val=\"16.0\"/>");
+		assertThat(restyledStyles.replaceFirst("<sz val=\"16.0\"/>", "<sz val=\"12.0\"/>")).isEqualTo(secondStyles);
+		// and its feedback sheet's rows are as high as its own default font makes them
+		assertThat(contents(restyledCopy).get("xl/worksheets/sheet2.xml"))
+			.isNotEqualTo(contents(secondCopy).get("xl/worksheets/sheet2.xml"));
+	}
+
+	private static void replaceEntry(Path from, Path to, String name, String content) throws Exception {
+		try (ZipFile in = new ZipFile(from.toFile());
+				java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(to))) {
+			for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+				out.putNextEntry(new ZipEntry(entry.getName()));
+				out.write(entry.getName().equals(name) ? content.getBytes(StandardCharsets.UTF_8)
+						: in.getInputStream(entry).readAllBytes());
+				out.closeEntry();
+			}
+		}
+	}
+
+	@Test
 	void aPartWithTheSameChecksumAndLengthButOtherBytesIsDeflatedForItself() throws Exception {
 		byte[] kept = new byte[4096];
 		for (int i = 0; i < kept.length; i++) {

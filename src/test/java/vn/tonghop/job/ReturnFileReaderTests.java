@@ -53,4 +53,32 @@ class ReturnFileReaderTests {
 		assertThat(counts).as("spread over the partitions").doesNotContain(0);
 	}
 
+	@Test
+	void filesOfOneSizeInWholeBlocksAreSpreadByTheirBytesAndTheSameBytesStillMeet() throws IOException {
+		// as the .xls saved from one form: 60 files of 12,800 bytes, each its own bytes
+		java.util.Random random = new java.util.Random(27);
+		for (int i = 0; i < 60; i++) {
+			byte[] bytes = new byte[12800];
+			random.nextBytes(bytes);
+			Files.write(this.inbox.resolve(i + ".xls"), bytes);
+		}
+		Files.copy(this.inbox.resolve("7.xls"), this.inbox.resolve("7 - copy.xls"));
+		Files.createSymbolicLink(this.inbox.resolve("7 - link.xls"), this.inbox.resolve("7.xls"));
+		int[] counts = new int[2];
+		List<Integer> sevens = new ArrayList<>();
+		try (InputFiles.Walk walk = InputFiles.walk(this.inbox)) {
+			for (InputFile file = walk.next(); file != null; file = walk.next()) {
+				int partition = ReturnFileReader.partition(file, walk.size(), 2);
+				assertThat(partition).as(file.relative()).isEqualTo(ReturnFileReader.partition(file, -1, 2));
+				counts[partition]++;
+				if (file.relative().startsWith("7")) {
+					sevens.add(partition);
+				}
+			}
+		}
+		assertThat(sevens).hasSize(3).containsOnly(sevens.get(0));
+		assertThat(counts[0] + counts[1]).isEqualTo(62);
+		assertThat(counts[0]).as("spread over the partitions").isBetween(15, 47);
+	}
+
 }

@@ -114,7 +114,8 @@ class ZipCodecTests {
 		Path restyled = this.dir.resolve("restyled.xlsx");
 		String styles = new String(contents(second).get("xl/styles.xml"), StandardCharsets.UTF_8);
 		assertThat(styles).contains("<sz val=\"12.0\"/>");
-		replaceEntry(second, restyled, "xl/styles.xml", styles.replaceFirst("<sz val=\"12.0\"/>", "<sz val=\"16.0\"/>"));
+		replaceEntry(second, restyled, "xl/styles.xml",
+				styles.replaceFirst("<sz val=\"12.0\"/>", "<sz val=\"16.0\"/>"));
 		FeedbackWorkbook feedback = new FeedbackWorkbook();
 		Path firstCopy = this.dir.resolve("copies/first.xlsx");
 		Path secondCopy = this.dir.resolve("copies/second.xlsx");

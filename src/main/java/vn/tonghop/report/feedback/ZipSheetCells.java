@@ -60,7 +60,8 @@ final class ZipSheetCells {
 		}
 		out.append(this.xml, 0, openEnd + 1);
 		int pos = openEnd + 1;
-		while (true) {
+		// past the last marked row the rest goes as it is
+		while (!rows.isEmpty()) {
 			int rowStart = next(this.xml, "<row", pos, end);
 			if (rowStart < 0) {
 				break;
@@ -110,7 +111,8 @@ final class ZipSheetCells {
 	private void markCells(StringBuilder out, int from, int to, int rowIndex, Integer rowStyle,
 			TreeMap<Integer, Boolean> cells) throws ZipCopy.Unsupported {
 		int pos = from;
-		while (true) {
+		// past the last marked cell the rest of the row goes as it is
+		while (!cells.isEmpty()) {
 			int cellStart = next(this.xml, "<c", pos, to);
 			if (cellStart < 0) {
 				break;

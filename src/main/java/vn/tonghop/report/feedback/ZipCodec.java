@@ -75,12 +75,17 @@ final class ZipCodec {
 
 	private long keptBytes;
 
-	/** Decoded parts by part name and charset: at most one per name the callers use. */
+	/**
+	 * Decoded parts by part name and charset: at most one per name the callers use, and
+	 * {@link #KEPT_BYTES} in all.
+	 */
 	private final Map<String, Decoded> decoded = new HashMap<>();
 
 	private ZipStyles.Parsed styles;
 
 	private long decodedAgain;
+
+	private long decodedBytes;
 
 	private long reused;
 
@@ -183,12 +188,30 @@ final class ZipCodec {
 	 * Keeps the text decoded from an entry, under {@code key}, when the part is small.
 	 */
 	void keepDecoded(String key, ZipParts.Entry entry, byte[] zip, String text) {
+		Decoded replaced = this.decoded.remove(key);
+		if (replaced != null) {
+			this.decodedBytes -= size(replaced);
+		}
 		if (entry.compressedSize() > MAX_KEPT_PART || text.length() > MAX_KEPT_PART) {
-			this.decoded.remove(key);
 			return;
 		}
-		this.decoded.put(key, new Decoded(entry,
-				Arrays.copyOfRange(zip, entry.dataOffset(), entry.dataOffset() + entry.compressedSize()), text));
+		Decoded kept = new Decoded(entry,
+				Arrays.copyOfRange(zip, entry.dataOffset(), entry.dataOffset() + entry.compressedSize()), text);
+		if (this.decodedBytes + size(kept) > KEPT_BYTES) {
+			this.decoded.clear();
+			this.decodedBytes = 0;
+		}
+		this.decoded.put(key, kept);
+		this.decodedBytes += size(kept);
+	}
+
+	private static long size(Decoded part) {
+		return part.compressed().length + part.text().length();
+	}
+
+	/** How many bytes of decoded parts (compressed and text) this thread keeps. */
+	long decodedBytes() {
+		return this.decodedBytes;
 	}
 
 	/** How many parts this thread took decoded from an earlier copy's. */

@@ -220,6 +220,28 @@ class ZipCodecTests {
 	}
 
 	@Test
+	void keepsNoMoreDecodedPartsThanItsShare() throws Exception {
+		Thread thread = new Thread(() -> {
+			ZipCodec codec = ZipCodec.current();
+			java.util.Random random = new java.util.Random(23);
+			for (int i = 0; i < 100; i++) {
+				int size = 1024 + random.nextInt(ZipCodec.MAX_KEPT_PART - 1024);
+				byte[] compressed = new byte[size];
+				random.nextBytes(compressed);
+				ZipParts.Entry entry = new ZipParts.Entry("xl/styles.xml", 8, i, size, size * 4, 0, 0, 0);
+				codec.keepDecoded("part " + (i % 7), entry, compressed, "x".repeat(size));
+				assertThat(codec.decodedBytes()).isBetween(0L, (long) ZipCodec.KEPT_BYTES);
+				assertThat(codec.decoded("part " + (i % 7), entry, compressed)).hasSize(size);
+			}
+		});
+		Throwable[] failed = new Throwable[1];
+		thread.setUncaughtExceptionHandler((t, ex) -> failed[0] = ex);
+		thread.start();
+		thread.join();
+		assertThat(failed[0]).isNull();
+	}
+
+	@Test
 	void readsPlainAttributesAsTheRegularExpressionDoes() {
 		for (String tag : List.of(" r=\"A1\" s=\"3\" t=\"s\"", " r='B2' s = \"0\"/",
 				"\n\tr:id=\"rId1\"  name=\"Báo cáo &amp; x\"", " spans=\"1:7\" ht=\"15.75\" customHeight=\"1\"", "",

@@ -73,36 +73,26 @@ class ZipCodecTests {
 
 	@Test
 	void aLargePartThatRepeatsIsDeflatedOnceASmallOneStored() throws Exception {
-		Thread thread = new Thread(() -> {
-			try {
-				ZipCodec codec = ZipCodec.current();
-				byte[] styles = new byte[ZipCodec.STORED_BELOW + 4000];
-				for (int i = 0; i < styles.length; i++) {
-					styles[i] = (byte) ("<xf numFmtId=\"0\" fontId=\"" + (i % 7) + "\"/>").charAt(i % 26);
-				}
-				ZipCodec.Deflated once = codec.compress(styles, true);
-				assertThat(once.method()).isEqualTo(8);
-				assertThat(once.compressed().length).isLessThan(styles.length / 4);
-				assertThat(inflate(once.compressed(), styles.length)).isEqualTo(styles);
-				assertThat(codec.reused()).isZero();
-				assertThat(codec.compress(styles.clone(), true).compressed()).isSameAs(once.compressed());
-				assertThat(codec.reused()).isEqualTo(1);
-				byte[] small = Arrays.copyOf(styles, ZipCodec.STORED_BELOW - 1);
-				ZipCodec.Deflated stored = codec.compress(small, true);
-				assertThat(stored.method()).isZero();
-				assertThat(stored.compressed()).isEqualTo(small);
-				assertThat(stored.crc()).isEqualTo(crc(small));
-				assertThat(codec.reused()).isEqualTo(1);
+		onAFreshThread(() -> {
+			ZipCodec codec = ZipCodec.current();
+			byte[] styles = new byte[ZipCodec.STORED_BELOW + 4000];
+			for (int i = 0; i < styles.length; i++) {
+				styles[i] = (byte) ("<xf numFmtId=\"0\" fontId=\"" + (i % 7) + "\"/>").charAt(i % 26);
 			}
-			catch (Exception ex) {
-				throw new AssertionError(ex);
-			}
+			ZipCodec.Deflated once = codec.compress(styles, true);
+			assertThat(once.method()).isEqualTo(8);
+			assertThat(once.compressed().length).isLessThan(styles.length / 4);
+			assertThat(inflate(once.compressed(), styles.length)).isEqualTo(styles);
+			assertThat(codec.reused()).isZero();
+			assertThat(codec.compress(styles.clone(), true).compressed()).isSameAs(once.compressed());
+			assertThat(codec.reused()).isEqualTo(1);
+			byte[] small = Arrays.copyOf(styles, ZipCodec.STORED_BELOW - 1);
+			ZipCodec.Deflated stored = codec.compress(small, true);
+			assertThat(stored.method()).isZero();
+			assertThat(stored.compressed()).isEqualTo(small);
+			assertThat(stored.crc()).isEqualTo(crc(small));
+			assertThat(codec.reused()).isEqualTo(1);
 		});
-		Throwable[] failed = new Throwable[1];
-		thread.setUncaughtExceptionHandler((t, ex) -> failed[0] = ex);
-		thread.start();
-		thread.join();
-		assertThat(failed[0]).isNull();
 	}
 
 	@Test
@@ -121,32 +111,22 @@ class ZipCodecTests {
 		Path secondCopy = this.dir.resolve("copies/second.xlsx");
 		Path restyledCopy = this.dir.resolve("copies/restyled.xlsx");
 		long[] again = new long[2];
-		Thread thread = new Thread(() -> {
-			try {
-				ZipCodec codec = ZipCodec.current();
-				assertThat(feedback.writeZip(first, "CD79000123", "Công đoàn Công ty Ánh Dương",
-						ZipCopyTests.findings(first), firstCopy))
-					.isTrue();
-				long before = codec.decodedAgain();
-				assertThat(feedback.writeZip(second, "CD79000456", "Công đoàn Trường Tiểu học Bình Minh",
-						ZipCopyTests.findings(second), secondCopy))
-					.isTrue();
-				again[0] = codec.decodedAgain() - before;
-				before = codec.decodedAgain();
-				assertThat(feedback.writeZip(restyled, "CD79000456", "Công đoàn Trường Tiểu học Bình Minh",
-						ZipCopyTests.findings(restyled), restyledCopy))
-					.isTrue();
-				again[1] = codec.decodedAgain() - before;
-			}
-			catch (Exception ex) {
-				throw new AssertionError(ex);
-			}
+		onAFreshThread(() -> {
+			ZipCodec codec = ZipCodec.current();
+			assertThat(feedback.writeZip(first, "CD79000123", "Công đoàn Công ty Ánh Dương",
+					ZipCopyTests.findings(first), firstCopy))
+				.isTrue();
+			long before = codec.decodedAgain();
+			assertThat(feedback.writeZip(second, "CD79000456", "Công đoàn Trường Tiểu học Bình Minh",
+					ZipCopyTests.findings(second), secondCopy))
+				.isTrue();
+			again[0] = codec.decodedAgain() - before;
+			before = codec.decodedAgain();
+			assertThat(feedback.writeZip(restyled, "CD79000456", "Công đoàn Trường Tiểu học Bình Minh",
+					ZipCopyTests.findings(restyled), restyledCopy))
+				.isTrue();
+			again[1] = codec.decodedAgain() - before;
 		});
-		Throwable[] failed = new Throwable[1];
-		thread.setUncaughtExceptionHandler((t, ex) -> failed[0] = ex);
-		thread.start();
-		thread.join();
-		assertThat(failed[0]).isNull();
 		// the package's and the workbook's relationships, the workbook, the content types
 		// and the styles; then all but the styles
 		assertThat(again).containsExactly(5, 4);
@@ -197,7 +177,7 @@ class ZipCodecTests {
 
 	@Test
 	void keepsNoMoreThanItsShareOfParts() throws Exception {
-		Thread thread = new Thread(() -> {
+		onAFreshThread(() -> {
 			ZipCodec codec = ZipCodec.current();
 			java.util.Random random = new java.util.Random(27);
 			for (int i = 0; i < 200; i++) {
@@ -212,16 +192,11 @@ class ZipCodecTests {
 			codec.deflate(small.clone(), true);
 			assertThat(codec.reused()).isEqualTo(reused + 1);
 		});
-		Throwable[] failed = new Throwable[1];
-		thread.setUncaughtExceptionHandler((t, ex) -> failed[0] = ex);
-		thread.start();
-		thread.join();
-		assertThat(failed[0]).isNull();
 	}
 
 	@Test
 	void keepsNoMoreDecodedPartsThanItsShare() throws Exception {
-		Thread thread = new Thread(() -> {
+		onAFreshThread(() -> {
 			ZipCodec codec = ZipCodec.current();
 			java.util.Random random = new java.util.Random(23);
 			for (int i = 0; i < 100; i++) {
@@ -234,11 +209,6 @@ class ZipCodecTests {
 				assertThat(codec.decoded("part " + (i % 7), entry, compressed)).hasSize(size);
 			}
 		});
-		Throwable[] failed = new Throwable[1];
-		thread.setUncaughtExceptionHandler((t, ex) -> failed[0] = ex);
-		thread.start();
-		thread.join();
-		assertThat(failed[0]).isNull();
 	}
 
 	@Test
@@ -249,6 +219,31 @@ class ZipCodecTests {
 				" xml:space=\"preserve\"", " =\"x\" a=\"1\"")) {
 			assertThat(ZipCopy.attributes(tag)).as(tag).containsExactlyEntriesOf(ZipCopy.attributesByPattern(tag));
 		}
+	}
+
+	/**
+	 * Runs {@code test} on a new thread, whose codec has kept nothing yet, and waits for
+	 * it.
+	 */
+	private static void onAFreshThread(Body test) throws Exception {
+		Throwable[] failed = new Throwable[1];
+		Thread thread = new Thread(() -> {
+			try {
+				test.run();
+			}
+			catch (Throwable ex) {
+				failed[0] = ex;
+			}
+		});
+		thread.start();
+		thread.join();
+		assertThat(failed[0]).isNull();
+	}
+
+	private interface Body {
+
+		void run() throws Exception;
+
 	}
 
 	private Path form(String code, String name) throws Exception {

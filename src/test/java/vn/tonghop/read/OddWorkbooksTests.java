@@ -78,15 +78,26 @@ class OddWorkbooksTests {
 			((DateWindow1904Record) internal.findFirstRecordBySid(DateWindow1904Record.sid)).setWindowing((short) 1);
 			CellStyle date = workbook.createCellStyle();
 			date.setDataFormat((short) 14);
-			Cell cell = workbook.createSheet("Báo cáo").createRow(0).createCell(0);
+			org.apache.poi.ss.usermodel.Row row = workbook.createSheet("Báo cáo").createRow(0);
+			Cell cell = row.createCell(0);
 			cell.setCellValue(46037);
 			cell.setCellStyle(date);
+			// a plain number between two dates: whether a format is a date's is decided
+			// once per format, not once per workbook
+			row.createCell(1).setCellValue(46037);
+			Cell again = row.createCell(2);
+			again.setCellValue(46038);
+			again.setCellStyle(date);
 			save(workbook, file);
 		}
 		try (InputStream in = Files.newInputStream(file); HSSFWorkbook written = new HSSFWorkbook(in)) {
 			assertThat(written.getInternalWorkbook().isUsing1904DateWindowing()).isTrue();
 		}
-		assertThat(this.reader.readReturnSheet(file).get(0, 0).text()).isEqualTo("2030-01-16");
+		SheetCells read = this.reader.readReturnSheet(file);
+		assertThat(read.get(0, 0).text()).isEqualTo("2030-01-16");
+		assertThat(read.get(0, 1).isNumber()).isTrue();
+		assertThat(read.get(0, 1).number()).isEqualTo(46037);
+		assertThat(read.get(0, 2).text()).isEqualTo("2030-01-17");
 	}
 
 	/**

@@ -42,8 +42,10 @@ final class ZipCodec {
 	static final int KEPT_PARTS = 16;
 
 	/**
-	 * How many bytes of parts (content and deflated) a thread keeps at most: a console's
-	 * request threads write copies of uploads too, and each keeps its own.
+	 * How many bytes each of a thread's two stores keeps at most: the deflated parts
+	 * (content and deflated) and the decoded ones (compressed and text). A console's
+	 * request threads write copies of uploads too, and each keeps its own; with the last
+	 * styles part parsed, a thread keeps at most about 640 KB.
 	 */
 	static final int KEPT_BYTES = 256 * 1024;
 
@@ -53,7 +55,7 @@ final class ZipCodec {
 	 * A part's content as it goes into the zip, with its CRC-32 and its zip method: 8,
 	 * {@code compressed} deflated; 0, {@code compressed} the content itself (stored).
 	 */
-	record Deflated(byte[] content, long crc, byte[] compressed, int method) {
+	record Packed(byte[] content, long crc, byte[] compressed, int method) {
 	}
 
 	private record Key(long crc, int length) {
@@ -71,7 +73,7 @@ final class ZipCodec {
 
 	private final CRC32 crc = new CRC32();
 
-	private final Map<Key, Deflated> kept = new LinkedHashMap<>(32, 0.75f, true);
+	private final Map<Key, Packed> kept = new LinkedHashMap<>(32, 0.75f, true);
 
 	private long keptBytes;
 
@@ -120,9 +122,9 @@ final class ZipCodec {
 	 * The content as a zip entry: stored when smaller than {@link #STORED_BELOW}, else
 	 * {@link #deflate deflated}.
 	 */
-	Deflated compress(byte[] content, boolean repeats) {
+	Packed compress(byte[] content, boolean repeats) {
 		if (content.length < STORED_BELOW) {
-			return new Deflated(content, crc(content), content, 0);
+			return new Packed(content, crc(content), content, 0);
 		}
 		return deflate(content, repeats);
 	}
@@ -137,12 +139,12 @@ final class ZipCodec {
 	 * The content deflated (raw, zlib's fastest level); when {@code repeats} and the same
 	 * bytes were deflated lately on this thread, those deflated bytes again.
 	 */
-	Deflated deflate(byte[] content, boolean repeats) {
+	Packed deflate(byte[] content, boolean repeats) {
 		long crc = crc(content);
 		boolean keep = repeats && content.length <= MAX_KEPT_PART;
 		Key key = keep ? new Key(crc, content.length) : null;
 		if (keep) {
-			Deflated earlier = this.kept.get(key);
+			Packed earlier = this.kept.get(key);
 			if (earlier != null && Arrays.equals(earlier.content(), content)) {
 				this.reused++;
 				return earlier;
@@ -156,11 +158,11 @@ final class ZipCodec {
 			int n = this.deflater.deflate(this.buffer);
 			compressed.write(this.buffer, 0, n);
 		}
-		Deflated deflated = new Deflated(content, crc, compressed.toByteArray(), 8);
+		Packed deflated = new Packed(content, crc, compressed.toByteArray(), 8);
 		if (keep) {
-			Deflated replaced = this.kept.put(key, deflated);
+			Packed replaced = this.kept.put(key, deflated);
 			this.keptBytes += size(deflated) - ((replaced != null) ? size(replaced) : 0);
-			Iterator<Deflated> eldest = this.kept.values().iterator();
+			Iterator<Packed> eldest = this.kept.values().iterator();
 			while (this.kept.size() > KEPT_PARTS || this.keptBytes > KEPT_BYTES) {
 				this.keptBytes -= size(eldest.next());
 				eldest.remove();
@@ -222,7 +224,7 @@ final class ZipCodec {
 	/** The styles part parsed: as the last time when it is the same text. */
 	ZipStyles.Parsed styles(String xml) throws ZipCopy.Unsupported {
 		ZipStyles.Parsed last = this.styles;
-		if (last != null && (last.xml() == xml || last.xml().equals(xml))) {
+		if (last != null && last.xml().equals(xml)) {
 			return last;
 		}
 		ZipStyles.Parsed parsed = ZipStyles.parse(xml);
@@ -230,7 +232,7 @@ final class ZipCodec {
 		return parsed;
 	}
 
-	private static long size(Deflated part) {
+	private static long size(Packed part) {
 		return part.content().length + part.compressed().length;
 	}
 

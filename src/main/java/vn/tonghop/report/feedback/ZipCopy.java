@@ -91,6 +91,16 @@ final class ZipCopy {
 
 	}
 
+	/**
+	 * The parts that are the same in the returns made from one form, read as they are and
+	 * changed the same way by every copy: read, they are kept decoded from one copy to
+	 * the next with the package's relationships ({@link ZipCodec#decoded}); written,
+	 * their deflated bytes may be taken from an earlier copy's
+	 * ({@link ZipCodec#deflate}).
+	 */
+	static final Set<String> FORM_PARTS = Set.of("xl/styles.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+			"[Content_Types].xml");
+
 	final Instructions instructions;
 
 	ZipCopy(Instructions instructions) {
@@ -157,17 +167,10 @@ final class ZipCopy {
 
 		/**
 		 * The parts that come out the same in the copies of returns made from one form:
-		 * their deflated bytes may be taken from an earlier copy's.
+		 * their deflated bytes may be taken from an earlier copy's. The marked sheets'
+		 * relationships are added as they are met.
 		 */
-		private final Set<String> repeating = new HashSet<>(
-				List.of("xl/styles.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml"));
-
-		/**
-		 * The parts read that are likely the same in other returns, kept decoded from one
-		 * copy to the next ({@link ZipCodec#decoded}).
-		 */
-		private final Set<String> decoded = Set.of("_rels/.rels", "xl/styles.xml", "xl/workbook.xml",
-				"xl/_rels/workbook.xml.rels", "[Content_Types].xml");
+		private final Set<String> repeating = new HashSet<>(FORM_PARTS);
 
 		Build(ZipParts zip) {
 			this.zip = zip;
@@ -442,7 +445,8 @@ final class ZipCopy {
 			if (entry == null) {
 				throw new Unsupported("no part " + name);
 			}
-			String key = this.decoded.contains(name) ? name + "/" + charset.name() : null;
+			boolean alike = FORM_PARTS.contains(name) || name.equals("_rels/.rels");
+			String key = alike ? name + "/" + charset.name() : null;
 			ZipCodec codec = ZipCodec.current();
 			if (key != null) {
 				String kept = codec.decoded(key, entry, this.zip.bytes());

@@ -165,7 +165,7 @@ final class ZipParts {
 	}
 
 	private static void write(ByteArrayOutputStream out, ByteArrayOutputStream central, String name,
-			ZipCodec.Deflated part, int time, int date) {
+			ZipCodec.Packed part, int time, int date) {
 		int offset = out.size();
 		header(out, LOCAL, name, part.method(), part.crc(), part.compressed().length, part.content().length, time, date,
 				-1);

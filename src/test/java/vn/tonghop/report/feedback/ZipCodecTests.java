@@ -79,7 +79,7 @@ class ZipCodecTests {
 			for (int i = 0; i < styles.length; i++) {
 				styles[i] = (byte) ("<xf numFmtId=\"0\" fontId=\"" + (i % 7) + "\"/>").charAt(i % 26);
 			}
-			ZipCodec.Deflated once = codec.compress(styles, true);
+			ZipCodec.Packed once = codec.compress(styles, true);
 			assertThat(once.method()).isEqualTo(8);
 			assertThat(once.compressed().length).isLessThan(styles.length / 4);
 			assertThat(inflate(once.compressed(), styles.length)).isEqualTo(styles);
@@ -87,7 +87,7 @@ class ZipCodecTests {
 			assertThat(codec.compress(styles.clone(), true).compressed()).isSameAs(once.compressed());
 			assertThat(codec.reused()).isEqualTo(1);
 			byte[] small = Arrays.copyOf(styles, ZipCodec.STORED_BELOW - 1);
-			ZipCodec.Deflated stored = codec.compress(small, true);
+			ZipCodec.Packed stored = codec.compress(small, true);
 			assertThat(stored.method()).isZero();
 			assertThat(stored.compressed()).isEqualTo(small);
 			assertThat(stored.crc()).isEqualTo(crc(small));
@@ -162,11 +162,11 @@ class ZipCodecTests {
 		assertThat(other).isNotEqualTo(kept).hasSameSizeAs(kept);
 		assertThat(crc(other)).isEqualTo(crc(kept));
 		ZipCodec codec = ZipCodec.current();
-		ZipCodec.Deflated first = codec.deflate(kept, true);
+		ZipCodec.Packed first = codec.deflate(kept, true);
 		long reused = codec.reused();
 		assertThat(inflate(codec.deflate(kept.clone(), true).compressed(), kept.length)).isEqualTo(kept);
 		assertThat(codec.reused()).isEqualTo(reused + 1);
-		ZipCodec.Deflated forOther = codec.deflate(other, true);
+		ZipCodec.Packed forOther = codec.deflate(other, true);
 		assertThat(codec.reused()).isEqualTo(reused + 1);
 		assertThat(forOther.compressed()).isNotEqualTo(first.compressed());
 		assertThat(inflate(forOther.compressed(), other.length)).isEqualTo(other);

@@ -25,12 +25,11 @@
 #                                       dropped with psql (user SPRING_DATASOURCE_USERNAME,
 #                                       default postgres; password SPRING_DATASOURCE_PASSWORD)
 #
-# Runs to compare, made one after the other: leave a minute between two invocations. The
-# benchmark deletes its work folder when it ends, and on ext4 without a journal (the
-# development machine's disk) each file made within a minute of many deletions costs about
-# twenty times as much: a realistic run's 3,000 feedback copies paid about a second for it.
-# One invocation with several counts (bench/benchmark.sh 10000 10000) deletes nothing
-# between its runs.
+# The benchmark deletes its work folder when it ends, and on ext4 without a journal (the
+# development machine's disk) each file made within minutes of many deletions costs ten to
+# thirty times as much (bench/settle.sh): the next invocation waits until 6 minutes have
+# passed since the last one's deletion (SETTLE_SECONDS=0: no wait). One invocation with
+# several counts (bench/benchmark.sh 10000 10000) deletes nothing between its runs.
 #
 # Prints, for each N: wall time, returns per second, the JVM's peak heap, the most heap
 # still in use just after a garbage collection, the most heap found live by a full
@@ -39,6 +38,7 @@
 # (user and system, from /usr/bin/time when the machine has it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/settle.sh
 counts=("$@")
 [[ ${#counts[@]} -gt 0 ]] || counts=(2000)
 heap=${HEAP:-512m}
@@ -60,6 +60,7 @@ cleanup() {
     pg "DROP DATABASE IF EXISTS $database" || true
   done
   rm -rf "$work"
+  deleted_now
 }
 trap cleanup EXIT
 if [[ -n $postgresql ]]; then
@@ -82,6 +83,7 @@ end=$(date +%s%N)
 echo "warm-up run of 50 returns (it makes the class archive when there is none): $(awk -v s="$start" -v e="$end" \
   'BEGIN { printf "%.1f", (e - s) / 1e9 }') s"
 
+settle_disk
 run=0
 for n in "${counts[@]}"; do
   # every measured run starts from a fresh database, also when a count is given twice

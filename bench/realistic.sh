@@ -9,9 +9,10 @@
 #   INPUTS=/var/tmp/tonghop-bench PAIRS=5 HEAP=256m bench/realistic.sh 10000
 #
 # The runs alternate so that a machine that speeds up or slows down weighs on both, and
-# nothing is deleted between them: on ext4 without a journal a file made within a minute
-# of many deletions costs about twenty times as much, and the realistic run makes thousands
-# (its feedback copies). Leave a minute after another benchmark before starting this one.
+# nothing is deleted between them: on ext4 without a journal a file made within minutes
+# of many deletions costs ten to thirty times as much, and the realistic run makes
+# thousands (its feedback copies). It waits until 6 minutes have passed since another
+# benchmark deleted its work folder (bench/settle.sh; SETTLE_SECONDS=0: no wait).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}
@@ -22,7 +23,8 @@ xls=${XLS:-10}
 writers=${WRITERS:-30}
 # the launcher, a work folder and the clean returns ($inputs), as the other benchmarks
 . bench/common.sh realistic "$n"
-trap 'rm -rf "$work"' EXIT
+. bench/settle.sh
+trap 'rm -rf "$work"; deleted_now' EXIT
 clean=$inputs
 realistic=${INPUTS:-$work}/input-$n-f$findings-x$xls-w$writers
 if [[ -z ${INPUTS:-} || ! -f "$realistic.complete" ]]; then
@@ -54,6 +56,7 @@ timed() {
   awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", (e - s) / 1e9 }'
 }
 
+settle_disk
 cleans=()
 reals=()
 ratios=()

@@ -1,5 +1,7 @@
 package vn.tonghop.report;
 
+import java.util.Random;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +40,71 @@ class WrappedTextTests {
 	void aRowIsTallerThanItsLinesOfText() {
 		assertThat(WrappedText.rowHeight(1, 12)).isGreaterThanOrEqualTo(15f);
 		assertThat(WrappedText.rowHeight(3, 11)).isGreaterThanOrEqualTo(3 * 11 * 1.15f);
+	}
+
+	@Test
+	void countsAsTheTextSplitIntoParagraphsAndWords() {
+		// the lines counted character by character against the same rule applied to the
+		// text split into paragraphs and words: empty words from spaces in a row, empty
+		// paragraphs, words longer than the line, Vietnamese letters, typographic quotes
+		String letters = "aiwmMWIl.,:“”()-/%@ếỗưđĐẠÁBx  \n";
+		Random random = new Random(27);
+		for (int n = 0; n < 5000; n++) {
+			StringBuilder text = new StringBuilder();
+			int length = random.nextInt(120);
+			for (int i = 0; i < length; i++) {
+				text.append(letters.charAt(random.nextInt(letters.length())));
+			}
+			double width = 2 + random.nextInt(60);
+			double ratio = 0.8 + random.nextInt(10) / 10.0;
+			assertThat(WrappedText.lines(text.toString(), width, ratio)).as("'%s' in %s", text, width)
+				.isEqualTo(split(text.toString(), width, ratio));
+		}
+	}
+
+	/**
+	 * The rule of {@link WrappedText#lines(String, double, double)}, on split strings.
+	 */
+	private static int split(String text, double width, double sizeRatio) {
+		if (text.isEmpty()) {
+			return 1;
+		}
+		double usable = Math.max(1.0, (width - 1.0) / Math.max(0.1, sizeRatio));
+		int lines = 0;
+		for (String paragraph : text.split("\n", -1)) {
+			int paragraphLines = 1;
+			double line = 0;
+			for (String word : paragraph.split(" ", -1)) {
+				double w = 0;
+				for (char c : word.toCharArray()) {
+					w += WrappedText.weight(c);
+				}
+				if (line > 0 && line + WrappedText.weight(' ') + w > usable) {
+					paragraphLines++;
+					line = 0;
+				}
+				else if (line > 0) {
+					line += WrappedText.weight(' ');
+				}
+				while (w > usable) {
+					paragraphLines++;
+					w -= usable;
+				}
+				line += w;
+			}
+			lines += paragraphLines;
+		}
+		return Math.max(1, lines);
+	}
+
+	@Test
+	void weighsLettersAsTheirShape() {
+		assertThat(WrappedText.weight('i')).isLessThan(WrappedText.weight('a'));
+		assertThat(WrappedText.weight('W')).isGreaterThan(WrappedText.weight('A'));
+		assertThat(WrappedText.weight('Ạ')).isEqualTo(WrappedText.weight('A'));
+		assertThat(WrappedText.weight('ạ')).isEqualTo(WrappedText.weight('a'));
+		assertThat(WrappedText.weight('“')).isEqualTo(WrappedText.weight('('));
+		assertThat(WrappedText.weight('中')).isEqualTo(WrappedText.weight('a'));
 	}
 
 }

@@ -114,7 +114,7 @@ final class FeedbackSheetXml {
 			this.links.append("<hyperlink ref=\"")
 				.append(new CellAddress(rowIndex, 4).formatAsString())
 				.append("\" location=\"")
-				.append(ZipCopy.escape(FeedbackSheet.quote(finding.sheet().name()) + "!" + address))
+				.append(ZipXml.escape(FeedbackSheet.quote(finding.sheet().name()) + "!" + address))
 				.append("\" display=\"")
 				.append(address)
 				.append("\"/>");
@@ -158,7 +158,7 @@ final class FeedbackSheetXml {
 			return;
 		}
 		cells.append("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
-			.append(ZipCopy.escape(value))
+			.append(ZipXml.escape(value))
 			.append("</t></is></c>");
 	}
 
@@ -212,7 +212,7 @@ final class FeedbackSheetXml {
 			.append(vn.tonghop.report.A4.TOP_AND_BOTTOM)
 			.append("\" header=\"0.25\" footer=\"0.25\"/><pageSetup paperSize=\"9\" fitToWidth=\"1\""
 					+ " fitToHeight=\"0\" orientation=\"landscape\"/><headerFooter><oddFooter>")
-			.append(ZipCopy.escape("&C" + FeedbackSheet.PAGE_NUMBERS))
+			.append(ZipXml.escape("&C" + FeedbackSheet.PAGE_NUMBERS))
 			.append("</oddFooter></headerFooter></worksheet>");
 		return xml.toString();
 	}

@@ -1,6 +1,7 @@
 package vn.tonghop.report.feedback;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -84,6 +85,14 @@ final class ZipCodec {
 	private final Map<String, Decoded> decoded = new HashMap<>();
 
 	private ZipStyles.Parsed styles;
+
+	/** The last styles part written, and what it was built from. */
+	private record StylesOut(String parsed, String fonts, String fills, String borders, String xfs, byte[] bytes) {
+	}
+
+	private StylesOut stylesOut;
+
+	private long stylesAgain;
 
 	private long decodedAgain;
 
@@ -230,6 +239,40 @@ final class ZipCodec {
 		ZipStyles.Parsed parsed = ZipStyles.parse(xml);
 		this.styles = (xml.length() <= MAX_KEPT_PART) ? parsed : null;
 		return parsed;
+	}
+
+	/** Builds a styles part's text. */
+	@FunctionalInterface
+	interface StylesText {
+
+		String build() throws ZipCopy.Unsupported;
+
+	}
+
+	/**
+	 * A styles part as bytes (its text is Latin-1: the part is kept as read): the same
+	 * array as the last time when {@code parsed} (as {@link #styles}) and the four lists
+	 * added to it are the same, else {@code text} built and kept.
+	 */
+	byte[] styles(String parsed, CharSequence fonts, CharSequence fills, CharSequence borders, CharSequence xfs,
+			StylesText text) throws ZipCopy.Unsupported {
+		StylesOut last = this.stylesOut;
+		if (last != null && last.parsed() == parsed && last.fonts().contentEquals(fonts)
+				&& last.fills().contentEquals(fills) && last.borders().contentEquals(borders)
+				&& last.xfs().contentEquals(xfs)) {
+			this.stylesAgain++;
+			return last.bytes();
+		}
+		byte[] bytes = text.build().getBytes(StandardCharsets.ISO_8859_1);
+		this.stylesOut = (bytes.length <= MAX_KEPT_PART)
+				? new StylesOut(parsed, fonts.toString(), fills.toString(), borders.toString(), xfs.toString(), bytes)
+				: null;
+		return bytes;
+	}
+
+	/** How many copies took the styles part of the copy before them. */
+	long stylesAgain() {
+		return this.stylesAgain;
 	}
 
 	private static long size(Packed part) {

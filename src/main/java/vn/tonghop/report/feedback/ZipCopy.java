@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.poi.ss.SpreadsheetVersion;
@@ -57,26 +56,9 @@ final class ZipCopy {
 	/** Parts larger than this are left to POI (they are read whole into memory here). */
 	private static final int MAX_PART = 32 * 1024 * 1024;
 
-	private static final Pattern ATTRIBUTE = Pattern.compile("([\\w:.-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
-
 	static final Pattern A1 = Pattern.compile("([A-Z]{1,3})([0-9]{1,7})");
 
-	private static final Pattern WORKBOOK_VIEW_TABS = Pattern
-		.compile("(<workbookView\\b[^>]*?)\\s(?:activeTab|firstSheet)\\s*=\\s*\"[^\"]*\"");
-
 	private static final Pattern VML_DEFAULT = Pattern.compile("Extension=\"vml\"", Pattern.CASE_INSENSITIVE);
-
-	private static final Pattern LOCAL_SHEET_ID = Pattern.compile("localSheetId=\"(\\d+)\"");
-
-	private static final Pattern TAB_SELECTED = Pattern.compile("\\stabSelected\\s*=\\s*(?:\"[^\"]*\"|'[^']*')");
-
-	static final Pattern FILL_ATTRIBUTES = Pattern.compile("\\s(?:fillId|applyFill)\\s*=\\s*(?:\"[^\"]*\"|'[^']*')");
-
-	static final Pattern COUNT = Pattern.compile("\\scount\\s*=\\s*(?:\"[^\"]*\"|'[^']*')");
-
-	static final Pattern SPANS = Pattern.compile("\\sspans\\s*=\\s*(?:\"[^\"]*\"|'[^']*')");
-
-	static final Pattern STYLE = Pattern.compile("\\ss\\s*=\\s*(?:\"[^\"]*\"|'[^']*')");
 
 	static final SpreadsheetVersion VERSION = SpreadsheetVersion.EXCEL2007;
 
@@ -183,9 +165,9 @@ final class ZipCopy {
 				throw new Unsupported("no transitional office document");
 			}
 			String workbookPart = null;
-			for (Map<String, String> rel : elements(rootRels, "Relationship")) {
+			for (Map<String, String> rel : ZipXml.elements(rootRels, "Relationship")) {
 				if ((REL_NS + "/officeDocument").equals(rel.get("Type"))) {
-					workbookPart = stripSlash(rel.get("Target"));
+					workbookPart = ZipXml.stripSlash(rel.get("Target"));
 				}
 			}
 			if (!"xl/workbook.xml".equals(workbookPart)) {
@@ -195,12 +177,12 @@ final class ZipCopy {
 			String workbookRels = text("xl/_rels/workbook.xml.rels");
 			String types = text("[Content_Types].xml");
 			String styles = raw("xl/styles.xml");
-			if (!rootElementIs(workbook, "workbook") || !rootElementIs(styles, "styleSheet")
+			if (!ZipXml.rootElementIs(workbook, "workbook") || !ZipXml.rootElementIs(styles, "styleSheet")
 					|| !workbookRels.contains(PKG_REL_NS)) {
 				throw new Unsupported("namespaces");
 			}
 			Map<String, Map<String, String>> relsById = new HashMap<>();
-			for (Map<String, String> rel : elements(workbookRels, "Relationship")) {
+			for (Map<String, String> rel : ZipXml.elements(workbookRels, "Relationship")) {
 				if ("External".equals(rel.get("TargetMode"))) {
 					continue;
 				}
@@ -214,7 +196,7 @@ final class ZipCopy {
 			}
 			List<SheetRef> sheets = new ArrayList<>();
 			int maxSheetId = 0;
-			for (Map<String, String> sheet : elements(workbook.substring(sheetsStart, sheetsEnd), "sheet")) {
+			for (Map<String, String> sheet : ZipXml.elements(workbook.substring(sheetsStart, sheetsEnd), "sheet")) {
 				String relId = null;
 				for (Map.Entry<String, String> attribute : sheet.entrySet()) {
 					if (attribute.getKey().endsWith(":id")) {
@@ -231,7 +213,7 @@ final class ZipCopy {
 						|| !this.zip.contains(part)) {
 					throw new Unsupported("sheet part " + part);
 				}
-				String name = unescape(sheet.get("name"));
+				String name = ZipXml.unescape(sheet.get("name"));
 				if (name.equalsIgnoreCase(FeedbackSheet.NAME)) {
 					throw new Unsupported("an earlier feedback sheet");
 				}
@@ -271,11 +253,11 @@ final class ZipCopy {
 				if (!sheetXml.containsKey(sheet)) {
 					String xml = raw(sheet.part());
 					// CDATA, comments (and a DOCTYPE): one scan for "<!" finds them all
-					if (!rootElementIs(xml, "worksheet") || xml.indexOf("<!") >= 0) {
+					if (!ZipXml.rootElementIs(xml, "worksheet") || xml.indexOf("<!") >= 0) {
 						throw new Unsupported("sheet namespace");
 					}
 					sheetXml.put(sheet, xml);
-					merged.put(sheet, mergedRegions(xml));
+					merged.put(sheet, ZipXml.mergedRegions(xml));
 				}
 				CellAddress shown = finding.address();
 				for (CellRangeAddress region : merged.get(sheet)) {
@@ -317,41 +299,41 @@ final class ZipCopy {
 				while (this.zip.contains("xl/drawings/vmlDrawing" + vmlNumber + ".vml"));
 				String commentsPart = "xl/comments" + commentsNumber + ".xml";
 				String vmlPart = "xl/drawings/vmlDrawing" + vmlNumber + ".vml";
-				this.added.put(commentsPart, utf8(comments(sheetMarks.getValue())));
-				this.added.put(vmlPart, utf8(vml(vmlNumber, sheetMarks.getValue())));
+				this.added.put(commentsPart, ZipXml.utf8(comments(sheetMarks.getValue())));
+				this.added.put(vmlPart, ZipXml.utf8(vml(vmlNumber, sheetMarks.getValue())));
 				newTypes.append("<Override PartName=\"/")
 					.append(commentsPart)
 					.append("\" ContentType=\"")
 					.append(COMMENTS_CONTENT)
 					.append("\"/>");
-				String vmlId = freeId(rels, 1);
-				String commentsId = freeId(rels, Integer.parseInt(vmlId.substring(3)) + 1);
+				String vmlId = ZipXml.freeId(rels, 1);
+				String commentsId = ZipXml.freeId(rels, Integer.parseInt(vmlId.substring(3)) + 1);
 				String newRels = "<Relationship Id=\"" + vmlId + "\" Type=\"" + REL_NS
 						+ "/vmlDrawing\" Target=\"../drawings/vmlDrawing" + vmlNumber + ".vml\"/><Relationship Id=\""
 						+ commentsId + "\" Type=\"" + REL_NS + "/comments\" Target=\"../comments" + commentsNumber
 						+ ".xml\"/>";
 				if (rels == null) {
-					this.added.put(relsPart, utf8(
-							"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\""
-									+ PKG_REL_NS + "\">" + newRels + "</Relationships>"));
+					this.added.put(relsPart, ZipXml
+						.utf8("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\""
+								+ PKG_REL_NS + "\">" + newRels + "</Relationships>"));
 				}
 				else {
 					int end = rels.lastIndexOf("</Relationships>");
 					if (end < 0) {
 						throw new Unsupported("rels");
 					}
-					this.replaced.put(relsPart, utf8(rels.substring(0, end) + newRels + rels.substring(end)));
+					this.replaced.put(relsPart, ZipXml.utf8(rels.substring(0, end) + newRels + rels.substring(end)));
 				}
-				xml = insertLegacyDrawing(xml, vmlId);
+				xml = ZipXml.insertLegacyDrawing(xml, vmlId);
 				sheetXml.put(sheet, xml);
 			}
 
 			// every sheet unselected: the feedback sheet is the selected one
 			for (SheetRef sheet : sheets) {
 				String xml = sheetXml.containsKey(sheet) ? sheetXml.get(sheet) : raw(sheet.part());
-				String unselected = unselect(xml);
+				String unselected = ZipXml.unselect(xml);
 				if (sheetXml.containsKey(sheet) || unselected != xml) {
-					this.replaced.put(sheet.part(), latin1(unselected));
+					this.replaced.put(sheet.part(), ZipXml.latin1(unselected));
 				}
 			}
 
@@ -365,32 +347,32 @@ final class ZipCopy {
 			String feedbackPart = "xl/worksheets/sheet" + sheetNumber + ".xml";
 			FeedbackSheetXml feedback = new FeedbackSheetXml(styleSheet, ZipCopy.this.instructions);
 			int lastRow = feedback.rows(unionCode, unionName, source.getFileName().toString(), located);
-			this.added.put(feedbackPart, utf8(feedback.sheet(lastRow)));
+			this.added.put(feedbackPart, ZipXml.utf8(feedback.sheet(lastRow)));
 			newTypes.append("<Override PartName=\"/")
 				.append(feedbackPart)
 				.append("\" ContentType=\"")
 				.append(WORKSHEET_CONTENT)
 				.append("\"/>");
-			this.replaced.put("xl/styles.xml", latin1(styleSheet.xml()));
+			this.replaced.put("xl/styles.xml", styleSheet.bytes());
 
 			// workbook: the sheet first, selected; positions shifted
-			String sheetRelId = freeId(workbookRels, 1);
-			String entry = "<sheet xmlns:r=\"" + REL_NS + "\" name=\"" + escape(FeedbackSheet.NAME) + "\" sheetId=\""
-					+ (maxSheetId + 1) + "\" r:id=\"" + sheetRelId + "\"/>";
+			String sheetRelId = ZipXml.freeId(workbookRels, 1);
+			String entry = "<sheet xmlns:r=\"" + REL_NS + "\" name=\"" + ZipXml.escape(FeedbackSheet.NAME)
+					+ "\" sheetId=\"" + (maxSheetId + 1) + "\" r:id=\"" + sheetRelId + "\"/>";
 			String wb = workbook.substring(0, sheetsStart + "<sheets>".length()) + entry
 					+ workbook.substring(sheetsStart + "<sheets>".length());
-			wb = shiftLocalSheetIds(wb);
-			wb = WORKBOOK_VIEW_TABS.matcher(wb).replaceAll("$1");
-			wb = WORKBOOK_VIEW_TABS.matcher(wb).replaceAll("$1");
+			wb = ZipXml.shiftLocalSheetIds(wb);
+			wb = ZipXml.firstTabUnset(wb);
 			String quoted = FeedbackSheet.quote(FeedbackSheet.NAME);
 			String names = "";
 			if (lastRow > FeedbackSheet.HEADING_ROW) {
 				names += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"0\" hidden=\"1\">"
-						+ escape(quoted + "!$A$" + (FeedbackSheet.HEADING_ROW + 1) + ":$G$" + (lastRow + 1))
+						+ ZipXml.escape(quoted + "!$A$" + (FeedbackSheet.HEADING_ROW + 1) + ":$G$" + (lastRow + 1))
 						+ "</definedName>";
 			}
 			names += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">"
-					+ escape(quoted + "!$" + (FeedbackSheet.HEADING_ROW + 1) + ":$" + (FeedbackSheet.HEADING_ROW + 1))
+					+ ZipXml.escape(
+							quoted + "!$" + (FeedbackSheet.HEADING_ROW + 1) + ":$" + (FeedbackSheet.HEADING_ROW + 1))
 					+ "</definedName>";
 			wb = wb.replace("<definedNames/>", "<definedNames></definedNames>");
 			int definedNames = wb.indexOf("<definedNames>");
@@ -406,13 +388,13 @@ final class ZipCopy {
 				int at = wb.indexOf("</sheets>") + "</sheets>".length();
 				wb = wb.substring(0, at) + "<definedNames>" + names + "</definedNames>" + wb.substring(at);
 			}
-			this.replaced.put("xl/workbook.xml", utf8(wb));
+			this.replaced.put("xl/workbook.xml", ZipXml.utf8(wb));
 			int relsEnd = workbookRels.lastIndexOf("</Relationships>");
 			if (relsEnd < 0) {
 				throw new Unsupported("workbook rels");
 			}
 			this.replaced.put("xl/_rels/workbook.xml.rels",
-					utf8(workbookRels.substring(0, relsEnd) + "<Relationship Id=\"" + sheetRelId + "\" Type=\""
+					ZipXml.utf8(workbookRels.substring(0, relsEnd) + "<Relationship Id=\"" + sheetRelId + "\" Type=\""
 							+ WORKSHEET_TYPE + "\" Target=\"worksheets/sheet" + sheetNumber + ".xml\"/>"
 							+ workbookRels.substring(relsEnd)));
 			if (!marks.isEmpty() && !VML_DEFAULT.matcher(types).find()) {
@@ -423,7 +405,7 @@ final class ZipCopy {
 				throw new Unsupported("content types");
 			}
 			this.replaced.put("[Content_Types].xml",
-					utf8(types.substring(0, typesEnd) + newTypes + types.substring(typesEnd)));
+					ZipXml.utf8(types.substring(0, typesEnd) + newTypes + types.substring(typesEnd)));
 			return new Prepared(this.zip.copy(this.replaced, this.added, this.repeating));
 		}
 
@@ -478,269 +460,18 @@ final class ZipCopy {
 
 	}
 
-	/**
-	 * Whether the XML's root element is {@code name} in the transitional main namespace.
-	 */
-	private static boolean rootElementIs(String xml, String name) {
-		int start = rootStart(xml);
-		if (start < 0 || !xml.startsWith("<" + name, start)) {
-			return false;
-		}
-		char next = xml.charAt(start + name.length() + 1);
-		if (!Character.isWhitespace(next) && next != '>') {
-			return false;
-		}
-		String tag = xml.substring(start, xml.indexOf('>', start));
-		if (name.equals("Relationships")) {
-			return true;
-		}
-		return tag.contains("xmlns=\"" + MAIN_NS + "\"") || tag.contains("xmlns='" + MAIN_NS + "'");
-	}
-
-	private static int rootStart(String xml) {
-		int i = 0;
-		while (true) {
-			i = xml.indexOf('<', i);
-			if (i < 0 || i + 1 >= xml.length()) {
-				return -1;
-			}
-			char c = xml.charAt(i + 1);
-			if (c != '?' && c != '!') {
-				return i;
-			}
-			i = xml.indexOf('>', i);
-			if (i < 0) {
-				return -1;
-			}
-		}
-	}
-
-	/** The attributes of every element {@code name} (no prefix) in {@code xml}. */
-	static List<Map<String, String>> elements(String xml, String name) {
-		List<Map<String, String>> found = new ArrayList<>();
-		String open = "<" + name;
-		int i = 0;
-		while ((i = xml.indexOf(open, i)) >= 0) {
-			int after = i + open.length();
-			char c = (after < xml.length()) ? xml.charAt(after) : '>';
-			if (Character.isWhitespace(c) || c == '>' || c == '/') {
-				int end = xml.indexOf('>', after);
-				found.add(attributes(xml.substring(after, end)));
-				i = end;
-			}
-			else {
-				i = after;
-			}
-		}
-		return found;
-	}
-
-	/**
-	 * The attributes of a tag's text after its name, in order. A tag of the plain shape
-	 * (names, {@code =}, quoted values, white space) is read by a scan; anything else by
-	 * the regular expression, with the same result for the plain shape (the scan took a
-	 * tenth of a copy's CPU as a regular expression).
-	 */
-	static Map<String, String> attributes(String tag) {
-		Map<String, String> attributes = new LinkedHashMap<>();
-		int n = tag.length();
-		int i = 0;
-		while (i < n) {
-			char c = tag.charAt(i);
-			if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '/') {
-				i++;
-				continue;
-			}
-			int nameStart = i;
-			while (i < n && nameChar(tag.charAt(i))) {
-				i++;
-			}
-			int nameEnd = i;
-			while (i < n && (tag.charAt(i) == ' ' || tag.charAt(i) == '\t' || tag.charAt(i) == '\n'
-					|| tag.charAt(i) == '\r')) {
-				i++;
-			}
-			if (nameEnd == nameStart || i >= n || tag.charAt(i) != '=') {
-				return attributesByPattern(tag);
-			}
-			i++;
-			while (i < n && (tag.charAt(i) == ' ' || tag.charAt(i) == '\t' || tag.charAt(i) == '\n'
-					|| tag.charAt(i) == '\r')) {
-				i++;
-			}
-			char quote = (i < n) ? tag.charAt(i) : 0;
-			int end = (quote == '"' || quote == '\'') ? tag.indexOf(quote, i + 1) : -1;
-			if (end < 0) {
-				return attributesByPattern(tag);
-			}
-			attributes.put(tag.substring(nameStart, nameEnd), tag.substring(i + 1, end));
-			i = end + 1;
-		}
-		return attributes;
-	}
-
-	private static boolean nameChar(char c) {
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == ':'
-				|| c == '.' || c == '-';
-	}
-
-	static Map<String, String> attributesByPattern(String tag) {
-		Map<String, String> attributes = new LinkedHashMap<>();
-		Matcher matcher = ATTRIBUTE.matcher(tag);
-		while (matcher.find()) {
-			attributes.put(matcher.group(1), (matcher.group(2) != null) ? matcher.group(2) : matcher.group(3));
-		}
-		return attributes;
-	}
-
-	private static String stripSlash(String target) {
-		return (target != null && target.startsWith("/")) ? target.substring(1) : target;
-	}
-
-	private static byte[] latin1(String raw) {
-		return raw.getBytes(StandardCharsets.ISO_8859_1);
-	}
-
-	private static byte[] utf8(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
-	}
-
-	/** A relationship id {@code rIdN} not in {@code rels}, N at least {@code from}. */
-	private static String freeId(String rels, int from) {
-		for (int n = from;; n++) {
-			String id = "rId" + n;
-			if (rels == null || (!rels.contains("\"" + id + "\"") && !rels.contains("'" + id + "'"))) {
-				return id;
-			}
-		}
-	}
-
-	private static List<CellRangeAddress> mergedRegions(String xml) {
-		List<CellRangeAddress> regions = new ArrayList<>();
-		int start = xml.indexOf("<mergeCells");
-		if (start < 0) {
-			return regions;
-		}
-		for (Map<String, String> cell : elements(xml.substring(start), "mergeCell")) {
-			String ref = cell.get("ref");
-			if (ref != null && ref.contains(":")) {
-				regions.add(CellRangeAddress.valueOf(ref));
-			}
-		}
-		return regions;
-	}
-
-	private static String shiftLocalSheetIds(String workbook) {
-		Matcher matcher = LOCAL_SHEET_ID.matcher(workbook);
-		StringBuilder out = new StringBuilder();
-		while (matcher.find()) {
-			matcher.appendReplacement(out, "localSheetId=\"" + (Integer.parseInt(matcher.group(1)) + 1) + "\"");
-		}
-		matcher.appendTail(out);
-		return out.toString();
-	}
-
-	/** The sheet with its views not selected (only the feedback sheet is). */
-	private static String unselect(String xml) {
-		int start = xml.indexOf("<sheetViews");
-		int end = xml.indexOf("</sheetViews>");
-		if (start < 0 || end < 0) {
-			return xml;
-		}
-		String views = xml.substring(start, end);
-		String plain = TAB_SELECTED.matcher(views).replaceAll("");
-		return plain.equals(views) ? xml : xml.substring(0, start) + plain + xml.substring(end);
-	}
-
-	/**
-	 * Where {@code <legacyDrawing>} goes in a worksheet: before the first element that
-	 * must follow it.
-	 */
-	private static String insertLegacyDrawing(String xml, String relId) throws Unsupported {
-		String element = "<legacyDrawing xmlns:r=\"" + REL_NS + "\" r:id=\"" + relId + "\"/>";
-		int dataEnd = xml.lastIndexOf("</sheetData>");
-		int at = -1;
-		for (String later : new String[] { "<legacyDrawingHF", "<drawingHF", "<picture", "<oleObjects", "<controls",
-				"<webPublishItems", "<tableParts", "<extLst", "</worksheet>" }) {
-			int i = (dataEnd < 0) ? -1 : xml.indexOf(later, dataEnd);
-			if (i >= 0 && (at < 0 || i < at)) {
-				at = i;
-			}
-		}
-		if (at < 0) {
-			throw new Unsupported("worksheet end");
-		}
-		return xml.substring(0, at) + element + xml.substring(at);
-	}
-
-	/** XML text: escaped, and without the characters XML 1.0 cannot hold. */
-	static String escape(String text) {
-		StringBuilder out = new StringBuilder(text.length() + 16);
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			switch (c) {
-				case '&' -> out.append("&amp;");
-				case '<' -> out.append("&lt;");
-				case '>' -> out.append("&gt;");
-				case '"' -> out.append("&quot;");
-				default -> {
-					if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') {
-						out.append(c);
-					}
-				}
-			}
-		}
-		return out.toString();
-	}
-
-	static String unescape(String text) {
-		if (text.indexOf('&') < 0) {
-			return text;
-		}
-		StringBuilder out = new StringBuilder(text.length());
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			int semi = (c == '&') ? text.indexOf(';', i) : -1;
-			if (semi < 0) {
-				out.append(c);
-				continue;
-			}
-			String entity = text.substring(i + 1, semi);
-			switch (entity) {
-				case "amp" -> out.append('&');
-				case "lt" -> out.append('<');
-				case "gt" -> out.append('>');
-				case "quot" -> out.append('"');
-				case "apos" -> out.append('\'');
-				default -> {
-					if (entity.startsWith("#x")) {
-						out.appendCodePoint(Integer.parseInt(entity.substring(2), 16));
-					}
-					else if (entity.startsWith("#")) {
-						out.appendCodePoint(Integer.parseInt(entity.substring(1)));
-					}
-					else {
-						out.append(text, i, semi + 1);
-					}
-				}
-			}
-			i = semi;
-		}
-		return out.toString();
-	}
-
 	private String comments(TreeMap<CellAddress, List<FeedbackItem>> marks) {
 		StringBuilder xml = new StringBuilder(1024);
 		xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<comments xmlns=\"")
 			.append(MAIN_NS)
 			.append("\"><authors><author>")
-			.append(escape(CellMarks.AUTHOR))
+			.append(ZipXml.escape(CellMarks.AUTHOR))
 			.append("</author></authors><commentList>");
 		CellMarks text = new CellMarks(null, this.instructions);
 		marks.forEach((address, items) -> xml.append("<comment ref=\"")
 			.append(address.formatAsString())
 			.append("\" authorId=\"0\"><text><t xml:space=\"preserve\">")
-			.append(escape(text.commentText(items)))
+			.append(ZipXml.escape(text.commentText(items)))
 			.append("</t></text></comment>"));
 		return xml.append("</commentList></comments>").toString();
 	}

@@ -1,6 +1,8 @@
 package vn.tonghop.report.feedback;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -174,33 +176,36 @@ final class ZipParts {
 				date, offset);
 	}
 
-	/** A local header ({@code offset} -1) or a central directory record. */
+	/**
+	 * A local header ({@code offset} -1) or a central directory record, put together
+	 * before it is written: byte by byte into the stream (whose writes are synchronized)
+	 * it was a twentieth of a copy's CPU.
+	 */
 	private static void header(ByteArrayOutputStream out, int signature, String name, int method, long crc,
 			int compressedSize, int size, int time, int date, int offset) {
 		byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
 		boolean ascii = nameBytes.length == name.length();
-		int32(out, signature);
-		if (signature == CENTRAL) {
-			int16(out, 20);
+		boolean central = signature == CENTRAL;
+		ByteBuffer header = ByteBuffer.allocate((central ? 46 : 30) + nameBytes.length).order(ByteOrder.LITTLE_ENDIAN);
+		header.putInt(signature);
+		if (central) {
+			header.putShort((short) 20);
 		}
-		int16(out, 20);
-		int16(out, ascii ? 0 : 0x800);
-		int16(out, method);
-		int16(out, time);
-		int16(out, date);
-		int32(out, (int) crc);
-		int32(out, compressedSize);
-		int32(out, size);
-		int16(out, nameBytes.length);
-		int16(out, 0);
-		if (signature == CENTRAL) {
-			int16(out, 0);
-			int16(out, 0);
-			int16(out, 0);
-			int32(out, 0);
-			int32(out, offset);
+		header.putShort((short) 20)
+			.putShort((short) (ascii ? 0 : 0x800))
+			.putShort((short) method)
+			.putShort((short) time)
+			.putShort((short) date)
+			.putInt((int) crc)
+			.putInt(compressedSize)
+			.putInt(size)
+			.putShort((short) nameBytes.length)
+			.putShort((short) 0);
+		if (central) {
+			header.putShort((short) 0).putShort((short) 0).putShort((short) 0).putInt(0).putInt(offset);
 		}
-		out.writeBytes(nameBytes);
+		header.put(nameBytes);
+		out.write(header.array(), 0, header.position());
 	}
 
 	private int int16(int at) {

@@ -22,7 +22,7 @@ final class ZipSheetCells {
 		int cols = xml.indexOf("<cols>");
 		int colsEnd = xml.indexOf("</cols>");
 		if (cols >= 0 && colsEnd > cols) {
-			for (Map<String, String> col : ZipCopy.elements(xml.substring(cols, colsEnd), "col")) {
+			for (Map<String, String> col : ZipXml.elements(xml.substring(cols, colsEnd), "col")) {
 				String style = col.get("style");
 				if (style != null && col.get("min") != null && col.get("max") != null) {
 					int max = Math.min(Integer.parseInt(col.get("max")), ZipCopy.VERSION.getMaxColumns());
@@ -68,7 +68,7 @@ final class ZipSheetCells {
 			}
 			int tagEnd = this.xml.indexOf('>', rowStart);
 			boolean empty = this.xml.charAt(tagEnd - 1) == '/';
-			Map<String, String> attributes = ZipCopy.attributes(this.xml.substring(rowStart + 4, tagEnd));
+			Map<String, String> attributes = ZipXml.attributes(this.xml.substring(rowStart + 4, tagEnd));
 			String r = attributes.get("r");
 			if (r == null) {
 				throw new ZipCopy.Unsupported("row without number");
@@ -88,7 +88,7 @@ final class ZipSheetCells {
 			else {
 				Integer rowStyle = attributes.containsKey("s") ? Integer.valueOf(attributes.get("s")) : null;
 				String tag = this.xml.substring(rowStart, empty ? tagEnd - 1 : tagEnd)
-					.transform((t) -> ZipCopy.SPANS.matcher(t).replaceAll(""));
+					.transform((t) -> ZipXml.SPANS.matcher(t).replaceAll(""));
 				out.append(tag).append('>');
 				if (!empty) {
 					markCells(out, tagEnd + 1, rowEnd - "</row>".length(), rowIndex, rowStyle, cells);
@@ -124,7 +124,7 @@ final class ZipSheetCells {
 				throw new ZipCopy.Unsupported("cell end");
 			}
 			String tag = this.xml.substring(cellStart, empty ? tagEnd - 1 : tagEnd);
-			Map<String, String> attributes = ZipCopy.attributes(tag.substring(2));
+			Map<String, String> attributes = ZipXml.attributes(tag.substring(2));
 			String r = attributes.get("r");
 			Matcher a1 = (r != null) ? ZipCopy.A1.matcher(r) : null;
 			if (a1 == null || !a1.matches() || Integer.parseInt(a1.group(2)) - 1 != rowIndex) {
@@ -146,7 +146,7 @@ final class ZipSheetCells {
 				out.append("<c s=\"")
 					.append(filled)
 					.append('"')
-					.append(ZipCopy.STYLE.matcher(tag.substring(2)).replaceAll(""))
+					.append(ZipXml.STYLE.matcher(tag.substring(2)).replaceAll(""))
 					.append(empty ? "/>" : ">");
 				if (!empty) {
 					out.append(this.xml, tagEnd + 1, cellEnd);

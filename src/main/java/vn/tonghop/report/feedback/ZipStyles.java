@@ -75,7 +75,7 @@ final class ZipStyles {
 		int fontEnd = fontSection.indexOf("</font>");
 		double points = 11;
 		if (sz >= 0 && (fontEnd < 0 || sz < fontEnd)) {
-			String value = ZipCopy.attributes(fontSection.substring(sz, fontSection.indexOf('>', sz))).get("val");
+			String value = ZipXml.attributes(fontSection.substring(sz, fontSection.indexOf('>', sz))).get("val");
 			try {
 				points = (short) (short) (Double.parseDouble(value) * 20) / 20;
 			}
@@ -104,7 +104,7 @@ final class ZipStyles {
 	}
 
 	private static int count(String xml, String list, String element) throws ZipCopy.Unsupported {
-		return ZipCopy.elements(section(xml, list), element).size();
+		return ZipXml.elements(section(xml, list), element).size();
 	}
 
 	/** A cell format as {@code style} with the fill of the severity. */
@@ -121,7 +121,7 @@ final class ZipStyles {
 			int tagEnd = xf.indexOf('>');
 			boolean empty = xf.charAt(tagEnd - 1) == '/';
 			String tag = xf.substring(nameEnd, empty ? tagEnd - 1 : tagEnd)
-				.transform((t) -> ZipCopy.FILL_ATTRIBUTES.matcher(t).replaceAll(""));
+				.transform((t) -> ZipXml.FILL_ATTRIBUTES.matcher(t).replaceAll(""));
 			String clone = "<xf fillId=\"" + fill + "\" applyFill=\"1\"" + tag + (empty ? "/>" : ">")
 					+ xf.substring(tagEnd + 1);
 			index = add(clone);
@@ -186,6 +186,16 @@ final class ZipStyles {
 		return this.cellXfs.size() - 1;
 	}
 
+	/**
+	 * The styles part with what the copy added; the same text as the last copy's on this
+	 * thread when it added the same to the same part (copies of returns from one form
+	 * mostly do), which then needs no building, encoding or comparing byte by byte.
+	 */
+	byte[] bytes() throws ZipCopy.Unsupported {
+		return ZipCodec.current()
+			.styles(this.xml, this.newFonts, this.newFills, this.newBorders, this.newXfs, this::xml);
+	}
+
 	String xml() throws ZipCopy.Unsupported {
 		String out = append(this.xml, "fonts", this.newFonts, this.fonts);
 		out = append(out, "fills", this.newFills, this.fills);
@@ -203,7 +213,7 @@ final class ZipStyles {
 		if (start < 0 || end < 0 || xml.charAt(tagEnd - 1) == '/') {
 			throw new ZipCopy.Unsupported(list);
 		}
-		String tag = xml.substring(start, tagEnd + 1).transform((t) -> ZipCopy.COUNT.matcher(t).replaceAll(""));
+		String tag = xml.substring(start, tagEnd + 1).transform((t) -> ZipXml.COUNT.matcher(t).replaceAll(""));
 		tag = tag.substring(0, tag.length() - 1) + " count=\"" + count + "\">";
 		return xml.substring(0, start) + tag + xml.substring(tagEnd + 1, end) + added + xml.substring(end);
 	}

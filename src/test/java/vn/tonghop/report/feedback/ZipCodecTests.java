@@ -140,6 +140,51 @@ class ZipCodecTests {
 			.isNotEqualTo(contents(secondCopy).get("xl/worksheets/sheet2.xml"));
 	}
 
+	@Test
+	void aStylesPartIsTakenFromTheCopyBeforeOnlyWhenTheSameWasAddedToTheSamePart() throws Exception {
+		Path first = form("CD79000123", "Công đoàn Công ty Ánh Dương");
+		Path second = form("CD79000456", "Công đoàn Trường Tiểu học Bình Minh");
+		List<FeedbackItem> findings = ZipCopyTests.findings(second);
+		// the same cells with the other severity: their formats are cloned with the other
+		// fill
+		List<FeedbackItem> flipped = findings.stream()
+			.map((item) -> new FeedbackItem(item.sheet(), item.cell(), item.rule(),
+					item.isError() ? "warning" : "error", item.message()))
+			.toList();
+		FeedbackWorkbook feedback = new FeedbackWorkbook();
+		Path firstCopy = this.dir.resolve("copies/first.xlsx");
+		Path secondCopy = this.dir.resolve("copies/second.xlsx");
+		Path flippedCopy = this.dir.resolve("copies/flipped.xlsx");
+		Path alone = this.dir.resolve("copies/flipped-alone.xlsx");
+		long[] again = new long[2];
+		onAFreshThread(() -> {
+			ZipCodec codec = ZipCodec.current();
+			assertThat(feedback.writeZip(first, "CD79000123", "Công đoàn Công ty Ánh Dương",
+					ZipCopyTests.findings(first), firstCopy))
+				.isTrue();
+			long before = codec.stylesAgain();
+			assertThat(feedback.writeZip(second, "CD79000456", "Công đoàn Trường Tiểu học Bình Minh", findings,
+					secondCopy))
+				.isTrue();
+			again[0] = codec.stylesAgain() - before;
+			before = codec.stylesAgain();
+			assertThat(feedback.writeZip(second, "CD79000456", "Công đoàn Trường Tiểu học Bình Minh", flipped,
+					flippedCopy))
+				.isTrue();
+			again[1] = codec.stylesAgain() - before;
+		});
+		// the same form and the same marks: the first copy's styles; other marks: its own
+		assertThat(again).containsExactly(1, 0);
+		assertThat(contents(secondCopy).get("xl/styles.xml")).isEqualTo(contents(firstCopy).get("xl/styles.xml"));
+		byte[] flippedStyles = contents(flippedCopy).get("xl/styles.xml");
+		assertThat(flippedStyles).isNotEqualTo(contents(secondCopy).get("xl/styles.xml"));
+		// and what a thread that kept nothing writes for it
+		onAFreshThread(() -> assertThat(
+				feedback.writeZip(second, "CD79000456", "Công đoàn Trường Tiểu học Bình Minh", flipped, alone))
+			.isTrue());
+		assertThat(flippedStyles).isEqualTo(contents(alone).get("xl/styles.xml"));
+	}
+
 	private static void replaceEntry(Path from, Path to, String name, String content) throws Exception {
 		try (ZipFile in = new ZipFile(from.toFile());
 				java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(to))) {
@@ -217,7 +262,7 @@ class ZipCodecTests {
 				"\n\tr:id=\"rId1\"  name=\"Báo cáo &amp; x\"", " spans=\"1:7\" ht=\"15.75\" customHeight=\"1\"", "",
 				" a=\"1\" junk b=\"2\"", " a=\"unterminated", "<sz val=\"11\"/", " a='x\"y' b=\"y'x\"",
 				" xml:space=\"preserve\"", " =\"x\" a=\"1\"")) {
-			assertThat(ZipCopy.attributes(tag)).as(tag).containsExactlyEntriesOf(ZipCopy.attributesByPattern(tag));
+			assertThat(ZipXml.attributes(tag)).as(tag).containsExactlyEntriesOf(ZipXml.attributesByPattern(tag));
 		}
 	}
 

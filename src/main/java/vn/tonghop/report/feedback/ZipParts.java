@@ -124,7 +124,8 @@ final class ZipParts {
 	 * appended; every other entry copied compressed as it is. A changed or added part is
 	 * stored when small, else deflated ({@link ZipCodec#compress}). The parts named in
 	 * {@code repeating} are those likely to be the same in other copies (the styles, the
-	 * workbook's list of sheets): their deflated bytes may come from an earlier copy's.
+	 * workbook's list of sheets): deflated, their deflated bytes taken from an earlier
+	 * copy's when the same.
 	 */
 	byte[] copy(Map<String, byte[]> replaced, Map<String, byte[]> added, Set<String> repeating) {
 		ZipCodec codec = ZipCodec.current();

@@ -98,9 +98,8 @@ final class FeedbackSheetXml {
 	private void finding(int rowIndex, int number, ZipCopy.Located finding) {
 		FeedbackItem item = finding.item();
 		StringBuilder cells = new StringBuilder(512);
-		cells.append("<c r=\"")
-			.append(new CellAddress(rowIndex, 0).formatAsString())
-			.append("\" s=\"")
+		cells.append("<c r=\"");
+		reference(cells, rowIndex, 0).append("\" s=\"")
 			.append(this.centred)
 			.append("\"><v>")
 			.append(number)
@@ -152,7 +151,8 @@ final class FeedbackSheetXml {
 	}
 
 	private static void textCell(StringBuilder cells, int row, int column, int style, String value) {
-		cells.append("<c r=\"").append(new CellAddress(row, column).formatAsString()).append("\" s=\"").append(style);
+		cells.append("<c r=\"");
+		reference(cells, row, column).append("\" s=\"").append(style);
 		if (value == null || value.isEmpty()) {
 			cells.append("\"/>");
 			return;
@@ -160,6 +160,17 @@ final class FeedbackSheetXml {
 		cells.append("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
 			.append(ZipXml.escape(value))
 			.append("</t></is></c>");
+	}
+
+	/** A cell's A1 reference, appended (the sheet's columns are A to H). */
+	private static StringBuilder reference(StringBuilder cells, int row, int column) {
+		if (column < 26) {
+			cells.append((char) ('A' + column));
+		}
+		else {
+			cells.append(CellReference.convertNumToColString(column));
+		}
+		return cells.append(row + 1);
 	}
 
 	String sheet(int lastRow) {

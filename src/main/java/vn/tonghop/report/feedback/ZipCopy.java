@@ -281,7 +281,8 @@ final class ZipCopy {
 				String relsPart = "xl/worksheets/_rels/" + sheet.part().substring("xl/worksheets/".length()) + ".rels";
 				String rels = this.zip.contains(relsPart) ? text(relsPart) : null;
 				this.repeating.add(relsPart);
-				if (xml.contains("<legacyDrawing") || (rels != null && rels.contains(REL_NS + "/comments\""))) {
+				if (xml.indexOf("<legacyDrawing", ZipXml.afterSheetData(xml)) >= 0
+						|| (rels != null && rels.contains(REL_NS + "/comments\""))) {
 					throw new Unsupported("comments already");
 				}
 				Map<CellAddress, Boolean> severity = new TreeMap<>();

@@ -174,9 +174,19 @@ final class ZipXml {
 		}
 	}
 
+	/**
+	 * Where a worksheet's elements after its cells start: the end of its
+	 * {@code <sheetData>}, found from the end (a search from the start read every cell),
+	 * or 0 when it has none.
+	 */
+	static int afterSheetData(String xml) {
+		return Math.max(0, xml.lastIndexOf("</sheetData>"));
+	}
+
+	/** The merged regions of a worksheet, listed after its cells. */
 	static List<CellRangeAddress> mergedRegions(String xml) {
 		List<CellRangeAddress> regions = new ArrayList<>();
-		int start = xml.indexOf("<mergeCells");
+		int start = xml.indexOf("<mergeCells", afterSheetData(xml));
 		if (start < 0) {
 			return regions;
 		}
@@ -264,8 +274,17 @@ final class ZipXml {
 
 	/** XML text: escaped, and without the characters XML 1.0 cannot hold. */
 	static String escape(String text) {
-		StringBuilder out = new StringBuilder(text.length() + 16);
-		for (int i = 0; i < text.length(); i++) {
+		// most texts need nothing: the same string, not a copy made character by
+		// character
+		int first = 0;
+		while (first < text.length() && plain(text.charAt(first))) {
+			first++;
+		}
+		if (first == text.length()) {
+			return text;
+		}
+		StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
+		for (int i = first; i < text.length(); i++) {
 			char c = text.charAt(i);
 			switch (c) {
 				case '&' -> out.append("&amp;");
@@ -280,6 +299,10 @@ final class ZipXml {
 			}
 		}
 		return out.toString();
+	}
+
+	private static boolean plain(char c) {
+		return (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') && c != '&' && c != '<' && c != '>' && c != '"';
 	}
 
 	static String unescape(String text) {

@@ -25,4 +25,13 @@ class ZipXmlTests {
 		assertThat(ZipXml.firstTabUnset("<workbook/>")).isEqualTo("<workbook/>");
 	}
 
+	@Test
+	void escapesWhatXmlCannotHoldAndLeavesPlainTextAsItIs() {
+		assertThat(ZipXml.escape("Số nữ > tổng & \"đúng\" <sai>\u0001\tx\r\n"))
+			.isEqualTo("Số nữ &gt; tổng &amp; &quot;đúng&quot; &lt;sai&gt;\tx\r\n");
+		String plain = "Công đoàn Công ty Ánh Dương, tổ 3\n";
+		assertThat(ZipXml.escape(plain)).isSameAs(plain);
+		assertThat(ZipXml.unescape(ZipXml.escape("a & b < c"))).isEqualTo("a & b < c");
+	}
+
 }

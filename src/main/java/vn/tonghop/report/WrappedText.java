@@ -26,6 +26,17 @@ public final class WrappedText {
 	 */
 	private static final int TABLED = 0x2000;
 
+	/**
+	 * The weights of the characters below {@link #TABLED}, as {@link #weigh} gives them.
+	 */
+	private static final double[] WEIGHTS = new double[TABLED];
+
+	static {
+		for (char c = 0; c < TABLED; c++) {
+			WEIGHTS[c] = weigh(c);
+		}
+	}
+
 	private WrappedText() {
 	}
 
@@ -100,17 +111,6 @@ public final class WrappedText {
 				return lines;
 			}
 			i = end + 1;
-		}
-	}
-
-	/**
-	 * The weights of the characters below {@link #TABLED}, as {@link #weigh} gives them.
-	 */
-	private static final double[] WEIGHTS = new double[TABLED];
-
-	static {
-		for (char c = 0; c < TABLED; c++) {
-			WEIGHTS[c] = weigh(c);
 		}
 	}
 

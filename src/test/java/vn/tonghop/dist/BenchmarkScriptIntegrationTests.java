@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.tonghop.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -46,9 +47,14 @@ class BenchmarkScriptIntegrationTests {
 			assertThat(output).as(output)
 				.containsPattern("peak RSS [0-9]+ MB, CPU [0-9.]+ s user \\+ [0-9.]+ s system");
 		}
+		// left: only the time it removed its work folder, which the next benchmark waits
+		// on (bench/settle.sh)
 		try (var left = Files.list(temp)) {
-			assertThat(left).as("the benchmark's work folder is removed").isEmpty();
+			assertThat(left.map((file) -> file.getFileName().toString())).as("the benchmark's work folder is removed")
+				.containsExactly("tonghop-bench.deleted");
 		}
+		long deleted = Long.parseLong(Files.readString(temp.resolve("tonghop-bench.deleted")).strip());
+		assertThat(deleted).isCloseTo(System.currentTimeMillis() / 1000, within(300L));
 	}
 
 	/**
@@ -70,6 +76,42 @@ class BenchmarkScriptIntegrationTests {
 					.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'tonghop\\_bench\\_%'")) {
 			assertThat(left.next()).as("the benchmark's databases are dropped").isFalse();
 		}
+	}
+
+	/**
+	 * A benchmark waits until {@code SETTLE_SECONDS} have passed since the last one
+	 * removed its work folder (the disk makes files slowly for minutes after many
+	 * deletions), and not when they have.
+	 */
+	@Test
+	void waitsForTheDiskAfterAnotherBenchmarksDeletions(@TempDir Path temp) throws Exception {
+		Path stamp = temp.resolve("tonghop-bench.deleted");
+		Files.writeString(stamp, System.currentTimeMillis() / 1000 + "\n");
+		long start = System.nanoTime();
+		String output = settle(temp, "3");
+		assertThat(System.nanoTime() - start).as(output).isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(2));
+		assertThat(output).contains("chờ thêm").contains("SETTLE_SECONDS=0");
+		Files.writeString(stamp, (System.currentTimeMillis() / 1000 - 10) + "\n");
+		assertThat(settle(temp, "3")).isEmpty();
+		Files.delete(stamp);
+		assertThat(settle(temp, "3")).isEmpty();
+	}
+
+	/**
+	 * Runs bench/settle.sh's wait with that folder as TMPDIR; answers what it printed.
+	 */
+	private static String settle(Path temp, String seconds) throws Exception {
+		Path launcher = Paths.get(System.getProperty("tonghop.launcher"));
+		Path script = launcher.getParent().getParent().resolve("bench/settle.sh");
+		ProcessBuilder builder = new ProcessBuilder("bash", "-c", ". \"$0\" && settle_disk", script.toString())
+			.redirectErrorStream(true);
+		builder.environment().put("TMPDIR", temp.toString());
+		builder.environment().put("SETTLE_SECONDS", seconds);
+		Process process = builder.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as(output).isZero();
+		return output;
 	}
 
 	private static String benchmark(Path temp, Map<String, String> environment, String... counts) throws Exception {

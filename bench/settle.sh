@@ -24,8 +24,7 @@ settle_disk() {
   deleted=$(cat "$settle_stamp" 2>/dev/null || echo 0)
   left=$((deleted + wait - $(date +%s)))
   if ((left > 0)); then
-    echo "Một lần đo trước vừa xóa tệp của nó $((wait - left)) s trước: chờ thêm $left s cho đĩa yên" \
-      "(SETTLE_SECONDS=0 để không chờ) …"
+    echo "Chờ thêm $left s cho đĩa yên sau lần đo trước (SETTLE_SECONDS=0: không chờ) …"
     sleep "$left"
   fi
 }

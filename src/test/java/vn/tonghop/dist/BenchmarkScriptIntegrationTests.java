@@ -90,7 +90,7 @@ class BenchmarkScriptIntegrationTests {
 		long start = System.nanoTime();
 		String output = settle(temp, "3");
 		assertThat(System.nanoTime() - start).as(output).isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(2));
-		assertThat(output).contains("chờ thêm").contains("SETTLE_SECONDS=0");
+		assertThat(output).contains("Chờ thêm").contains("SETTLE_SECONDS=0");
 		Files.writeString(stamp, (System.currentTimeMillis() / 1000 - 10) + "\n");
 		assertThat(settle(temp, "3")).isEmpty();
 		Files.delete(stamp);

@@ -7,7 +7,17 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
@@ -23,7 +33,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import vn.tonghop.TestDatabase;
 import vn.tonghop.TonghopApplication;
+import vn.tonghop.catalogue.IndicatorCatalogue;
+import vn.tonghop.intake.FileNames;
 import vn.tonghop.store.FileRanges;
+import vn.tonghop.template.FormStyle;
+import vn.tonghop.template.ReturnFormWriter;
+import vn.tonghop.testing.ValidReturns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -149,6 +164,55 @@ class FindingsByFileIntegrationTests {
 		long id = Long.parseLong(read.get(0).split(" ")[0]);
 		assertThat(unions.get(0)).isEqualTo((id % 5 == 0) ? "U" + id + "b null" : " Danh sách 2 công đoàn cơ sở");
 		assertThat(unions).contains("U5b null", " Danh sách 2 công đoàn cơ sở");
+	}
+
+	/**
+	 * The feedback copies of more than one range of names (each range's findings read
+	 * while the copies of the range before end): every file with findings gets one copy,
+	 * and each copy lists its own file's findings, not another range's.
+	 */
+	@Test
+	void feedbackCopiesAcrossTheRangesListTheirOwnFindings(@TempDir Path inbox) throws Exception {
+		IndicatorCatalogue catalogue = IndicatorCatalogue.load();
+		Map<String, String> header = new LinkedHashMap<>();
+		header.put("union_code", "CD79000123");
+		header.put("union_name", "Công đoàn Công ty Ánh Dương");
+		header.put("province", "79");
+		Path workbook = inbox.resolve("cd.xlsx");
+		new ReturnFormWriter(catalogue).write(ValidReturns.content(catalogue, header), FormStyle.standard(), workbook);
+		this.jdbc.update("UPDATE submission SET source_path = ?", FileNames.stored(workbook));
+		Set<Long> expected = new TreeSet<>();
+		this.feedback.withFindings(2026, (submission) -> expected.add(submission.id()));
+
+		long written = this.feedback.write(this.output, 2026);
+
+		// the findings' cells (C<id>.<n>) are listed on each copy's first sheet
+		Pattern cell = Pattern.compile("C(\\d+)\\.\\d+");
+		Set<Long> listed = new TreeSet<>();
+		List<Path> copies;
+		try (Stream<Path> files = Files.list(this.output.resolve("2026/" + FeedbackReports.FOLDER))) {
+			copies = files.toList();
+		}
+		for (Path copy : copies) {
+			Set<Long> ids = new TreeSet<>();
+			try (ZipFile zip = new ZipFile(copy.toFile())) {
+				for (ZipEntry entry : Collections.list(zip.entries())) {
+					if (entry.getName().startsWith("xl/worksheets/")) {
+						Matcher found = cell
+							.matcher(new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
+						while (found.find()) {
+							ids.add(Long.valueOf(found.group(1)));
+						}
+					}
+				}
+			}
+			assertThat(ids).as(copy.toString()).hasSize(1);
+			listed.addAll(ids);
+		}
+		assertThat(expected).hasSizeGreaterThan(500);
+		assertThat(written).isEqualTo(expected.size());
+		assertThat(copies).hasSize(expected.size());
+		assertThat(listed).isEqualTo(expected);
 	}
 
 	@Test

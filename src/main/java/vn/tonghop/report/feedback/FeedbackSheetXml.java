@@ -3,7 +3,6 @@ package vn.tonghop.report.feedback;
 import java.util.Comparator;
 import java.util.List;
 
-import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.ss.util.CellReference;
 
 import vn.tonghop.report.WrappedText;
@@ -110,9 +109,8 @@ final class FeedbackSheetXml {
 		if (finding.located()) {
 			String address = finding.address().formatAsString();
 			textCell(cells, rowIndex, 4, this.link, address);
-			this.links.append("<hyperlink ref=\"")
-				.append(new CellAddress(rowIndex, 4).formatAsString())
-				.append("\" location=\"")
+			this.links.append("<hyperlink ref=\"");
+			reference(this.links, rowIndex, 4).append("\" location=\"")
 				.append(ZipXml.escape(FeedbackSheet.quote(finding.sheet().name()) + "!" + address))
 				.append("\" display=\"")
 				.append(address)

@@ -257,7 +257,7 @@ final class ZipCodec {
 	 * array as the last time when {@code parsed} (as {@link #styles}) and the four lists
 	 * added to it are the same, else {@code text} built and kept.
 	 */
-	byte[] styles(String parsed, CharSequence fonts, CharSequence fills, CharSequence borders, CharSequence xfs,
+	byte[] stylesWritten(String parsed, CharSequence fonts, CharSequence fills, CharSequence borders, CharSequence xfs,
 			StylesText text) throws ZipCopy.Unsupported {
 		StylesOut last = this.stylesOut;
 		if (last != null && last.parsed() == parsed && last.fonts().contentEquals(fonts)

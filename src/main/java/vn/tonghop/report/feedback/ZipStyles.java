@@ -193,7 +193,7 @@ final class ZipStyles {
 	 */
 	byte[] bytes() throws ZipCopy.Unsupported {
 		return ZipCodec.current()
-			.styles(this.xml, this.newFonts, this.newFills, this.newBorders, this.newXfs, this::xml);
+			.stylesWritten(this.xml, this.newFonts, this.newFills, this.newBorders, this.newXfs, this::xml);
 	}
 
 	String xml() throws ZipCopy.Unsupported {

@@ -137,90 +137,58 @@ public class FeedbackReports {
 		}
 		long[] written = { 0 };
 		try (CopyWriters writers = new CopyWriters(this.threads)) {
-			// a range's submissions and findings are read while the copies of the range
-			// before are still being written: the copy threads waited for those reads
-			Batch[] running = { null };
 			FileRanges.forEach(this.jdbc, year, (after, upTo) -> {
+				List<Path> targets = new ArrayList<>();
+				List<Submission> copied = new ArrayList<>();
+				// why each copy of the range that could not be made was not, by its index
+				Map<Integer, String> failed = new ConcurrentHashMap<>();
 				List<Submission> submissions = new ArrayList<>();
 				withFindings(year, scope, after, upTo, submissions::add);
 				// the range's findings, read once; none to read when no file has any
 				Map<Long, List<FeedbackItem>> findings = submissions.isEmpty() ? Map.of()
 						: findings(year, scope, after, upTo);
-				if (running[0] != null) {
-					written[0] += finish(running[0], year, writers);
+				// one copy per workbook: a list's rows share theirs; CSV lists get none
+				// (no cells to mark)
+				submissions.forEach((submission) -> {
+					if (withheld.contains(submission.id())) {
+						return;
+					}
+					Path source = (submission.sourcePath() != null) ? FileNames.open(submission.sourcePath()) : null;
+					if (isText(submission.sourceFile())) {
+						return;
+					}
+					if (source == null || !Files.isRegularFile(source)) {
+						failed(year, submission,
+								"tệp không còn ở nơi đã nhận (" + submission.sourcePath() + "), không có bản phản hồi");
+						return;
+					}
+					Path target = reserve(folder, FeedbackWorkbook.targetName(submission.sourceFile()));
+					int index = targets.size();
+					targets.add(target);
+					copied.add(submission);
+					writers.add(() -> {
+						// the folder is published once every output is written
+						String reason = write(source, submission, findings.getOrDefault(submission.id(), List.of()),
+								target, true);
+						if (reason != null) {
+							failed.put(index, reason);
+						}
+						return reason == null;
+					}, size(source) > ALONE_BYTES);
+				});
+				List<Boolean> made = writers.finish();
+				for (int i = 0; i < made.size(); i++) {
+					if (made.get(i)) {
+						written[0]++;
+					}
+					else {
+						delete(targets.get(i));
+						failed(year, copied.get(i), failed.getOrDefault(i, "không rõ lý do"));
+					}
 				}
-				running[0] = submit(folder, year, withheld, submissions, findings, writers);
 			});
-			if (running[0] != null) {
-				written[0] += finish(running[0], year, writers);
-			}
 		}
 		return written[0];
-	}
-
-	/**
-	 * Gives the copies of a range's submissions to the copy threads, each under a name
-	 * taken now, in the order of the files' names.
-	 */
-	private Batch submit(Path folder, int year, Set<Long> withheld, List<Submission> submissions,
-			Map<Long, List<FeedbackItem>> findings, CopyWriters writers) {
-		Batch batch = new Batch(new ArrayList<>(), new ArrayList<>(), new ConcurrentHashMap<>());
-		// one copy per workbook: a list's rows share theirs; CSV lists get none (no cells
-		// to mark)
-		submissions.forEach((submission) -> {
-			if (withheld.contains(submission.id())) {
-				return;
-			}
-			Path source = (submission.sourcePath() != null) ? FileNames.open(submission.sourcePath()) : null;
-			if (isText(submission.sourceFile())) {
-				return;
-			}
-			if (source == null || !Files.isRegularFile(source)) {
-				failed(year, submission,
-						"tệp không còn ở nơi đã nhận (" + submission.sourcePath() + "), không có bản phản hồi");
-				return;
-			}
-			Path target = reserve(folder, FeedbackWorkbook.targetName(submission.sourceFile()));
-			int index = batch.targets().size();
-			batch.targets().add(target);
-			batch.copied().add(submission);
-			writers.add(() -> {
-				// the folder is published once every output is written
-				String reason = write(source, submission, findings.getOrDefault(submission.id(), List.of()), target,
-						true);
-				if (reason != null) {
-					batch.failed().put(index, reason);
-				}
-				return reason == null;
-			}, size(source) > ALONE_BYTES);
-		});
-		return batch;
-	}
-
-	/**
-	 * The copies of a range given to the copy threads: their reserved files, their
-	 * submissions and why each that could not be made was not, by its index.
-	 */
-	private record Batch(List<Path> targets, List<Submission> copied, Map<Integer, String> failed) {
-	}
-
-	/**
-	 * Waits for a range's copies; gives up the name of each that could not be made and
-	 * records why. Answers how many were written.
-	 */
-	private long finish(Batch batch, int year, CopyWriters writers) {
-		long written = 0;
-		List<Boolean> made = writers.finish();
-		for (int i = 0; i < made.size(); i++) {
-			if (made.get(i)) {
-				written++;
-			}
-			else {
-				delete(batch.targets().get(i));
-				failed(year, batch.copied().get(i), batch.failed().getOrDefault(i, "không rõ lý do"));
-			}
-		}
-		return written;
 	}
 
 	/**

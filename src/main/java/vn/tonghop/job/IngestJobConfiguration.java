@@ -110,12 +110,21 @@ class IngestJobConfiguration {
 
 	/**
 	 * The partitions' step executions, each with its partition's number and the number of
-	 * partitions in its context. Spring Batch makes a partition's step execution, then
-	 * saves its context, in two commits, and a restart copies the context of the
-	 * partition's last execution: a process killed between the two commits (or the
+	 * partitions of this execution in its context. Spring Batch makes a partition's step
+	 * execution, then saves its context, in two commits, and a restart copies the context
+	 * of the partition's last execution: a process killed between the two commits (or the
 	 * embedded H2 losing its last commits to a kill) left a partition without its number,
 	 * and every restart after failed on it. Such a partition takes its number from its
 	 * name again ({@code readReturnFilesPartitionStep:partition2}).
+	 * <p>
+	 * A restart keeps the number of partitions the run began with, which Spring Batch
+	 * keeps in the partitioned step's context; but it saves that context only when the
+	 * step ends, so a restart killed in its turn left it empty, and the next restart
+	 * split the files among as many partitions as it had threads while the partitions it
+	 * restarted still divided them by the first count: with three first and two then, the
+	 * files of the third partition were never read (CI, twice). Every partition now
+	 * divides the files by the count of the execution it runs in, which is saved at once.
+	 * The files stored before are left out by path, whichever partition stored them.
 	 */
 	static StepExecutionSplitter partitionSplitter(JobRepository jobRepository) {
 		SimpleStepExecutionSplitter splitter = new SimpleStepExecutionSplitter(jobRepository,
@@ -140,19 +149,25 @@ class IngestJobConfiguration {
 			@Override
 			public Set<StepExecution> split(StepExecution manager, int gridSize) throws JobExecutionException {
 				Set<StepExecution> partitions = splitter.split(manager, gridSize);
-				// the number of partitions the run began with, which the splitter keeps
+				// the count this execution splits the files by: the one the run began
+				// with
+				// when the restart found it, which is saved now for the next restart
 				int grid = (int) manager.getExecutionContext()
 					.getLong(SimpleStepExecutionSplitter.class.getSimpleName() + ".GRID_SIZE", gridSize);
+				jobRepository.updateExecutionContext(manager);
 				for (StepExecution partition : partitions) {
 					ExecutionContext context = partition.getExecutionContext();
-					if (!context.containsKey(PARTITION) || !context.containsKey(PARTITIONS)) {
-						String name = partition.getStepName();
-						context.putInt(PARTITION,
-								Integer.parseInt(name.substring(name.lastIndexOf(PARTITION) + PARTITION.length())));
+					String name = partition.getStepName();
+					int number = Integer.parseInt(name.substring(name.lastIndexOf(PARTITION) + PARTITION.length()));
+					boolean numbered = context.containsKey(PARTITION) && context.containsKey(PARTITIONS);
+					if (!numbered || context.getInt(PARTITION) != number || context.getInt(PARTITIONS) != grid) {
+						logger.debug("Phần " + name + (numbered
+								? " chia tệp theo " + context.getInt(PARTITIONS) + " phần của lần chạy trước: nay theo "
+										+ grid + " phần của lần này."
+								: " không còn số của nó (lần chạy trước bị dừng khi đang tạo): lấy lại từ tên."));
+						context.putInt(PARTITION, number);
 						context.putInt(PARTITIONS, grid);
 						jobRepository.updateExecutionContext(partition);
-						logger.debug("Phần " + name + " không còn số của nó (lần chạy trước bị dừng khi đang tạo): "
-								+ "lấy lại từ tên.");
 					}
 				}
 				return partitions;

@@ -98,7 +98,8 @@ class CrashRecoveryIntegrationTests {
 	static Stream<Arguments> crashes() {
 		return Stream.of(Arguments.of(List.of(FIRST_CHUNK)), Arguments.of(List.of(MID_INGEST)),
 				Arguments.of(List.of(ROLLUPS)), Arguments.of(List.of(FEEDBACK)), Arguments.of(List.of(WORKBOOK)),
-				Arguments.of(List.of(MID_INGEST, WORKBOOK)), Arguments.of(List.of(PUBLISH)));
+				Arguments.of(List.of(MID_INGEST, WORKBOOK)), Arguments.of(List.of(MID_INGEST, FIRST_CHUNK)),
+				Arguments.of(List.of(PUBLISH)));
 	}
 
 	@ParameterizedTest(name = "killed: {0}")

@@ -100,6 +100,61 @@ class PartitionSplitterTests {
 		}
 	}
 
+	/**
+	 * A restart killed in its turn never saved its partitioned step's context, where
+	 * Spring Batch keeps the count the run began with (three here); the restart after it,
+	 * with two threads, restarted two partitions that still divided the files by three,
+	 * and the third's files were never read (CI, twice, in
+	 * {@code CrashRecoveryIntegrationTests}).
+	 */
+	@Test
+	void theRestartedPartitionsDivideTheFilesByTheCountOfTheirOwnExecution() throws Exception {
+		StepExecution first = managerStep(this.repository);
+		IngestJobConfiguration.partitionSplitter(this.repository).split(first, 3);
+		JobInstance instance = first.getJobExecution().getJobInstance();
+		killed(first, instance);
+
+		// the restart's own execution of the partitioned step, its context never saved
+		JobExecution restart = this.repository.createJobExecution(instance, first.getJobExecution().getJobParameters(),
+				new ExecutionContext());
+		StepExecution manager = this.repository.createStepExecution("readReturnFilesStep", restart);
+		Set<StepExecution> partitions = IngestJobConfiguration.partitionSplitter(this.repository).split(manager, 2);
+
+		assertThat(partitions).extracting(StepExecution::getStepName)
+			.containsExactlyInAnyOrder("readReturnFilesPartitionStep:partition0",
+					"readReturnFilesPartitionStep:partition1");
+		for (StepExecution partition : partitions) {
+			ExecutionContext stored = this.repository.getLastStepExecution(instance, partition.getStepName())
+				.getExecutionContext();
+			assertThat(stored.get("partitions")).as(partition.getStepName()).isEqualTo(2);
+			assertThat(partition.getExecutionContext().get("partitions")).as(partition.getStepName()).isEqualTo(2);
+			assertThat(stored.get("partition")).as(partition.getStepName())
+				.isEqualTo(partition.getStepName().endsWith("0") ? 0 : 1);
+		}
+		// and the next restart finds the count this one split by
+		assertThat(this.repository.getLastStepExecution(instance, "readReturnFilesStep")
+			.getExecutionContext()
+			.getLong("SimpleStepExecutionSplitter.GRID_SIZE")).isEqualTo(2);
+	}
+
+	/** The run's step executions and the run marked failed, as a restart finds them. */
+	private void killed(StepExecution manager, JobInstance instance) {
+		for (int i = 0; i < 3; i++) {
+			StepExecution left = this.repository.getLastStepExecution(instance,
+					"readReturnFilesPartitionStep:partition" + i);
+			left.setStatus(BatchStatus.FAILED);
+			left.setEndTime(LocalDateTime.now());
+			this.repository.update(left);
+		}
+		manager.setStatus(BatchStatus.FAILED);
+		manager.setEndTime(LocalDateTime.now());
+		this.repository.update(manager);
+		JobExecution job = manager.getJobExecution();
+		job.setStatus(BatchStatus.FAILED);
+		job.setEndTime(LocalDateTime.now());
+		this.repository.update(job);
+	}
+
 	private static JobRepository repository(DataSource dataSource, DataSourceTransactionManager transactions)
 			throws Exception {
 		JdbcJobRepositoryFactoryBean factory = new JdbcJobRepositoryFactoryBean();

@@ -3,7 +3,10 @@
 # ones (FINDINGS, XLS, WRITERS as for bench/benchmark.sh; by default 30, 10 and 30), each
 # `tonghop run` timed end to end from a fresh database through the launcher, clean then
 # realistic, PAIRS times (default 3). Prints each pair's times and ratio, then the medians:
-# issue 27 holds the realistic inbox to 1.2 times the clean one at 10,000.
+# issue 27 holds the realistic inbox to 1.2 times the clean one at 10,000. With
+# /usr/bin/time, also each run's CPU time (user + system) and its ratio, steadier than the
+# wall clock on a shared machine: a pair whose clean run was slowed by a neighbour shows a
+# wall ratio far from the CPU one.
 #
 #   bench/realistic.sh [N]                          default: 10000
 #   INPUTS=/var/tmp/tonghop-bench PAIRS=5 HEAP=256m bench/realistic.sh 10000
@@ -41,13 +44,19 @@ $launcher generate --count 50 --year 2026 --output "$work/warm-input" --findings
 "$launcher" run --input "$work/warm-input" --year 2026 --output "$work/warm-output" --data-dir "$work/warm-data" \
   >"$work/warm.log" 2>&1
 
-# one run from a fresh database: prints its seconds end to end
+# one run from a fresh database: prints its seconds end to end; its CPU seconds, user +
+# system, in $work/$name.cpu when the machine has /usr/bin/time
 timed() {
   local input=$1 name=$2 start end
+  local measure=()
+  [[ -x /usr/bin/time ]] && measure=(/usr/bin/time -f '%U %S' -o "$work/$name.time")
   start=$(date +%s%N)
-  "$launcher" run --input "$input" --year 2026 --output "$work/output-$name" --data-dir "$work/data-$name" \
-    >"$work/$name.log" 2>&1
+  ${measure[@]+"${measure[@]}"} "$launcher" run --input "$input" --year 2026 --output "$work/output-$name" \
+    --data-dir "$work/data-$name" >"$work/$name.log" 2>&1
   end=$(date +%s%N)
+  if [[ -f $work/$name.time ]]; then
+    tail -1 "$work/$name.time" | awk '{ printf "%.1f", $1 + $2 }' >"$work/$name.cpu"
+  fi
   if ! grep -q '^== Tổng hợp năm [0-9]* (xong) ==' "$work/$name.log"; then
     echo "Lần chạy $name không xong:" >&2
     cat "$work/$name.log" >&2
@@ -60,17 +69,31 @@ settle_disk
 cleans=()
 reals=()
 ratios=()
+cpuRatios=()
 for pair in $(seq 1 "$pairs"); do
   c=$(timed "$clean" "clean-$pair")
   r=$(timed "$realistic" "realistic-$pair")
   ratio=$(awk -v c="$c" -v r="$r" 'BEGIN { printf "%.2f", r / c }')
   copies=$(grep -oE 'writeFeedbackStep: [0-9.]+ s \(đọc 0, ghi [0-9]+\)' "$work/realistic-$pair.log" \
     | grep -oE 'ghi [0-9]+' | grep -oE '[0-9]+' || echo "?")
-  printf 'cặp %d: sạch %s s, thực tế %s s (%s bản phản hồi), tỉ lệ %s\n' "$pair" "$c" "$r" "$copies" "$ratio"
+  cpu=""
+  if [[ -f $work/clean-$pair.cpu && -f $work/realistic-$pair.cpu ]]; then
+    cc=$(cat "$work/clean-$pair.cpu")
+    rc=$(cat "$work/realistic-$pair.cpu")
+    cpuRatio=$(awk -v c="$cc" -v r="$rc" 'BEGIN { printf "%.2f", r / c }')
+    cpu=$'\n'"  CPU: sạch $cc s, thực tế $rc s, tỉ lệ $cpuRatio"
+    cpuRatios+=("$cpuRatio")
+  fi
+  printf 'cặp %d: sạch %s s, thực tế %s s (%s bản phản hồi), tỉ lệ %s%s\n' "$pair" "$c" "$r" "$copies" "$ratio" \
+    "$cpu"
   cleans+=("$c")
   reals+=("$r")
   ratios+=("$ratio")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-printf 'Trung vị (%d cặp, N=%d, -Xmx%s): sạch %s s, thực tế %s s, tỉ lệ %s\n' "$pairs" "$n" "$heap" \
-  "$(median "${cleans[@]}")" "$(median "${reals[@]}")" "$(median "${ratios[@]}")"
+cpu=""
+if [[ ${#cpuRatios[@]} -gt 0 ]]; then
+  cpu=$'\n'"  CPU: tỉ lệ $(median "${cpuRatios[@]}")"
+fi
+printf 'Trung vị (%d cặp, N=%d, -Xmx%s): sạch %s s, thực tế %s s, tỉ lệ %s%s\n' "$pairs" "$n" "$heap" \
+  "$(median "${cleans[@]}")" "$(median "${reals[@]}")" "$(median "${ratios[@]}")" "$cpu"

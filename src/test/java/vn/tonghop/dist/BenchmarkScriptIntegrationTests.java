@@ -58,6 +58,42 @@ class BenchmarkScriptIntegrationTests {
 	}
 
 	/**
+	 * {@code bench/realistic.sh}: a pair of runs, clean and realistic, with their times,
+	 * the realistic run's feedback copies, the ratio and its median; with
+	 * {@code /usr/bin/time}, their CPU times and ratio too.
+	 */
+	@Test
+	void theRealisticPairsPrintTheirTimesAndRatios(@TempDir Path temp) throws Exception {
+		assumeFalse(TestDatabase.postgresql(), "the H2 run of the integration tests");
+		String output = script(temp, "bench/realistic.sh", Map.of("PAIRS", "1", "SETTLE_SECONDS", "0"), "20");
+		boolean cpu = Files.isExecutable(Path.of("/usr/bin/time"));
+		Matcher pair = Pattern
+			.compile("cặp 1: sạch ([0-9.]+) s, thực tế ([0-9.]+) s \\(([0-9]+) bản phản hồi\\), "
+					+ "tỉ lệ ([0-9.]+)(\n  CPU: sạch ([0-9.]+) s, thực tế ([0-9.]+) s, tỉ lệ ([0-9.]+))?\n")
+			.matcher(output);
+		assertThat(pair.find()).as(output).isTrue();
+		double clean = Double.parseDouble(pair.group(1));
+		double realistic = Double.parseDouble(pair.group(2));
+		assertThat(clean).isPositive();
+		assertThat(Integer.parseInt(pair.group(3))).as("feedback copies of the realistic returns").isPositive();
+		assertThat(Double.parseDouble(pair.group(4))).isCloseTo(realistic / clean, within(0.01));
+		assertThat(pair.group(5) != null).as(output).isEqualTo(cpu);
+		if (cpu) {
+			double cpuRatio = Double.parseDouble(pair.group(6)) > 0
+					? Double.parseDouble(pair.group(7)) / Double.parseDouble(pair.group(6)) : 0;
+			assertThat(Double.parseDouble(pair.group(8))).isCloseTo(cpuRatio, within(0.01));
+		}
+		assertThat(output).as(output)
+			.containsPattern("Trung vị \\(1 cặp, N=20, -Xmx256m\\): sạch " + Pattern.quote(pair.group(1))
+					+ " s, thực tế " + Pattern.quote(pair.group(2)) + " s, tỉ lệ [0-9.]+"
+					+ (cpu ? "\n  CPU: tỉ lệ " + Pattern.quote(pair.group(8)) : "") + "\n");
+		try (var left = Files.list(temp)) {
+			assertThat(left.map((file) -> file.getFileName().toString())).as("the benchmark's work folder is removed")
+				.containsExactly("tonghop-bench.deleted");
+		}
+	}
+
+	/**
 	 * {@code POSTGRESQL=host:port}: each run in a database of its own on that server,
 	 * made and dropped by the script.
 	 */
@@ -115,15 +151,23 @@ class BenchmarkScriptIntegrationTests {
 	}
 
 	private static String benchmark(Path temp, Map<String, String> environment, String... counts) throws Exception {
+		return script(temp, "bench/benchmark.sh", environment, counts);
+	}
+
+	/** Runs a benchmark script of the project with that folder as TMPDIR. */
+	private static String script(Path temp, String name, Map<String, String> environment, String... counts)
+			throws Exception {
 		Path launcher = Paths.get(System.getProperty("tonghop.launcher"));
-		Path script = launcher.getParent().getParent().resolve("bench/benchmark.sh");
+		Path script = launcher.getParent().getParent().resolve(name);
 		assertThat(script).isExecutable();
 		List<String> command = new ArrayList<>(List.of(script.toString()));
 		command.addAll(List.of(counts));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().put("TMPDIR", temp.toString());
 		builder.environment().put("LIVE_SECONDS", "0");
-		builder.environment().remove("INPUTS");
+		for (String variable : List.of("INPUTS", "HEAP", "FINDINGS", "XLS", "WRITERS")) {
+			builder.environment().remove(variable);
+		}
 		builder.environment().remove("JAVA_OPTS");
 		builder.environment().remove("POSTGRESQL");
 		builder.environment().put("JAVA_HOME", System.getProperty("java.home"));

@@ -30,6 +30,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  */
 public class ConsoleUsers {
 
+	/** The most user ids one query of their provinces binds. */
+	static final int IDS_A_QUERY = 1000;
+
 	/** The shortest password accepted. */
 	public static final int MIN_PASSWORD_LENGTH = 10;
 
@@ -272,11 +275,16 @@ public class ConsoleUsers {
 		if (users.isEmpty()) {
 			return users;
 		}
+		// the users' provinces, a page of ids at a time: PostgreSQL takes at most 65,535
+		// parameters a statement, and a federation's union accounts can outnumber them
 		Map<Long, Set<String>> provinces = new LinkedHashMap<>();
-		this.jdbc.query("SELECT user_id, province_code FROM console_user_province WHERE user_id IN ("
-				+ String.join(", ", Collections.nCopies(users.size(), "?")) + ")", (ResultSet rs) -> {
-					provinces.computeIfAbsent(rs.getLong(1), (key) -> new TreeSet<>()).add(rs.getString(2).trim());
-				}, users.stream().map(ConsoleUser::id).toArray());
+		for (int from = 0; from < users.size(); from += IDS_A_QUERY) {
+			List<ConsoleUser> page = users.subList(from, Math.min(users.size(), from + IDS_A_QUERY));
+			this.jdbc.query("SELECT user_id, province_code FROM console_user_province WHERE user_id IN ("
+					+ String.join(", ", Collections.nCopies(page.size(), "?")) + ")", (ResultSet rs) -> {
+						provinces.computeIfAbsent(rs.getLong(1), (key) -> new TreeSet<>()).add(rs.getString(2).trim());
+					}, page.stream().map(ConsoleUser::id).toArray());
+		}
 		return users.stream()
 			.map((user) -> new ConsoleUser(user.id(), user.username(), user.displayName(), user.role(),
 					Set.copyOf(provinces.getOrDefault(user.id(), Set.of())), user.enabled(), user.mustChangePassword(),

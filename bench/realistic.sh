@@ -44,8 +44,8 @@ $launcher generate --count 50 --year 2026 --output "$work/warm-input" --findings
 "$launcher" run --input "$work/warm-input" --year 2026 --output "$work/warm-output" --data-dir "$work/warm-data" \
   >"$work/warm.log" 2>&1
 
-# one run from a fresh database: prints its seconds end to end; its CPU seconds, user +
-# system, in $work/$name.cpu when the machine has /usr/bin/time
+# one run from a fresh database: prints its seconds end to end; its CPU times, user and
+# system, in $work/$name.time when the machine has /usr/bin/time
 timed() {
   local input=$1 name=$2 start end
   local measure=()
@@ -54,9 +54,6 @@ timed() {
   ${measure[@]+"${measure[@]}"} "$launcher" run --input "$input" --year 2026 --output "$work/output-$name" \
     --data-dir "$work/data-$name" >"$work/$name.log" 2>&1
   end=$(date +%s%N)
-  if [[ -f $work/$name.time ]]; then
-    tail -1 "$work/$name.time" | awk '{ printf "%.1f", $1 + $2 }' >"$work/$name.cpu"
-  fi
   if ! grep -q '^== Tổng hợp năm [0-9]* (xong) ==' "$work/$name.log"; then
     echo "Lần chạy $name không xong:" >&2
     cat "$work/$name.log" >&2
@@ -64,6 +61,10 @@ timed() {
   fi
   awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", (e - s) / 1e9 }'
 }
+
+# a run's CPU seconds, user + system (time's last line: its first says so when the run
+# failed)
+cpu_seconds() { tail -1 "$work/$1.time" | awk '{ printf "%.1f", $1 + $2 }'; }
 
 settle_disk
 cleans=()
@@ -76,24 +77,24 @@ for pair in $(seq 1 "$pairs"); do
   ratio=$(awk -v c="$c" -v r="$r" 'BEGIN { printf "%.2f", r / c }')
   copies=$(grep -oE 'writeFeedbackStep: [0-9.]+ s \(đọc 0, ghi [0-9]+\)' "$work/realistic-$pair.log" \
     | grep -oE 'ghi [0-9]+' | grep -oE '[0-9]+' || echo "?")
-  cpu=""
-  if [[ -f $work/clean-$pair.cpu && -f $work/realistic-$pair.cpu ]]; then
-    cc=$(cat "$work/clean-$pair.cpu")
-    rc=$(cat "$work/realistic-$pair.cpu")
+  cpuLine=""
+  if [[ -f $work/clean-$pair.time && -f $work/realistic-$pair.time ]]; then
+    cc=$(cpu_seconds "clean-$pair")
+    rc=$(cpu_seconds "realistic-$pair")
     cpuRatio=$(awk -v c="$cc" -v r="$rc" 'BEGIN { printf "%.2f", r / c }')
-    cpu=$'\n'"  CPU: sạch $cc s, thực tế $rc s, tỉ lệ $cpuRatio"
+    cpuLine=$'\n'"  CPU: sạch $cc s, thực tế $rc s, tỉ lệ $cpuRatio"
     cpuRatios+=("$cpuRatio")
   fi
   printf 'cặp %d: sạch %s s, thực tế %s s (%s bản phản hồi), tỉ lệ %s%s\n' "$pair" "$c" "$r" "$copies" "$ratio" \
-    "$cpu"
+    "$cpuLine"
   cleans+=("$c")
   reals+=("$r")
   ratios+=("$ratio")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-cpu=""
+cpuLine=""
 if [[ ${#cpuRatios[@]} -gt 0 ]]; then
-  cpu=$'\n'"  CPU: tỉ lệ $(median "${cpuRatios[@]}")"
+  cpuLine=$'\n'"  CPU: tỉ lệ $(median "${cpuRatios[@]}")"
 fi
 printf 'Trung vị (%d cặp, N=%d, -Xmx%s): sạch %s s, thực tế %s s, tỉ lệ %s%s\n' "$pairs" "$n" "$heap" \
-  "$(median "${cleans[@]}")" "$(median "${reals[@]}")" "$(median "${ratios[@]}")" "$cpu"
+  "$(median "${cleans[@]}")" "$(median "${reals[@]}")" "$(median "${ratios[@]}")" "$cpuLine"

@@ -148,13 +148,15 @@ class IngestJobConfiguration {
 
 			@Override
 			public Set<StepExecution> split(StepExecution manager, int gridSize) throws JobExecutionException {
+				String key = SimpleStepExecutionSplitter.class.getSimpleName() + ".GRID_SIZE";
+				// a restart finds the count the run began with, which the splitter keeps
+				// but does not save again: saved here, for the next restart
+				boolean restarted = manager.getExecutionContext().containsKey(key);
 				Set<StepExecution> partitions = splitter.split(manager, gridSize);
-				// the count this execution splits the files by: the one the run began
-				// with
-				// when the restart found it, which is saved now for the next restart
-				int grid = (int) manager.getExecutionContext()
-					.getLong(SimpleStepExecutionSplitter.class.getSimpleName() + ".GRID_SIZE", gridSize);
-				jobRepository.updateExecutionContext(manager);
+				int grid = (int) manager.getExecutionContext().getLong(key);
+				if (restarted) {
+					jobRepository.updateExecutionContext(manager);
+				}
 				for (StepExecution partition : partitions) {
 					ExecutionContext context = partition.getExecutionContext();
 					String name = partition.getStepName();

@@ -79,8 +79,7 @@ class BenchmarkScriptIntegrationTests {
 		assertThat(Double.parseDouble(pair.group(4))).isCloseTo(realistic / clean, within(0.01));
 		assertThat(pair.group(5) != null).as(output).isEqualTo(cpu);
 		if (cpu) {
-			double cpuRatio = Double.parseDouble(pair.group(6)) > 0
-					? Double.parseDouble(pair.group(7)) / Double.parseDouble(pair.group(6)) : 0;
+			double cpuRatio = Double.parseDouble(pair.group(7)) / Double.parseDouble(pair.group(6));
 			assertThat(Double.parseDouble(pair.group(8))).isCloseTo(cpuRatio, within(0.01));
 		}
 		assertThat(output).as(output)

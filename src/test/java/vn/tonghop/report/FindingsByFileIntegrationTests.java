@@ -167,9 +167,8 @@ class FindingsByFileIntegrationTests {
 	}
 
 	/**
-	 * The feedback copies of more than one range of names (each range's findings read
-	 * while the copies of the range before end): every file with findings gets one copy,
-	 * and each copy lists its own file's findings, not another range's.
+	 * The feedback copies of more than one range of names: every file with findings gets
+	 * one copy, and each copy lists its own file's findings, not another range's.
 	 */
 	@Test
 	void feedbackCopiesAcrossTheRangesListTheirOwnFindings(@TempDir Path inbox) throws Exception {

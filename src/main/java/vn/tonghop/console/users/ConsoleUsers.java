@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +28,6 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  * {@code {bcrypt}}). Used by the console and by {@code tonghop user}.
  */
 public class ConsoleUsers {
-
-	/** The most user ids one query of their provinces binds. */
-	static final int IDS_A_QUERY = 1000;
 
 	/** The shortest password accepted. */
 	public static final int MIN_PASSWORD_LENGTH = 10;
@@ -275,16 +271,13 @@ public class ConsoleUsers {
 		if (users.isEmpty()) {
 			return users;
 		}
-		// the users' provinces, a page of ids at a time: PostgreSQL takes at most 65,535
-		// parameters a statement, and a federation's union accounts can outnumber them
+		// the same users' provinces, chosen by the same condition: not by their ids, one
+		// parameter each, which PostgreSQL refused past 65,535 (a federation's accounts)
 		Map<Long, Set<String>> provinces = new LinkedHashMap<>();
-		for (int from = 0; from < users.size(); from += IDS_A_QUERY) {
-			List<ConsoleUser> page = users.subList(from, Math.min(users.size(), from + IDS_A_QUERY));
-			this.jdbc.query("SELECT user_id, province_code FROM console_user_province WHERE user_id IN ("
-					+ String.join(", ", Collections.nCopies(page.size(), "?")) + ")", (ResultSet rs) -> {
-						provinces.computeIfAbsent(rs.getLong(1), (key) -> new TreeSet<>()).add(rs.getString(2).trim());
-					}, page.stream().map(ConsoleUser::id).toArray());
-		}
+		this.jdbc.query("SELECT user_id, province_code FROM console_user_province WHERE user_id IN"
+				+ " (SELECT u.id FROM console_user u " + where + ")", (ResultSet rs) -> {
+					provinces.computeIfAbsent(rs.getLong(1), (key) -> new TreeSet<>()).add(rs.getString(2).trim());
+				}, arguments);
 		return users.stream()
 			.map((user) -> new ConsoleUser(user.id(), user.username(), user.displayName(), user.role(),
 					Set.copyOf(provinces.getOrDefault(user.id(), Set.of())), user.enabled(), user.mustChangePassword(),
